@@ -1,0 +1,82 @@
+namespace Annotate.Codebook;
+
+// The codebook.yaml format, documented in docs/codebook.md. Property names are the YAML keys in camelCase.
+
+/// <summary>An annotation scheme: layers of labels, the actors claims can be attributed to, and label renames.</summary>
+public sealed class CodebookDefinition
+{
+    public string Name { get; set; } = "";
+    public string? Version { get; set; }
+    public string? Description { get; set; }
+    public List<ActorDefinition> Actors { get; set; } = [];
+    public List<LayerDefinition> Layers { get; set; } = [];
+    public List<RenameDefinition> Renames { get; set; } = [];
+}
+
+/// <summary>A layer is either span labels (marked on text) or document labels (about the whole article).</summary>
+public sealed class LayerDefinition
+{
+    public const string SpanScope = "span";
+    public const string DocumentScope = "document";
+
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Scope { get; set; } = SpanScope;
+    public string? Description { get; set; }
+
+    /// <summary>For document layers: whether several labels may be chosen at once.</summary>
+    public bool Multiple { get; set; }
+    public List<AttributeDefinition> Attributes { get; set; } = [];
+    public List<LabelDefinition> Labels { get; set; } = [];
+}
+
+public sealed class LabelDefinition
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>One letter or digit that picks the label from the keyboard, unique within its layer.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>A #rrggbb colour.</summary>
+    public string? Color { get; set; }
+    public string? Definition { get; set; }
+    public List<ExampleDefinition> Examples { get; set; } = [];
+}
+
+public sealed class ExampleDefinition
+{
+    public string Text { get; set; } = "";
+    public string? Note { get; set; }
+}
+
+/// <summary>A value annotators give a span of the layer: choice, integer, number, text or boolean.</summary>
+public sealed class AttributeDefinition
+{
+    public static readonly string[] Types = ["choice", "integer", "number", "text", "boolean"];
+
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "text";
+    public List<string> Values { get; set; } = [];
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+    public bool Required { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>A voice or perspective a span can be attributed to.</summary>
+public sealed class ActorDefinition
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+}
+
+/// <summary>Declares that a label was renamed or merged, so existing annotations migrate instead of being orphaned.</summary>
+public sealed class RenameDefinition
+{
+    public string Layer { get; set; } = "";
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}

@@ -1,0 +1,54 @@
+using Annotate.Corpus;
+using Annotate.Data;
+
+namespace Annotate.Codebook;
+
+/// <summary>A codebook file as read: its text and hash, the codebook if valid, and what is wrong with it.</summary>
+internal sealed record CodebookFile(string Collection, string Yaml, string Hash, CodebookDefinition? Codebook, IReadOnlyList<CorpusProblem> Problems);
+
+/// <summary>Loads each collection's codebook.yaml; an invalid one is reported and the previous version stays in force.</summary>
+internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CorpusProblem>> LoadAsync(IReadOnlyList<CorpusFile> files, CancellationToken cancellationToken)
+    {
+        var problems = new List<CorpusProblem>();
+        var latest = await store.LatestHashesAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            var read = Read(file);
+            problems.AddRange(read.Problems);
+            var known = latest.TryGetValue(read.Collection, out var current);
+            if (read.Codebook is null || (known && current.ContentHash == read.Hash))
+            {
+                continue;
+            }
+
+            var version = known ? current.Version + 1 : 1;
+            await db.WriteAsync((c, t) => CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow()), cancellationToken);
+        }
+
+        return problems;
+    }
+
+    public static CodebookFile Read(CorpusFile file)
+    {
+        var collection = DocumentIds.CollectionOf(file.RelativePath);
+        string yaml;
+        try
+        {
+            yaml = ArticleParser.Decode(File.ReadAllBytes(file.FullPath)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        }
+        catch (CorpusFileException ex)
+        {
+            return new CodebookFile(collection, "", "", null, [CorpusProblem.Fail(file.RelativePath, ex.Code, ex.Message)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new CodebookFile(collection, "", "", null, [CorpusProblem.Fail(file.RelativePath, "unreadable", $"The codebook cannot be read: {ex.Message}")]);
+        }
+
+        var (codebook, errors) = CodebookParser.Parse(yaml);
+        var problems = errors.Select(e => CorpusProblem.Fail(file.RelativePath, "codebook", $"Invalid codebook, {e}")).ToList();
+        return new CodebookFile(collection, yaml, ArticleParser.Hash(System.Text.Encoding.UTF8.GetBytes(yaml)), codebook, problems);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Annotate.Corpus;
+
+internal static class CorpusApi
+{
+    public static RouteGroupBuilder MapCorpus(this RouteGroupBuilder api)
+    {
+        api.MapGet("/corpus/status", (CorpusStatus status) => TypedResults.Ok(status.Current))
+            .WithSummary("Whether the corpus is loading, its progress, and every file that could not be loaded and why.");
+
+        api.MapPost("/corpus/reload", (CorpusWatcher watcher) =>
+        {
+            watcher.RequestReload();
+            return TypedResults.Accepted("/api/corpus/status");
+        }).WithSummary("Rescans the corpus folder now (it is also watched for changes).");
+        return api;
+    }
+}

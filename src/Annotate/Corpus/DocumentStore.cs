@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Annotate.Data;
+using Dapper;
+
+namespace Annotate.Corpus;
+
+/// <summary>Reads documents for the API and the reader. Writes belong to <see cref="CorpusLoader"/>.</summary>
+internal sealed class DocumentStore(Db db)
+{
+    private const string SummaryColumns = """
+        Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson, MetadataJson, WordCount
+        """;
+
+    public async Task<DocumentList> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {SummaryColumns} FROM Documents WHERE IsMissing = 0");
+        if (query.Collection is not null)
+        {
+            sql.Append(" AND Collection = @Collection");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Language))
+        {
+            sql.Append(" AND Language = @Language");
+        }
+
+        sql.Append(" ORDER BY Collection, Date IS NULL, Date, Title COLLATE NOCASE, Id;");
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(sql.ToString(),
+            new { query.Collection, Language = query.Language?.Trim() }, cancellationToken: cancellationToken));
+        // Text search runs here rather than in SQL: SQLite's LIKE folds case for ASCII only, and readers of Greek or
+        // Czech expect "celmar" to find "Čelmar".
+        var items = rows.Select(r => r.ToSummary()).Where(d => Matches(d, query)).ToList();
+        return new DocumentList(items, items.Count);
+    }
+
+    private static bool Matches(DocumentSummary document, DocumentQuery query)
+    {
+        var compare = CultureInfo.InvariantCulture.CompareInfo;
+        const CompareOptions loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+        bool Contains(string? text, string term) => text is not null && compare.IndexOf(text, term, loose) >= 0;
+        var q = query.Q?.Trim();
+        var tag = query.Tag?.Trim();
+        return (string.IsNullOrEmpty(q) || Contains(document.Title, q) || Contains(document.Outlet, q) || Contains(document.Author, q)
+                || document.Tags.Any(t => Contains(t, q)))
+            && (string.IsNullOrEmpty(tag) || document.Tags.Any(t => compare.Compare(t, tag, loose) == 0));
+    }
+
+    public async Task<(DocumentRow Document, VersionRow Version)?> GetAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {SummaryColumns} FROM Documents WHERE Id = @Id;
+            SELECT DocumentId, Version, ContentHash, Format, Source, Text, BlocksJson FROM DocumentVersions
+            WHERE DocumentId = @Id AND Version = coalesce(@Version, (SELECT CurrentVersion FROM Documents WHERE Id = @Id));
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { Id = id, Version = version }, cancellationToken: cancellationToken));
+        var document = await results.ReadSingleOrDefaultAsync<DocumentRow>();
+        var versionRow = await results.ReadSingleOrDefaultAsync<VersionRow>();
+        return document is null || versionRow is null ? null : (document, versionRow);
+    }
+
+    public async Task<IReadOnlyList<DocumentVersionInfo>?> VersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM Documents WHERE Id = @Id;", new { Id = id }, cancellationToken: cancellationToken));
+        if (exists == 0)
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<(long Version, string ContentHash, string CreatedAt)>(new CommandDefinition(
+            "SELECT Version, ContentHash, CreatedAt FROM DocumentVersions WHERE DocumentId = @Id ORDER BY Version;", new { Id = id }, cancellationToken: cancellationToken));
+        return rows.Select(r => new DocumentVersionInfo((int)r.Version, r.ContentHash, r.CreatedAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CollectionInfo>> CollectionsAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT Collection, count(*) AS Count FROM Documents WHERE IsMissing = 0 GROUP BY Collection ORDER BY Collection;";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Collection, long Count)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => new CollectionInfo(r.Collection, r.Collection.Length == 0 ? "(corpus root)" : r.Collection, (int)r.Count)).ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM Documents WHERE IsMissing = 0;", cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Annotate.Corpus;
+
+/// <summary>
+/// The reader's HTML for a document version, rendered from its stored source and sanitised, cached per version
+/// (versions never change). If the renderer's text ever differs from the stored canonical text (a newer build
+/// renders differently), the stored blocks are shown as plain paragraphs, so offsets stay true.
+/// </summary>
+internal sealed class ReaderHtml(ArticleHtml sanitizer) : IDisposable
+{
+    // Its own bounded cache: about 2,000 rendered articles, the least recently read evicted first.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 2000 });
+
+    public void Dispose() => cache.Dispose();
+
+    public string For(VersionRow version, IReadOnlyList<Block> blocks) =>
+        cache.GetOrCreate(("reader-html", version.DocumentId, version.Version), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return sanitizer.Sanitize(Render(version, blocks));
+        })!;
+
+    private static string Render(VersionRow version, IReadOnlyList<Block> blocks)
+    {
+        var format = version.Format == "text" ? ArticleFormat.PlainText : ArticleFormat.Markdown;
+        var (text, html) = ArticleRenderer.ToHtml(version.Source, format);
+        return text.Text == version.Text ? html : PlainBlocks(version.Text, blocks);
+    }
+
+    private static string PlainBlocks(string text, IReadOnlyList<Block> blocks)
+    {
+        var html = new StringBuilder(text.Length + (blocks.Count * 48));
+        foreach (var block in blocks)
+        {
+            html.Append("<p").Append(ArticleRenderer.BlockAttributes(block)).Append('>');
+            ArticleRenderer.AppendWithHardBreaks(html, text[block.Start..block.End]);
+
+            html.Append("</p>");
+        }
+
+        return html.ToString();
+    }
+}

@@ -1,0 +1,97 @@
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Data;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Annotate.Hosting;
+
+/// <summary>The Add* calls of Program.cs, one per feature.</summary>
+internal static class ServiceSetup
+{
+    public static IServiceCollection AddAnnotateOptions(this IServiceCollection services)
+    {
+        services.AddOptions<AnnotateOptions>().BindConfiguration(AnnotateOptions.Section)
+            .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateData(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<AnnotateOptions>>().Value.DatabasePath));
+        // Cookie keys live beside the database, so sessions survive a restart and every instance shares them.
+        services.AddDataProtection().SetApplicationName("Annotate");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AnnotateOptions>>((keys, options) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath))!, "keys")),
+                NullLoggerFactory.Instance));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateCorpus(this IServiceCollection services)
+    {
+        services.AddSingleton<CorpusStatus>();
+        services.AddSingleton<CorpusLoader>();
+        services.AddSingleton<CodebookLoader>();
+        services.AddSingleton<CodebookStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<ArticleHtml>();
+        services.AddSingleton<ReaderHtml>();
+        services.AddSingleton<CorpusWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateSessions(this IServiceCollection services)
+    {
+        services.AddSingleton<UserStore>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "annotate.session";
+            options.Cookie.HttpOnly = true;
+            // Strict: the browser never sends the session on a request started by another site.
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromDays(30);
+            options.SlidingExpiration = true;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // An API answers 401/403 with ProblemDetails; it never redirects to a login page.
+                OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in",
+                    "Sign in with a display name first (POST /api/session)."),
+                OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                    "You may not do this."),
+                // The cookie is checked against the database on every request: a removed user is signed out at once.
+                OnValidatePrincipal = async context =>
+                {
+                    var user = SessionUsers.From(context.Principal!);
+                    var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+                    if (user is null || !await users.ExistsAsync(user.UserId, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                    }
+                },
+            };
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

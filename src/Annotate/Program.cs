@@ -1,0 +1,59 @@
+using Annotate.Cli;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Data;
+using Annotate.Hosting;
+using Annotate.Sessions;
+
+// One executable: the command line decides what runs. `serve` (the default) calls ServeAsync below.
+return await AnnotateCli.RunAsync(args, ServeAsync);
+
+static async Task<int> ServeAsync(string[] hostArgs)
+{
+    var builder = WebApplication.CreateBuilder(hostArgs);
+
+    // Corpus folder, database file and limits, from appsettings, environment (Annotate__Db) or --corpus/--db.
+    builder.Services.AddAnnotateOptions();
+
+    // SQLite: one connection per operation, one writer, schema migrated at start.
+    builder.Services.AddAnnotateData();
+
+    // The corpus folder is loaded in the background and watched; the API reads what is loaded so far.
+    builder.Services.AddAnnotateCorpus();
+
+    // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
+    builder.Services.AddAnnotateSessions();
+
+    // Errors are ProblemDetails everywhere; the OpenAPI document describes the API.
+    builder.Services.AddProblemDetails();
+    builder.Services.AddOpenApi();
+
+    var app = builder.Build();
+    await Startup.PrepareAsync(app);
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseDefaultFiles();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    // The JSON API: signed-in users only, and no cross-site writes.
+    var api = app.MapGroup("/api").RequireAuthorization().RequireSameSiteWrites();
+    api.MapSessions();
+    api.MapDocuments();
+    api.MapCorpus();
+    api.MapCodebooks();
+    app.MapFallback("/api/{**rest}", () => TypedResults.Problem(title: "Not found", detail: "There is no such API endpoint.", statusCode: 404));
+
+    app.MapOpenApi();
+    app.MapHealthChecks("/healthz");
+
+    // The single-page reader: its routes all serve index.html, the script picks the view.
+    app.MapStaticAssets();
+    app.MapFallbackToFile("/documents/{*id}", "index.html");
+    app.MapFallbackToFile("/status", "index.html");
+
+    await app.RunAsync();
+    return 0;
+}

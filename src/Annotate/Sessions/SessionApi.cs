@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Sessions;
+
+/// <summary>The display name a person signs in with.</summary>
+public sealed record SignInRequest(string? DisplayName);
+
+internal static class SessionApi
+{
+    public const int MaxDisplayNameLength = 64;
+
+    public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
+    {
+        api.MapGet("/session", Results<Ok<SessionUser>, ProblemHttpResult> (ClaimsPrincipal user) =>
+            SessionUsers.From(user) is { } current ? TypedResults.Ok(current) : NotSignedIn())
+            .AllowAnonymous()
+            .WithSummary("Who is signed in, or 401.");
+
+        api.MapPost("/session", SignInAsync).AllowAnonymous().WithSummary("Signs in with a display name (a cookie session).");
+
+        api.MapDelete("/session", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.NoContent();
+        }).AllowAnonymous().WithSummary("Signs out.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<SessionUser>, ValidationProblem>> SignInAsync(
+        SignInRequest request, HttpContext context, UserStore users, CancellationToken ct)
+    {
+        var name = request.DisplayName?.Trim() ?? "";
+        var error = name switch
+        {
+            "" => "Enter a display name.",
+            { Length: > MaxDisplayNameLength } => $"A display name has at most {MaxDisplayNameLength} characters; this one has {name.Length}.",
+            _ when name.Any(char.IsControl) => "A display name cannot contain control characters.",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["displayName"] = [error] }, title: "Invalid display name");
+        }
+
+        var user = await users.CreateAsync(name, ct);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user),
+            new AuthenticationProperties { IsPersistent = true });
+        return TypedResults.Ok(user);
+    }
+
+    internal static ProblemHttpResult NotSignedIn() => TypedResults.Problem(
+        title: "Not signed in", detail: "Sign in with a display name first (POST /api/session).", statusCode: StatusCodes.Status401Unauthorized);
+}

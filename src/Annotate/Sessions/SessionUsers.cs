@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Annotate.Sessions;
+
+/// <summary>
+/// The signed-in person as claims. Everything else reads the user through here, so a real account system only has
+/// to issue the same two claims.
+/// </summary>
+internal static class SessionUsers
+{
+    public static SessionUser? From(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            ? new SessionUser(id, principal.FindFirstValue(ClaimTypes.Name) ?? "")
+            : null;
+
+    public static ClaimsPrincipal ToPrincipal(SessionUser user) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.DisplayName)],
+        CookieAuthenticationDefaults.AuthenticationScheme));
+}
