@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using Annotate.Corpus;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Annotate.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port with its own SQLite file in a temp folder. Serves the bundled corpus unless
+/// given another folder.
+/// </summary>
+public sealed class AnnotateApp : WebApplicationFactory<Program>
+{
+    public AnnotateApp()
+        : this(corpusPath: null)
+    {
+    }
+
+    public AnnotateApp(string? corpusPath)
+    {
+        Folder = TempFolder.Create();
+        CorpusPath = corpusPath ?? RepositoryRoot.Corpus;
+        UseKestrel(0);
+    }
+
+    public string Folder { get; }
+
+    public string CorpusPath { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "data", "annotate.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Annotate:Corpus", CorpusPath);
+        builder.UseSetting("Annotate:Database", DatabasePath);
+    }
+
+    /// <summary>A client with no session (anonymous).</summary>
+    public HttpClient AnonymousClient()
+    {
+        StartServer();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        return client;
+    }
+
+    /// <summary>A client signed in with a display name, once the corpus has finished loading.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string displayName = "Tester")
+    {
+        var client = AnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/session", new { displayName });
+        response.EnsureSuccessStatusCode();
+        await WaitForCorpusAsync(client);
+        return client;
+    }
+
+    /// <summary>Waits until a corpus load has finished (and, if given, until the status satisfies a condition).</summary>
+    public static async Task<CorpusStatusSnapshot> WaitForCorpusAsync(HttpClient client, Func<CorpusStatusSnapshot, bool>? until = null, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        CorpusStatusSnapshot? status = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            status = await client.GetFromJsonAsync<CorpusStatusSnapshot>("/api/corpus/status");
+            if (status is { State: CorpusStatusSnapshot.Idle, LastLoadedAt: not null } && (until is null || until(status)))
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The corpus did not reach the expected state in {timeoutSeconds} s; last status: {status}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // Pooled connections keep the file open; release them before deleting the folder.
+        SqliteConnection.ClearAllPools();
+        TempFolder.Delete(Folder);
+    }
+}

@@ -1,0 +1,47 @@
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Data;
+using Annotate.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Annotate.Tests.Infrastructure;
+
+/// <summary>The real corpus loader over a real SQLite file, without the web host.</summary>
+internal sealed class LoaderHarness : IDisposable
+{
+    private readonly string folder = TempFolder.Create();
+
+    public LoaderHarness(string corpusRoot, long maxFileSizeBytes = 5 * 1024 * 1024)
+    {
+        Db = new Db(Path.Combine(folder, "annotate.db"));
+        var options = Options.Create(new AnnotateOptions { Corpus = corpusRoot, Database = Db.DatabasePath, MaxFileSizeBytes = maxFileSizeBytes });
+        var codebooks = new CodebookLoader(Db, new CodebookStore(Db), TimeProvider.System);
+        Loader = new CorpusLoader(Db, codebooks, Status, options, TimeProvider.System, NullLogger<CorpusLoader>.Instance);
+        Documents = new DocumentStore(Db);
+        Codebooks = new CodebookStore(Db);
+    }
+
+    public Db Db { get; }
+
+    public CorpusStatus Status { get; } = new();
+
+    public CorpusLoader Loader { get; }
+
+    public DocumentStore Documents { get; }
+
+    public CodebookStore Codebooks { get; }
+
+    public async Task<CorpusLoadResult> LoadAsync()
+    {
+        await Migrator.MigrateAsync(Db);
+        return await Loader.LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        TempFolder.Delete(folder);
+    }
+}
