@@ -25,14 +25,13 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateSessions();
 
     // Errors are ProblemDetails everywhere; the OpenAPI document describes the API.
-    builder.Services.AddProblemDetails();
+    builder.Services.AddAnnotateProblemDetails();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
     await Startup.PrepareAsync(app);
 
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseAnnotateExceptionHandler();
     app.UseDefaultFiles();
     app.UseRouting();
     app.UseAuthentication();

@@ -17,12 +17,15 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
     }
 
-    public AnnotateApp(string? corpusPath)
+    private AnnotateApp(string? corpusPath)
     {
         Folder = TempFolder.Create();
         CorpusPath = corpusPath ?? RepositoryRoot.Corpus;
         UseKestrel(0);
     }
+
+    /// <summary>An app serving a corpus folder of the test's own (xUnit fixtures may have one public constructor).</summary>
+    public static AnnotateApp ForCorpus(string corpusPath) => new(corpusPath);
 
     public string Folder { get; }
 

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Annotate.Tests.Infrastructure;
+
+namespace Annotate.Tests.Api;
+
+public sealed class SessionAndSecurityTests(AnnotateApp app) : IClassFixture<AnnotateApp>
+{
+    [Theory]
+    [InlineData("/api/documents")]
+    [InlineData("/api/documents/wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass")]
+    [InlineData("/api/collections")]
+    [InlineData("/api/corpus/status")]
+    [InlineData("/api/codebooks")]
+    public async Task Anonymous_Requests_To_The_Api_Are_Refused_With_401_ProblemDetails(string url)
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Signing_In_With_A_Display_Name_Starts_A_Session_And_Signing_Out_Ends_It()
+    {
+        var client = app.AnonymousClient();
+
+        var signIn = await client.PostAsJsonAsync("/api/session", new { displayName = "  Ana Lindqvist " });
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/session");
+        var signOut = await client.DeleteAsync("/api/session");
+        var after = await client.GetAsync("/api/session");
+
+        signIn.EnsureSuccessStatusCode();
+        Assert.Equal("Ana Lindqvist", me.GetProperty("displayName").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("name\u0007with bell")]
+    public async Task Invalid_Display_Names_Are_Refused_With_The_Reason(string displayName)
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.PostAsJsonAsync("/api/session", new { displayName });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("displayName", out _));
+    }
+
+    [Fact]
+    public async Task Overlong_Display_Name_Is_Refused()
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.PostAsJsonAsync("/api/session", new { displayName = new string('n', 65) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_Json_Is_A_400_Not_A_Crash()
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.PostAsync("/api/session", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_Without_The_Same_Site_Header_Are_Refused()
+    {
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/session", new { displayName = "Mallory" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("X-Requested-With", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Session_Cookie_Is_HttpOnly_And_SameSite_Strict()
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.PostAsJsonAsync("/api/session", new { displayName = "Cookie Check" });
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("annotate.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unknown_Api_Paths_Answer_404_ProblemDetails()
+    {
+        var client = await app.SignedInClientAsync();
+
+        var response = await client.GetAsync("/api/no/such/thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_And_OpenApi_Are_Public()
+    {
+        var client = app.AnonymousClient();
+
+        var health = await client.GetStringAsync("/healthz");
+        var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        Assert.Equal("Healthy", health);
+        var paths = openApi.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/documents", out _));
+        Assert.True(paths.TryGetProperty("/api/documents/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/corpus/status", out _));
+    }
+}
