@@ -29,7 +29,10 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
-    await Startup.PrepareAsync(app);
+    if (!await Startup.PrepareAsync(app))
+    {
+        return 2;
+    }
 
     app.UseAnnotateExceptionHandler();
     app.UseDefaultFiles();

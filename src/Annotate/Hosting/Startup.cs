@@ -1,17 +1,38 @@
 using Annotate.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Annotate.Hosting;
 
 internal static class Startup
 {
-    /// <summary>Says where the data lives and brings the database schema up to date before the first request.</summary>
-    public static async Task PrepareAsync(WebApplication app)
+    /// <summary>
+    /// Says where the data lives and brings the database schema up to date before the first request. Returns false,
+    /// after a one-line reason, when the server cannot run: a corpus folder that does not exist, a database that
+    /// cannot be opened or is newer than this build.
+    /// </summary>
+    public static async Task<bool> PrepareAsync(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<AnnotateOptions>>().Value;
+        var corpus = Path.GetFullPath(options.CorpusPath);
         var db = app.Services.GetRequiredService<Db>();
-        app.Logger.LogInformation("Corpus folder: {Corpus}", Path.GetFullPath(options.CorpusPath));
+        if (!Directory.Exists(corpus))
+        {
+            app.Logger.LogCritical("The corpus folder {Corpus} does not exist. Pass --corpus DIR (or set Annotate:Corpus).", corpus);
+            return false;
+        }
+
+        app.Logger.LogInformation("Corpus folder: {Corpus}", corpus);
         app.Logger.LogInformation("Database: {Database}", db.DatabasePath);
-        await Migrator.MigrateAsync(db);
+        try
+        {
+            await Migrator.MigrateAsync(db);
+            return true;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            app.Logger.LogCritical("Cannot use the database {Database}: {Reason}", db.DatabasePath, ex.Message);
+            return false;
+        }
     }
 }
