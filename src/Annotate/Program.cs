@@ -12,6 +12,10 @@ static async Task<int> ServeAsync(string[] hostArgs)
 {
     var builder = WebApplication.CreateBuilder(hostArgs);
 
+    // Serve the built front end from the project's wwwroot in every environment of an unpublished build
+    // (otherwise only Development does); a published app has no manifest and this changes nothing.
+    builder.WebHost.UseStaticWebAssets();
+
     // Corpus folder, database file and limits, from appsettings, environment (Annotate__Db) or --corpus/--db.
     builder.Services.AddAnnotateOptions();
 

@@ -14,10 +14,11 @@ internal static class SessionApi
 
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
-        api.MapGet("/session", Results<Ok<SessionUser>, ProblemHttpResult> (ClaimsPrincipal user) =>
-            SessionUsers.From(user) is { } current ? TypedResults.Ok(current) : NotSignedIn())
+        // 204 rather than 401 when nobody is signed in: asking is not an error (and browsers log every 401).
+        api.MapGet("/session", Results<Ok<SessionUser>, NoContent> (ClaimsPrincipal user) =>
+            SessionUsers.From(user) is { } current ? TypedResults.Ok(current) : TypedResults.NoContent())
             .AllowAnonymous()
-            .WithSummary("Who is signed in, or 401.");
+            .WithSummary("Who is signed in, or 204 No Content when nobody is.");
 
         api.MapPost("/session", SignInAsync).AllowAnonymous().WithSummary("Signs in with a display name (a cookie session).");
 
@@ -50,7 +51,4 @@ internal static class SessionApi
             new AuthenticationProperties { IsPersistent = true });
         return TypedResults.Ok(user);
     }
-
-    internal static ProblemHttpResult NotSignedIn() => TypedResults.Problem(
-        title: "Not signed in", detail: "Sign in with a display name first (POST /api/session).", statusCode: StatusCodes.Status401Unauthorized);
 }

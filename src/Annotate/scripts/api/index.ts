@@ -1,0 +1,5 @@
+// The one door to the backend: views call these, never fetch or URLs of their own.
+export { ApiError, onUnauthorized } from './http';
+export { sessionApi } from './session';
+export { collectionsApi, corpusApi, documentsApi } from './corpus';
+export type * from './types';

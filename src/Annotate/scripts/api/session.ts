@@ -1,0 +1,24 @@
+import { ApiError, request } from './http';
+import type { Session } from './types';
+
+export const sessionApi = {
+  /** The signed-in person, or null when nobody is signed in (401, or 204 should the backend prefer it). */
+  async current(): Promise<Session | null> {
+    try {
+      return (await request<Session>('GET', '/api/session', { expectUnauthorized: true })) ?? null;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  async signIn(displayName: string): Promise<Session> {
+    const session = await request<Session>('POST', '/api/session', { body: { displayName }, expectUnauthorized: true });
+    if (!session) throw new ApiError(500, 'Sign-in failed', 'The server did not return a session.');
+    return session;
+  },
+
+  async signOut(): Promise<void> {
+    await request('DELETE', '/api/session', { expectUnauthorized: true });
+  },
+};

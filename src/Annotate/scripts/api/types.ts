@@ -1,0 +1,89 @@
+// Wire types of the Annotate HTTP API (JSON, camelCase). Keep in step with the backend's records.
+
+export interface Session {
+  userId: string;
+  displayName: string;
+}
+
+export interface Collection {
+  /** "" for the corpus root. */
+  path: string;
+  name: string;
+  documentCount: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  collection: string;
+  path: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  /** yyyy-mm-dd */
+  date: string | null;
+  language: string | null;
+  tags: string[];
+  version: number;
+  wordCount: number;
+}
+
+export interface DocumentList {
+  items: DocumentSummary[];
+  total: number;
+}
+
+export interface DocumentQuery {
+  q?: string;
+  collection?: string;
+  language?: string;
+  tag?: string;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'quote' | 'code' | 'tableCell';
+
+/** Offsets are UTF-16 code units into DocumentDetail.text. */
+export interface Block {
+  index: number;
+  kind: BlockKind;
+  level: number;
+  start: number;
+  end: number;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  url: string | null;
+  metadata: Record<string, unknown>;
+  contentHash: string;
+  text: string;
+  blocks: Block[];
+  /** Sanitised server-side; each block carries data-block/data-start/data-end. */
+  html: string;
+}
+
+export type CorpusState = 'idle' | 'loading';
+
+export interface CorpusProblem {
+  path: string;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface CorpusStatus {
+  state: CorpusState;
+  root: string;
+  processed: number;
+  total: number;
+  documentCount: number;
+  lastLoadedAt: string | null;
+  problems: CorpusProblem[];
+}
+
+/** RFC 7807 body of every API error. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}

@@ -1,0 +1,18 @@
+// Entry point: find the page's fixed regions in index.html and start the app in them.
+import { App } from './view/app';
+
+function region(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`index.html lacks #${id}`);
+  return element;
+}
+
+const app = new App({
+  main: region('main'),
+  nav: region('app-nav'),
+  user: region('user'),
+  error: region('error'),
+  live: region('live'),
+});
+region('help-button').addEventListener('click', () => app.openHelp());
+void app.start();

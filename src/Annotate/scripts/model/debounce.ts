@@ -1,0 +1,27 @@
+/** Runs fn once input has been quiet for ms; flush() runs a pending call now. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: A | undefined;
+  const run = () => {
+    timer = undefined;
+    const args = pending;
+    pending = undefined;
+    if (args) fn(...args);
+  };
+  return {
+    call(...args: A) {
+      pending = args;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(run, ms);
+    },
+    flush() {
+      if (timer !== undefined) clearTimeout(timer);
+      run();
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Keyboard shortcuts as data, so the mapping can be tested without a browser.
+
+export interface KeyPress {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}
+
+export type ListCommand = 'focusSearch' | 'next' | 'previous' | 'open';
+export type ReaderCommand = 'next' | 'previous' | 'back';
+
+/** The `?` help key, valid on every page. */
+export function isHelpKey(e: KeyPress): boolean {
+  return e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey;
+}
+
+export function listCommand(e: KeyPress): ListCommand | null {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  switch (e.key) {
+    case '/': return 'focusSearch';
+    case 'ArrowDown': case 'j': return 'next';
+    case 'ArrowUp': case 'k': return 'previous';
+    case 'Enter': return 'open';
+    default: return null;
+  }
+}
+
+export function readerCommand(e: KeyPress): ReaderCommand | null {
+  if (e.ctrlKey || e.metaKey) return null;
+  if (e.altKey) {
+    if (e.key === 'ArrowRight') return 'next';
+    if (e.key === 'ArrowLeft') return 'previous';
+    return null;
+  }
+  switch (e.key) {
+    case 'n': return 'next';
+    case 'p': return 'previous';
+    case 'u': case 'Escape': return 'back';
+    default: return null;
+  }
+}
+
+/** One row of the help dialog. */
+export interface Shortcut {
+  keys: string[];
+  action: string;
+}
+
+export const shortcuts: { section: string; items: Shortcut[] }[] = [
+  { section: 'Anywhere', items: [{ keys: ['?'], action: 'Show this help' }] },
+  {
+    section: 'Document list',
+    items: [
+      { keys: ['/'], action: 'Search' },
+      { keys: ['↓', 'j'], action: 'Select the next document' },
+      { keys: ['↑', 'k'], action: 'Select the previous document' },
+      { keys: ['Enter'], action: 'Open the selected document' },
+    ],
+  },
+  {
+    section: 'Reader',
+    items: [
+      { keys: ['n', 'Alt+→'], action: 'Next document in the list' },
+      { keys: ['p', 'Alt+←'], action: 'Previous document in the list' },
+      { keys: ['u', 'Esc'], action: 'Back to the list' },
+    ],
+  },
+];

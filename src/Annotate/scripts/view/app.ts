@@ -1,0 +1,195 @@
+import { ApiError, corpusApi, onUnauthorized, sessionApi } from '../api';
+import type { Session } from '../api/types';
+import { CorpusMonitor } from '../model/corpusMonitor';
+import { isHelpKey } from '../model/keys';
+import { noFilters, parseRoute, routeHref, type ListFilters, type Route } from '../model/routes';
+import { CorpusCache, isAbort } from './cache';
+import type { AppContext, AppState, View } from './context';
+import { h, isEditable, isPlainClick, replace } from './dom';
+import { documentListView } from './documentList';
+import { createHelpDialog } from './help';
+import { notFoundView } from './notFound';
+import { readerView } from './reader';
+import { signInView } from './signIn';
+import { statusView } from './status';
+import { renderUser } from './userMenu';
+
+export interface Shell {
+  main: HTMLElement;
+  nav: HTMLElement;
+  user: HTMLElement;
+  error: HTMLElement;
+  live: HTMLElement;
+}
+
+/** Owns the session, the router and the current page. */
+export class App implements AppContext {
+  readonly state: AppState = { session: null, filters: { ...noFilters }, selectedId: null };
+  readonly corpus = new CorpusMonitor(() => corpusApi.status(), (error) => this.showError(error));
+  private readonly cache = new CorpusCache();
+  private readonly help = createHelpDialog();
+  private view: View | null = null;
+  private signInShown = false;
+
+  constructor(private readonly shell: Shell) {
+    document.body.append(this.help);
+    // A finished reload changes every list, so cached answers go.
+    this.corpus.subscribe((_, finished) => finished && this.cache.clear());
+  }
+
+  async start(): Promise<void> {
+    onUnauthorized(() => this.signedOut());
+    window.addEventListener('popstate', () => this.render(false));
+    document.addEventListener('click', (event) => this.followLink(event));
+    document.addEventListener('keydown', (event) => this.onKey(event));
+    let session: Session | null;
+    try {
+      session = await sessionApi.current();
+    } catch (error) {
+      this.showError(error);
+      replace(this.shell.main, h('p', { class: 'empty' }, 'Annotate could not start. ', h('a', { href: location.href }, 'Try again')));
+      return;
+    }
+    if (session) this.signedIn(session, false);
+    else this.signedOut();
+  }
+
+  navigate(route: Route, options: { replace?: boolean } = {}): void {
+    const href = routeHref(route);
+    if (options.replace) history.replaceState(null, '', href);
+    else history.pushState(null, '', href);
+    this.render(true);
+  }
+
+  updateUrl(route: Route, options: { push?: boolean } = {}): void {
+    const href = routeHref(route);
+    if (href === location.pathname + location.search) return;
+    if (options.push) history.pushState(null, '', href);
+    else history.replaceState(null, '', href);
+  }
+
+  setTitle(title: string): void {
+    document.title = title ? `${title} · Annotate` : 'Annotate';
+  }
+
+  showError(error: unknown): void {
+    if (isAbort(error)) return;
+    if (error instanceof ApiError && error.status === 401) return; // the sign-in form says it all
+    const title = error instanceof ApiError ? error.title : 'Something went wrong';
+    const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error);
+    replace(
+      this.shell.error,
+      h('div', { class: 'alert', role: 'alert' },
+        h('div', null, h('strong', null, title), detail ? h('p', null, detail) : null),
+        h('button', { type: 'button', class: 'button subtle', onclick: () => this.clearError() }, 'Dismiss')),
+    );
+  }
+
+  announce(message: string): void {
+    // Clear first so repeating the same message is announced again.
+    this.shell.live.textContent = '';
+    setTimeout(() => (this.shell.live.textContent = message), 50);
+  }
+
+  openHelp(): void {
+    if (!this.help.open) this.help.showModal();
+  }
+
+  documents(filters: ListFilters, signal?: AbortSignal) {
+    return this.cache.documents(filters, signal);
+  }
+
+  collections(signal?: AbortSignal) {
+    return this.cache.collections(signal);
+  }
+
+  languages(signal?: AbortSignal) {
+    return this.cache.languages(signal);
+  }
+
+  private signedIn(session: Session, moveFocus: boolean): void {
+    this.signInShown = false;
+    this.state.session = session;
+    renderUser(this.shell.user, session, () => void this.signOut());
+    this.shell.nav.hidden = false;
+    void this.corpus.refresh();
+    this.render(moveFocus);
+  }
+
+  private async signOut(): Promise<void> {
+    try {
+      await sessionApi.signOut();
+    } catch (error) {
+      this.showError(error);
+      return;
+    }
+    this.signedOut();
+  }
+
+  private signedOut(): void {
+    // Several calls may answer 401 at once: show the form once, and keep what the person typed.
+    if (!this.state.session && this.view && this.signInShown) return;
+    this.signInShown = true;
+    this.state.session = null;
+    this.state.selectedId = null;
+    this.cache.clear();
+    this.corpus.stop();
+    this.shell.nav.hidden = true;
+    this.shell.user.replaceChildren();
+    this.show(signInView(this, (session) => this.signedIn(session, true)), true);
+  }
+
+  private render(moveFocus: boolean): void {
+    if (!this.state.session) return;
+    this.show(this.createView(parseRoute(location.pathname, location.search)), moveFocus);
+  }
+
+  private createView(route: Route): View {
+    for (const link of this.shell.nav.querySelectorAll('a')) {
+      const current = parseRoute(link.pathname).kind === (route.kind === 'reader' ? 'list' : route.kind);
+      if (current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    switch (route.kind) {
+      case 'list': return documentListView(this, route.filters);
+      case 'reader': return readerView(this, route.id);
+      case 'status': return statusView(this);
+      case 'notFound': return notFoundView(this, route.path);
+    }
+  }
+
+  private show(view: View, moveFocus: boolean): void {
+    this.view?.dispose?.();
+    this.clearError();
+    this.view = view;
+    replace(this.shell.main, view.element);
+    if (moveFocus) view.focus?.();
+  }
+
+  private clearError(): void {
+    this.shell.error.replaceChildren();
+  }
+
+  /** In-app links change the page without reloading it; anything else is left to the browser. */
+  private followLink(event: MouseEvent): void {
+    if (event.defaultPrevented || !isPlainClick(event)) return;
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    if (!(link instanceof HTMLAnchorElement) || link.target || link.hasAttribute('download')) return;
+    if (link.closest('.article-body') || link.origin !== location.origin || link.getAttribute('href')?.startsWith('#')) return;
+    const route = parseRoute(link.pathname, link.search);
+    if (route.kind === 'notFound' || !this.state.session) return;
+    event.preventDefault();
+    this.navigate(route);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.isComposing || this.help.open || !this.state.session) return;
+    if (isEditable(event.target)) return;
+    if (isHelpKey(event)) {
+      event.preventDefault();
+      this.openHelp();
+    } else if (this.view?.onKey?.(event)) {
+      event.preventDefault();
+    }
+  }
+}

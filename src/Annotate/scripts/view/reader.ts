@@ -1,0 +1,106 @@
+import { ApiError, documentsApi } from '../api';
+import type { DocumentDetail } from '../api/types';
+import { langAttribute } from '../model/format';
+import { readerCommand } from '../model/keys';
+import { neighbours, type Neighbours } from '../model/listNav';
+import { listRoute, readerRoute, routeHref } from '../model/routes';
+import { isAbort } from './cache';
+import type { AppContext, View } from './context';
+import { h, replace } from './dom';
+import { articleHeader } from './articleHeader';
+
+/** One article, with next/previous through the list the person came from. */
+export function readerView(ctx: AppContext, id: string): View {
+  ctx.setTitle('Loading…');
+  ctx.state.selectedId = id;
+  const controller = new AbortController();
+  const filters = ctx.state.filters;
+  let around: Neighbours = { position: -1, count: 0, previous: null, next: null };
+  let heading: HTMLElement | null = null;
+  let focusWhenLoaded = false;
+
+  const backHref = routeHref(listRoute(filters));
+  const pager = h('div', { class: 'pager' });
+  const content = h('div', { class: 'reader-content', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Loading the document…'));
+  const element = h('div', { class: 'reader-page' },
+    h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
+      h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'u Escape' }, '← Documents'),
+      pager),
+    content);
+
+  function renderPager(): void {
+    const link = (target: string | null, label: string, keys: string, rel: string) =>
+      target
+        ? h('a', { href: routeHref(readerRoute(target)), class: 'button', rel, 'aria-keyshortcuts': keys }, label)
+        : h('span', { class: 'button', 'aria-disabled': 'true' }, label);
+    replace(pager,
+      around.position >= 0 ? h('span', { class: 'position' }, `${around.position + 1} of ${around.count}`) : null,
+      link(around.previous, '‹ Previous', 'p Alt+ArrowLeft', 'prev'),
+      link(around.next, 'Next ›', 'n Alt+ArrowRight', 'next'));
+  }
+
+  function render(doc: DocumentDetail): void {
+    ctx.setTitle(doc.title);
+    const { header, title } = articleHeader(doc, filters);
+    heading = title;
+    const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });
+    // The one place HTML goes in: sanitised by the server, kept exactly as given (annotations map onto it).
+    body.innerHTML = doc.html;
+    replace(content, h('article', { class: 'article' }, header, body));
+    content.removeAttribute('aria-busy');
+    window.scrollTo(0, 0);
+    if (focusWhenLoaded) title.focus();
+  }
+
+  function renderFailure(error: unknown): void {
+    content.removeAttribute('aria-busy');
+    if (error instanceof ApiError && error.status === 404) {
+      ctx.setTitle('Document not found');
+      heading = h('h1', { tabindex: -1 }, 'Document not found');
+      replace(content, h('div', { class: 'page narrow' }, heading,
+        h('p', null, 'There is no document with the id ', h('code', null, id), '. It may have been removed from the corpus.'),
+        h('p', null, h('a', { href: backHref }, 'Back to the documents'))));
+    } else {
+      ctx.setTitle('Document unavailable');
+      replace(content, h('p', { class: 'empty' }, 'The document could not be loaded.'));
+      ctx.showError(error);
+    }
+    if (focusWhenLoaded) heading?.focus();
+  }
+
+  documentsApi.get(id, controller.signal).then(render, (error) => !isAbort(error) && renderFailure(error));
+  // Neighbours are a convenience: without the list, the pager just stays empty.
+  ctx.documents(filters, controller.signal).then(
+    (list) => {
+      around = neighbours(list.items.map((d) => d.id), id);
+      renderPager();
+    },
+    () => renderPager(),
+  );
+
+  return {
+    element,
+    focus() {
+      focusWhenLoaded = true;
+      heading?.focus();
+    },
+    onKey(event) {
+      switch (readerCommand(event)) {
+        case 'next':
+          if (around.next) ctx.navigate(readerRoute(around.next));
+          else ctx.announce(around.position >= 0 ? 'This is the last document in the list.' : 'No list to move through.');
+          return true;
+        case 'previous':
+          if (around.previous) ctx.navigate(readerRoute(around.previous));
+          else ctx.announce(around.position >= 0 ? 'This is the first document in the list.' : 'No list to move through.');
+          return true;
+        case 'back':
+          ctx.navigate(listRoute(filters));
+          return true;
+        default:
+          return false;
+      }
+    },
+    dispose: () => controller.abort(),
+  };
+}

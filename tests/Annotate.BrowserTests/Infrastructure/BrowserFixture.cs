@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Annotate.BrowserTests.Infrastructure;
+
+/// <summary>One headless Chromium for the whole test collection; each test opens its own context (own cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] LaunchArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var executable = ChromiumLocator.ExecutablePath;
+        _playwright = await Playwright.CreateAsync();
+        var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs };
+        if (executable is not null)
+        {
+            options.ExecutablePath = executable;
+        }
+
+        try
+        {
+            _browser = await _playwright.Chromium.LaunchAsync(options);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException(
+                $"Chromium ({executable ?? "Playwright's own build"}) did not start: {ex.Message} {ChromiumLocator.Remedies}", ex);
+        }
+    }
+
+    /// <summary>A fresh browser context on the app, with console errors recorded for the test to check.</summary>
+    public async Task<BrowserSession> OpenAsync(Uri baseAddress)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Annotate.BrowserTests.Pages;
+
+public sealed class SignInPage(IPage page)
+{
+    public ILocator DisplayName => page.GetByLabel("Display name");
+
+    public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+
+    public ILocator Error => page.Locator("#display-name-error");
+
+    public ILocator SignedInName => page.GetByTestId("user-name");
+
+    public ILocator SignOutButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+
+    public async Task<SignInPage> OpenAsync(string path = "/")
+    {
+        await page.GotoAsync(path);
+        await Expect(DisplayName).ToBeVisibleAsync();
+        return this;
+    }
+
+    public async Task SubmitAsync(string displayName)
+    {
+        await DisplayName.FillAsync(displayName);
+        await SignInButton.ClickAsync();
+    }
+
+    /// <summary>Opens the app at path and signs in; returns once the header shows the name.</summary>
+    public async Task SignInAsync(string displayName, string path = "/")
+    {
+        await OpenAsync(path);
+        await SubmitAsync(displayName);
+        await Expect(SignedInName).ToHaveTextAsync(displayName);
+    }
+}
