@@ -16,7 +16,8 @@ internal sealed class ReaderHtml(ArticleHtml sanitizer) : IDisposable
     public void Dispose() => cache.Dispose();
 
     public string For(VersionRow version, IReadOnlyList<Block> blocks) =>
-        cache.GetOrCreate(("reader-html", version.DocumentId, version.Version), entry =>
+        // The source is part of the key: a markup-only edit refreshes a version's source without a new version number.
+        cache.GetOrCreate((version.DocumentId, version.Version, version.Source.Length, version.Source.GetHashCode(StringComparison.Ordinal)), entry =>
         {
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(1);

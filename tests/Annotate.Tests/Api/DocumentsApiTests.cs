@@ -76,6 +76,22 @@ public sealed class DocumentsApiTests(AnnotateApp app) : IClassFixture<AnnotateA
     }
 
     [Fact]
+    public async Task Every_Bundled_Article_Renders_Html_Whose_Blocks_Match_Its_Text()
+    {
+        var client = await app.SignedInClientAsync();
+        var list = await client.GetFromJsonAsync<DocumentList>("/api/documents");
+
+        foreach (var summary in list!.Items)
+        {
+            var document = await client.GetFromJsonAsync<DocumentDetail>($"/api/documents/{summary.Id}");
+            var htmlBlocks = HtmlBlocks.TextByBlock(document!.Html);
+            Assert.Equal(document.Blocks.Count, htmlBlocks.Count);
+            Assert.All(document.Blocks, b => Assert.Equal(document.Text[b.Start..b.End], htmlBlocks[b.Index]));
+            Assert.True(document.Text.IsNormalized(System.Text.NormalizationForm.FormC), summary.Id);
+        }
+    }
+
+    [Fact]
     public async Task Versions_Lists_The_Stored_Versions()
     {
         var client = await app.SignedInClientAsync();
