@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Annotate.Codebook;
 using Annotate.Data;
 using Annotate.Hosting;
@@ -62,19 +63,48 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
 
         var (added, newVersions) = (0, 0);
         var progress = new ProgressLog(logger, changed.Count);
-        foreach (var batch in changed.Chunk(BatchSize))
+        // Parsing the next batch overlaps with writing this one: the single writer would otherwise leave a core idle.
+        var parsedBatches = Channel.CreateBounded<(List<ParsedFile> Parsed, int Files)>(2);
+        using var stopParsing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ParseBatchesAsync(changed, problems, parsedBatches.Writer, stopParsing.Token), cancellationToken);
+        try
         {
-            var parsed = ParseAll(batch, problems, cancellationToken);
-            var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => known.SaveAsync(c, t, parsed, time.GetUtcNow()), cancellationToken);
-            (added, newVersions) = (added + batchAdded, newVersions + batchVersions);
-            status.Update(s => s with { Processed = s.Processed + batch.Length });
-            progress.Advance(batch.Length);
+            await foreach (var (parsed, fileCount) in parsedBatches.Reader.ReadAllAsync(cancellationToken))
+            {
+                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => known.SaveAsync(c, t, parsed, time.GetUtcNow()), cancellationToken);
+                (added, newVersions) = (added + batchAdded, newVersions + batchVersions);
+                status.Update(s => s with { Processed = s.Processed + fileCount });
+                progress.Advance(fileCount);
+            }
         }
-
+        finally
+        {
+            // A failed write must not leave the parser blocked on a full channel.
+            await stopParsing.CancelAsync();
+            await producer;
+        }
         var missing = await db.WriteAsync((c, t) => known.MarkMissingAsync(c, t, files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal)), cancellationToken);
         problems.AddRange(await codebooks.LoadAsync(scan.Codebooks, cancellationToken));
         var unchanged = files.Count - changed.Count;
         return await FinishAsync(new CorpusLoadResult(files.Count, added, newVersions, unchanged, missing, problems, stopwatch.Elapsed), cancellationToken);
+    }
+
+    private async Task ParseBatchesAsync(List<(string Id, CorpusFile File)> changed, List<CorpusProblem> problems,
+        ChannelWriter<(List<ParsedFile>, int)> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var batch in changed.Chunk(BatchSize))
+            {
+                await batches.WriteAsync((ParseAll(batch, problems, cancellationToken), batch.Length), cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Complete(ex);
+        }
     }
 
     internal static List<(string Id, CorpusFile File)> WithUniqueIds(IReadOnlyList<CorpusFile> articles, List<CorpusProblem> problems)

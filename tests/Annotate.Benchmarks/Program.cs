@@ -1,0 +1,46 @@
+using Annotate.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// Subcommands:
+//   corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process] [--no-sync] [--env NAME=value,...]
+//   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
+//   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
+//   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
+// See docs/benchmarks.md.
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+try
+{
+    switch (command)
+    {
+        case "corpus-load":
+            return await CorpusLoadBenchmark.RunAsync(Arguments.Parse(rest, CorpusLoadBenchmark.Flags));
+        case CorpusLoadBenchmark.PhaseCommand:
+            return await CorpusLoadBenchmark.RunPhaseCommandAsync(Arguments.Parse(rest, []));
+        case LoadBreakdown.Command:
+            return await LoadBreakdown.RunAsync(Arguments.Parse(rest, ["--keep"]));
+        case "micro":
+            var benchmarkArgs = rest.Any(a => a is "--filter" or "-f") ? rest : [.. rest, "--filter", "*"];
+            BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks)]).Run(benchmarkArgs);
+            return 0;
+        default:
+            Console.WriteLine("""
+                Annotate benchmarks (run with -c Release):
+                  corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process]
+                              [--no-sync] [--env NAME=value,...]
+                      Generates a deterministic corpus and times cold, warm and touch-1% loads, each in a child process.
+                      --dir is a scratch folder (deleted afterwards unless --keep); --env sets variables for the child
+                      processes (e.g. DOTNET_TieredPGO=0). Exit code 1 when a target is missed.
+                  corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]
+                      Diagnostic: a cold load's stages (scan, read, parse, SQLite writes) timed one by one.
+                  micro [BenchmarkDotNet arguments, e.g. --job short]
+                      Per-article parse, render and sanitise benchmarks.
+                """);
+            return command is "help" or "--help" or "-h" ? 0 : 2;
+    }
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
