@@ -16,7 +16,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // (otherwise only Development does); a published app has no manifest and this changes nothing.
     builder.WebHost.UseStaticWebAssets();
 
-    // Corpus folder, database file and limits, from appsettings, environment (Annotate__Db) or --corpus/--db.
+    // Corpus folder, database file and limits, from appsettings, environment (Annotate__Database) or --corpus/--db.
     builder.Services.AddAnnotateOptions();
 
     // SQLite: one connection per operation, one writer, schema migrated at start.
@@ -43,6 +43,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     // The JSON API: signed-in users only, and no cross-site writes.
     var api = app.MapGroup("/api").RequireAuthorization().RequireSameSiteWrites();
@@ -50,7 +51,6 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapDocuments();
     api.MapCorpus();
     api.MapCodebooks();
-    app.MapFallback("/api/{**rest}", () => TypedResults.Problem(title: "Not found", detail: "There is no such API endpoint.", statusCode: 404));
 
     app.MapOpenApi();
     app.MapHealthChecks("/healthz");

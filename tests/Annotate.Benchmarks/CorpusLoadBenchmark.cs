@@ -154,7 +154,7 @@ internal static class CorpusLoadBenchmark
 
         var options = Options.Create(new AnnotateOptions { Corpus = corpus, Database = database, WatchCorpus = false });
         var status = new CorpusStatus();
-        var loader = new CorpusLoader(db, new CodebookLoader(db, new CodebookStore(db), TimeProvider.System), status, options,
+        var loader = new CorpusLoader(db, new DocumentStore(db), new CodebookLoader(db, new CodebookStore(db), TimeProvider.System), status, options,
             TimeProvider.System, NullLogger<CorpusLoader>.Instance);
         var cpu = MachineInfo.CpuTime();
         var load = Stopwatch.StartNew();

@@ -53,7 +53,7 @@ internal static class LoadBreakdown
     private static List<ParsedFile> Parse((string Id, CorpusFile File)[] batch)
     {
         var outcomes = new ParsedFile?[batch.Length];
-        Parallel.For(0, batch.Length, i => outcomes[i] = CorpusLoader.ParseOne(batch[i].Id, batch[i].File, long.MaxValue).Item1);
+        Parallel.For(0, batch.Length, i => outcomes[i] = ArticleFiles.ParseOne(batch[i].Id, batch[i].File, long.MaxValue).Item1);
         return outcomes.Where(o => o is not null).Select(o => o!).ToList();
     }
 
@@ -105,7 +105,7 @@ internal static class LoadBreakdown
 
             CorpusScan scan = null!;
             Add("Scan (stat every file)", Time(() => scan = CorpusScanner.Scan(corpus, long.MaxValue)));
-            var files = CorpusLoader.WithUniqueIds(scan.Articles, []);
+            var files = ArticleFiles.WithUniqueIds(scan.Articles, []);
 
             var bytes = new byte[files.Count][];
             Add("Read all files (page cache)", Time(() =>
@@ -163,8 +163,8 @@ internal static class LoadBreakdown
             Add($"ArticleParser.Parse, all ({Environment.ProcessorCount} threads)", Time(() =>
                 Parallel.For(0, files.Count, i => parsed[i] = new ParsedFile(files[i].Id, files[i].File, ArticleParser.Parse(files[i].File.RelativePath, bytes[i])))));
 
-            Add("Read + parse as the loader does (CorpusLoader.ParseOne, parallel)", Time(() =>
-                Parallel.For(0, files.Count, i => _ = CorpusLoader.ParseOne(files[i].Id, files[i].File, long.MaxValue))));
+            Add("Read + parse as the loader does (ArticleFiles.ParseOne, parallel)", Time(() =>
+                Parallel.For(0, files.Count, i => _ = ArticleFiles.ParseOne(files[i].Id, files[i].File, long.MaxValue))));
 
             Add("Serialise blocks, tags, metadata to JSON (1 thread)", Time(() =>
             {

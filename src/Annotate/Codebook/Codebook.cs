@@ -11,6 +11,35 @@ public sealed class CodebookDefinition
     public List<ActorDefinition> Actors { get; set; } = [];
     public List<LayerDefinition> Layers { get; set; } = [];
     public List<RenameDefinition> Renames { get; set; } = [];
+
+    /// <summary>YAML reads "labels:" with no value as null; an empty list is what it means.</summary>
+    internal void FillEmptyLists()
+    {
+        Actors ??= [];
+        Layers ??= [];
+        Renames ??= [];
+        Layers.RemoveAll(l => l is null);
+        foreach (var layer in Layers)
+        {
+            layer.Attributes ??= [];
+            layer.Labels ??= [];
+            layer.Labels.RemoveAll(l => l is null);
+            layer.Attributes.RemoveAll(a => a is null);
+            foreach (var label in layer.Labels)
+            {
+                label.Examples ??= [];
+                label.Examples.RemoveAll(e => e is null);
+            }
+
+            foreach (var attribute in layer.Attributes)
+            {
+                attribute.Values ??= [];
+            }
+        }
+
+        Actors.RemoveAll(a => a is null);
+        Renames.RemoveAll(r => r is null);
+    }
 }
 
 /// <summary>A layer is either span labels (marked on text) or document labels (about the whole article).</summary>

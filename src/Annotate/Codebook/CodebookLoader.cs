@@ -25,6 +25,7 @@ internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider ti
 
             var version = known ? current.Version + 1 : 1;
             await db.WriteAsync((c, t) => CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow()), cancellationToken);
+            latest[read.Collection] = (version, read.Hash);
         }
 
         return problems;

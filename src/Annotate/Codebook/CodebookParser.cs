@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Annotate.Corpus;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -15,6 +16,11 @@ internal static partial class CodebookParser
     /// <summary>Returns the codebook, or null with the list of errors.</summary>
     public static (CodebookDefinition? Codebook, IReadOnlyList<string> Errors) Parse(string yaml)
     {
+        if (SafeYaml.FindAlias(yaml) is { } alias)
+        {
+            return (null, [alias]);
+        }
+
         CodebookDefinition? codebook;
         try
         {
@@ -22,8 +28,7 @@ internal static partial class CodebookParser
         }
         catch (YamlException ex)
         {
-            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
-            return (null, [$"line {ex.Start.Line}, column {ex.Start.Column}: {reason}"]);
+            return (null, [$"line {ex.Start.Line}, column {ex.Start.Column}: {SafeYaml.Reason(ex)}"]);
         }
 
         if (codebook is null)
@@ -31,6 +36,7 @@ internal static partial class CodebookParser
             return (null, ["the file is empty; a codebook needs a name and at least one layer."]);
         }
 
+        codebook.FillEmptyLists();
         var errors = Validate(codebook);
         return errors.Count == 0 ? (codebook, errors) : (null, errors);
     }
@@ -137,9 +143,13 @@ internal static partial class CodebookParser
         }
     }
 
-    private static void RequireId(string id, string at, List<string> errors)
+    private static void RequireId(string? id, string at, List<string> errors)
     {
-        if (!IdPattern().IsMatch(id))
+        if (id is null)
+        {
+            errors.Add($"{at}: an id is required.");
+        }
+        else if (!IdPattern().IsMatch(id))
         {
             errors.Add($"{at}: '{id}' is not a valid id (lowercase letters, digits, '-' and '_', starting with a letter).");
         }

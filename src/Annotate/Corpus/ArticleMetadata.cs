@@ -55,14 +55,12 @@ internal sealed partial record ArticleMetadata(
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // Only ISO 8601 (2026-03-04, or a date-time starting so): "03/04/2026" is March or April depending on who wrote it.
+        if (IsoDate().IsMatch(value)
+            && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && (value.Length == 10 || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)))
         {
             return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
-        {
-            return moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
         warn($"Front matter 'date' is '{value}', not a date like 2026-03-04; the article has no date.");
@@ -109,6 +107,9 @@ internal sealed partial record ArticleMetadata(
         warn("Front matter 'tags' should be a list of words, like [trade, border]; it was ignored.");
         return [];
     }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}.*)?$")]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

@@ -51,15 +51,18 @@ internal static class ArticleParser
             throw new CorpusFileException("unsupported-encoding", "The file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.");
         }
 
+        // Offsets in messages count from the start of the file, byte-order mark included.
+        var skipped = 0;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+            skipped = 3;
         }
 
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            throw new CorpusFileException("binary", $"The file looks binary (a NUL byte at offset {nul}); articles are UTF-8 text.");
+            throw new CorpusFileException("binary", $"The file looks binary (a NUL byte at offset {nul + skipped}); articles are UTF-8 text.");
         }
 
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
@@ -70,7 +73,7 @@ internal static class ArticleParser
             {
                 var line = bytes[..read].Count((byte)'\n') + 1;
                 throw new CorpusFileException("invalid-utf8",
-                    $"Invalid UTF-8 at byte {read} (line {line}); the file may be in another encoding such as Windows-1252. Save it as UTF-8.");
+                    $"Invalid UTF-8 at byte {read + skipped} (line {line}); the file may be in another encoding such as Windows-1252. Save it as UTF-8.");
             }
 
             return new string(chars, 0, written);
@@ -102,7 +105,8 @@ internal static class ArticleParser
             var firstLine = text.Text[heading.Start..heading.End].Split('\n')[0].Trim();
             if (firstLine.Length > 0)
             {
-                return firstLine.Length > 200 ? firstLine[..200] + "…" : firstLine;
+                var cut = firstLine.Length > 200 && char.IsHighSurrogate(firstLine[199]) ? 199 : 200;
+                return firstLine.Length > 200 ? firstLine[..cut] + "…" : firstLine;
             }
         }
 

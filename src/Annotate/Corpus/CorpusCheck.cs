@@ -17,22 +17,15 @@ internal static class CorpusCheck
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var scan = CorpusScanner.Scan(root, maxFileSize);
         var problems = new List<CorpusProblem>(scan.Problems);
-        var files = CorpusLoader.WithUniqueIds(scan.Articles, problems);
+        var files = ArticleFiles.WithUniqueIds(scan.Articles, problems);
         var (done, loadable) = (0, 0);
-        var found = new List<CorpusProblem>[files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, files.Count, parallel, i =>
+        foreach (var batch in files.Chunk(256))
         {
-            var (parsed, fileProblems) = CorpusLoader.ParseOne(files[i].Id, files[i].File, maxFileSize);
-            found[i] = [.. fileProblems];
-            if (parsed is not null)
-            {
-                Interlocked.Increment(ref loadable);
-            }
+            loadable += ArticleFiles.ParseAll(batch, maxFileSize, problems, cancellationToken).Count;
+            done += batch.Length;
+            progress?.Report((done, files.Count));
+        }
 
-            progress?.Report((Interlocked.Increment(ref done), files.Count));
-        });
-        problems.AddRange(found.SelectMany(p => p));
         problems.AddRange(scan.Codebooks.SelectMany(c => CodebookLoader.Read(c).Problems));
         var ordered = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
         return new CorpusCheckReport(scan.Root, files.Count, loadable, scan.Codebooks.Count, ordered, stopwatch.Elapsed.TotalSeconds);

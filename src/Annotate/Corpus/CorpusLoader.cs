@@ -18,7 +18,7 @@ public sealed record CorpusLoadResult(int Files, int Added, int NewVersions, int
 /// read, changed ones are parsed in parallel and written in batches, a changed text becomes a new version, and a
 /// bad file becomes a problem in the report, never a stopped load.
 /// </summary>
-internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options, TimeProvider time, ILogger<CorpusLoader> logger)
+internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options, TimeProvider time, ILogger<CorpusLoader> logger)
 {
     private const int BatchSize = 256;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -26,9 +26,17 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
     public async Task<CorpusLoadResult> LoadAsync(CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
         try
         {
-            return await LoadOnceAsync(cancellationToken);
+            return await LoadOnceAsync(stopwatch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The status must never stay "loading": say what failed; the next change to the folder retries.
+            logger.LogError(ex, "Corpus: loading failed.");
+            var failure = CorpusProblem.Fail("", "load-failed", $"Loading stopped: {ex.Message}");
+            return await FinishAsync(new CorpusLoadResult(0, 0, 0, 0, 0, [failure], stopwatch.Elapsed), CancellationToken.None);
         }
         finally
         {
@@ -36,9 +44,8 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
         }
     }
 
-    private async Task<CorpusLoadResult> LoadOnceAsync(CancellationToken cancellationToken)
+    private async Task<CorpusLoadResult> LoadOnceAsync(Stopwatch stopwatch, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
         var root = Path.GetFullPath(options.Value.CorpusPath);
         status.Update(s => s with { State = CorpusStatusSnapshot.Loading, Root = root, Processed = 0, Total = 0 });
         CorpusScan scan;
@@ -53,7 +60,7 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
 
         var problems = new List<CorpusProblem>(scan.Problems);
         var known = await KnownDocuments.ReadAsync(db, cancellationToken);
-        var files = WithUniqueIds(scan.Articles, problems);
+        var files = ArticleFiles.WithUniqueIds(scan.Articles, problems);
         var changed = files.Where(f => !known.IsUnchanged(f.Id, f.File)).ToList();
         status.Update(s => s with { Total = changed.Count });
         if (changed.Count > 0)
@@ -83,7 +90,9 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
             await stopParsing.CancelAsync();
             await producer;
         }
-        var missing = await db.WriteAsync((c, t) => known.MarkMissingAsync(c, t, files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal)), cancellationToken);
+        // A file that is there but refused (too large, a broken link) is not "gone": its document stays listed.
+        var present = files.Select(f => f.Id).Concat(scan.RefusedArticles.Select(DocumentIds.FromRelativePath)).ToHashSet(StringComparer.Ordinal);
+        var missing = await db.WriteAsync((c, t) => known.MarkMissingAsync(c, t, present), cancellationToken);
         problems.AddRange(await codebooks.LoadAsync(scan.Codebooks, cancellationToken));
         var unchanged = files.Count - changed.Count;
         return await FinishAsync(new CorpusLoadResult(files.Count, added, newVersions, unchanged, missing, problems, stopwatch.Elapsed), cancellationToken);
@@ -96,7 +105,7 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
         {
             foreach (var batch in changed.Chunk(BatchSize))
             {
-                await batches.WriteAsync((ParseAll(batch, problems, cancellationToken), batch.Length), cancellationToken);
+                await batches.WriteAsync((ArticleFiles.ParseAll(batch, options.Value.MaxFileSizeBytes, problems, cancellationToken), batch.Length), cancellationToken);
             }
 
             batches.Complete();
@@ -107,64 +116,9 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
         }
     }
 
-    internal static List<(string Id, CorpusFile File)> WithUniqueIds(IReadOnlyList<CorpusFile> articles, List<CorpusProblem> problems)
-    {
-        var taken = new Dictionary<string, CorpusFile>(StringComparer.Ordinal);
-        var result = new List<(string, CorpusFile)>(articles.Count);
-        foreach (var file in articles)
-        {
-            var id = DocumentIds.FromRelativePath(file.RelativePath);
-            if (taken.TryGetValue(id, out var first))
-            {
-                problems.Add(CorpusProblem.Fail(file.RelativePath, "duplicate-id",
-                    $"Its document id '{id}' is already taken by '{first.RelativePath}' (ids ignore case, extension and punctuation); rename one of them."));
-                continue;
-            }
-
-            taken[id] = file;
-            result.Add((id, file));
-        }
-
-        return result;
-    }
-
-    private List<ParsedFile> ParseAll((string Id, CorpusFile File)[] batch, List<CorpusProblem> problems, CancellationToken cancellationToken)
-    {
-        var outcomes = new (ParsedFile? Parsed, IReadOnlyList<CorpusProblem> Problems)[batch.Length];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, batch.Length, parallel, i => outcomes[i] = ParseOne(batch[i].Id, batch[i].File, options.Value.MaxFileSizeBytes));
-        problems.AddRange(outcomes.SelectMany(o => o.Problems));
-        return outcomes.Where(o => o.Parsed is not null).Select(o => o.Parsed!).ToList();
-    }
-
-    internal static (ParsedFile?, IReadOnlyList<CorpusProblem>) ParseOne(string id, CorpusFile file, long maxFileSize)
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes(file.FullPath);
-            if (bytes.Length > maxFileSize)
-            {
-                return (null, [CorpusProblem.Fail(file.RelativePath, "too-large", $"The file is {bytes.Length:N0} bytes, over the limit of {maxFileSize:N0} bytes.")]);
-            }
-
-            var article = ArticleParser.Parse(file.RelativePath, bytes);
-            var warnings = article.Warnings.Select(w => CorpusProblem.Warn(file.RelativePath, "metadata", w)).ToList();
-            return (new ParsedFile(id, file, article), warnings);
-        }
-        catch (CorpusFileException ex)
-        {
-            var problem = ex.Code == "empty" ? CorpusProblem.Warn(file.RelativePath, ex.Code, ex.Message) : CorpusProblem.Fail(file.RelativePath, ex.Code, ex.Message);
-            return (null, [problem]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, [CorpusProblem.Fail(file.RelativePath, "unreadable", $"The file cannot be read: {ex.Message}")]);
-        }
-    }
-
     private async Task<CorpusLoadResult> FinishAsync(CorpusLoadResult result, CancellationToken cancellationToken)
     {
-        var count = await new DocumentStore(db).CountAsync(cancellationToken);
+        var count = await documents.CountAsync(cancellationToken);
         var problems = result.Problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         status.Update(s => s with
         {
@@ -178,6 +132,3 @@ internal sealed class CorpusLoader(Db db, CodebookLoader codebooks, CorpusStatus
         return result with { Problems = problems };
     }
 }
-
-/// <summary>A parsed article ready to be written, with the id and file it came from.</summary>
-internal sealed record ParsedFile(string Id, CorpusFile File, ParsedArticle Article);

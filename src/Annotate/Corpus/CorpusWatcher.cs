@@ -11,6 +11,7 @@ namespace Annotate.Corpus;
 internal sealed class CorpusWatcher(CorpusLoader loader, IOptions<AnnotateOptions> options, ILogger<CorpusWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
     private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -24,10 +25,15 @@ internal sealed class CorpusWatcher(CorpusLoader loader, IOptions<AnnotateOption
         await ReloadAsync(stoppingToken);
         while (await changes.Reader.WaitToReadAsync(stoppingToken))
         {
-            await Task.Delay(Settle, stoppingToken);
-            while (changes.Reader.TryRead(out _))
+            // Reload once the folder has been quiet for a moment, so a file still being written is read when complete;
+            // a folder that never goes quiet is still reloaded every few seconds.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            do
             {
+                changes.Reader.TryRead(out _);
+                await Task.Delay(Settle, stoppingToken);
             }
+            while (changes.Reader.TryRead(out _) && waited.Elapsed < MaxSettle);
 
             await ReloadAsync(stoppingToken);
         }

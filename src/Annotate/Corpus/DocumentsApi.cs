@@ -57,7 +57,7 @@ internal static class DocumentsApi
         return TypedResults.Ok(new DocumentDetail(
             summary.Id, summary.Collection, summary.Path, summary.Title, summary.Outlet, summary.Author, summary.Date,
             summary.Language, summary.Tags, (int)stored.Version, summary.Version, summary.WordCount, document.Url,
-            JsonDocument.Parse(document.MetadataJson).RootElement, stored.ContentHash, stored.Text, blocks,
+            JsonElement.Parse(document.MetadataJson), stored.ContentHash, stored.Text, blocks,
             readerHtml.For(stored, blocks)));
     }
 

@@ -11,24 +11,25 @@ internal static class FrontMatter
     /// <summary>Returns the parsed keys (empty without front matter), the body, and how many lines precede the body.</summary>
     public static (Dictionary<string, object?> Keys, string Body) Split(string source)
     {
-        if (!source.StartsWith("---\n", StringComparison.Ordinal) && source != "---")
+        var firstLineEnd = source.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = firstLineEnd < 0 ? source : source[..firstLineEnd];
+        if (firstLine.TrimEnd() != "---")
         {
-            return ([], source);
+            return (new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase), source);
         }
 
-        var end = FindClosingLine(source, out var bodyStart);
+        var yamlStart = firstLineEnd < 0 ? source.Length : firstLineEnd + 1;
+        var end = FindClosingLine(source, yamlStart, out var bodyStart);
         if (end < 0)
         {
             throw new CorpusFileException("front-matter", "Front matter opened with '---' on line 1 is never closed by a '---' line.");
         }
 
-        var yaml = source[4..end];
-        return (ParseKeys(yaml), source[bodyStart..]);
+        return (ParseKeys(source[yamlStart..end]), source[bodyStart..]);
     }
 
-    private static int FindClosingLine(string source, out int bodyStart)
+    private static int FindClosingLine(string source, int lineStart, out int bodyStart)
     {
-        var lineStart = 4;
         while (lineStart <= source.Length)
         {
             var lineEnd = source.IndexOf('\n', lineStart);
@@ -53,6 +54,11 @@ internal static class FrontMatter
 
     private static Dictionary<string, object?> ParseKeys(string yaml)
     {
+        if (SafeYaml.FindAlias(yaml) is { } alias)
+        {
+            throw new CorpusFileException("front-matter", $"Front matter (counting from its first line) {alias}");
+        }
+
         object? parsed;
         try
         {
@@ -61,24 +67,39 @@ internal static class FrontMatter
         catch (YamlException ex)
         {
             // +1: the YAML starts on line 2 of the file, after the opening '---'.
-            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
             throw new CorpusFileException("front-matter",
-                $"Front matter is not valid YAML at line {ex.Start.Line + 1}, column {ex.Start.Column}: {reason}");
+                $"Front matter is not valid YAML at line {ex.Start.Line + 1}, column {ex.Start.Column}: {SafeYaml.Reason(ex)}");
         }
 
         return parsed switch
         {
-            null => [],
-            Dictionary<object, object?> map => map.ToDictionary(kv => Convert.ToString(kv.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", kv => Plain(kv.Value)),
+            null => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase),
+            Dictionary<object, object?> map => Map(map),
             _ => throw new CorpusFileException("front-matter", "Front matter must be a YAML mapping of keys to values (title: …, outlet: …)."),
         };
     }
 
-    /// <summary>YAML nodes as JSON-friendly values: strings, lists and string-keyed maps.</summary>
+    /// <summary>YAML nodes as JSON-friendly values: strings, lists and maps with (case-insensitive) string keys.</summary>
     private static object? Plain(object? value) => value switch
     {
-        Dictionary<object, object?> map => map.ToDictionary(kv => Convert.ToString(kv.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", kv => Plain(kv.Value)),
+        Dictionary<object, object?> map => Map(map),
         List<object?> list => list.Select(Plain).ToList(),
         _ => value,
     };
+
+    private static Dictionary<string, object?> Map(Dictionary<object, object?> map)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in map)
+        {
+            if (key is not string name)
+            {
+                throw new CorpusFileException("front-matter", "Front matter keys must be plain words, not lists or maps.");
+            }
+
+            result[name] = Plain(value);
+        }
+
+        return result;
+    }
 }

@@ -6,6 +6,12 @@ namespace Annotate.Corpus;
 /// <summary>The text and HTML of a run of inlines; the HTML's text content is exactly <see cref="Text"/>.</summary>
 internal sealed class InlineText
 {
+    /// <summary>Deeper inline nesting is refused: no article needs it, and unbounded recursion would end the process.</summary>
+    public const int MaxDepth = 64;
+
+    private int depth;
+    private bool insideLink;
+
     public StringBuilder Text { get; } = new();
 
     public StringBuilder Html { get; } = new();
@@ -23,10 +29,17 @@ internal sealed class InlineText
 
     public void Append(ContainerInline container)
     {
+        if (++depth > MaxDepth)
+        {
+            throw new CorpusFileException("too-deep", $"Inline formatting (emphasis, links) is nested more than {MaxDepth} levels deep.");
+        }
+
         foreach (var inline in container)
         {
             Inline(inline);
         }
+
+        depth--;
     }
 
     private void Inline(Inline inline)
@@ -72,8 +85,10 @@ internal sealed class InlineText
 
     private void Literal(ReadOnlySpan<char> text)
     {
-        Text.Append(text);
-        ArticleRenderer.AppendEncoded(Html, text);
+        // A carriage return can only arrive through an entity (&#13;); browsers read it as a line feed.
+        var content = text.Contains('\r') ? text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').AsSpan() : text;
+        Text.Append(content);
+        ArticleRenderer.AppendEncoded(Html, content);
     }
 
     private void Wrap(string tag, Action inner)
@@ -85,7 +100,8 @@ internal sealed class InlineText
 
     private void Link(string? url, Action inner)
     {
-        if (ArticleRenderer.SafeUrl(url) is not { } safe)
+        // A link inside a link is shown as text: HTML cannot nest anchors.
+        if (insideLink || ArticleRenderer.SafeUrl(url) is not { } safe)
         {
             inner();
             return;
@@ -94,7 +110,9 @@ internal sealed class InlineText
         Html.Append("<a href=\"");
         ArticleRenderer.AppendEncoded(Html, safe);
         Html.Append("\" rel=\"nofollow noopener noreferrer\">");
+        insideLink = true;
         inner();
+        insideLink = false;
         Html.Append("</a>");
     }
 

@@ -52,7 +52,11 @@ internal sealed class MarkdownWalker(DocumentTextBuilder builder, StringBuilder?
                 }
             }
 
-            Emit(row.IsHeader ? "th" : "td", BlockKinds.TableCell, 0, inline);
+            var tag = row.IsHeader ? "th" : "td";
+            if (!Emit(tag, BlockKinds.TableCell, 0, inline))
+            {
+                html?.Append('<').Append(tag).Append("></").Append(tag).Append('>'); // keeps the columns in place
+            }
         }
     }
 
@@ -87,16 +91,29 @@ internal sealed class MarkdownWalker(DocumentTextBuilder builder, StringBuilder?
         }
     }
 
-    private void Emit(string tag, string kind, int level, InlineText inline)
+    /// <summary>Adds a block (unless empty) and its element; returns whether a block was added.</summary>
+    private bool Emit(string tag, string kind, int level, InlineText inline)
     {
-        var block = builder.Add(kind, level, inline.Text.ToString());
-        if (block is null || html is null)
+        var content = inline.Text.ToString();
+        var markup = inline.Html.ToString();
+        if (!content.IsNormalized(NormalizationForm.FormC))
         {
-            return;
+            // Markup split a combining sequence (e.g. "*e*" + U+0301): the text must still be NFC, so this block
+            // is shown without its inline formatting rather than with offsets that a normalising client would shift.
+            content = content.Normalize(NormalizationForm.FormC);
+            var plain = new StringBuilder(content.Length);
+            ArticleRenderer.AppendWithHardBreaks(plain, content);
+            markup = plain.ToString();
         }
 
-        html.Append('<').Append(tag).Append(ArticleRenderer.BlockAttributes(block)).Append('>')
-            .Append(inline.Html).Append("</").Append(tag).Append('>');
+        var block = builder.Add(kind, level, content);
+        if (block is not null && html is not null)
+        {
+            html.Append('<').Append(tag).Append(ArticleRenderer.BlockAttributes(block)).Append('>')
+                .Append(markup).Append("</").Append(tag).Append('>');
+        }
+
+        return block is not null;
     }
 
     private void Wrapped(string tag, Action inner)

@@ -10,8 +10,8 @@ namespace Annotate.Corpus;
 /// </summary>
 internal sealed class ReaderHtml(ArticleHtml sanitizer) : IDisposable
 {
-    // Its own bounded cache: about 2,000 rendered articles, the least recently read evicted first.
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 2000 });
+    // Its own cache, bounded by size: about 64 million characters of HTML (some 13,000 typical articles).
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 64_000_000 });
 
     public void Dispose() => cache.Dispose();
 
@@ -19,9 +19,10 @@ internal sealed class ReaderHtml(ArticleHtml sanitizer) : IDisposable
         // The source is part of the key: a markup-only edit refreshes a version's source without a new version number.
         cache.GetOrCreate((version.DocumentId, version.Version, version.Source.Length, version.Source.GetHashCode(StringComparison.Ordinal)), entry =>
         {
-            entry.Size = 1;
+            var html = sanitizer.Sanitize(Render(version, blocks));
+            entry.Size = html.Length;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return sanitizer.Sanitize(Render(version, blocks));
+            return html;
         })!;
 
     private static string Render(VersionRow version, IReadOnlyList<Block> blocks)

@@ -82,6 +82,7 @@ internal static class ServiceSetup
             };
         });
         services.AddAuthorization();
+        services.AddSignInRateLimit();
         return services;
     }
 

@@ -20,7 +20,8 @@ internal static class SessionApi
             .AllowAnonymous()
             .WithSummary("Who is signed in, or 204 No Content when nobody is.");
 
-        api.MapPost("/session", SignInAsync).AllowAnonymous().WithSummary("Signs in with a display name (a cookie session).");
+        api.MapPost("/session", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+            .WithSummary("Signs in with a display name (a cookie session).");
 
         api.MapDelete("/session", async (HttpContext context) =>
         {
@@ -31,14 +32,18 @@ internal static class SessionApi
     }
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem>> SignInAsync(
-        SignInRequest request, HttpContext context, UserStore users, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, CancellationToken ct)
     {
-        var name = request.DisplayName?.Trim() ?? "";
+        var name = request?.DisplayName?.Trim() ?? "";
         var error = name switch
         {
+            _ when request is null => "Send a JSON body such as {\"displayName\": \"Ana\"}.",
             "" => "Enter a display name.",
             { Length: > MaxDisplayNameLength } => $"A display name has at most {MaxDisplayNameLength} characters; this one has {name.Length}.",
             _ when name.Any(char.IsControl) => "A display name cannot contain control characters.",
+            // Direction overrides and invisible characters let one name pass for another (the emoji joiner is fine).
+            _ when name.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c != '\u200D') =>
+                "A display name cannot contain invisible formatting characters (such as direction marks or zero-width spaces).",
             _ => null,
         };
         if (error is not null)

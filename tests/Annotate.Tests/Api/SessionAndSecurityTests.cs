@@ -43,6 +43,8 @@ public sealed class SessionAndSecurityTests(AnnotateApp app) : IClassFixture<Ann
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("name\u0007with bell")]
+    [InlineData("\u202Eevil")]
+    [InlineData("zero\u200Bwidth")]
     public async Task Invalid_Display_Names_Are_Refused_With_The_Reason(string displayName)
     {
         var client = app.AnonymousClient();
@@ -52,6 +54,28 @@ public sealed class SessionAndSecurityTests(AnnotateApp app) : IClassFixture<Ann
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("displayName", out _));
+    }
+
+    [Fact]
+    public async Task A_Missing_Body_Is_Refused_With_An_Example_Of_What_To_Send()
+    {
+        var client = app.AnonymousClient();
+
+        var response = await client.PostAsync("/api/session", new StringContent("null", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("displayName", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Wrong_Method_Answers_405_ProblemDetails()
+    {
+        var client = await app.SignedInClientAsync();
+
+        var response = await client.PutAsync("/api/documents", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -204,3 +204,113 @@ public class ArticleParserTests
         Assert.NotEqual(first.SourceHash, second.SourceHash);
     }
 }
+
+public class ArticleParserEdgeCaseTests
+{
+    private static ParsedArticle Parse(string source, string path = "outlet/article.md") => ArticleParser.Parse(path, Encoding.UTF8.GetBytes(source));
+
+    private static void AssertHtmlMatchesText(string markdown)
+    {
+        var (text, html) = ArticleRenderer.ToHtml(markdown, ArticleFormat.Markdown);
+        var blocks = HtmlBlocks.TextByBlock(new ArticleHtml().Sanitize(html));
+        Assert.All(text.Blocks, b => Assert.Equal(text.Text[b.Start..b.End], blocks[b.Index]));
+        Assert.True(text.Text.IsNormalized(NormalizationForm.FormC));
+        Assert.DoesNotContain('\r', text.Text);
+    }
+
+    [Theory]
+    [InlineData("a&#13;b")]
+    [InlineData("*e*\u0301 and e&#x301;")]
+    [InlineData("[x <http://a.example> y](http://b.example)")]
+    [InlineData("- a\n  > quoted *in* a list\n\n  more")]
+    [InlineData("Setext\n======\n\ntext\\\nafter a backslash break")]
+    public void Html_Matches_Text_In_Edge_Cases(string markdown) => AssertHtmlMatchesText(markdown);
+
+    [Fact]
+    public void Carriage_Returns_From_Entities_Become_Line_Feeds()
+    {
+        Assert.Equal("a\nb", Parse("a&#13;b").Text.Text);
+    }
+
+    [Fact]
+    public void Markup_That_Splits_A_Combining_Sequence_Still_Gives_NFC_Text()
+    {
+        Assert.Equal("\u00e9 x", Parse("*e*\u0301 x").Text.Text);
+    }
+
+    [Fact]
+    public void Nested_Links_Do_Not_Nest_Anchors()
+    {
+        var (_, html) = ArticleRenderer.ToHtml("[x <http://a.example> y](http://b.example)", ArticleFormat.Markdown);
+
+        Assert.Equal(1, html.Split("<a ").Length - 1);
+    }
+
+    [Fact]
+    public void Empty_Table_Cells_Keep_The_Columns_In_Place()
+    {
+        var (text, html) = ArticleRenderer.ToHtml("|a|b|c|\n|-|-|-|\n| |y|z|", ArticleFormat.Markdown);
+
+        Assert.Contains("<td></td><td data-block", html, StringComparison.Ordinal);
+        Assert.Equal(5, text.Blocks.Count);
+    }
+
+    [Fact]
+    public void Front_Matter_Keys_Are_Case_Insensitive()
+    {
+        var article = Parse("---\nTitle: Real Title\nDate: 2026-01-02\nOutlet: X\n---\nBody.");
+
+        Assert.Equal("Real Title", article.Metadata.Title);
+        Assert.Equal("2026-01-02", article.Metadata.Date);
+        Assert.Empty(article.Metadata.Extra);
+    }
+
+    [Theory]
+    [InlineData("03/04/2026")]
+    [InlineData("March 4")]
+    [InlineData("2026-13-01")]
+    public void Ambiguous_Or_Invalid_Dates_Are_Warnings_Not_Guesses(string date)
+    {
+        var article = Parse($"---\ntitle: T\ndate: {date}\n---\nBody.");
+
+        Assert.Null(article.Metadata.Date);
+        Assert.Single(article.Warnings);
+    }
+
+    [Fact]
+    public void An_Iso_Date_Time_Keeps_Its_Date()
+    {
+        Assert.Equal("2026-03-04", Parse("---\ntitle: T\ndate: 2026-03-04T10:30:00Z\n---\nBody.").Metadata.Date);
+    }
+
+    [Fact]
+    public void Error_Offsets_Count_The_Byte_Order_Mark()
+    {
+        var error = Assert.Throws<CorpusFileException>(() => ArticleParser.Parse("a.md", [0xEF, 0xBB, 0xBF, 0x61, 0x62, 0xFF]));
+
+        Assert.Contains("byte 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Opening_Front_Matter_Line_May_Have_Trailing_Spaces()
+    {
+        Assert.Equal("X", Parse("--- \ntitle: X\n---\nBody.").Metadata.Title);
+    }
+
+    [Fact]
+    public void A_Long_Title_Is_Cut_Without_Splitting_A_Surrogate_Pair()
+    {
+        var title = Parse(new string('a', 199) + "😀" + new string('b', 20), "x/a.txt").Metadata.Title;
+
+        Assert.True(title.EnumerateRunes().All(r => r.Value != 0xFFFD));
+        Assert.False(char.IsHighSurrogate(title[^2]));
+    }
+
+    [Fact]
+    public void Non_Scalar_Front_Matter_Keys_Are_Refused()
+    {
+        var error = Assert.Throws<CorpusFileException>(() => Parse("---\n? [a, b]\n: value\n---\nBody."));
+
+        Assert.Equal("front-matter", error.Code);
+    }
+}

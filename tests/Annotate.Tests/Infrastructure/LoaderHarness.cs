@@ -18,8 +18,8 @@ internal sealed class LoaderHarness : IDisposable
         Db = new Db(Path.Combine(folder, "annotate.db"));
         var options = Options.Create(new AnnotateOptions { Corpus = corpusRoot, Database = Db.DatabasePath, MaxFileSizeBytes = maxFileSizeBytes });
         var codebooks = new CodebookLoader(Db, new CodebookStore(Db), TimeProvider.System);
-        Loader = new CorpusLoader(Db, codebooks, Status, options, TimeProvider.System, NullLogger<CorpusLoader>.Instance);
         Documents = new DocumentStore(Db);
+        Loader = new CorpusLoader(Db, Documents, codebooks, Status, options, TimeProvider.System, NullLogger<CorpusLoader>.Instance);
         Codebooks = new CodebookStore(Db);
     }
 

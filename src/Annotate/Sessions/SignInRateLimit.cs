@@ -1,0 +1,29 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Annotate.Sessions;
+
+/// <summary>
+/// Each sign-in creates a user, so sign-ins are limited per client address. Generous, because a whole class may sit
+/// behind one school address: 120 a minute, with up to 200 more waiting their turn instead of being refused.
+/// </summary>
+internal static class SignInRateLimit
+{
+    public const string Policy = "sign-in";
+
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services) => services.AddRateLimiter(options =>
+    {
+        options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1), QueueLimit = 200 }));
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = 429, Title = "Too many sign-ins", Detail = "Too many sign-ins from this address; try again in a minute." },
+            });
+        };
+    });
+}
