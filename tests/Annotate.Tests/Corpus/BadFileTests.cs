@@ -13,24 +13,12 @@ public sealed class BadFileTests : IDisposable
 
     public void Dispose() => corpus.Dispose();
 
-    private async Task<CorpusProblem> LoadExpectingProblemAsync(string path, string code, long maxFileSize = 5 * 1024 * 1024)
-    {
-        using var harness = new LoaderHarness(corpus.Root, maxFileSize);
-        var result = await harness.LoadAsync();
-
-        Assert.NotNull(await harness.Documents.GetAsync("good.fine", null, default));
-        var problem = Assert.Single(result.Problems, p => p.Path == path);
-        Assert.Equal(code, problem.Code);
-        Assert.Equal(problem, Assert.Single(harness.Status.Current.Problems, p => p.Path == path));
-        return problem;
-    }
-
     [Fact]
     public async Task Binary_File_Is_Reported_And_The_Rest_Loads()
     {
         corpus.WriteBytes("good/photo.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]);
 
-        var problem = await LoadExpectingProblemAsync("good/photo.md", "binary");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/photo.md", "binary");
 
         Assert.Equal(CorpusProblem.Error, problem.Severity);
         Assert.Contains("offset 8", problem.Message, StringComparison.Ordinal);
@@ -42,7 +30,7 @@ public sealed class BadFileTests : IDisposable
         var bytes = Encoding.UTF8.GetBytes("---\ntitle: Caf\n---\nline two\nCaf").Concat(new byte[] { 0xE9, 0x20, 0x6F, 0x6B }).ToArray();
         corpus.WriteBytes("good/latin1.md", bytes);
 
-        var problem = await LoadExpectingProblemAsync("good/latin1.md", "invalid-utf8");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/latin1.md", "invalid-utf8");
 
         Assert.Contains("byte 31 (line 5)", problem.Message, StringComparison.Ordinal);
     }
@@ -52,7 +40,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.WriteBytes("good/wide.md", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Hello")]);
 
-        var problem = await LoadExpectingProblemAsync("good/wide.md", "unsupported-encoding");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/wide.md", "unsupported-encoding");
 
         Assert.Contains("UTF-16", problem.Message, StringComparison.Ordinal);
     }
@@ -62,7 +50,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.Write("good/broken.md", "---\ntitle: ok\ntags: [unclosed, list\nauthor: x\n---\nBody.");
 
-        var problem = await LoadExpectingProblemAsync("good/broken.md", "front-matter");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/broken.md", "front-matter");
 
         Assert.Matches("line [0-9]+", problem.Message);
     }
@@ -72,7 +60,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.Write("good/unclosed.md", "---\ntitle: ok\n\nBody without a closing line.");
 
-        var problem = await LoadExpectingProblemAsync("good/unclosed.md", "front-matter");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/unclosed.md", "front-matter");
 
         Assert.Contains("never closed", problem.Message, StringComparison.Ordinal);
     }
@@ -82,7 +70,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.Write("good/list.md", "---\n- a\n- b\n---\nBody.");
 
-        await LoadExpectingProblemAsync("good/list.md", "front-matter");
+        await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/list.md", "front-matter");
     }
 
     [Fact]
@@ -90,7 +78,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.Write("good/huge.md", CorpusFolder.Article("Huge", new string('x', 5000)));
 
-        var problem = await LoadExpectingProblemAsync("good/huge.md", "too-large", maxFileSize: 2000);
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/huge.md", "too-large", maxFileSize: 2000);
 
         Assert.Contains("over the limit of 2,000 bytes", problem.Message, StringComparison.Ordinal);
     }
@@ -101,7 +89,7 @@ public sealed class BadFileTests : IDisposable
         corpus.Write("good/Road Closed.md", CorpusFolder.Article("One", "First."));
         corpus.Write("good/road-closed.txt", "Second\n\nBody.");
 
-        var problem = await LoadExpectingProblemAsync("good/road-closed.txt", "duplicate-id");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/road-closed.txt", "duplicate-id");
 
         Assert.Contains("'good.road-closed'", problem.Message, StringComparison.Ordinal);
         Assert.Contains("good/Road Closed.md", problem.Message, StringComparison.Ordinal);
@@ -114,7 +102,7 @@ public sealed class BadFileTests : IDisposable
         // An exclusive lock stands in for missing permissions, which root (as CI runs) would bypass.
         using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
 
-        var problem = await LoadExpectingProblemAsync("good/locked.md", "unreadable");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/locked.md", "unreadable");
 
         Assert.StartsWith("The file cannot be read", problem.Message, StringComparison.Ordinal);
     }
@@ -126,7 +114,7 @@ public sealed class BadFileTests : IDisposable
         File.WriteAllText(outside, "Secret text outside the corpus.");
         File.CreateSymbolicLink(Path.Combine(corpus.Root, "good", "escape.md"), "../../secret.md");
 
-        var problem = await LoadExpectingProblemAsync("good/escape.md", "outside-root");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/escape.md", "outside-root");
 
         Assert.Contains("outside the corpus folder", problem.Message, StringComparison.Ordinal);
     }
@@ -139,7 +127,7 @@ public sealed class BadFileTests : IDisposable
         File.WriteAllText(Path.Combine(outside, "leak.md"), "Leaked.");
         Directory.CreateSymbolicLink(Path.Combine(corpus.Root, "linked"), outside);
 
-        await LoadExpectingProblemAsync("linked", "outside-root");
+        await CorpusAssertions.LoadExpectingProblemAsync(corpus, "linked", "outside-root");
     }
 
     [Fact]
@@ -147,7 +135,7 @@ public sealed class BadFileTests : IDisposable
     {
         File.CreateSymbolicLink(Path.Combine(corpus.Root, "good", "dangling.md"), "nowhere.md");
 
-        await LoadExpectingProblemAsync("good/dangling.md", "broken-link");
+        await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/dangling.md", "broken-link");
     }
 
     [Fact]
@@ -155,7 +143,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.Write("good/empty.md", "---\ntitle: Nothing\n---\n\n   \n");
 
-        var problem = await LoadExpectingProblemAsync("good/empty.md", "empty");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/empty.md", "empty");
 
         Assert.Equal(CorpusProblem.Warning, problem.Severity);
     }
@@ -165,7 +153,7 @@ public sealed class BadFileTests : IDisposable
     {
         corpus.WriteBytes("good/scan.pdf", [0x25, 0x50, 0x44, 0x46]);
 
-        var problem = await LoadExpectingProblemAsync("good/scan.pdf", "unsupported-type");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/scan.pdf", "unsupported-type");
 
         Assert.Equal(CorpusProblem.Warning, problem.Severity);
     }

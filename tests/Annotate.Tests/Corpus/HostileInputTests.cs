@@ -13,24 +13,12 @@ public sealed class HostileInputTests : IDisposable
 
     public void Dispose() => corpus.Dispose();
 
-    private async Task<CorpusProblem> LoadExpectingProblemAsync(string path, string code)
-    {
-        using var harness = new LoaderHarness(corpus.Root);
-        var result = await harness.LoadAsync();
-
-        Assert.Equal(CorpusStatusSnapshot.Idle, harness.Status.Current.State);
-        Assert.NotNull(await harness.Documents.GetAsync("good.fine", null, default));
-        var problem = Assert.Single(result.Problems, p => p.Path == path);
-        Assert.Equal(code, problem.Code);
-        return problem;
-    }
-
     [Fact]
     public async Task Deeply_Nested_Emphasis_Is_Refused_Instead_Of_Overflowing_The_Stack()
     {
         corpus.Write("good/deep.md", new string('*', 100_000) + "x" + new string('*', 100_000));
 
-        await LoadExpectingProblemAsync("good/deep.md", "too-deep");
+        await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/deep.md", "too-deep");
     }
 
     [Fact]
@@ -38,7 +26,7 @@ public sealed class HostileInputTests : IDisposable
     {
         corpus.Write("good/quotes.md", new string('>', 1000) + " x");
 
-        var problem = await LoadExpectingProblemAsync("good/quotes.md", "unparsable");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/quotes.md", "unparsable");
 
         Assert.StartsWith("The article cannot be parsed", problem.Message, StringComparison.Ordinal);
     }
@@ -54,7 +42,7 @@ public sealed class HostileInputTests : IDisposable
 
         corpus.Write("good/bomb.md", bomb.Append("---\nBody.").ToString());
 
-        var problem = await LoadExpectingProblemAsync("good/bomb.md", "front-matter");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/bomb.md", "front-matter");
 
         Assert.Contains("aliases", problem.Message, StringComparison.Ordinal);
     }
@@ -68,7 +56,7 @@ public sealed class HostileInputTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(corpus.Root, ".hidden"), secret);
         File.CreateSymbolicLink(Path.Combine(corpus.Root, "good", "escape.md"), "../.hidden/s.md");
 
-        await LoadExpectingProblemAsync("good/escape.md", "outside-root");
+        await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/escape.md", "outside-root");
     }
 
     [Fact]
@@ -119,7 +107,7 @@ public sealed class HostileInputTests : IDisposable
         corpus.Write("codebook.yaml", string.Format(System.Globalization.CultureInfo.InvariantCulture, codebook, "Main"));
         corpus.Write("codebook.yml", string.Format(System.Globalization.CultureInfo.InvariantCulture, codebook, "Other"));
 
-        var problem = await LoadExpectingProblemAsync("codebook.yml", "duplicate-codebook");
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "codebook.yml", "duplicate-codebook");
 
         Assert.Contains("codebook.yaml", problem.Message, StringComparison.Ordinal);
     }
