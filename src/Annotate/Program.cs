@@ -1,3 +1,4 @@
+using Annotate.Annotations;
 using Annotate.Cli;
 using Annotate.Codebook;
 using Annotate.Corpus;
@@ -25,6 +26,9 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // The corpus folder is loaded in the background and watched; the API reads what is loaded so far.
     builder.Services.AddAnnotateCorpus();
 
+    // Annotations and document labels: validated against text and codebook, idempotent upserts by client id.
+    builder.Services.AddAnnotateAnnotations();
+
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();
 
@@ -51,6 +55,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapDocuments();
     api.MapCorpus();
     api.MapCodebooks();
+    api.MapAnnotations();
 
     app.MapOpenApi();
     app.MapHealthChecks("/healthz");

@@ -56,4 +56,22 @@ internal sealed class CodebookStore(Db db)
         return rows.Select(r => new CodebookInfo(r.Collection, (int)r.Version, r.ContentHash, r.CreatedAt,
             JsonSerializer.Deserialize<CodebookDefinition>(r.Json, Json)!)).ToList();
     }
+
+    /// <summary>The codebook that applies to a collection: its own, else its nearest parent's, else none.</summary>
+    public async Task<CodebookInfo?> ForCollectionAsync(string collection, CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        for (var folder = collection; ; folder = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : "")
+        {
+            if (current.FirstOrDefault(c => c.Collection == folder) is { } found)
+            {
+                return found;
+            }
+
+            if (folder.Length == 0)
+            {
+                return null;
+            }
+        }
+    }
 }

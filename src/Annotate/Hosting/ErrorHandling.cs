@@ -18,6 +18,15 @@ internal static class ErrorHandling
                 context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json
                     ? $"{bad.Message} {json.Message}"
                     : bad.Message;
+                if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } jsonError)
+                {
+                    // Name the field as validation errors do: "$.attribution.actor" is "attribution.actor".
+                    var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+                    var message = jsonError.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                        ? $"'{field}' is not a known property; check its spelling."
+                        : $"The value of '{field}' has the wrong JSON type (for example text where a number is expected).";
+                    context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+                }
             }
         });
         return services;

@@ -1,3 +1,4 @@
+using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
@@ -47,6 +48,14 @@ internal static class ServiceSetup
         services.AddSingleton<ReaderHtml>();
         services.AddSingleton<CorpusWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateAnnotations(this IServiceCollection services)
+    {
+        services.AddSingleton<AnnotationStore>();
+        services.AddSingleton<AnnotationReader>();
+        services.AddSingleton<AnnotationWriter>();
         return services;
     }
 

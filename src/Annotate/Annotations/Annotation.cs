@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Annotate.Annotations;
+
+/// <summary>Whose voice a span expresses: an actor of the codebook, or another span (e.g. of the source layer).</summary>
+public sealed record Attribution(string? Actor, string? Span);
+
+/// <summary>A span annotation or a document label, as the API returns it.</summary>
+public sealed record Annotation(
+    string Id,
+    string DocumentId,
+    int DocumentVersion,
+    int CodebookVersion,
+    string Kind,
+    string Layer,
+    string Label,
+    int? Start,
+    int? End,
+    string? Quote,
+    string? Prefix,
+    string? Suffix,
+    IReadOnlyDictionary<string, JsonElement> Attributes,
+    Attribution? Attribution,
+    string? Note,
+    string AnnotatorId,
+    string AnnotatorName,
+    int Version,
+    bool Deleted,
+    string Status,
+    string CreatedAt,
+    string UpdatedAt)
+{
+    public const string SpanKind = "span";
+    public const string DocumentKind = "document";
+    public const string Ok = "ok";
+    public const string Orphan = "orphan";
+    public const string UnknownLabel = "unknown-label";
+}
+
+public sealed record AnnotationList(IReadOnlyList<Annotation> Items);
+
+/// <summary>
+/// The body of PUT …/annotations/{id} and PUT …/labels/{id}. Required: layer, label, and for spans start and end;
+/// the server fills in the rest. Unknown properties are refused, so a misspelt field is never silently ignored.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record AnnotationRequest(
+    string? Layer,
+    string? Label,
+    int? Start,
+    int? End,
+    string? Quote,
+    Dictionary<string, JsonElement>? Attributes,
+    AttributionRequest? Attribution,
+    string? Note,
+    int? DocumentVersion,
+    int? Version);
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record AttributionRequest(string? Actor, string? Span);
+
+/// <summary>A row as stored (PascalCase columns map without configuration).</summary>
+internal sealed record AnnotationRow(
+    string Id, string DocumentId, long DocumentVersion, string CodebookCollection, long CodebookVersion, string AnnotatorId,
+    string AnnotatorName, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset, string? Quote,
+    string? Prefix, string? Suffix, string AttributesJson, string? AttributionJson, string? Note, long Version, long Seq,
+    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt)
+{
+    public Annotation ToAnnotation(Func<string, string, bool> labelExists) => new(
+        Id, DocumentId, (int)DocumentVersion, (int)CodebookVersion, Kind, Layer, Label, (int?)StartOffset, (int?)EndOffset,
+        Quote, Prefix, Suffix,
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(AttributesJson) ?? [],
+        AttributionJson is null ? null : JsonSerializer.Deserialize<Attribution>(AttributionJson, JsonSerializerOptions.Web),
+        Note, AnnotatorId, AnnotatorName, (int)Version, IsDeleted != 0,
+        IsOrphan != 0 ? Annotation.Orphan : labelExists(Layer, Label) ? Annotation.Ok : Annotation.UnknownLabel,
+        CreatedAt, UpdatedAt);
+}

@@ -1,0 +1,22 @@
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Annotations;
+
+/// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
+internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks)
+{
+    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, string? annotator, string? layer, CancellationToken ct)
+    {
+        if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, ct) is not var (document, _))
+        {
+            return TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
+        }
+
+        var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
+        var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
+        var rows = await store.ListAsync(documentId, kind, annotator, layer, ct);
+        return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists)).ToList()));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data;
+using Annotate.Data;
+using Dapper;
+
+namespace Annotate.Annotations;
+
+/// <summary>Annotation rows: reads for the API, and the one upsert every write goes through.</summary>
+internal sealed class AnnotationStore(Db db)
+{
+    private const string Select = """
+        SELECT a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
+               u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
+               a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
+               a.CreatedAt, a.UpdatedAt
+        FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId
+        """;
+
+    public async Task<IReadOnlyList<AnnotationRow>> ListAsync(string documentId, string kind, string? annotator, string? layer, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            {Select}
+            WHERE a.DocumentId = @DocumentId AND a.Kind = @Kind AND a.IsDeleted = 0
+              AND (@Annotator IS NULL OR a.AnnotatorId = @Annotator) AND (@Layer IS NULL OR a.Layer = @Layer)
+            ORDER BY a.StartOffset, a.EndOffset DESC, a.Id;
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnnotationRow>(new CommandDefinition(sql,
+            new { DocumentId = documentId, Kind = kind, Annotator = annotator, Layer = layer }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public static Task<AnnotationRow?> GetAsync(IDbConnection connection, IDbTransaction transaction, string id) =>
+        connection.QuerySingleOrDefaultAsync<AnnotationRow>($"{Select} WHERE a.Id = @Id;", new { Id = id }, transaction);
+
+    /// <summary>Rows of a document that are not deleted, for re-anchoring after the text changes.</summary>
+    public static async Task<IReadOnlyList<AnnotationRow>> LiveOfDocumentAsync(IDbConnection connection, IDbTransaction transaction, string documentId) =>
+        (await connection.QueryAsync<AnnotationRow>($"{Select} WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0;", new { DocumentId = documentId }, transaction)).AsList();
+
+    /// <summary>Inserts or replaces a row; every change takes the document's next sequence number.</summary>
+    public static Task SaveAsync(IDbConnection connection, IDbTransaction transaction, AnnotationRow row)
+    {
+        const string sql = """
+            INSERT INTO Annotations (Id, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind,
+                Layer, Label, StartOffset, EndOffset, Quote, Prefix, Suffix, AttributesJson, AttributionJson, Note, Version,
+                Seq, IsDeleted, IsOrphan, CreatedAt, UpdatedAt)
+            VALUES (@Id, @DocumentId, @DocumentVersion, @CodebookCollection, @CodebookVersion, @AnnotatorId, @Kind,
+                @Layer, @Label, @StartOffset, @EndOffset, @Quote, @Prefix, @Suffix, @AttributesJson, @AttributionJson, @Note,
+                @Version, (SELECT coalesce(max(Seq), 0) + 1 FROM Annotations WHERE DocumentId = @DocumentId),
+                @IsDeleted, @IsOrphan, @CreatedAt, @UpdatedAt)
+            ON CONFLICT (Id) DO UPDATE SET
+                DocumentVersion = excluded.DocumentVersion, CodebookCollection = excluded.CodebookCollection,
+                CodebookVersion = excluded.CodebookVersion, Layer = excluded.Layer, Label = excluded.Label,
+                StartOffset = excluded.StartOffset, EndOffset = excluded.EndOffset, Quote = excluded.Quote,
+                Prefix = excluded.Prefix, Suffix = excluded.Suffix, AttributesJson = excluded.AttributesJson,
+                AttributionJson = excluded.AttributionJson, Note = excluded.Note, Version = excluded.Version,
+                Seq = excluded.Seq, IsDeleted = excluded.IsDeleted, IsOrphan = excluded.IsOrphan,
+                UpdatedAt = excluded.UpdatedAt;
+            """;
+        return connection.ExecuteAsync(sql, row, transaction);
+    }
+}

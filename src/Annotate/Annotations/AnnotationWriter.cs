@@ -1,0 +1,153 @@
+using System.Data;
+using System.Text.Json;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Data;
+using Annotate.Sessions;
+using Dapper;
+
+namespace Annotate.Annotations;
+
+/// <summary>
+/// Every annotation write: validated against the text and the codebook, then applied in one writer transaction as an
+/// idempotent upsert by client id with optimistic versions. A retried write changes nothing; a stale one gets the
+/// current state back.
+/// </summary>
+internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookStore codebooks, TimeProvider time)
+{
+    public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out _))
+        {
+            return WriteOutcome.Error("id", $"'{id}' is not a UUID; annotation ids are UUIDs chosen by the client.");
+        }
+
+        var context = await WriteContext.LoadAsync(documents, codebooks, documentId, request.DocumentVersion, cancellationToken);
+        if (context.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var validator = new AnnotationValidator(kind, context.Codebook!.Codebook, context.Version!.Text, context.Blocks);
+        var layer = validator.Validate(request);
+        if (!validator.IsValid)
+        {
+            return new WriteOutcome.Invalid(validator.Errors);
+        }
+
+        var candidate = context.NewRow(id, kind, request, user, time.GetUtcNow());
+        return await db.WriteAsync((c, t) => ApplyAsync(c, t, candidate, layer!, request.Version, user, context), cancellationToken);
+    }
+
+    private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer,
+        int? basedOn, SessionUser user, WriteContext context)
+    {
+        var existing = await AnnotationStore.GetAsync(c, t, candidate.Id);
+        if (existing is not null && (existing.DocumentId != candidate.DocumentId || existing.Kind != candidate.Kind))
+        {
+            return WriteOutcome.Error("id", "This id belongs to another annotation (of another document or kind); choose a new UUID.");
+        }
+
+        if (existing is not null && existing.AnnotatorId != user.UserId)
+        {
+            return new WriteOutcome.Forbidden($"Annotation {candidate.Id} belongs to {existing.AnnotatorName}; only they can change it.");
+        }
+
+        if (await CheckReferencesAsync(c, t, candidate, layer, context) is { } problem)
+        {
+            return problem;
+        }
+
+        if (existing is not null && SameContent(existing, candidate))
+        {
+            return new WriteOutcome.Unchanged(context.ToAnnotation(existing));
+        }
+
+        if (existing is null && basedOn > 0)
+        {
+            return new WriteOutcome.NotFound($"There is no annotation {candidate.Id} to update; omit 'version' to create it.");
+        }
+
+        if (existing is not null && basedOn != existing.Version)
+        {
+            return new WriteOutcome.Conflict(context.ToAnnotation(existing), basedOn is null
+                ? $"Annotation {candidate.Id} exists (version {existing.Version}); send the version your edit is based on."
+                : $"Annotation {candidate.Id} is at version {existing.Version}, not {basedOn}: someone changed it first.");
+        }
+
+        var saved = existing is null ? candidate : candidate with { Version = existing.Version + 1, CreatedAt = existing.CreatedAt };
+        await AnnotationStore.SaveAsync(c, t, saved);
+        var stored = await AnnotationStore.GetAsync(c, t, saved.Id);
+        return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null);
+    }
+
+    /// <summary>An attribution must point at a live span of the same document; a single-choice layer holds one label.</summary>
+    private static async Task<WriteOutcome?> CheckReferencesAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer, WriteContext context)
+    {
+        if (candidate.AttributionJson is not null && JsonSerializer.Deserialize<Attribution>(candidate.AttributionJson, JsonSerializerOptions.Web)?.Span is { } spanId)
+        {
+            var target = await AnnotationStore.GetAsync(c, t, spanId);
+            if (spanId == candidate.Id || target is null || target.IsDeleted != 0 || target.DocumentId != candidate.DocumentId || target.Kind != Annotation.SpanKind)
+            {
+                return WriteOutcome.Error("attribution.span", $"'{spanId}' is not another span of this document.");
+            }
+        }
+
+        if (candidate.Kind == Annotation.DocumentKind && !layer.Multiple)
+        {
+            const string sql = """
+                SELECT Id FROM Annotations WHERE DocumentId = @DocumentId AND Kind = 'document' AND Layer = @Layer
+                  AND AnnotatorId = @AnnotatorId AND IsDeleted = 0 AND Id <> @Id LIMIT 1;
+                """;
+            if (await c.ExecuteScalarAsync<string?>(sql, candidate, t) is { } otherId)
+            {
+                var other = await AnnotationStore.GetAsync(c, t, otherId);
+                return new WriteOutcome.Conflict(context.ToAnnotation(other!), $"Layer '{layer.Id}' takes one label per annotator, and you have already chosen one: update it instead.");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameContent(AnnotationRow a, AnnotationRow b) =>
+        a.IsDeleted == b.IsDeleted && a.Layer == b.Layer && a.Label == b.Label && a.StartOffset == b.StartOffset
+        && a.EndOffset == b.EndOffset && a.DocumentVersion == b.DocumentVersion && a.AttributesJson == b.AttributesJson
+        && a.AttributionJson == b.AttributionJson && a.Note == b.Note;
+
+    public async Task<WriteOutcome> DeleteAsync(string documentId, string id, string kind, int? basedOn, SessionUser user, CancellationToken cancellationToken)
+    {
+        var context = await WriteContext.LoadAsync(documents, codebooks, documentId, null, cancellationToken);
+        if (context.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        return await db.WriteAsync<WriteOutcome>(async (c, t) =>
+        {
+            var existing = await AnnotationStore.GetAsync(c, t, id);
+            if (existing is null || existing.DocumentId != documentId || existing.Kind != kind)
+            {
+                return new WriteOutcome.NotFound($"Document '{documentId}' has no {kind} annotation {id}.");
+            }
+
+            if (existing.AnnotatorId != user.UserId)
+            {
+                return new WriteOutcome.Forbidden($"Annotation {id} belongs to {existing.AnnotatorName}; only they can delete it.");
+            }
+
+            if (existing.IsDeleted != 0)
+            {
+                return new WriteOutcome.Removed();
+            }
+
+            if (basedOn is not null && basedOn != existing.Version)
+            {
+                return new WriteOutcome.Conflict(context.ToAnnotation(existing), $"Annotation {id} is at version {existing.Version}, not {basedOn}: someone changed it first.");
+            }
+
+            // A tombstone, not a DELETE: a replayed or retried write can never bring it back unnoticed.
+            await AnnotationStore.SaveAsync(c, t, existing with { IsDeleted = 1, Version = existing.Version + 1, UpdatedAt = time.GetUtcNow().ToString("O") });
+            return new WriteOutcome.Removed();
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Annotations;
+
+/// <summary>
+/// Span annotations (…/annotations) and document labels (…/labels) of a document: list, idempotent upsert by the
+/// client's UUID, and delete (a tombstone).
+/// </summary>
+internal static class AnnotationsApi
+{
+    public static RouteGroupBuilder MapAnnotations(this RouteGroupBuilder api)
+    {
+        MapKind(api, "annotations", Annotation.SpanKind, "span annotation");
+        MapKind(api, "labels", Annotation.DocumentKind, "document label");
+
+        api.MapGet("/documents/{documentId}/codebook", async Task<Results<Ok<CodebookInfo>, ProblemHttpResult>> (
+            string documentId, DocumentStore documents, CodebookStore codebooks, CancellationToken ct) =>
+            DocumentIds.IsWellFormed(documentId) && await documents.GetAsync(documentId, null, ct) is var (document, _)
+                && await codebooks.ForCollectionAsync(document.Collection, ct) is { } codebook
+                ? TypedResults.Ok(codebook)
+                : TypedResults.Problem(title: "No codebook", detail: $"No document '{documentId}', or no codebook applies to it.", statusCode: 404))
+            .WithSummary("The codebook that applies to a document (its collection's, else the nearest parent's).");
+        return api;
+    }
+
+    private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)
+    {
+        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, AnnotationReader reader, CancellationToken ct) =>
+                reader.ListAsync(documentId, kind, annotator, layer, ct))
+            .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer.");
+
+        api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, AnnotationRequest? request,
+                ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>
+                request is null
+                    ? ToHttp(WriteOutcome.Error("body", "Send a JSON body with at least layer and label" + (kind == Annotation.SpanKind ? ", start and end." : ".")), documentId, path)
+                    : ToHttp(await writer.UpsertAsync(documentId, id, kind, request, SessionUsers.From(principal)!, ct), documentId, path))
+            .WithSummary($"Creates or updates a {noun} by its client-chosen UUID; retries are safe, stale versions get 409 with the current state.");
+
+        api.MapDelete($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, int? version,
+                ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>
+                ToHttp(await writer.DeleteAsync(documentId, id, kind, version, SessionUsers.From(principal)!, ct), documentId, path))
+            .WithSummary($"Deletes a {noun} (kept as a tombstone); deleting twice is fine, a stale ?version= gets 409.");
+    }
+
+    private static Results<Created<Annotation>, Ok<Annotation>, NoContent, ValidationProblem, ProblemHttpResult> ToHttp(WriteOutcome outcome, string documentId, string path) => outcome switch
+    {
+        WriteOutcome.Saved { Created: true } saved => TypedResults.Created($"/api/documents/{documentId}/{path}/{saved.Annotation.Id}", saved.Annotation),
+        WriteOutcome.Saved saved => TypedResults.Ok(saved.Annotation),
+        WriteOutcome.Unchanged unchanged => TypedResults.Ok(unchanged.Annotation),
+        WriteOutcome.Removed => TypedResults.NoContent(),
+        WriteOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "Invalid annotation"),
+        WriteOutcome.Conflict conflict => TypedResults.Problem(title: "Conflict", detail: conflict.Detail, statusCode: 409,
+            extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
+        WriteOutcome.Forbidden forbidden => TypedResults.Problem(title: "Forbidden", detail: forbidden.Detail, statusCode: 403),
+        WriteOutcome.NotFound missing => TypedResults.Problem(title: "Not found", detail: missing.Detail, statusCode: 404),
+        _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
+    };
+}

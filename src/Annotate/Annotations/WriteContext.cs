@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Sessions;
+
+namespace Annotate.Annotations;
+
+/// <summary>What a write needs to know about its document: the version written against, the current one, the codebook.</summary>
+internal sealed class WriteContext
+{
+    private WriteContext()
+    {
+    }
+
+    public WriteOutcome? Failure { get; private init; }
+
+    public DocumentRow? Document { get; private init; }
+
+    public VersionRow? Version { get; private init; }
+
+    public VersionRow? Current { get; private init; }
+
+    public IReadOnlyList<Block> Blocks { get; private init; } = [];
+
+    public CodebookInfo? Codebook { get; private init; }
+
+    public static async Task<WriteContext> LoadAsync(DocumentStore documents, CodebookStore codebooks, string documentId, int? documentVersion, CancellationToken cancellationToken)
+    {
+        var current = DocumentIds.IsWellFormed(documentId) ? await documents.GetAsync(documentId, null, cancellationToken) : null;
+        if (current is null)
+        {
+            return new WriteContext { Failure = new WriteOutcome.NotFound($"There is no document with id '{documentId}'.") };
+        }
+
+        var written = documentVersion is null or 0 ? current : await documents.GetAsync(documentId, documentVersion, cancellationToken);
+        if (written is null)
+        {
+            return new WriteContext { Failure = WriteOutcome.Error("documentVersion", $"Document '{documentId}' has no version {documentVersion} (its current version is {current.Value.Version.Version}).") };
+        }
+
+        var codebook = await codebooks.ForCollectionAsync(current.Value.Document.Collection, cancellationToken);
+        if (codebook is null)
+        {
+            return new WriteContext { Failure = WriteOutcome.Error("layer", $"No codebook applies to '{documentId}': add a codebook.yaml to its collection or the corpus root.") };
+        }
+
+        return new WriteContext
+        {
+            Document = current.Value.Document,
+            Version = written.Value.Version,
+            Current = current.Value.Version,
+            Blocks = JsonSerializer.Deserialize<List<Block>>(written.Value.Version.BlocksJson, JsonSerializerOptions.Web) ?? [],
+            Codebook = codebook,
+        };
+    }
+
+    /// <summary>The row a valid request describes; a span written against an older text is moved to the current one.</summary>
+    public AnnotationRow NewRow(string id, string kind, AnnotationRequest request, SessionUser user, DateTimeOffset now)
+    {
+        var (version, anchor, orphan) = ((int)Version!.Version, (TextAnchor?)null, false);
+        if (kind == Annotation.SpanKind)
+        {
+            anchor = TextAnchors.At(Version.Text, request.Start!.Value, request.End!.Value);
+            if (Version.Version < Current!.Version)
+            {
+                var moved = TextAnchors.Reanchor(Current.Text, anchor.Quote, anchor.Prefix, anchor.Suffix, anchor.Start);
+                (version, anchor, orphan) = moved is null ? (version, anchor, true) : ((int)Current.Version, moved, false);
+            }
+        }
+        else
+        {
+            version = (int)Current!.Version;
+        }
+
+        // Attributes are stored sorted and without nulls, so the same content always has the same bytes.
+        var attributes = (request.Attributes ?? []).Where(a => a.Value.ValueKind != JsonValueKind.Null)
+            .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value);
+        var attribution = request.Attribution is null ? null : new Attribution(request.Attribution.Actor, request.Attribution.Span);
+        var timestamp = now.ToString("O");
+        return new AnnotationRow(id, Document!.Id, version, Codebook!.Collection, Codebook.Version, user.UserId, user.DisplayName, kind,
+            request.Layer!, request.Label!, anchor?.Start, anchor?.End, anchor?.Quote, anchor?.Prefix, anchor?.Suffix,
+            JsonSerializer.Serialize(attributes), attribution is null ? null : JsonSerializer.Serialize(attribution, JsonSerializerOptions.Web),
+            string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, orphan ? 1 : 0, timestamp, timestamp);
+    }
+
+    public Annotation ToAnnotation(AnnotationRow row) => row.ToAnnotation(LabelExists(Codebook!.Codebook));
+
+    public static Func<string, string, bool> LabelExists(CodebookDefinition codebook) =>
+        (layer, label) => codebook.Layers.Any(l => l.Id == layer && l.Labels.Any(x => x.Id == label));
+}

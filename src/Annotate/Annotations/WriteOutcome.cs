@@ -1,0 +1,23 @@
+namespace Annotate.Annotations;
+
+/// <summary>What became of a write, mapped to an HTTP answer by the API (and to a hub result later).</summary>
+internal abstract record WriteOutcome
+{
+    public sealed record Saved(Annotation Annotation, bool Created) : WriteOutcome;
+
+    /// <summary>A retry of a write that already happened: nothing changed.</summary>
+    public sealed record Unchanged(Annotation Annotation) : WriteOutcome;
+
+    public sealed record Removed : WriteOutcome;
+
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome;
+
+    /// <summary>The edit was based on an older version (or clashes with another label): the client adopts Current.</summary>
+    public sealed record Conflict(Annotation Current, string Detail) : WriteOutcome;
+
+    public sealed record Forbidden(string Detail) : WriteOutcome;
+
+    public sealed record NotFound(string Detail) : WriteOutcome;
+
+    public static Invalid Error(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
