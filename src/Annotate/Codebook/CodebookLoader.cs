@@ -1,3 +1,4 @@
+using Annotate.Annotations;
 using Annotate.Corpus;
 using Annotate.Data;
 
@@ -24,7 +25,13 @@ internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider ti
             }
 
             var version = known ? current.Version + 1 : 1;
-            await db.WriteAsync((c, t) => CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow()), cancellationToken);
+            var renames = read.Codebook.Renames.Select(r => (r.Layer, r.From, r.To)).ToList();
+            await db.WriteAsync(async (c, t) =>
+            {
+                await CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow());
+                // A declared rename is a migration of existing annotations, in the same transaction as the new codebook.
+                await Reanchoring.ApplyRenamesAsync(c, t, read.Collection, version, renames, time.GetUtcNow());
+            }, cancellationToken);
             latest[read.Collection] = (version, read.Hash);
         }
 

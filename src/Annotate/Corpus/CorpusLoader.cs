@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Data;
 using Annotate.Hosting;
@@ -78,7 +79,7 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
         {
             await foreach (var (parsed, fileCount) in parsedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => known.SaveAsync(c, t, parsed, time.GetUtcNow()), cancellationToken);
+                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => SaveBatchAsync(c, t, known, parsed), cancellationToken);
                 (added, newVersions) = (added + batchAdded, newVersions + batchVersions);
                 status.Update(s => s with { Processed = s.Processed + fileCount });
                 progress.Advance(fileCount);
@@ -96,6 +97,23 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
         problems.AddRange(await codebooks.LoadAsync(scan.Codebooks, cancellationToken));
         var unchanged = files.Count - changed.Count;
         return await FinishAsync(new CorpusLoadResult(files.Count, added, newVersions, unchanged, missing, problems, stopwatch.Elapsed), cancellationToken);
+    }
+
+    /// <summary>Writes a batch and, in the same transaction, moves the annotations of every changed text onto it.</summary>
+    private async Task<(int Added, int NewVersions)> SaveBatchAsync(System.Data.IDbConnection c, System.Data.IDbTransaction t, KnownDocuments known, List<ParsedFile> parsed)
+    {
+        var now = time.GetUtcNow();
+        var (added, newVersions) = await known.SaveAsync(c, t, parsed, now);
+        foreach (var (id, version, text) in newVersions)
+        {
+            var orphans = await Reanchoring.MoveToVersionAsync(c, t, id, version, text, now);
+            if (orphans > 0)
+            {
+                logger.LogWarning("Corpus: {Orphans} annotations of {Document} could not be placed in its version {Version}; they are kept as orphans for review.", orphans, id, version);
+            }
+        }
+
+        return (added, newVersions.Count);
     }
 
     private async Task ParseBatchesAsync(List<(string Id, CorpusFile File)> changed, List<CorpusProblem> problems,

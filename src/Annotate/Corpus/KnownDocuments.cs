@@ -31,10 +31,10 @@ internal sealed class KnownDocuments
         byId.TryGetValue(id, out var known) && known.IsMissing == 0 && known.Path == file.RelativePath
         && known.FileSize == file.Size && known.FileModifiedTicks == file.ModifiedTicks;
 
-    /// <summary>Writes a batch; returns how many documents were added and how many got a new version.</summary>
-    public async Task<(int Added, int NewVersions)> SaveAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ParsedFile> batch, DateTimeOffset now)
+    /// <summary>Writes a batch; returns how many documents were added and which got a new version of their text.</summary>
+    public async Task<(int Added, List<(string Id, long Version, string Text)> NewVersions)> SaveAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ParsedFile> batch, DateTimeOffset now)
     {
-        var (added, newVersions) = (0, 0);
+        var (added, newVersions) = (0, new List<(string, long, string)>());
         foreach (var parsed in batch)
         {
             var article = parsed.Article;
@@ -56,7 +56,11 @@ internal sealed class KnownDocuments
             // A text that did not change keeps its version (annotations stay valid); only its markup may be refreshed.
             await connection.ExecuteAsync(sameText ? RefreshVersion : InsertVersion, versionRow, transaction);
             added += known is null ? 1 : 0;
-            newVersions += known is not null && !sameText ? 1 : 0;
+            if (known is not null && !sameText)
+            {
+                newVersions.Add((parsed.Id, version, article.Text.Text));
+            }
+
             byId[parsed.Id] = new KnownDocument(parsed.Id, parsed.File.RelativePath, parsed.File.Size, parsed.File.ModifiedTicks, 0, version, article.ContentHash);
         }
 

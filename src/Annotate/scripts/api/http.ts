@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string | undefined,
+    /** The whole ProblemDetails body, when there was one (validation `errors`, a conflict's `current`). */
+    readonly problem: ProblemDetails = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -84,5 +86,5 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const title = problem.title || `${response.status} ${response.statusText || 'Request failed'}`.trim();
   const validation = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-  return new ApiError(response.status, title, problem.detail || validation || undefined);
+  return new ApiError(response.status, title, problem.detail || validation || undefined, problem);
 }

@@ -2,4 +2,7 @@
 export { ApiError, onUnauthorized } from './http';
 export { sessionApi } from './session';
 export { collectionsApi, corpusApi, documentsApi } from './corpus';
+export { annotationsApi, codebookApi } from './annotations';
 export type * from './types';
+export type * from './annotationTypes';
+export type { AnnotationFilter, AnnotationTarget } from './annotations';

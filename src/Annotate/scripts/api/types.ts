@@ -58,6 +58,8 @@ export interface DocumentDetail extends DocumentSummary {
   blocks: Block[];
   /** Sanitised server-side; each block carries data-block/data-start/data-end. */
   html: string;
+  /** The codebook that applies to this document (its collection's, else the nearest parent's); null when none. */
+  codebook?: { collection: string; version: number } | null;
 }
 
 export type CorpusState = 'idle' | 'loading';
@@ -86,4 +88,6 @@ export interface ProblemDetails {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
+  /** On 409 Conflict from an annotation write: the stored annotation the edit collided with. */
+  current?: unknown;
 }

@@ -1,0 +1,111 @@
+// Wire types of the codebook and annotation endpoints (JSON, camelCase). Keep in step with the backend's records.
+
+export type AttributeType = 'choice' | 'integer' | 'number' | 'text' | 'boolean';
+export type AttributeValue = string | number | boolean;
+
+export interface CodebookAttribute {
+  id: string;
+  name: string;
+  type: AttributeType;
+  values: string[];
+  min: number | null;
+  max: number | null;
+  required: boolean;
+  description: string | null;
+}
+
+export interface CodebookExample {
+  text: string;
+  note: string | null;
+}
+
+export interface CodebookLabel {
+  id: string;
+  name: string;
+  key: string | null;
+  color: string | null;
+  definition: string | null;
+  examples: CodebookExample[];
+}
+
+export interface CodebookLayer {
+  id: string;
+  name: string;
+  scope: 'span' | 'document';
+  description: string | null;
+  multiple: boolean;
+  attributes: CodebookAttribute[];
+  labels: CodebookLabel[];
+}
+
+export interface CodebookActor {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+export interface Codebook {
+  name: string;
+  version: string | null;
+  description: string | null;
+  actors: CodebookActor[];
+  layers: CodebookLayer[];
+}
+
+export interface CodebookInfo {
+  collection: string;
+  version: number;
+  contentHash: string;
+  createdAt: string;
+  codebook: Codebook;
+}
+
+/** Whose voice a span expresses. The server may send both keys, one of them null. */
+export interface Attribution {
+  actor?: string | null;
+  span?: string | null;
+}
+
+export type AnnotationStatus = 'ok' | 'orphan' | 'unknown-label';
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  documentVersion: number;
+  codebookVersion: number;
+  kind: 'span' | 'document';
+  layer: string;
+  label: string;
+  start: number | null;
+  end: number | null;
+  quote: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  attributes: Record<string, AttributeValue>;
+  attribution: Attribution | null;
+  note: string | null;
+  annotatorId: string;
+  annotatorName: string;
+  version: number;
+  status: AnnotationStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AnnotationList {
+  items: Annotation[];
+}
+
+/** Body of PUT …/annotations/{id} and …/labels/{id}; `version` is the version the edit is based on (0 = create). */
+export interface AnnotationPut {
+  layer: string;
+  label: string;
+  start?: number;
+  end?: number;
+  quote?: string;
+  attributes?: Record<string, AttributeValue>;
+  attribution?: Attribution | null;
+  note?: string | null;
+  documentVersion?: number;
+  version?: number;
+}
