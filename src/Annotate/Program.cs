@@ -34,6 +34,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // Errors are ProblemDetails everywhere; the OpenAPI document describes the API.
     builder.Services.AddAnnotateProblemDetails();
+    builder.Services.AddAnnotateCompression();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
@@ -43,6 +44,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     }
 
     app.UseAnnotateExceptionHandler();
+    app.UseResponseCompression();
     app.UseDefaultFiles();
     app.UseRouting();
     app.UseAuthentication();

@@ -19,4 +19,27 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
         var rows = await store.ListAsync(documentId, kind, annotator, layer, ct);
         return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists)).ToList()));
     }
+
+    /// <summary>Every live annotation that needs a person's attention: orphans, and labels the codebook no longer has.</summary>
+    public async Task<AnnotationList> ReviewAsync(CancellationToken ct)
+    {
+        var checks = new Dictionary<string, Func<string, string, bool>>(StringComparer.Ordinal);
+        var result = new List<Annotation>();
+        foreach (var (row, collection) in await store.LiveWithCollectionsAsync(ct))
+        {
+            if (!checks.TryGetValue(collection, out var labelExists))
+            {
+                var codebook = await codebooks.ForCollectionAsync(collection, ct);
+                checks[collection] = labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
+            }
+
+            var annotation = row.ToAnnotation(labelExists);
+            if (annotation.Status != Annotation.Ok)
+            {
+                result.Add(annotation);
+            }
+        }
+
+        return new AnnotationList(result);
+    }
 }

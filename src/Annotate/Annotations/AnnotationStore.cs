@@ -29,6 +29,18 @@ internal sealed class AnnotationStore(Db db)
         return rows.AsList();
     }
 
+    /// <summary>Live annotations that are orphans or may carry a label the codebook dropped (checked by the caller).</summary>
+    public async Task<IReadOnlyList<(AnnotationRow Row, string Collection)>> LiveWithCollectionsAsync(CancellationToken cancellationToken)
+    {
+        var sql = Select.Replace("FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId",
+            ", d.Collection AS Collection FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId JOIN Documents d ON d.Id = a.DocumentId",
+            StringComparison.Ordinal) + " WHERE a.IsDeleted = 0 ORDER BY a.DocumentId, a.StartOffset;";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnnotationRow, string, (AnnotationRow, string)>(
+            new CommandDefinition(sql, cancellationToken: cancellationToken), (row, collection) => (row, collection), splitOn: "Collection");
+        return rows.AsList();
+    }
+
     public static Task<AnnotationRow?> GetAsync(IDbConnection connection, IDbTransaction transaction, string id) =>
         connection.QuerySingleOrDefaultAsync<AnnotationRow>($"{Select} WHERE a.Id = @Id;", new { Id = id }, transaction);
 

@@ -17,6 +17,9 @@ internal static class AnnotationsApi
         MapKind(api, "annotations", Annotation.SpanKind, "span annotation");
         MapKind(api, "labels", Annotation.DocumentKind, "document label");
 
+        api.MapGet("/annotations/review", async (AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(ct)))
+            .WithSummary("Annotations that need review: orphans (their text changed and the quote was not found) and labels the codebook no longer has.");
+
         api.MapGet("/documents/{documentId}/codebook", async Task<Results<Ok<CodebookInfo>, ProblemHttpResult>> (
             string documentId, DocumentStore documents, CodebookStore codebooks, CancellationToken ct) =>
             DocumentIds.IsWellFormed(documentId) && await documents.GetAsync(documentId, null, ct) is var (document, _)

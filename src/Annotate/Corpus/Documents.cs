@@ -35,7 +35,11 @@ public sealed record DocumentDetail(
     string ContentHash,
     string Text,
     IReadOnlyList<Block> Blocks,
-    string Html);
+    string Html,
+    CodebookRef? Codebook);
+
+/// <summary>Which codebook version applies to a document (GET /api/documents/{id}/codebook has it whole).</summary>
+public sealed record CodebookRef(string Collection, int Version);
 
 public sealed record DocumentList(IReadOnlyList<DocumentSummary> Items, int Total);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Annotate.Codebook;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Corpus;
@@ -45,7 +46,7 @@ internal static class DocumentsApi
     }
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(
-        string id, int? version, DocumentStore store, ReaderHtml readerHtml, CancellationToken ct)
+        string id, int? version, DocumentStore store, ReaderHtml readerHtml, CodebookStore codebooks, CancellationToken ct)
     {
         if (!DocumentIds.IsWellFormed(id) || await store.GetAsync(id, version, ct) is not var (document, stored))
         {
@@ -54,11 +55,12 @@ internal static class DocumentsApi
 
         var blocks = JsonSerializer.Deserialize<List<Block>>(stored.BlocksJson, JsonSerializerOptions.Web) ?? [];
         var summary = document.ToSummary();
+        var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
         return TypedResults.Ok(new DocumentDetail(
             summary.Id, summary.Collection, summary.Path, summary.Title, summary.Outlet, summary.Author, summary.Date,
             summary.Language, summary.Tags, (int)stored.Version, summary.Version, summary.WordCount, document.Url,
             JsonElement.Parse(document.MetadataJson), stored.ContentHash, stored.Text, blocks,
-            readerHtml.For(stored, blocks)));
+            readerHtml.For(stored, blocks), codebook is null ? null : new CodebookRef(codebook.Collection, codebook.Version)));
     }
 
     private static ProblemHttpResult NotFound(string id, int? version = null) => TypedResults.Problem(

@@ -75,6 +75,8 @@ public sealed class ReanchoringTests : IDisposable
         Assert.Equal("orphan", orphan.Status);
         Assert.Equal(1, orphan.DocumentVersion);
         Assert.Equal("blockade", orphan.Quote);
+        var review = await client.GetFromJsonAsync<AnnotationList>("/api/annotations/review");
+        Assert.Equal(blockade, Assert.Single(review!.Items).Id);
     }
 
     [Fact]
@@ -110,5 +112,7 @@ public sealed class ReanchoringTests : IDisposable
         var unknown = Assert.Single(annotations, a => a.Id == dropped);
         Assert.Equal("unknown-label", unknown.Status);
         Assert.Equal("blockade", unknown.Label);
+        var review = await client.GetFromJsonAsync<AnnotationList>("/api/annotations/review");
+        Assert.Equal(dropped, Assert.Single(review!.Items).Id);
     }
 }

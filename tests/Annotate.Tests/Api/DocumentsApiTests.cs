@@ -92,6 +92,28 @@ public sealed class DocumentsApiTests(AnnotateApp app) : IClassFixture<AnnotateA
     }
 
     [Fact]
+    public async Task A_Document_Names_The_Codebook_That_Applies_To_It()
+    {
+        var client = await app.SignedInClientAsync();
+
+        var document = await client.GetFromJsonAsync<DocumentDetail>($"/api/documents/{GreekArticle}");
+
+        Assert.Equal(new CodebookRef("", 1), document!.Codebook);
+    }
+
+    [Fact]
+    public async Task Json_Answers_Are_Compressed_When_The_Client_Accepts_It()
+    {
+        var client = await app.SignedInClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/documents/{EmojiArticle}");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
     public async Task Versions_Lists_The_Stored_Versions()
     {
         var client = await app.SignedInClientAsync();
