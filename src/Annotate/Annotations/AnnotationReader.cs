@@ -7,7 +7,7 @@ namespace Annotate.Annotations;
 /// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
 internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks)
 {
-    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, string? annotator, string? layer, CancellationToken ct)
+    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, string? annotator, string? layer, bool withContext, CancellationToken ct)
     {
         if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, ct) is not var (document, _))
         {
@@ -17,7 +17,9 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
         var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
         var rows = await store.ListAsync(documentId, kind, annotator, layer, ct);
-        return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists)).ToList()));
+        // The context is for re-anchoring and export; a long article's list is smaller without it.
+        return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists))
+            .Select(a => withContext ? a : a with { Prefix = null, Suffix = null }).ToList()));
     }
 
     /// <summary>Every live annotation that needs a person's attention: orphans, and labels the codebook no longer has.</summary>

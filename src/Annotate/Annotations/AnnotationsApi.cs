@@ -32,9 +32,9 @@ internal static class AnnotationsApi
 
     private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)
     {
-        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, AnnotationReader reader, CancellationToken ct) =>
-                reader.ListAsync(documentId, kind, annotator, layer, ct))
-            .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer.");
+        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, bool? context, AnnotationReader reader, CancellationToken ct) =>
+                reader.ListAsync(documentId, kind, annotator, layer, context ?? false, ct))
+            .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer; ?context=true adds each quote's prefix and suffix.");
 
         api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, AnnotationRequest? request,
                 ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>

@@ -49,7 +49,9 @@ public sealed class AnnotationsApiTests(AnnotateApp app) : IClassFixture<Annotat
         Assert.Equal(1, created.Version);
         Assert.Equal(1, created.DocumentVersion);
         Assert.Equal("ok", created.Status);
-        Assert.Contains(list!.Items, a => a.Id == id && a.Label == "security");
+        Assert.Contains(list!.Items, a => a.Id == id && a.Label == "security" && a.Prefix is null);
+        var withContext = await client.GetFromJsonAsync<AnnotationList>($"/api/documents/{Wire}/annotations?context=true");
+        Assert.Equal(created.Suffix, Assert.Single(withContext!.Items, a => a.Id == id).Suffix);
     }
 
     [Fact]
