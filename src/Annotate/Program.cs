@@ -1,6 +1,8 @@
 using Annotate.Annotations;
 using Annotate.Cli;
 using Annotate.Codebook;
+using Annotate.Collaboration;
+using Annotate.Projects;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Hosting;
@@ -28,6 +30,9 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // Annotations and document labels: validated against text and codebook, idempotent upserts by client id.
     builder.Services.AddAnnotateAnnotations();
+
+    // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
+    builder.Services.AddAnnotateCollaboration();
 
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();
@@ -58,6 +63,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapCorpus();
     api.MapCodebooks();
     api.MapAnnotations();
+    api.MapProjects();
+    app.MapHub<AnnotationHub>("/hubs/annotations");
 
     app.MapOpenApi();
     app.MapHealthChecks("/healthz");

@@ -1,14 +1,27 @@
 using Annotate.Codebook;
 using Annotate.Corpus;
+using Annotate.Projects;
+using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Annotations;
 
 /// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
-internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks)
+internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectStore projects)
 {
-    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, string? annotator, string? layer, bool withContext, CancellationToken ct)
+    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, SessionUser caller, string? annotator, string? layer, bool withContext, CancellationToken ct)
     {
+        // Blindness is enforced here, not in the UI: in a blind project nobody receives another person's work.
+        if (!await SharesWorkAsync(ct))
+        {
+            if (annotator is not null && annotator != caller.UserId)
+            {
+                return TypedResults.Problem(title: "Blind project", detail: "In a blind project you see only your own annotations.", statusCode: 403);
+            }
+
+            annotator = caller.UserId;
+        }
+
         if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, ct) is not var (document, _))
         {
             return TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
@@ -23,8 +36,9 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
     }
 
     /// <summary>Every live annotation that needs a person's attention: orphans, and labels the codebook no longer has.</summary>
-    public async Task<AnnotationList> ReviewAsync(CancellationToken ct)
+    public async Task<AnnotationList> ReviewAsync(SessionUser caller, CancellationToken ct)
     {
+        var everyone = await SharesWorkAsync(ct);
         var checks = new Dictionary<string, Func<string, string, bool>>(StringComparer.Ordinal);
         var result = new List<Annotation>();
         foreach (var (row, collection) in await store.LiveWithCollectionsAsync(ct))
@@ -36,7 +50,7 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
             }
 
             var annotation = row.ToAnnotation(labelExists);
-            if (annotation.Status != Annotation.Ok)
+            if (annotation.Status != Annotation.Ok && (everyone || annotation.AnnotatorId == caller.UserId))
             {
                 result.Add(annotation);
             }
@@ -44,4 +58,7 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
 
         return new AnnotationList(result);
     }
+
+    private async Task<bool> SharesWorkAsync(CancellationToken ct) =>
+        await projects.GetAsync(ProjectStore.DefaultProject, ct) is { } project && Visibility.SharesWork(project.Visibility);
 }

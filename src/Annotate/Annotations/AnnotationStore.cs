@@ -41,6 +41,28 @@ internal sealed class AnnotationStore(Db db)
         return rows.AsList();
     }
 
+    /// <summary>Every change after a sequence number, tombstones included, optionally only one annotator's.</summary>
+    public async Task<IReadOnlyList<AnnotationRow>> ChangesAfterAsync(string documentId, long afterSeq, string? annotator, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            {Select}
+            WHERE a.DocumentId = @DocumentId AND a.Seq > @AfterSeq AND (@Annotator IS NULL OR a.AnnotatorId = @Annotator)
+            ORDER BY a.Seq;
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnnotationRow>(new CommandDefinition(sql,
+            new { DocumentId = documentId, AfterSeq = afterSeq, Annotator = annotator }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>The document's latest sequence number (0 before any change).</summary>
+    public async Task<long> LastSeqAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT coalesce(max(Seq), 0) FROM Annotations WHERE DocumentId = @DocumentId;", new { DocumentId = documentId }, cancellationToken: cancellationToken));
+    }
+
     public static Task<AnnotationRow?> GetAsync(IDbConnection connection, IDbTransaction transaction, string id) =>
         connection.QuerySingleOrDefaultAsync<AnnotationRow>($"{Select} WHERE a.Id = @Id;", new { Id = id }, transaction);
 

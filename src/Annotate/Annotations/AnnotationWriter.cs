@@ -13,7 +13,7 @@ namespace Annotate.Annotations;
 /// idempotent upsert by client id with optimistic versions. A retried write changes nothing; a stale one gets the
 /// current state back.
 /// </summary>
-internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookStore codebooks, TimeProvider time)
+internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookStore codebooks, IAnnotationEvents events, TimeProvider time)
 {
     public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken)
     {
@@ -36,7 +36,14 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
         }
 
         var candidate = context.NewRow(id, kind, request, user, time.GetUtcNow());
-        return await db.WriteAsync((c, t) => ApplyAsync(c, t, candidate, layer!, request.Version, user, context), cancellationToken);
+        var outcome = await db.WriteAsync((c, t) => ApplyAsync(c, t, candidate, layer!, request.Version, user, context), cancellationToken);
+        if (outcome is WriteOutcome.Saved saved)
+        {
+            // Only after the commit: a change is announced once it can no longer be lost, and a retry announces nothing.
+            await events.PublishAsync(new AnnotationChange(saved.Seq, documentId, AnnotationChange.Upsert, saved.Annotation));
+        }
+
+        return outcome;
     }
 
     private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer,
@@ -78,7 +85,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
         var saved = existing is null ? candidate : candidate with { Version = existing.Version + 1, CreatedAt = existing.CreatedAt };
         await AnnotationStore.SaveAsync(c, t, saved);
         var stored = await AnnotationStore.GetAsync(c, t, saved.Id);
-        return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null);
+        return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null, stored!.Seq);
     }
 
     /// <summary>An attribution must point at a live span of the same document; a single-choice layer holds one label.</summary>
@@ -122,7 +129,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
             return failure;
         }
 
-        return await db.WriteAsync<WriteOutcome>(async (c, t) =>
+        var outcome = await db.WriteAsync<WriteOutcome>(async (c, t) =>
         {
             var existing = await AnnotationStore.GetAsync(c, t, id);
             if (existing is null || existing.DocumentId != documentId || existing.Kind != kind)
@@ -147,7 +154,14 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
 
             // A tombstone, not a DELETE: a replayed or retried write can never bring it back unnoticed.
             await AnnotationStore.SaveAsync(c, t, existing with { IsDeleted = 1, Version = existing.Version + 1, UpdatedAt = time.GetUtcNow().ToString("O") });
-            return new WriteOutcome.Removed();
+            var tombstone = (await AnnotationStore.GetAsync(c, t, id))!;
+            return new WriteOutcome.Removed(context.ToAnnotation(tombstone), tombstone.Seq);
         }, cancellationToken);
+        if (outcome is WriteOutcome.Removed { Tombstone: { } deleted } removed)
+        {
+            await events.PublishAsync(new AnnotationChange(removed.Seq, documentId, AnnotationChange.Delete, deleted));
+        }
+
+        return outcome;
     }
 }

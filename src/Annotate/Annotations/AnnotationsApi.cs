@@ -17,7 +17,7 @@ internal static class AnnotationsApi
         MapKind(api, "annotations", Annotation.SpanKind, "span annotation");
         MapKind(api, "labels", Annotation.DocumentKind, "document label");
 
-        api.MapGet("/annotations/review", async (AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(ct)))
+        api.MapGet("/annotations/review", async (ClaimsPrincipal principal, AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(SessionUsers.From(principal)!, ct)))
             .WithSummary("Annotations that need review: orphans (their text changed and the quote was not found) and labels the codebook no longer has.");
 
         api.MapGet("/documents/{documentId}/codebook", async Task<Results<Ok<CodebookInfo>, ProblemHttpResult>> (
@@ -32,8 +32,8 @@ internal static class AnnotationsApi
 
     private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)
     {
-        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, bool? context, AnnotationReader reader, CancellationToken ct) =>
-                reader.ListAsync(documentId, kind, annotator, layer, context ?? false, ct))
+        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, bool? context, ClaimsPrincipal principal, AnnotationReader reader, CancellationToken ct) =>
+                reader.ListAsync(documentId, kind, SessionUsers.From(principal)!, annotator, layer, context ?? false, ct))
             .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer; ?context=true adds each quote's prefix and suffix.");
 
         api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, AnnotationRequest? request,

@@ -3,12 +3,13 @@ namespace Annotate.Annotations;
 /// <summary>What became of a write, mapped to an HTTP answer by the API (and to a hub result later).</summary>
 internal abstract record WriteOutcome
 {
-    public sealed record Saved(Annotation Annotation, bool Created) : WriteOutcome;
+    public sealed record Saved(Annotation Annotation, bool Created, long Seq) : WriteOutcome;
 
     /// <summary>A retry of a write that already happened: nothing changed.</summary>
     public sealed record Unchanged(Annotation Annotation) : WriteOutcome;
 
-    public sealed record Removed : WriteOutcome;
+    /// <summary>Deleted now (with the tombstone and its sequence number), or already deleted before (null).</summary>
+    public sealed record Removed(Annotation? Tombstone = null, long Seq = 0) : WriteOutcome;
 
     public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome;
 

@@ -13,6 +13,7 @@ internal static class AnnotateCli
         {
             ServeCommand.Create(serve),
             CorpusCommands.Create(),
+            ProjectCommands.Create(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.

@@ -1,10 +1,13 @@
 using Annotate.Annotations;
 using Annotate.Codebook;
+using Annotate.Collaboration;
+using Annotate.Projects;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,6 +59,23 @@ internal static class ServiceSetup
         services.AddSingleton<AnnotationStore>();
         services.AddSingleton<AnnotationReader>();
         services.AddSingleton<AnnotationWriter>();
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateCollaboration(this IServiceCollection services)
+    {
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<DocumentSessions>();
+        services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();
+        // One guard for all calls, so each user's token bucket outlives a single invocation.
+        services.AddSingleton<HubGuard>();
+        services.AddSignalR(options =>
+        {
+            options.AddFilter<HubGuard>();
+            // Larger messages close the connection before they are buffered: no call of ours needs more.
+            options.MaximumReceiveMessageSize = 32 * 1024;
+        });
         return services;
     }
 

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Collaboration;
+
+/// <summary>
+/// /hubs/annotations: join a document to receive its changes live, leave it, and share where one is reading.
+/// Writes go over HTTP (idempotent PUT/DELETE); their commits are pushed from here. Every call is checked against
+/// the database by <see cref="HubGuard"/>.
+/// </summary>
+[Authorize]
+internal sealed class AnnotationHub(DocumentSessions sessions) : Hub<IAnnotationClient>
+{
+    /// <summary>Joins a document; returns the changes after <paramref name="afterSeq"/> (0 for all) the caller may see.</summary>
+    public Task<JoinResult> JoinDocument(string documentId, long afterSeq) => sessions.JoinAsync(this, documentId, afterSeq);
+
+    /// <summary>Stops receiving a document's changes and presence.</summary>
+    public Task LeaveDocument(string documentId) => sessions.LeaveAsync(this, documentId);
+
+    /// <summary>Tells the others on the document which block (paragraph) the caller is reading; null for none.</summary>
+    public Task UpdatePresence(string documentId, int? block) => sessions.UpdatePresenceAsync(this, documentId, block);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => sessions.DisconnectAsync(this);
+}

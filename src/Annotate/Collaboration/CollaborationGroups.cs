@@ -1,0 +1,15 @@
+namespace Annotate.Collaboration;
+
+/// <summary>
+/// SignalR group names. A document has one group for work everyone may see and one per annotator for their own
+/// work; which one a change goes to is decided per change from the project's visibility, in the database.
+/// </summary>
+internal static class CollaborationGroups
+{
+    public static string Shared(string documentId) => $"doc:{documentId}";
+
+    public static string Own(string documentId, string userId) => $"doc:{documentId}:user:{userId}";
+
+    /// <summary>Everyone on the document, whatever the visibility: presence is shared in every mode.</summary>
+    public static string Presence(string documentId) => $"presence:{documentId}";
+}

@@ -1,0 +1,91 @@
+using Annotate.Annotations;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Projects;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Collaboration;
+
+/// <summary>The logic behind the hub's methods: who joins which groups, what a catch-up returns, presence.</summary>
+internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectStore projects, PresenceTracker presence)
+{
+    private const string JoinedKey = "joined-documents";
+
+    public async Task<JoinResult> JoinAsync(AnnotationHub hub, string documentId, long afterSeq)
+    {
+        var user = SessionUsers.From(hub.Context.User!)!;
+        if (afterSeq < 0)
+        {
+            throw new HubException("afterSeq is the last sequence number you have seen: 0 or more.");
+        }
+
+        if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, hub.Context.ConnectionAborted) is not var (document, _))
+        {
+            throw new HubException($"There is no document with id '{documentId}'.");
+        }
+
+        var project = await projects.GetAsync(ProjectStore.DefaultProject, hub.Context.ConnectionAborted);
+        var visibility = project?.Visibility ?? Visibility.Blind;
+        var shares = Visibility.SharesWork(visibility);
+        var connection = hub.Context.ConnectionId;
+        await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Own(documentId, user.UserId));
+        await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Presence(documentId));
+        // Re-joining after a switch to blind must also leave the shared group: membership follows the mode.
+        await (shares ? hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Shared(documentId)) : hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId)));
+        Joined(hub).Add(documentId);
+
+        var codebook = await codebooks.ForCollectionAsync(document.Collection, hub.Context.ConnectionAborted);
+        var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
+        var rows = await annotations.ChangesAfterAsync(documentId, afterSeq, shares ? null : user.UserId, hub.Context.ConnectionAborted);
+        var changes = rows.Select(r => new AnnotationChange(r.Seq, documentId, r.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, r.ToAnnotation(labelExists))).ToList();
+        // In blind mode the last number is the caller's own: the document's would reveal others' activity.
+        var lastSeq = shares ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, changes.LastOrDefault()?.Seq ?? 0);
+
+        var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
+        presence.Set(connection, arrival);
+        await hub.Clients.OthersInGroup(CollaborationGroups.Presence(documentId)).PresenceChanged(arrival);
+        return new JoinResult(changes, lastSeq, presence.On(documentId), visibility);
+    }
+
+    public async Task LeaveAsync(AnnotationHub hub, string documentId)
+    {
+        var user = SessionUsers.From(hub.Context.User!)!;
+        var connection = hub.Context.ConnectionId;
+        await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Own(documentId, user.UserId));
+        await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId));
+        await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Presence(documentId));
+        Joined(hub).Remove(documentId);
+        if (presence.Remove(connection, documentId) is { } left)
+        {
+            await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
+        }
+    }
+
+    public async Task UpdatePresenceAsync(AnnotationHub hub, string documentId, int? block)
+    {
+        if (!Joined(hub).Contains(documentId))
+        {
+            throw new HubException($"Join document '{documentId}' before sharing where you are in it.");
+        }
+
+        var user = SessionUsers.From(hub.Context.User!)!;
+        var update = new PresenceUpdate(documentId, user.UserId, user.DisplayName, block is >= 0 ? block : null, true);
+        presence.Set(hub.Context.ConnectionId, update);
+        await hub.Clients.OthersInGroup(CollaborationGroups.Presence(documentId)).PresenceChanged(update);
+    }
+
+    public async Task DisconnectAsync(AnnotationHub hub)
+    {
+        foreach (var documentId in Joined(hub).ToList())
+        {
+            if (presence.Remove(hub.Context.ConnectionId, documentId) is { } left)
+            {
+                await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
+            }
+        }
+    }
+
+    private static HashSet<string> Joined(AnnotationHub hub) =>
+        (HashSet<string>)(hub.Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : hub.Context.Items[JoinedKey] = new HashSet<string>(StringComparer.Ordinal));
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Collaboration;
+
+/// <summary>
+/// Runs before every hub call. The user is checked against the database each time (a cookie that was valid at
+/// connect may not be now), and each user has a token bucket, since ASP.NET's rate limiter does not see hub
+/// messages: one person's flood is refused without slowing anyone else.
+/// </summary>
+internal sealed class HubGuard(UserStore users) : IHubFilter
+{
+    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> buckets = new(StringComparer.Ordinal);
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var user = SessionUsers.From(invocation.Context.User!);
+        if (user is null || !await users.ExistsAsync(user.UserId, invocation.Context.ConnectionAborted))
+        {
+            invocation.Context.Abort();
+            throw new HubException("Your session has ended; sign in again.");
+        }
+
+        using var lease = Bucket(user.UserId).AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            throw new HubException("Too many calls: slow down and retry in a moment.");
+        }
+
+        return await next(invocation);
+    }
+
+    // 20 calls a second on average, bursts of 100: far above a person's pace, far below a flood.
+    private TokenBucketRateLimiter Bucket(string userId) => buckets.GetOrAdd(userId, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = 100,
+        TokensPerPeriod = 20,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    }));
+}

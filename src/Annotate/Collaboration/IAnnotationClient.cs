@@ -1,0 +1,22 @@
+using Annotate.Annotations;
+
+namespace Annotate.Collaboration;
+
+/// <summary>What the server sends to a client of /hubs/annotations. Method names are wire names.</summary>
+public interface IAnnotationClient
+{
+    /// <summary>A committed change to an annotation or document label the client may see.</summary>
+    Task AnnotationChanged(AnnotationChange change);
+
+    /// <summary>Someone joined, moved (to another block) or left a document the client has joined.</summary>
+    Task PresenceChanged(PresenceUpdate presence);
+
+    /// <summary>The project's visibility mode changed: rejoin with afterSeq 0 and replace what is shown.</summary>
+    Task VisibilityChanged(string visibility);
+}
+
+/// <summary>Who is on a document and roughly where (the block they are reading). Never stored.</summary>
+public sealed record PresenceUpdate(string DocumentId, string UserId, string DisplayName, int? Block, bool Present);
+
+/// <summary>The answer to JoinDocument: the changes after the given sequence number that the caller may see.</summary>
+public sealed record JoinResult(IReadOnlyList<AnnotationChange> Changes, long LastSeq, IReadOnlyList<PresenceUpdate> Present, string Visibility);

@@ -1,0 +1,45 @@
+using Annotate.Collaboration;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Projects;
+
+/// <summary>The change of a project's settings: only the visibility mode so far.</summary>
+public sealed record ProjectPatch(string? Visibility);
+
+internal static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
+    {
+        api.MapGet("/projects/{projectId}", async Task<Results<Ok<ProjectSettings>, ProblemHttpResult>> (string projectId, ProjectStore projects, CancellationToken ct) =>
+                await projects.GetAsync(projectId, ct) is { } project ? TypedResults.Ok(project) : NotFound(projectId))
+            .WithSummary("A project's settings (its visibility mode: blind, open or reveal).");
+
+        api.MapPatch("/projects/{projectId}", PatchAsync)
+            .WithSummary("Changes a project's visibility mode; connected clients are told to refresh what they show.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ProjectSettings>, ValidationProblem, ProblemHttpResult>> PatchAsync(string projectId, ProjectPatch? patch,
+        ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, CancellationToken ct)
+    {
+        if (patch?.Visibility is not { } visibility || !Visibility.All.Contains(visibility))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["visibility"] = [$"'{patch?.Visibility}' is not a visibility mode; use one of: {string.Join(", ", Visibility.All)}."],
+            }, title: "Invalid project settings");
+        }
+
+        if (await projects.SetVisibilityAsync(projectId, visibility, ct) is not { } updated)
+        {
+            return NotFound(projectId);
+        }
+
+        await hub.Clients.All.VisibilityChanged(updated.Visibility);
+        return TypedResults.Ok(updated);
+    }
+
+    private static ProblemHttpResult NotFound(string projectId) =>
+        TypedResults.Problem(title: "Project not found", detail: $"There is no project '{projectId}'.", statusCode: 404);
+}
