@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Annotate.Annotations;
+using Annotate.Collaboration;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Annotate.Tests.Infrastructure;
+
+/// <summary>A signed-in person with an HTTP client and a real SignalR connection to the app's real port.</summary>
+internal sealed class HubUser : IAsyncDisposable
+{
+    private HubUser(HttpClient http, HubConnection hub, string userId)
+    {
+        Http = http;
+        Hub = hub;
+        UserId = userId;
+        hub.On<AnnotationChange>(nameof(IAnnotationClient.AnnotationChanged), change => Changes.Enqueue(change));
+        hub.On<PresenceUpdate>(nameof(IAnnotationClient.PresenceChanged), update => Presence.Enqueue(update));
+        hub.On<string>(nameof(IAnnotationClient.VisibilityChanged), visibility => VisibilityChanges.Enqueue(visibility));
+    }
+
+    public HttpClient Http { get; }
+
+    public HubConnection Hub { get; }
+
+    public string UserId { get; }
+
+    public ConcurrentQueue<AnnotationChange> Changes { get; } = new();
+
+    public ConcurrentQueue<PresenceUpdate> Presence { get; } = new();
+
+    public ConcurrentQueue<string> VisibilityChanges { get; } = new();
+
+    public static async Task<HubUser> SignInAsync(AnnotateApp app, string name)
+    {
+        app.StartServer();
+        var baseAddress = app.ClientOptions.BaseAddress;
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var session = await (await http.PostAsJsonAsync("/api/session", new { displayName = name })).Content.ReadFromJsonAsync<SessionInfo>();
+        await AnnotateApp.WaitForCorpusAsync(http);
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/annotations"), options => options.Cookies = cookies)
+            .Build();
+        await hub.StartAsync();
+        return new HubUser(http, hub, session!.UserId);
+    }
+
+    public Task<JoinResult> JoinAsync(string documentId, long afterSeq = 0) => Hub.InvokeAsync<JoinResult>("JoinDocument", documentId, afterSeq);
+
+    public async Task<Annotation> PutSpanAsync(string documentId, string id, string label, int start, int end, int? version = null)
+    {
+        var response = await Http.PutAsJsonAsync($"/api/documents/{documentId}/annotations/{id}", new { layer = "frame", label, start, end, version });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Annotation>())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Hub.DisposeAsync();
+        Http.Dispose();
+    }
+
+    private sealed record SessionInfo(string UserId, string DisplayName);
+}
