@@ -1,4 +1,5 @@
 using System.Data;
+using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,11 +7,15 @@ namespace Annotate.Data;
 
 /// <summary>
 /// The one way to reach the database: a fresh pooled connection per operation (hub calls have no request scope),
-/// and every write funnelled through a single gate so SQLite never answers "database is locked" to a user.
+/// and every write funnelled through a single writer so SQLite never answers "database is locked" to a user.
+/// The writer commits in groups: writes that arrive while one commits share the next transaction (each in its own
+/// savepoint, so one failing write does not undo the others), and one fsync then acknowledges them all.
 /// </summary>
 internal sealed class Db
 {
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private const int MaxGroup = 256;
+    private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> writer;
 
     public Db(string databasePath)
     {
@@ -22,6 +27,7 @@ internal sealed class Db
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        writer = new Lazy<Task>(() => Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
     public string DatabasePath { get; }
@@ -37,25 +43,91 @@ internal sealed class Db
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> inside one IMMEDIATE transaction, one writer at a time.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the writer's transaction and completes once it is committed (durable).
+    /// If the work throws, its changes are rolled back and the exception is rethrown here.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<IDbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            // Microsoft.Data.Sqlite begins non-deferred transactions as BEGIN IMMEDIATE: the write lock is taken up front.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        var write = new PendingWrite(async (c, t) => await work(c, t), cancellationToken);
+        _ = writer.Value;
+        await pending.Writer.WriteAsync(write, cancellationToken);
+        return (T)(await write.Done.Task)!;
     }
 
     public Task WriteAsync(Func<IDbConnection, IDbTransaction, Task> work, CancellationToken cancellationToken = default) =>
         WriteAsync<bool>(async (c, t) => { await work(c, t); return true; }, cancellationToken);
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<PendingWrite>(MaxGroup);
+        while (await pending.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && pending.Reader.TryRead(out var write))
+            {
+                if (write.Cancellation.IsCancellationRequested)
+                {
+                    write.Done.TrySetCanceled(write.Cancellation);
+                }
+                else
+                {
+                    group.Add(write);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await CommitGroupAsync(group);
+            }
+        }
+    }
+
+    private async Task CommitGroupAsync(List<PendingWrite> group)
+    {
+        var results = new (object? Value, Exception? Error)[group.Count];
+        try
+        {
+            await using var connection = await OpenAsync();
+            // Microsoft.Data.Sqlite begins non-deferred transactions as BEGIN IMMEDIATE: the write lock is taken up front.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable);
+            for (var i = 0; i < group.Count; i++)
+            {
+                transaction.Save("write");
+                try
+                {
+                    results[i] = (await group[i].Work(connection, transaction), null);
+                    transaction.Release("write");
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    transaction.Rollback("write");
+                    transaction.Release("write");
+                    results[i] = (null, ex);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The commit itself failed: nothing of this group is durable, so none of it is acknowledged.
+            foreach (var write in group)
+            {
+                write.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            _ = results[i].Error is { } error ? group[i].Done.TrySetException(error) : group[i].Done.TrySetResult(results[i].Value);
+        }
+    }
+
+    private sealed record PendingWrite(Func<IDbConnection, IDbTransaction, Task<object?>> Work, CancellationToken Cancellation)
+    {
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

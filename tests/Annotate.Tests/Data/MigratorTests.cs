@@ -57,4 +57,26 @@ public sealed class MigratorTests : IDisposable
         await using var connection = await db.OpenAsync();
         Assert.Equal(200, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users;"));
     }
+
+    [Fact]
+    public async Task A_Failing_Write_Rolls_Back_Alone_While_Its_Group_Commits()
+    {
+        var db = new Db(Path.Combine(folder, "annotate.db"));
+        await Migrator.MigrateAsync(db);
+
+        var writes = Enumerable.Range(0, 50).Select(i => db.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt) VALUES (@Id, 'u', 'now');", new { Id = $"user-{i}" }, t);
+            if (i % 10 == 3)
+            {
+                throw new InvalidOperationException($"write {i} fails after its insert");
+            }
+        })).ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async w => { try { await w; return true; } catch (InvalidOperationException) { return false; } }));
+
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(45, outcomes.Count(ok => ok));
+        Assert.Equal(45, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users;"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users WHERE Id = 'user-3';"));
+    }
 }
