@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // Subcommands:
 //   corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process] [--no-sync] [--env NAME=value,...]
+//   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
@@ -19,6 +20,8 @@ try
             return await CorpusLoadBenchmark.RunPhaseCommandAsync(Arguments.Parse(rest, []));
         case LoadBreakdown.Command:
             return await LoadBreakdown.RunAsync(Arguments.Parse(rest, ["--keep"]));
+        case HubLoad.Command:
+            return await HubLoad.RunAsync(Arguments.Parse(rest, ["--max-rate"]));
         case "micro":
             var benchmarkArgs = rest.Any(a => a is "--filter" or "-f") ? rest : [.. rest, "--filter", "*"];
             BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks)]).Run(benchmarkArgs);
@@ -35,6 +38,9 @@ try
                       Diagnostic: a cold load's stages (scan, read, parse, SQLite writes) timed one by one.
                   micro [BenchmarkDotNet arguments, e.g. --job short]
                       Per-article parse, render and sanitise benchmarks.
+                  hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
+                      N SignalR clients on one document of a real server process; save-to-receive latency,
+                      delivery, duplicates, acknowledgement latency, server CPU and peak memory.
                 """);
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Annotate.Benchmarks;
+
+/// <summary>
+/// The live-collaboration load tool: N real SignalR clients on one document of a real server process, some of
+/// them saving at a fixed total rate over HTTP; reports save-to-receive latency at every other client, delivery,
+/// duplicates, acknowledgement latency, and the server's CPU and peak memory. With --max-rate, savers save as
+/// fast as acknowledgements come back (the sustained save rate).
+/// </summary>
+internal static class HubLoad
+{
+    public const string Command = "hub-load";
+    private const string Document = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+
+    public static async Task<int> RunAsync(Arguments args)
+    {
+        args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate");
+        var clients = args.Int("--clients", 50, 2);
+        var savers = Math.Min(args.Int("--savers", 5, 1), clients);
+        var rate = args.Int("--rate", 50, 1);
+        var seconds = args.Int("--seconds", 10, 1);
+        var maxRate = args.Has("--max-rate");
+
+        using var server = await AnnotateServer.StartAsync();
+        var users = await SignInAsync(server.Address, Math.Min(clients, 100));
+        (await users[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
+        var receipts = new ConcurrentQueue<(int Client, string Id, long At)>();
+        var connections = await ConnectAsync(server.Address, users, clients, receipts);
+        Console.Error.WriteLine($"{clients} clients joined; saving for {seconds} s …");
+
+        var cpuBefore = server.CpuSeconds();
+        var sends = new ConcurrentDictionary<string, (int Saver, long At)>();
+        var acks = new ConcurrentQueue<double>();
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        if (maxRate)
+        {
+            await Task.WhenAll(Enumerable.Range(0, savers).Select(s => SaveLoopAsync(users[s % users.Count], s, seconds, sends, acks, () => Interlocked.Increment(ref failures))));
+        }
+        else
+        {
+            await PacedSavesAsync(users, savers, rate, seconds, sends, acks, () => Interlocked.Increment(ref failures));
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let the last broadcasts arrive
+        var cpu = server.CpuSeconds() - cpuBefore;
+        Report(clients, savers, maxRate ? null : rate, elapsed, sends, acks, receipts, failures, cpu, server.PeakMemoryMiB());
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        return 0;
+    }
+
+    private sealed record User(HttpClient Http, CookieContainer Cookies);
+
+    private static async Task<List<User>> SignInAsync(Uri address, int count)
+    {
+        var users = new List<User>();
+        for (var i = 0; i < count; i++)
+        {
+            var cookies = new CookieContainer();
+            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
+            http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+            (await http.PostAsJsonAsync("/api/session", new { displayName = $"Load {i}" })).EnsureSuccessStatusCode();
+            users.Add(new User(http, cookies));
+        }
+
+        return users;
+    }
+
+    private static async Task<List<HubConnection>> ConnectAsync(Uri address, List<User> users, int clients, ConcurrentQueue<(int, string, long)> receipts)
+    {
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < clients; i++)
+        {
+            var client = i;
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(address, "/hubs/annotations"), o => o.Cookies = users[i % users.Count].Cookies).Build();
+            hub.On<JsonElement>("AnnotationChanged", change =>
+                receipts.Enqueue((client, change.GetProperty("annotation").GetProperty("id").GetString()!, Stopwatch.GetTimestamp())));
+            await hub.StartAsync();
+            await hub.InvokeAsync<JsonElement>("JoinDocument", Document, 0L);
+            connections.Add(hub);
+        }
+
+        return connections;
+    }
+
+    private static async Task PacedSavesAsync(List<User> users, int savers, int rate, int seconds, ConcurrentDictionary<string, (int, long)> sends,
+        ConcurrentQueue<double> acks, Action failed)
+    {
+        var inFlight = new List<Task>();
+        var interval = Stopwatch.Frequency / (double)rate;
+        var start = Stopwatch.GetTimestamp();
+        for (var n = 0; n < rate * seconds; n++)
+        {
+            var due = start + (long)(n * interval);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (due - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            }
+
+            inFlight.Add(SaveOnceAsync(users[n % savers % users.Count], n % savers, n, sends, acks, failed));
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private static async Task SaveLoopAsync(User user, int saver, int seconds, ConcurrentDictionary<string, (int, long)> sends, ConcurrentQueue<double> acks, Action failed)
+    {
+        var until = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        for (var n = saver * 1_000_000; Stopwatch.GetTimestamp() < until; n++)
+        {
+            await SaveOnceAsync(user, saver, n, sends, acks, failed);
+        }
+    }
+
+    private static async Task SaveOnceAsync(User user, int saver, int n, ConcurrentDictionary<string, (int, long)> sends, ConcurrentQueue<double> acks, Action failed)
+    {
+        var id = Guid.NewGuid().ToString();
+        var sent = Stopwatch.GetTimestamp();
+        sends[id] = (saver, sent);
+        var response = await user.Http.PutAsJsonAsync($"/api/documents/{Document}/annotations/{id}", new { layer = "frame", label = "protest", start = n % 40, end = (n % 40) + 1 });
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            acks.Enqueue(Milliseconds(Stopwatch.GetTimestamp() - sent));
+        }
+        else
+        {
+            sends.TryRemove(id, out _);
+            failed();
+        }
+    }
+
+    private static void Report(int clients, int savers, int? rate, double seconds, ConcurrentDictionary<string, (int Saver, long At)> sends, ConcurrentQueue<double> acks,
+        ConcurrentQueue<(int Client, string Id, long At)> receipts, int failures, double cpu, double peakMiB)
+    {
+        var latencies = new List<double>();
+        var unique = new HashSet<(int, string)>();
+        var duplicates = 0;
+        foreach (var (client, id, at) in receipts)
+        {
+            if (!unique.Add((client, id)))
+            {
+                duplicates++;
+            }
+            else if (sends.TryGetValue(id, out var send) && send.Saver != client)
+            {
+                latencies.Add(Milliseconds(at - send.At));
+            }
+        }
+
+        latencies.Sort();
+        var ackList = acks.Order().ToList();
+        var expected = (long)sends.Count * (clients - 1);
+        var delivered = latencies.Count;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"| {clients} | {savers} | {(rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "max")} | {sends.Count / seconds:F0} | {Percentile(latencies, 50):F1} | {Percentile(latencies, 99):F1} | {latencies.LastOrDefault():F1} | {100.0 * delivered / Math.Max(1, expected):F2}% | {duplicates} | {Percentile(ackList, 50):F1} | {Percentile(ackList, 99):F1} | {failures} | {cpu / seconds * 100:F0}% | {peakMiB:F0} |");
+        Console.WriteLine("| clients | savers | target saves/s | saves/s | p50 ms | p99 ms | max ms | delivered | duplicates | ack p50 ms | ack p99 ms | failed saves | server CPU | server peak MiB |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        Console.WriteLine(line);
+    }
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}
