@@ -23,13 +23,14 @@ internal static class HubLoad
     {
         args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate");
         var clients = args.Int("--clients", 50, 2);
-        var savers = Math.Min(args.Int("--savers", 5, 1), clients);
+        var savers = args.Int("--savers", 5, 1);
         var rate = args.Int("--rate", 50, 1);
         var seconds = args.Int("--seconds", 10, 1);
         var maxRate = args.Has("--max-rate");
 
         using var server = await AnnotateServer.StartAsync();
-        var users = await SignInAsync(server.Address, Math.Min(clients, 100));
+        // Savers are the first users; with more savers than clients, the extra savers only save (over HTTP).
+        var users = await SignInAsync(server.Address, Math.Max(savers, Math.Min(clients, 100)));
         (await users[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
         var receipts = new ConcurrentQueue<(int Client, string Id, long At)>();
         var connections = await ConnectAsync(server.Address, users, clients, receipts);
@@ -157,7 +158,8 @@ internal static class HubLoad
 
         latencies.Sort();
         var ackList = acks.Order().ToList();
-        var expected = (long)sends.Count * (clients - 1);
+        // Every client receives every save, except a saver's own connection (savers beyond --clients have none).
+        var expected = sends.Values.Sum(s => (long)(s.Saver < clients ? clients - 1 : clients));
         var delivered = latencies.Count;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"| {clients} | {savers} | {(rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "max")} | {sends.Count / seconds:F0} | {Percentile(latencies, 50):F1} | {Percentile(latencies, 99):F1} | {latencies.LastOrDefault():F1} | {100.0 * delivered / Math.Max(1, expected):F2}% | {duplicates} | {Percentile(ackList, 50):F1} | {Percentile(ackList, 99):F1} | {failures} | {cpu / seconds * 100:F0}% | {peakMiB:F0} |");

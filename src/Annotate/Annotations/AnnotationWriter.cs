@@ -13,7 +13,7 @@ namespace Annotate.Annotations;
 /// idempotent upsert by client id with optimistic versions. A retried write changes nothing; a stale one gets the
 /// current state back.
 /// </summary>
-internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookStore codebooks, IAnnotationEvents events, TimeProvider time)
+internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, IAnnotationEvents events, TimeProvider time)
 {
     public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
             return WriteOutcome.Error("id", $"'{id}' is not a UUID; annotation ids are UUIDs chosen by the client.");
         }
 
-        var context = await WriteContext.LoadAsync(documents, codebooks, documentId, request.DocumentVersion, cancellationToken);
+        var context = await WriteContext.LoadAsync(documents, texts, codebooks, documentId, request.DocumentVersion, cancellationToken);
         if (context.Failure is { } failure)
         {
             return failure;
@@ -123,7 +123,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, CodebookS
 
     public async Task<WriteOutcome> DeleteAsync(string documentId, string id, string kind, int? basedOn, SessionUser user, CancellationToken cancellationToken)
     {
-        var context = await WriteContext.LoadAsync(documents, codebooks, documentId, null, cancellationToken);
+        var context = await WriteContext.LoadAsync(documents, texts, codebooks, documentId, null, cancellationToken);
         if (context.Failure is { } failure)
         {
             return failure;

@@ -24,34 +24,28 @@ internal sealed class WriteContext
 
     public CodebookInfo? Codebook { get; private init; }
 
-    public static async Task<WriteContext> LoadAsync(DocumentStore documents, CodebookStore codebooks, string documentId, int? documentVersion, CancellationToken cancellationToken)
+    public static async Task<WriteContext> LoadAsync(DocumentStore documents, VersionTexts texts, CodebookStore codebooks, string documentId, int? documentVersion, CancellationToken cancellationToken)
     {
-        var current = DocumentIds.IsWellFormed(documentId) ? await documents.GetAsync(documentId, null, cancellationToken) : null;
-        if (current is null)
+        var document = DocumentIds.IsWellFormed(documentId) ? await documents.HeadAsync(documentId, cancellationToken) : null;
+        if (document is null)
         {
             return new WriteContext { Failure = new WriteOutcome.NotFound($"There is no document with id '{documentId}'.") };
         }
 
-        var written = documentVersion is null or 0 ? current : await documents.GetAsync(documentId, documentVersion, cancellationToken);
-        if (written is null)
+        var current = await texts.GetAsync(documentId, (int)document.CurrentVersion, cancellationToken);
+        var written = documentVersion is null or 0 || documentVersion == document.CurrentVersion ? current : await texts.GetAsync(documentId, documentVersion.Value, cancellationToken);
+        if (current is null || written is null)
         {
-            return new WriteContext { Failure = WriteOutcome.Error("documentVersion", $"Document '{documentId}' has no version {documentVersion} (its current version is {current.Value.Version.Version}).") };
+            return new WriteContext { Failure = WriteOutcome.Error("documentVersion", $"Document '{documentId}' has no version {documentVersion} (its current version is {document.CurrentVersion}).") };
         }
 
-        var codebook = await codebooks.ForCollectionAsync(current.Value.Document.Collection, cancellationToken);
+        var codebook = await codebooks.ForCollectionAsync(document.Collection, cancellationToken);
         if (codebook is null)
         {
             return new WriteContext { Failure = WriteOutcome.Error("layer", $"No codebook applies to '{documentId}': add a codebook.yaml to its collection or the corpus root.") };
         }
 
-        return new WriteContext
-        {
-            Document = current.Value.Document,
-            Version = written.Value.Version,
-            Current = current.Value.Version,
-            Blocks = JsonSerializer.Deserialize<List<Block>>(written.Value.Version.BlocksJson, JsonSerializerOptions.Web) ?? [],
-            Codebook = codebook,
-        };
+        return new WriteContext { Document = document, Version = written.Row, Current = current.Row, Blocks = written.Blocks, Codebook = codebook };
     }
 
     /// <summary>The row a valid request describes; a span written against an older text is moved to the current one.</summary>

@@ -42,19 +42,33 @@ internal sealed class CodebookStore(Db db)
         }, transaction);
     }
 
-    /// <summary>The latest version of every collection's codebook.</summary>
+    private (long Stamp, IReadOnlyList<CodebookInfo> Codebooks)? cached;
+
+    /// <summary>
+    /// The latest version of every collection's codebook. Parsed codebooks are cached and revalidated with one tiny
+    /// query (versions only ever get added), because every annotation write needs its codebook.
+    /// </summary>
     public async Task<IReadOnlyList<CodebookInfo>> CurrentAsync(CancellationToken cancellationToken)
     {
         const string sql = """
+            SELECT count(*) FROM CodebookVersions;
             SELECT Collection, Version, ContentHash, CreatedAt, Json FROM CodebookVersions c
             WHERE Version = (SELECT max(Version) FROM CodebookVersions WHERE Collection = c.Collection)
             ORDER BY Collection;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
+        var stamp = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Split(';')[0], cancellationToken: cancellationToken));
+        if (cached is { } hit && hit.Stamp == stamp)
+        {
+            return hit.Codebooks;
+        }
+
         var rows = await connection.QueryAsync<(string Collection, long Version, string ContentHash, string CreatedAt, string Json)>(
-            new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return rows.Select(r => new CodebookInfo(r.Collection, (int)r.Version, r.ContentHash, r.CreatedAt,
+            new CommandDefinition(sql[(sql.IndexOf(';', StringComparison.Ordinal) + 1)..], cancellationToken: cancellationToken));
+        var codebooks = rows.Select(r => new CodebookInfo(r.Collection, (int)r.Version, r.ContentHash, r.CreatedAt,
             JsonSerializer.Deserialize<CodebookDefinition>(r.Json, Json)!)).ToList();
+        cached = (stamp, codebooks);
+        return codebooks;
     }
 
     /// <summary>The codebook that applies to a collection: its own, else its nearest parent's, else none.</summary>

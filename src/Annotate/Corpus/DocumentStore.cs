@@ -61,6 +61,22 @@ internal sealed class DocumentStore(Db db)
         return document is null || versionRow is null ? null : (document, versionRow);
     }
 
+    /// <summary>A document's current metadata and version number, without its text.</summary>
+    public async Task<DocumentRow?> HeadAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM Documents WHERE Id = @Id;", new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<VersionRow?> VersionAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(
+            "SELECT DocumentId, Version, ContentHash, Format, Source, Text, BlocksJson FROM DocumentVersions WHERE DocumentId = @Id AND Version = @Version;",
+            new { Id = id, Version = version }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<DocumentVersionInfo>?> VersionsAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);

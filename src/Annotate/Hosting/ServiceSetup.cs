@@ -49,6 +49,7 @@ internal static class ServiceSetup
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<ArticleHtml>();
         services.AddSingleton<ReaderHtml>();
+        services.AddSingleton<VersionTexts>();
         services.AddSingleton<CorpusWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());
         return services;
