@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
+//   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
 // See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -22,6 +23,8 @@ try
             return await LoadBreakdown.RunAsync(Arguments.Parse(rest, ["--keep"]));
         case HubLoad.Command:
             return await HubLoad.RunAsync(Arguments.Parse(rest, ["--max-rate"]));
+        case LongArticleBenchmark.Command:
+            return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
         case "micro":
             var benchmarkArgs = rest.Any(a => a is "--filter" or "-f") ? rest : [.. rest, "--filter", "*"];
             BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks)]).Run(benchmarkArgs);
@@ -38,6 +41,10 @@ try
                       Diagnostic: a cold load's stages (scan, read, parse, SQLite writes) timed one by one.
                   micro [BenchmarkDotNet arguments, e.g. --job short]
                       Per-article parse, render and sanitise benchmarks.
+                  long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
+                      The annotation view in headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) on a generated
+                      article with that many spans: first text, span creation, scrolling, payload sizes.
+                      Exit code 1 when a target is missed (first text 1.5 s, a span 100 ms).
                   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
                       N SignalR clients on one document of a real server process; save-to-receive latency,
                       delivery, duplicates, acknowledgement latency, server CPU and peak memory.

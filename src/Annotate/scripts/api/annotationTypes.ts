@@ -88,6 +88,8 @@ export interface Annotation {
   annotatorName: string;
   version: number;
   status: AnnotationStatus;
+  /** Only on a conflict's `current`: the annotation was deleted. */
+  deleted?: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -8,7 +8,9 @@ export type AnnotateCommand =
   | { kind: 'layer'; direction: Direction }
   | { kind: 'label'; key: string }
   | { kind: 'delete' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  /** In the text: select the span at the caret (again: the one around it). */
+  | { kind: 'pick' };
 
 export interface AnnotateKeyContext {
   /** The article text has keyboard focus: arrows move the caret instead of scrolling. */
@@ -35,6 +37,8 @@ export function annotateCommand(e: KeyPress & { shiftKey?: boolean }, ctx: Annot
         return ctrl ? null : { kind: 'caret', unit: 'sentence', direction: key === 'ArrowDown' ? 1 : -1, extend };
       case 'Home': case 'End':
         return ctrl ? null : { kind: 'caret', unit: 'block', direction: key === 'End' ? 1 : -1, extend };
+      case 'Enter':
+        return ctrl || e.shiftKey ? null : { kind: 'pick' };
     }
   }
   if (ctrl) return null;

@@ -65,10 +65,15 @@ export class History<T extends { id: string }> {
 
   /** An annotation got a new id (re-created after a delete): later undo/redo steps follow it. */
   renameId(from: string, to: string, rename: (item: T, id: string) => T): void {
+    this.rewrite((item) => (item.id === from ? rename(item, to) : item));
+  }
+
+  /** Rewrites every remembered state (e.g. links to a renamed annotation). */
+  rewrite(fn: (item: T) => T): void {
     for (const entry of [...this.undoStack, ...this.redoStack]) {
       for (const change of entry.changes) {
-        if (change.before?.id === from) change.before = rename(change.before, to);
-        if (change.after?.id === from) change.after = rename(change.after, to);
+        if (change.before) change.before = fn(change.before);
+        if (change.after) change.after = fn(change.after);
       }
     }
   }

@@ -66,4 +66,20 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
       { keys: ['u', 'Esc'], action: 'Back to the list' },
     ],
   },
+  {
+    section: 'Annotating',
+    items: [
+      { keys: ['a–z', '0–9'], action: 'Label the selected text (each label’s key is shown beside it); with a span selected instead, change its label' },
+      { keys: ['[', ']'], action: 'Previous or next layer for new labels' },
+      { keys: ['Tab'], action: 'Into the text, to select with the keyboard' },
+      { keys: ['←', '→'], action: 'In the text: move by word (by character when “Snap to words” is off)' },
+      { keys: ['↑', '↓'], action: 'In the text: move by sentence' },
+      { keys: ['Home', 'End'], action: 'In the text: start or end of the paragraph' },
+      { keys: ['Shift+move'], action: 'Extend the selection' },
+      { keys: ['Enter'], action: 'In the text: select the span at the caret (again: the one around it)' },
+      { keys: ['Delete'], action: 'Delete the selected span' },
+      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo, redo' },
+      { keys: ['Esc'], action: 'Clear the selection, then the selected span' },
+    ],
+  },
 ];

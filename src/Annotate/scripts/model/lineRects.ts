@@ -13,7 +13,9 @@ export function mergeLineBoxes(boxes: readonly Box[]): Box[] {
   const lines: Box[] = [];
   const sorted = boxes.filter((b) => b.right - b.left > 0.5 && b.bottom - b.top > 0.5).sort((a, b) => a.top - b.top || a.left - b.left);
   for (const box of sorted) {
-    const line = lines.find((l) => sameLine(l, box));
+    // Sorted by top, so a box nearly always belongs to the last line or starts a new one.
+    const last = lines.at(-1);
+    const line = last && sameLine(last, box) ? last : lines.find((l) => sameLine(l, box));
     if (line) {
       line.left = Math.min(line.left, box.left);
       line.right = Math.max(line.right, box.right);

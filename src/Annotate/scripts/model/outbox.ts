@@ -4,7 +4,7 @@
 
 export type OutboxOp<B> =
   | { kind: 'put'; id: string; body: B }
-  | { kind: 'delete'; id: string };
+  | { kind: 'delete'; id: string; body: B };
 
 export type SendFailure<R> =
   | { kind: 'conflict'; current: R | null }
@@ -13,7 +13,7 @@ export type SendFailure<R> =
 
 export interface OutboxTransport<B, R> {
   put(id: string, body: B, version: number): Promise<R>;
-  remove(id: string, version: number): Promise<void>;
+  remove(id: string, body: B, version: number): Promise<void>;
   /** What an error means for the outbox: conflict (409), rejected (other 4xx), or retry later. */
   classify(error: unknown): SendFailure<R>;
 }
@@ -114,7 +114,7 @@ export class Outbox<B, R extends { id: string; version: number }> {
         this.finish();
         this.hooks.saved?.(op, saved);
       } else {
-        await this.transport.remove(op.id, version);
+        await this.transport.remove(op.id, op.body, version);
         this.versions.delete(op.id);
         this.finish();
         this.hooks.saved?.(op, null);

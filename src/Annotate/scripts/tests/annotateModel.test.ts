@@ -26,6 +26,8 @@ test('arrows move the caret only while the text has focus, by the snapping unit'
   assert.deepEqual(annotateCommand(key('ArrowDown'), caret), { kind: 'caret', unit: 'sentence', direction: 1, extend: false });
   assert.deepEqual(annotateCommand(key('End', { shiftKey: true }), caret), { kind: 'caret', unit: 'block', direction: 1, extend: true });
   assert.equal(annotateCommand(key('ArrowRight', { altKey: true }), caret), null, 'Alt+→ stays the next document');
+  assert.deepEqual(annotateCommand(key('Enter'), caret), { kind: 'pick' });
+  assert.equal(annotateCommand(key('Enter'), reading), null, 'Enter keeps its meaning outside the text');
 });
 
 test('letters and digits are label keys; brackets switch layers', () => {

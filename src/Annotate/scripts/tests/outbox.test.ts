@@ -25,7 +25,7 @@ class FakeServer implements OutboxTransport<Body, Saved> {
     return row;
   }
 
-  async remove(id: string, version: number): Promise<void> {
+  async remove(id: string, _body: Body, version: number): Promise<void> {
     this.calls.push(`delete ${id} v${version}`);
     await Promise.resolve();
     const failure = this.failures.shift();
@@ -61,7 +61,7 @@ test('changes are sent in order, each based on the version the last one produced
   outbox.enqueue({ kind: 'put', id: 'b', body: { label: 'x' } });
   await outbox.idle();
   outbox.enqueue({ kind: 'put', id: 'a', body: { label: 'y' } });
-  outbox.enqueue({ kind: 'delete', id: 'b' });
+  outbox.enqueue({ kind: 'delete', id: 'b', body: { label: '' } });
   await outbox.idle();
   assert.deepEqual(server.calls, ['put a x v0', 'put b x v0', 'put a y v1', 'delete b v1']);
   assert.equal(outbox.state.status, 'saved');
@@ -82,7 +82,7 @@ test('a span created and deleted before it was sent never reaches the server', a
   const outbox = new Outbox(server);
   outbox.enqueue({ kind: 'put', id: 'a', body: { label: '1' } }); // in flight at once
   outbox.enqueue({ kind: 'put', id: 'b', body: { label: '1' } });
-  outbox.enqueue({ kind: 'delete', id: 'b' });
+  outbox.enqueue({ kind: 'delete', id: 'b', body: { label: '' } });
   await outbox.idle();
   assert.deepEqual(server.calls, ['put a 1 v0']);
 });

@@ -38,9 +38,13 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** Where typed keys are input: text fields, selects, editable content (not checkboxes, radios or buttons). */
 export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !nonTextInputs.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** A plain left click without modifiers: the SPA may handle it instead of the browser. */

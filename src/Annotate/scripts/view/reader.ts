@@ -8,6 +8,8 @@ import { isAbort } from './cache';
 import type { AppContext, View } from './context';
 import { h, replace } from './dom';
 import { articleHeader } from './articleHeader';
+import { renderArticle } from './annotate/articleDom';
+import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './annotate/mount';
 
 /** One article, with next/previous through the list the person came from. */
 export function readerView(ctx: AppContext, id: string): View {
@@ -18,6 +20,9 @@ export function readerView(ctx: AppContext, id: string): View {
   let around: Neighbours = { position: -1, count: 0, previous: null, next: null };
   let heading: HTMLElement | null = null;
   let focusWhenLoaded = false;
+  let annotation: AnnotationMount | null = null;
+  const documentRequest = documentsApi.get(id, controller.signal);
+  const requests = prefetchAnnotations(id, controller.signal, documentRequest);
 
   const backHref = routeHref(listRoute(filters));
   const pager = h('div', { class: 'pager' });
@@ -45,10 +50,23 @@ export function readerView(ctx: AppContext, id: string): View {
     heading = title;
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });
     // The one place HTML goes in: sanitised by the server, kept exactly as given (annotations map onto it).
-    body.innerHTML = doc.html;
-    replace(content, h('article', { class: 'article' }, header, body));
+    const dom = renderArticle(body, doc.html, doc.blocks);
+    const container = h('div', { class: 'annotated' }, body);
+    const article = h('article', { class: 'article' }, header, container);
+    if (doc.codebook === null) {
+      replace(content, article);
+    } else {
+      // Room for the toolbar and side panel from the start, so the text does not move when they arrive.
+      const toolbarSlot = h('div', { class: 'annotate-toolbar placeholder' });
+      const sideSlot = h('aside', { class: 'side-panel placeholder' });
+      element.classList.add('annotating');
+      replace(content, h('div', { class: 'annotate-layout' }, h('div', { class: 'annotate-main' }, toolbarSlot, article), sideSlot));
+      annotation = mountAnnotation(ctx, doc, { container, body, dom, toolbarSlot, sideSlot }, requests);
+    }
     content.removeAttribute('aria-busy');
     window.scrollTo(0, 0);
+    // For the long-article benchmark: after the frame that shows the first text.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('annotate:text-visible'), 0));
     if (focusWhenLoaded) title.focus();
   }
 
@@ -68,7 +86,7 @@ export function readerView(ctx: AppContext, id: string): View {
     if (focusWhenLoaded) heading?.focus();
   }
 
-  documentsApi.get(id, controller.signal).then(render, (error) => !isAbort(error) && renderFailure(error));
+  documentRequest.then(render, (error) => !isAbort(error) && renderFailure(error));
   // Neighbours are a convenience: without the list, the pager just stays empty.
   ctx.documents(filters, controller.signal).then(
     (list) => {
@@ -85,6 +103,7 @@ export function readerView(ctx: AppContext, id: string): View {
       heading?.focus();
     },
     onKey(event) {
+      if (annotation?.onKey(event)) return true;
       switch (readerCommand(event)) {
         case 'next':
           if (around.next) ctx.navigate(readerRoute(around.next));
@@ -101,6 +120,9 @@ export function readerView(ctx: AppContext, id: string): View {
           return false;
       }
     },
-    dispose: () => controller.abort(),
+    dispose() {
+      controller.abort();
+      annotation?.dispose();
+    },
   };
 }

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Annotation, AnnotationPut } from '../api/annotationTypes';
+import { AnnotationSession, type SessionTransport, type Target } from '../model/annotationSession';
+import type { SendFailure } from '../model/outbox';
+
+class Refused {
+  constructor(readonly failure: SendFailure<Annotation>) {}
+}
+
+/** The API in memory: stores what is put, tombstones what is deleted, refuses a deleted id. */
+class FakeApi implements SessionTransport {
+  readonly rows = new Map<string, Annotation & { deleted?: boolean }>();
+  readonly log: string[] = [];
+  failNext: SendFailure<Annotation> | null = null;
+
+  async put(target: Target, id: string, body: AnnotationPut): Promise<Annotation> {
+    this.log.push(`PUT ${target} ${id.slice(0, 4)} ${body.label} v${body.version}`);
+    await Promise.resolve();
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw new Refused(failure);
+    const old = this.rows.get(id);
+    if (old?.deleted) throw new Refused({ kind: 'conflict', current: old });
+    const row = {
+      ...(old ?? {}), ...body, id, kind: target === 'labels' ? 'document' : 'span', version: (old?.version ?? 0) + 1,
+      status: 'ok', annotatorId: 'me', annotatorName: 'Me',
+    } as Annotation;
+    this.rows.set(id, row);
+    return row;
+  }
+
+  async remove(target: Target, id: string, version: number): Promise<void> {
+    this.log.push(`DELETE ${target} ${id.slice(0, 4)} v${version}`);
+    await Promise.resolve();
+    const row = this.rows.get(id);
+    if (row) this.rows.set(id, { ...row, deleted: true, version: row.version + 1 });
+  }
+
+  classify(error: unknown): SendFailure<Annotation> {
+    return error instanceof Refused ? error.failure : { kind: 'retry' };
+  }
+
+  live(): Annotation[] {
+    return [...this.rows.values()].filter((r) => !r.deleted);
+  }
+}
+
+function session(api = new FakeApi()) {
+  const problems: string[] = [];
+  const s = new AnnotationSession(
+    { documentId: 'doc', documentVersion: 1, codebookVersion: 1, userId: 'me', displayName: 'Me' },
+    api,
+    { problem: (m) => problems.push(m), saveState: () => {} });
+  return { s, api, problems };
+}
+
+const span = { layer: 'frame', label: 'blockade', start: 4, end: 12, quote: 'blockade' };
+
+test('a new span shows at once and is saved', async () => {
+  const { s, api } = session();
+  const events: string[] = [];
+  s.subscribe((e) => events.push(e.kind));
+  const a = s.create('span', span);
+  assert.equal(s.items.get(a.id)?.label, 'blockade');
+  assert.equal(events[0], 'set', 'shown before the server answers');
+  await s.outbox.idle();
+  assert.equal(api.rows.get(a.id)?.version, 1);
+  assert.equal(s.items.get(a.id)?.version, 1, 'the saved version is adopted');
+});
+
+test('undoing a delete brings the span back under a new id, and redo deletes that one', async () => {
+  const { s, api } = session();
+  const a = s.create('span', span);
+  await s.outbox.idle();
+  s.remove(a.id);
+  await s.outbox.idle();
+  assert.equal(api.live().length, 0);
+
+  s.undo();
+  await s.outbox.idle();
+  assert.equal(api.live().length, 1);
+  const back = api.live()[0]!;
+  assert.notEqual(back.id, a.id);
+  assert.equal(back.label, 'blockade');
+
+  s.redo();
+  await s.outbox.idle();
+  assert.equal(api.live().length, 0);
+  s.undo();
+  s.undo(); // the create itself
+  await s.outbox.idle();
+  assert.equal(api.live().length, 0);
+  assert.equal(s.items.size, 0);
+});
+
+test('label changes undo and redo through the server', async () => {
+  const { s, api } = session();
+  const a = s.create('span', span);
+  s.update(a.id, { label: 'protest' });
+  await s.outbox.idle();
+  assert.equal(api.rows.get(a.id)?.label, 'protest');
+  s.undo();
+  await s.outbox.idle();
+  assert.equal(api.rows.get(a.id)?.label, 'blockade');
+  s.redo();
+  await s.outbox.idle();
+  assert.equal(api.rows.get(a.id)?.label, 'protest');
+  assert.deepEqual(api.log.map((l) => l.replace(/ \w{4} /, ' ')), [
+    'PUT annotations blockade v0', 'PUT annotations protest v1', 'PUT annotations blockade v2', 'PUT annotations protest v3',
+  ]);
+});
+
+test('a span linked to a source span follows it when the source is deleted and restored', async () => {
+  const { s, api } = session();
+  const source = s.create('span', { layer: 'source', label: 'official', start: 0, end: 3 });
+  const claim = s.create('span', { ...span, layer: 'claim', label: 'factual-claim', attribution: { span: source.id } });
+  await s.outbox.idle();
+  s.remove(source.id);
+  s.undo();
+  await s.outbox.idle();
+  const restored = api.live().find((r) => r.layer === 'source')!;
+  assert.equal(api.rows.get(claim.id)?.attribution?.span, restored.id);
+});
+
+test('a refused change is reverted and explained', async () => {
+  const { s, api, problems } = session();
+  const a = s.create('span', span);
+  await s.outbox.idle();
+  api.failNext = { kind: 'rejected' };
+  s.update(a.id, { label: 'nonsense' });
+  await s.outbox.idle();
+  assert.equal(s.items.get(a.id)?.label, 'blockade');
+  assert.equal(problems.length, 1);
+});
+
+test('a second label in a one-label layer becomes an edit of the stored one', async () => {
+  const { s, api } = session();
+  const existing = { id: 'old-label', layer: 'stance', label: 'neutral', version: 4, kind: 'document', annotatorId: 'me' } as Annotation;
+  api.rows.set(existing.id, existing);
+  api.failNext = { kind: 'conflict', current: existing };
+  const mine = s.create('document', { layer: 'stance', label: 'pro-dalmor' });
+  await s.outbox.idle();
+  assert.equal(s.items.has(mine.id), false);
+  assert.equal(s.items.get('old-label')?.label, 'pro-dalmor');
+  assert.equal(api.rows.get('old-label')?.label, 'pro-dalmor');
+  assert.equal(api.rows.get('old-label')?.version, 5);
+});
+
+test('a conflict shows the stored version', async () => {
+  const { s, api, problems } = session();
+  const a = s.create('span', span);
+  await s.outbox.idle();
+  const theirs = { ...api.rows.get(a.id)!, label: 'economic', version: 9 };
+  api.failNext = { kind: 'conflict', current: theirs };
+  s.update(a.id, { label: 'protest' });
+  await s.outbox.idle();
+  assert.equal(s.items.get(a.id)?.label, 'economic');
+  assert.equal(problems.length, 1);
+});

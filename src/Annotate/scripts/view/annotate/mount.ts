@@ -1,0 +1,99 @@
+import { ApiError, annotationsApi, codebookApi } from '../../api';
+import type { AnnotationList, CodebookInfo } from '../../api/annotationTypes';
+import type { DocumentDetail } from '../../api/types';
+import { isAbort } from '../cache';
+import type { AppContext } from '../context';
+import { h } from '../dom';
+import { Annotator, waitForSaves } from './annotator';
+import type { ArticleDom } from './articleDom';
+import { annotateKey, bindPointer } from './input';
+
+export interface AnnotationMount {
+  onKey(event: KeyboardEvent): boolean;
+  dispose(): void;
+}
+
+/**
+ * Starts the codebook request alongside the document's own; the annotations (the bigger answer) once the document
+ * has arrived, so on a busy server the text comes first.
+ */
+export function prefetchAnnotations(id: string, signal: AbortSignal, documentArrived: Promise<unknown>) {
+  const codebook = codebookApi.forDocument(id, signal).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
+  const annotations = Promise.all([waitForSaves(id), documentArrived.catch(() => {})]).then(() => Promise.all([
+    annotationsApi.list('annotations', id, {}, signal),
+    annotationsApi.list('labels', id, {}, signal),
+  ]));
+  // Handled where they are awaited; this keeps an early failure from being reported as unhandled.
+  codebook.catch(() => {});
+  annotations.catch(() => {});
+  return { codebook, annotations };
+}
+
+export interface MountParts {
+  container: HTMLElement;
+  body: HTMLElement;
+  dom: ArticleDom;
+  toolbarSlot: HTMLElement;
+  sideSlot: HTMLElement;
+}
+
+/** Turns the rendered article into the annotation view once the codebook is known; null-safe when there is none. */
+export function mountAnnotation(
+  ctx: AppContext,
+  doc: DocumentDetail,
+  parts: MountParts,
+  requests: { codebook: Promise<CodebookInfo | null>; annotations: Promise<[AnnotationList, AnnotationList]> },
+): AnnotationMount {
+  let annotator: Annotator | null = null;
+  let unbind: (() => void) | null = null;
+  let disposed = false;
+
+  void (async () => {
+    let info: CodebookInfo | null;
+    try {
+      info = await requests.codebook;
+    } catch (error) {
+      if (!isAbort(error)) ctx.showError(error);
+      return;
+    }
+    if (disposed) return;
+    if (!info) {
+      parts.toolbarSlot.replaceWith(h('p', { class: 'banner info' }, 'This collection has no codebook, so there is nothing to annotate here.'));
+      parts.sideSlot.remove();
+      parts.container.closest('.annotate-layout')?.classList.add('no-codebook');
+      return;
+    }
+    const { container } = parts;
+    container.tabIndex = 0;
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', 'Article text');
+    container.setAttribute('aria-describedby', 'annotate-hint');
+    annotator = new Annotator(ctx, doc, info, container, parts.body, parts.dom);
+    parts.toolbarSlot.replaceWith(annotator.panels.toolbar.element);
+    parts.sideSlot.replaceWith(annotator.panels.side.element);
+    unbind = bindPointer(annotator);
+    try {
+      const [spans, labels] = await requests.annotations;
+      // Let the browser paint the text first: drawing thousands of spans is a long task of its own.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (!disposed) {
+        annotator.load(spans.items, labels.items);
+        performance.mark('annotate:annotations-drawn');
+      }
+    } catch (error) {
+      if (!isAbort(error)) ctx.showError(error);
+    }
+  })();
+
+  return {
+    onKey: (event) => !!annotator && annotateKey(annotator, event),
+    dispose() {
+      disposed = true;
+      unbind?.();
+      annotator?.dispose();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
+import type { OutboxState } from '../../model/outbox';
+import { h } from '../dom';
+import { applyLabel, deleteSelected, redo, setLayer, undo } from './actions';
+import type { Annotator } from './annotator';
+import { codebookPanel } from './codebookPanel';
+import { documentLabels } from './documentLabels';
+import { hoverCard } from './hoverCard';
+import { labelBar } from './labelBar';
+import { saveStatus } from './saveStatus';
+import { settings } from './settings';
+import { sidePanel } from './sidePanel';
+import { spanEditor } from './spanEditor';
+import { SpanList } from './spanList';
+import { annotateToolbar } from './toolbar';
+
+/** The toolbar above the text and the side panel beside it, wired to the annotator. */
+export class AnnotatorPanels {
+  readonly toolbar;
+  readonly palette;
+  readonly status;
+  readonly list: SpanList;
+  readonly editor;
+  readonly documentLabels;
+  readonly codebookView;
+  readonly side;
+  readonly hover = hoverCard();
+  private readonly spanCount = h('span', { class: 'count' });
+  private countFrame = 0;
+  /** Source spans change rarely; the editor asks for them on every redraw. */
+  private sourceCache: { key: string; list: Annotation[] } | null = null;
+  sourcesChanged(): void {
+    this.sourceCache = null;
+  }
+
+  constructor(private readonly an: Annotator) {
+    this.status = saveStatus(() => an.session.outbox.retryNow());
+    this.palette = labelBar(an.codebook, {
+      chooseLayer: (id) => setLayer(an, id),
+      applyLabel: (layer, label) => void applyLabel(an, layer, label),
+      lookUp: (layer, label) => this.showCodebook(layer, label),
+    });
+    this.toolbar = annotateToolbar(this.palette.element, this.status.element, {
+      undo: () => undo(an),
+      redo: () => redo(an),
+      snapWords: (on) => (settings.words = on),
+      showOthers: (on) => {
+        settings.others = on;
+        an.redrawAll();
+      },
+    }, { words: settings.words, others: settings.others });
+
+    this.list = new SpanList((id) => an.select(id, { scroll: true }));
+    this.editor = spanEditor({
+      codebook: an.codebook,
+      isMine: (a) => an.isMine(a),
+      sources: (a) => this.sources(a),
+      describe: (s) => `“${(s.quote ?? '').slice(0, 50)}” (${an.codebook.label(s.layer, s.label)?.name ?? s.label})`,
+      pending: (id) => an.session.outbox.isPending(id),
+    }, {
+      update: (id, patch, mergeKey) => an.session.update(id, patch, mergeKey),
+      remove: () => deleteSelected(an),
+      goTo: (id) => an.select(id, { scroll: true }),
+      close: () => an.select(null),
+    });
+    this.documentLabels = documentLabels(an.codebook, {
+      choose: (layer, label) => this.chooseDocumentLabel(layer, label),
+      toggle: (layer, label, on) => {
+        const existing = an.myLabels().find((a) => a.layer === layer.id && a.label === label);
+        if (on && !existing) an.session.create('document', { layer: layer.id, label });
+        else if (!on && existing) an.session.remove(existing.id);
+      },
+      note: (id, note) => an.session.update(id, { note }, `${id}:note`),
+    });
+    this.codebookView = codebookPanel(an.codebook);
+    this.side = sidePanel([
+      { id: 'spans', label: 'Spans', panel: h('div', { class: 'spans-panel' }, this.editor.element,
+        h('div', { class: 'list-head' }, h('h2', null, 'Spans'), this.spanCount), this.list.element) },
+      { id: 'document', label: 'Document', panel: this.documentLabels.element },
+      { id: 'codebook', label: 'Codebook', panel: this.codebookView.element },
+    ]);
+    this.renderPalette();
+    // How much sticks to the top of the window (header + toolbar): scrolling to text keeps clear of it.
+    this.stickyObserver.observe(this.toolbar.element);
+  }
+
+  private readonly stickyObserver = new ResizeObserver(([entry]) => {
+    const height = entry?.borderBoxSize[0]?.blockSize ?? 0;
+    document.documentElement.style.setProperty('--annotate-sticky', `${Math.ceil(56 + 12 + height + 16)}px`);
+  });
+
+  renderPalette(): void {
+    this.palette.render(this.an.layer);
+  }
+
+  saveState(state: OutboxState): void {
+    this.status.render(state);
+    this.toolbar.setHistory(this.an.session.history.canUndo, this.an.session.history.canRedo);
+    const selected = this.an.selectedId ? this.an.session.items.get(this.an.selectedId) : undefined;
+    if (selected) this.editor.show(selected);
+  }
+
+  /** Recounts in the next frame: many changes in one task count once. */
+  counts(): void {
+    if (!this.countFrame) this.countFrame = requestAnimationFrame(() => this.countNow());
+  }
+
+  private countNow(): void {
+    this.countFrame = 0;
+    let mine = 0;
+    let others = 0;
+    for (const a of this.an.session.items.values()) {
+      if (a.kind !== 'span') continue;
+      if (this.an.isMine(a)) mine++;
+      else others++;
+    }
+    this.spanCount.textContent = settings.others ? `${mine.toLocaleString('en')} yours, ${others.toLocaleString('en')} others’` : `${mine.toLocaleString('en')} yours`;
+    this.side.setLabel('spans', `Spans (${mine.toLocaleString('en')})`);
+    this.toolbar.setOthersCount(others);
+    this.toolbar.setHistory(this.an.session.history.canUndo, this.an.session.history.canRedo);
+  }
+
+  showSpans(): void {
+    this.side.show('spans');
+  }
+
+  showCodebook(layerId: string, labelId?: string): void {
+    this.side.show('codebook');
+    this.codebookView.reveal(layerId, labelId)?.querySelector<HTMLElement>('summary')?.focus();
+  }
+
+  dispose(): void {
+    this.stickyObserver.disconnect();
+    document.documentElement.style.removeProperty('--annotate-sticky');
+    cancelAnimationFrame(this.countFrame);
+    this.hover.dispose();
+  }
+
+  /** Sources a span may be attributed to: the source layer's spans (any other layer's if there is none), nearest first. */
+  private sources(a: Annotation): Annotation[] {
+    const key = `${a.id}:${a.start}`;
+    if (this.sourceCache?.key === key) return this.sourceCache.list;
+    const hasSourceLayer = !!this.an.codebook.layer('source');
+    const at = a.start ?? 0;
+    const list = [...this.an.session.items.values()]
+      .filter((s) => s.kind === 'span' && s.id !== a.id && this.an.isMine(s) && (hasSourceLayer ? s.layer === 'source' : s.layer !== a.layer))
+      .sort((x, y) => Math.abs((x.start ?? 0) - at) - Math.abs((y.start ?? 0) - at))
+      .slice(0, 200);
+    this.sourceCache = { key, list };
+    return list;
+  }
+
+  private chooseDocumentLabel(layer: CodebookLayer, label: string | null): void {
+    const existing = this.an.myLabels().find((a) => a.layer === layer.id);
+    if (!label) {
+      if (existing) this.an.session.remove(existing.id);
+    } else if (existing) {
+      if (existing.label !== label) this.an.session.update(existing.id, { label });
+    } else {
+      this.an.session.create('document', { layer: layer.id, label });
+    }
+  }
+}

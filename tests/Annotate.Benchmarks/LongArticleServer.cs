@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Annotate.Benchmarks;
+
+/// <summary>The app as a child process (the same build the benchmark was built with), on a free local port.</summary>
+internal sealed partial class LongArticleServer : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private LongArticleServer(Process process, Uri baseAddress, HttpClient api, CookieContainer cookies)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        Api = api;
+        Cookies = cookies;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Signed in as the benchmark's annotator; sends the cross-site header.</summary>
+    public HttpClient Api { get; }
+
+    public CookieContainer Cookies { get; }
+
+    /// <summary>Starts the app; with <paramref name="session"/> (cookies of an earlier run on the same database) it keeps that user.</summary>
+    public static async Task<LongArticleServer> StartAsync(string corpus, string database, string configuration, CookieContainer? session = null)
+    {
+        var root = RepositoryRoot();
+        var app = Path.Combine(root, "src", "Annotate", "bin", configuration, "net10.0", "annotate.dll");
+        if (!File.Exists(app))
+        {
+            throw new ArgumentException($"{app} is missing: build the app first (dotnet build src/Annotate -c {configuration}).");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(root, "src", "Annotate"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { app, "serve", "--corpus", corpus, "--db", database, "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Annotate__WatchCorpus"] = "false";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [app] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var cookies = session ?? new CookieContainer();
+        var api = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = baseAddress };
+        api.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var server = new LongArticleServer(process, baseAddress, api, cookies);
+        await server.WaitUntilReadyAsync(signIn: session is null);
+        return server;
+    }
+
+    private async Task WaitUntilReadyAsync(bool signIn)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} during start-up.");
+            }
+
+            try
+            {
+                using var health = await Api.GetAsync("/healthz");
+                if (health.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("The app did not answer within 60 s.");
+            }
+
+            await Task.Delay(200);
+        }
+
+        if (signIn)
+        {
+            using var response = await Api.PostAsJsonAsync("/api/session", new { displayName = "Long-article benchmark" });
+            response.EnsureSuccessStatusCode();
+        }
+
+        // The corpus loads in the background after start-up.
+        while (true)
+        {
+            using var status = await Api.GetFromJsonAsync<JsonDocument>("/api/corpus/status");
+            var root = status!.RootElement;
+            if (root.GetProperty("state").GetString() == "idle" && root.GetProperty("lastLoadedAt").ValueKind != JsonValueKind.Null)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Annotate.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from a clone of the repository (no Annotate.sln found above it).");
+    }
+
+    [GeneratedRegex(@"\S+")]
+    internal static partial Regex Token();
+}
