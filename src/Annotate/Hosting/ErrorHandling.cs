@@ -42,7 +42,7 @@ internal static class ErrorHandling
         options.MimeTypes = ["application/json", "application/problem+json"];
         options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
         options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
-    }).Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+    }).Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 
     public static WebApplication UseAnnotateExceptionHandler(this WebApplication app)
     {
