@@ -18,6 +18,11 @@ internal static class HubLoad
 {
     public const string Command = "hub-load";
     private const string Document = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 
     public static async Task<int> RunAsync(Arguments args)
     {
@@ -28,12 +33,14 @@ internal static class HubLoad
         var seconds = args.Int("--seconds", 10, 1);
         var maxRate = args.Has("--max-rate");
 
-        using var server = await AnnotateServer.StartAsync();
+        var scratch = Directory.CreateTempSubdirectory("annotate-hub-load-");
+        await using var server = await AppServer.StartAsync(Path.Combine(AppServer.RepositoryRoot(), "corpus"), Path.Combine(scratch.FullName, "annotate.db"), Configuration, displayName: "Load 0");
         // Savers are the first users; with more savers than clients, the extra savers only save (over HTTP).
-        var users = await SignInAsync(server.Address, Math.Max(savers, Math.Min(clients, 100)));
+        var users = new List<User> { new(server.Api, server.Cookies) };
+        users.AddRange(await SignInAsync(server.BaseAddress, Math.Max(savers, Math.Min(clients, 100)) - 1));
         (await users[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
         var receipts = new ConcurrentQueue<(int Client, string Id, long At)>();
-        var connections = await ConnectAsync(server.Address, users, clients, receipts);
+        var connections = await ConnectAsync(server.BaseAddress, users, clients, receipts);
         Console.Error.WriteLine($"{clients} clients joined; saving for {seconds} s …");
 
         var cpuBefore = server.CpuSeconds();
@@ -55,6 +62,7 @@ internal static class HubLoad
         var cpu = server.CpuSeconds() - cpuBefore;
         Report(clients, savers, maxRate ? null : rate, elapsed, sends, acks, receipts, failures, cpu, server.PeakMemoryMiB());
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        scratch.Delete(recursive: true);
         return 0;
     }
 
@@ -68,7 +76,7 @@ internal static class HubLoad
             var cookies = new CookieContainer();
             var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
             http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
-            (await http.PostAsJsonAsync("/api/session", new { displayName = $"Load {i}" })).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("/api/session", new { displayName = $"Load {i + 1}" })).EnsureSuccessStatusCode();
             users.Add(new User(http, cookies));
         }
 

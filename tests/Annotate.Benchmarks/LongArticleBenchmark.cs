@@ -40,7 +40,7 @@ internal static class LongArticleBenchmark
         var load = MachineInfo.LoadAverage();
         try
         {
-            File.Copy(Path.Combine(LongArticleServer.RepositoryRoot(), "corpus", "codebook.yaml"), Path.Combine(corpus, "codebook.yaml"), overwrite: true);
+            File.Copy(Path.Combine(AppServer.RepositoryRoot(), "corpus", "codebook.yaml"), Path.Combine(corpus, "codebook.yaml"), overwrite: true);
             await File.WriteAllTextAsync(Path.Combine(corpus, LongArticleText.FileName), LongArticleText.Generate(words));
 
             // 1. Seed through the API, then restart, so the browser meets a server whose caches are cold.
@@ -48,7 +48,7 @@ internal static class LongArticleBenchmark
             TimeSpan seeding;
             CookieContainer session;
             int textLength;
-            await using (var server = await LongArticleServer.StartAsync(corpus, database, Configuration))
+            await using (var server = await AppServer.StartAsync(corpus, database, Configuration))
             {
                 id = (await server.Api.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items")[0].GetProperty("id").GetString()!;
                 var text = (await server.Api.GetFromJsonAsync<JsonElement>($"/api/documents/{Uri.EscapeDataString(id)}")).GetProperty("text").GetString()!;
@@ -59,7 +59,7 @@ internal static class LongArticleBenchmark
             }
 
             // The same annotator (its cookie stays valid: the keys live beside the database), or it would see no spans.
-            await using var app = await LongArticleServer.StartAsync(corpus, database, Configuration, session);
+            await using var app = await AppServer.StartAsync(corpus, database, Configuration, session);
             await using var browser = await LongArticleBrowser.StartAsync(app);
             var navigations = new List<NavigationTiming>();
             Microsoft.Playwright.IPage? page = null;
@@ -107,7 +107,7 @@ internal static class LongArticleBenchmark
     }
 
     /// <summary>Bytes on the wire for the document and its annotations: Brotli, gzip and uncompressed.</summary>
-    private static async Task<List<(string What, long Identity, long Gzip, long Brotli)>> PayloadSizesAsync(LongArticleServer app, string id)
+    private static async Task<List<(string What, long Identity, long Gzip, long Brotli)>> PayloadSizesAsync(AppServer app, string id)
     {
         using var raw = new HttpClient(new HttpClientHandler { CookieContainer = app.Cookies, AutomaticDecompression = DecompressionMethods.None })
         {

@@ -30,7 +30,7 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
         this.context = context;
     }
 
-    public static async Task<LongArticleBrowser> StartAsync(LongArticleServer server)
+    public static async Task<LongArticleBrowser> StartAsync(AppServer server)
     {
         var playwright = await Playwright.CreateAsync();
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";

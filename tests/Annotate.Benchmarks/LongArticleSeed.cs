@@ -26,7 +26,7 @@ internal static class LongArticleSeed
     public static List<SeedSpan> Plan(string text, int count)
     {
         var random = new Random(LongArticleText.Seed);
-        var tokens = LongArticleServer.Token().Matches(text);
+        var tokens = AppServer.Token().Matches(text);
         var spans = new List<SeedSpan>(count);
         for (var i = 0; i < count; i++)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -7,12 +8,15 @@ using System.Text.RegularExpressions;
 
 namespace Annotate.Benchmarks;
 
-/// <summary>The app as a child process (the same build the benchmark was built with), on a free local port.</summary>
-internal sealed partial class LongArticleServer : IAsyncDisposable
+/// <summary>
+/// The app as a child process (the same build the benchmark was built with), on a free local port: used by the
+/// long-article benchmark and the hub load tool.
+/// </summary>
+internal sealed partial class AppServer : IAsyncDisposable
 {
     private readonly Process process;
 
-    private LongArticleServer(Process process, Uri baseAddress, HttpClient api, CookieContainer cookies)
+    private AppServer(Process process, Uri baseAddress, HttpClient api, CookieContainer cookies)
     {
         this.process = process;
         BaseAddress = baseAddress;
@@ -28,7 +32,7 @@ internal sealed partial class LongArticleServer : IAsyncDisposable
     public CookieContainer Cookies { get; }
 
     /// <summary>Starts the app; with <paramref name="session"/> (cookies of an earlier run on the same database) it keeps that user.</summary>
-    public static async Task<LongArticleServer> StartAsync(string corpus, string database, string configuration, CookieContainer? session = null)
+    public static async Task<AppServer> StartAsync(string corpus, string database, string configuration, CookieContainer? session = null, string displayName = "Long-article benchmark")
     {
         var root = RepositoryRoot();
         var app = Path.Combine(root, "src", "Annotate", "bin", configuration, "net10.0", "annotate.dll");
@@ -61,12 +65,12 @@ internal sealed partial class LongArticleServer : IAsyncDisposable
         var cookies = session ?? new CookieContainer();
         var api = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = baseAddress };
         api.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
-        var server = new LongArticleServer(process, baseAddress, api, cookies);
-        await server.WaitUntilReadyAsync(signIn: session is null);
+        var server = new AppServer(process, baseAddress, api, cookies);
+        await server.WaitUntilReadyAsync(signIn: session is null, displayName);
         return server;
     }
 
-    private async Task WaitUntilReadyAsync(bool signIn)
+    private async Task WaitUntilReadyAsync(bool signIn, string displayName)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -99,7 +103,7 @@ internal sealed partial class LongArticleServer : IAsyncDisposable
 
         if (signIn)
         {
-            using var response = await Api.PostAsJsonAsync("/api/session", new { displayName = "Long-article benchmark" });
+            using var response = await Api.PostAsJsonAsync("/api/session", new { displayName });
             response.EnsureSuccessStatusCode();
         }
 
@@ -115,6 +119,20 @@ internal sealed partial class LongArticleServer : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>CPU seconds (user + system) the app has used so far, from /proc.</summary>
+    public double CpuSeconds()
+    {
+        var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>The app's peak resident memory in MiB (VmHWM).</summary>
+    public double PeakMemoryMiB()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     public async ValueTask DisposeAsync()
