@@ -63,7 +63,7 @@ internal sealed class AnnotationStore(Db db)
             "SELECT coalesce(max(Seq), 0) FROM Annotations WHERE DocumentId = @DocumentId;", new { DocumentId = documentId }, cancellationToken: cancellationToken));
     }
 
-    public static Task<AnnotationRow?> GetAsync(IDbConnection connection, IDbTransaction transaction, string id) =>
+    public static Task<AnnotationRow?> GetAsync(IDbConnection connection, IDbTransaction? transaction, string id) =>
         connection.QuerySingleOrDefaultAsync<AnnotationRow>($"{Select} WHERE a.Id = @Id;", new { Id = id }, transaction);
 
     /// <summary>Rows of a document that are not deleted, for re-anchoring after the text changes.</summary>

@@ -11,10 +11,10 @@ namespace Annotate.Annotations;
 /// </summary>
 internal static class Reanchoring
 {
-    /// <summary>Moves a document's annotations onto its new version; returns how many became orphans.</summary>
-    public static async Task<int> MoveToVersionAsync(IDbConnection connection, IDbTransaction transaction, string documentId, long version, string text, DateTimeOffset now)
+    /// <summary>Moves a document's annotations onto its new version; returns the ids changed and how many became orphans.</summary>
+    public static async Task<(List<string> Changed, int Orphans)> MoveToVersionAsync(IDbConnection connection, IDbTransaction transaction, string documentId, long version, string text, DateTimeOffset now)
     {
-        var orphans = 0;
+        var (changed, orphans) = (new List<string>(), 0);
         foreach (var row in await AnnotationStore.LiveOfDocumentAsync(connection, transaction, documentId))
         {
             if (row.DocumentVersion >= version)
@@ -30,21 +30,22 @@ internal static class Reanchoring
             if (moved != row)
             {
                 await AnnotationStore.SaveAsync(connection, transaction, moved with { Version = row.Version + 1, UpdatedAt = now.ToString("O") });
+                changed.Add(row.Id);
             }
         }
 
-        return orphans;
+        return (changed, orphans);
     }
 
-    /// <summary>Applies a codebook's declared renames to the annotations made under that collection's codebook.</summary>
-    public static async Task<int> ApplyRenamesAsync(IDbConnection connection, IDbTransaction transaction, string collection, long codebookVersion,
+    /// <summary>Applies a codebook's declared renames to the annotations made under that collection's codebook; returns their ids.</summary>
+    public static async Task<List<string>> ApplyRenamesAsync(IDbConnection connection, IDbTransaction transaction, string collection, long codebookVersion,
         IEnumerable<(string Layer, string From, string To)> renames, DateTimeOffset now)
     {
         const string sql = """
             SELECT Id FROM Annotations
             WHERE CodebookCollection = @Collection AND Layer = @Layer AND Label = @From AND IsDeleted = 0;
             """;
-        var renamed = 0;
+        var renamed = new List<string>();
         foreach (var (layer, from, to) in renames)
         {
             foreach (var id in await connection.QueryAsync<string>(sql, new { Collection = collection, Layer = layer, From = from }, transaction))
@@ -54,7 +55,7 @@ internal static class Reanchoring
                 {
                     Label = to, CodebookVersion = codebookVersion, Version = row.Version + 1, UpdatedAt = now.ToString("O"),
                 });
-                renamed++;
+                renamed.Add(id);
             }
         }
 

@@ -8,7 +8,7 @@ namespace Annotate.Codebook;
 internal sealed record CodebookFile(string Collection, string Yaml, string Hash, CodebookDefinition? Codebook, IReadOnlyList<CorpusProblem> Problems);
 
 /// <summary>Loads each collection's codebook.yaml; an invalid one is reported and the previous version stays in force.</summary>
-internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider time)
+internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider time, AnnotationPublisher? publisher = null)
 {
     public async Task<IReadOnlyList<CorpusProblem>> LoadAsync(IReadOnlyList<CorpusFile> files, CancellationToken cancellationToken)
     {
@@ -26,12 +26,13 @@ internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider ti
 
             var version = known ? current.Version + 1 : 1;
             var renames = read.Codebook.Renames.Select(r => (r.Layer, r.From, r.To)).ToList();
-            await db.WriteAsync(async (c, t) =>
+            var renamed = await db.WriteAsync(async (c, t) =>
             {
                 await CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow());
                 // A declared rename is a migration of existing annotations, in the same transaction as the new codebook.
-                await Reanchoring.ApplyRenamesAsync(c, t, read.Collection, version, renames, time.GetUtcNow());
+                return await Reanchoring.ApplyRenamesAsync(c, t, read.Collection, version, renames, time.GetUtcNow());
             }, cancellationToken);
+            await (publisher?.PublishAsync(renamed, cancellationToken) ?? Task.CompletedTask);
             latest[read.Collection] = (version, read.Hash);
         }
 

@@ -19,7 +19,8 @@ public sealed record CorpusLoadResult(int Files, int Added, int NewVersions, int
 /// read, changed ones are parsed in parallel and written in batches, a changed text becomes a new version, and a
 /// bad file becomes a problem in the report, never a stopped load.
 /// </summary>
-internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options, TimeProvider time, ILogger<CorpusLoader> logger)
+internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options,
+    TimeProvider time, ILogger<CorpusLoader> logger, AnnotationPublisher? publisher = null)
 {
     private const int BatchSize = 256;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -79,7 +80,9 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
         {
             await foreach (var (parsed, fileCount) in parsedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => SaveBatchAsync(c, t, known, parsed), cancellationToken);
+                var moved = new List<string>();
+                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => SaveBatchAsync(c, t, known, parsed, moved), cancellationToken);
+                await (publisher?.PublishAsync(moved, cancellationToken) ?? Task.CompletedTask);
                 (added, newVersions) = (added + batchAdded, newVersions + batchVersions);
                 status.Update(s => s with { Processed = s.Processed + fileCount });
                 progress.Advance(fileCount);
@@ -100,13 +103,14 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
     }
 
     /// <summary>Writes a batch and, in the same transaction, moves the annotations of every changed text onto it.</summary>
-    private async Task<(int Added, int NewVersions)> SaveBatchAsync(System.Data.IDbConnection c, System.Data.IDbTransaction t, KnownDocuments known, List<ParsedFile> parsed)
+    private async Task<(int Added, int NewVersions)> SaveBatchAsync(System.Data.IDbConnection c, System.Data.IDbTransaction t, KnownDocuments known, List<ParsedFile> parsed, List<string> moved)
     {
         var now = time.GetUtcNow();
         var (added, newVersions) = await known.SaveAsync(c, t, parsed, now);
         foreach (var (id, version, text) in newVersions)
         {
-            var orphans = await Reanchoring.MoveToVersionAsync(c, t, id, version, text, now);
+            var (changed, orphans) = await Reanchoring.MoveToVersionAsync(c, t, id, version, text, now);
+            moved.AddRange(changed);
             if (orphans > 0)
             {
                 logger.LogWarning("Corpus: {Orphans} annotations of {Document} could not be placed in its version {Version}; they are kept as orphans for review.", orphans, id, version);

@@ -60,6 +60,7 @@ internal static class ServiceSetup
         services.AddSingleton<AnnotationStore>();
         services.AddSingleton<AnnotationReader>();
         services.AddSingleton<AnnotationWriter>();
+        services.AddSingleton<AnnotationPublisher>();
         return services;
     }
 

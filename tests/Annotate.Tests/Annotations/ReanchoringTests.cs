@@ -115,4 +115,21 @@ public sealed class ReanchoringTests : IDisposable
         var review = await client.GetFromJsonAsync<AnnotationList>("/api/annotations/review");
         Assert.Equal(dropped, Assert.Single(review!.Items).Id);
     }
+
+    [Fact]
+    public async Task Clients_Following_The_Document_Live_See_Spans_Move_To_The_New_Text()
+    {
+        using var app = AnnotateApp.ForCorpus(corpus.Root);
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        var text = (await ana.Http.GetFromJsonAsync<DocumentDetail>("/api/documents/news.pass"))!.Text;
+        var id = await AddSpanAsync(ana.Http, text, "protest 🚧", "protest");
+        await ana.JoinAsync("news.pass");
+
+        corpus.Write("news/pass.md", CorpusFolder.Article("Pass", "Now: residents call it a protest 🚧 today."));
+
+        await Eventually.TrueAsync(() => ana.Changes.Any(c => c.Annotation.Id == id && c.Annotation.DocumentVersion == 2), "the moved span is pushed", 15_000);
+        var change = ana.Changes.Last(c => c.Annotation.Id == id);
+        Assert.Equal("protest 🚧", change.Annotation.Quote);
+        Assert.Equal(2, change.Annotation.Version);
+    }
 }
