@@ -42,7 +42,8 @@ internal sealed class CodebookStore(Db db)
         }, transaction);
     }
 
-    private (long Stamp, IReadOnlyList<CodebookInfo> Codebooks)? cached;
+    // A reference swapped whole, so concurrent readers never see one stamp with another list.
+    private volatile CachedCodebooks? cached;
 
     /// <summary>
     /// The latest version of every collection's codebook. Parsed codebooks are cached and revalidated with one tiny
@@ -67,9 +68,11 @@ internal sealed class CodebookStore(Db db)
             new CommandDefinition(sql[(sql.IndexOf(';', StringComparison.Ordinal) + 1)..], cancellationToken: cancellationToken));
         var codebooks = rows.Select(r => new CodebookInfo(r.Collection, (int)r.Version, r.ContentHash, r.CreatedAt,
             JsonSerializer.Deserialize<CodebookDefinition>(r.Json, Json)!)).ToList();
-        cached = (stamp, codebooks);
+        cached = new CachedCodebooks(stamp, codebooks);
         return codebooks;
     }
+
+    private sealed record CachedCodebooks(long Stamp, IReadOnlyList<CodebookInfo> Codebooks);
 
     /// <summary>The codebook that applies to a collection: its own, else its nearest parent's, else none.</summary>
     public async Task<CodebookInfo?> ForCollectionAsync(string collection, CancellationToken cancellationToken)
