@@ -36,6 +36,41 @@ public sealed class AnnotationSavingTests(AnnotateServer server, BrowserFixture 
     }
 
     [Fact]
+    public async Task An_Unsaved_Span_Survives_A_Reload_And_Is_Saved_Once_The_Server_Answers()
+    {
+        // Arrange: annotation writes fail, as if the network were down.
+        await using var session = await browser.OpenAsync(server.BaseAddress);
+        var page = await SignInAndOpenAsync(session, $"Reloading annotator {Guid.NewGuid():N}"[..32], Standard);
+        await session.Page.RouteAsync(AnnotationWrites, route => route.Request.Method == "GET" ? route.ContinueAsync() : route.AbortAsync());
+
+        // Act: make a span that cannot be saved, then reload the page.
+        await page.DragOverAsync(0, "Varenian activists blocked");
+        await page.PressAsync("b");
+        await Expect(page.SaveStatus).ToHaveAttributeAsync("data-state", "failed");
+        await Expect(page.SaveStatus).ToContainTextAsync("Unsaved");
+        await session.Page.ReloadAsync();
+        await page.WaitForReadyAsync();
+
+        // Assert: still shown and still marked unsaved after the reload; saved once the server can be reached.
+        await Expect(page.SpanRows).ToHaveCountAsync(1);
+        await Expect(page.SpanRows.First).ToContainTextAsync("Blockade");
+        await Expect(page.SaveStatus).ToContainTextAsync("Unsaved");
+        Assert.Empty(await page.SavedSpansAsync(Standard));
+
+        await session.Page.UnrouteAsync(AnnotationWrites);
+        await page.SaveStatus.GetByRole(AriaRole.Button, new() { Name = "Retry now" }).ClickAsync();
+        await page.WaitUntilSavedAsync();
+        Assert.Equal("Varenian activists blocked", Str(Assert.Single(await page.SavedSpansAsync(Standard)), "quote"));
+        await Expect(page.SaveStatus).Not.ToContainTextAsync("Unsaved");
+
+        // Nothing is replayed again after another reload.
+        await session.Page.ReloadAsync();
+        await page.WaitForReadyAsync();
+        await Expect(page.SpanRows).ToHaveCountAsync(1);
+        await Expect(page.SaveStatus).ToHaveAttributeAsync("data-state", "saved");
+    }
+
+    [Fact]
     public async Task A_Change_The_Server_Refuses_Is_Undone_And_Its_Problem_Details_Are_Shown()
     {
         await using var session = await browser.OpenAsync(server.BaseAddress);

@@ -32,6 +32,19 @@ public sealed class AnnotationPage(IPage page)
 
     public ILocator RedoButton => Toolbar.GetByRole(AriaRole.Button, new() { Name = "Redo" });
 
+    /// <summary>The project's visibility mode; carries data-mode once the page has joined the document live.</summary>
+    public ILocator Visibility => page.GetByTestId("visibility");
+
+    /// <summary>"Also here: …" — the others reading this document now.</summary>
+    public ILocator Presence => page.GetByTestId("presence");
+
+    public ILocator PresenceMarkers => page.GetByTestId("presence-markers").Locator(".presence-marker");
+
+    public ILocator Annotators => page.GetByTestId("annotators");
+
+    /// <summary>Waits until the page has joined the document on the hub and knows the mode.</summary>
+    public async Task WaitForLiveAsync(string mode) => await Expect(Visibility).ToHaveAttributeAsync("data-mode", mode);
+
     public ILocator Block(int index) => page.Locator($"[data-block='{index}']");
 
     public ILocator Tab(string name) => page.GetByRole(AriaRole.Tab, new() { Name = name });

@@ -6,3 +6,7 @@ export { annotationsApi, codebookApi } from './annotations';
 export type * from './types';
 export type * from './annotationTypes';
 export type { AnnotationFilter, AnnotationTarget } from './annotations';
+export { projectsApi, DEFAULT_PROJECT } from './projects';
+export type { Project, Visibility } from './projects';
+export { annotationHub } from './hub';
+export type { AnnotationChange, JoinResult, PresenceUpdate, HubListener } from './hub';

@@ -2,6 +2,7 @@ import type { Annotation } from '../api/annotationTypes';
 import { History, type Change } from './history';
 import { newId } from './ids';
 import { Outbox, type OutboxOp } from './outbox';
+import type { PendingEntry, PendingStore } from './pendingStore';
 import { editable, targetOf, toPayload, type Editable, type SaveBody, type SessionContext, type SessionEvent, type SessionNotices, type SessionTransport } from './sessionTypes';
 
 export type { Editable, SaveBody, SessionContext, SessionEvent, SessionNotices, SessionTransport, Target } from './sessionTypes';
@@ -19,8 +20,15 @@ export class AnnotationSession {
   /** Ids the server may have seen: never reused for a re-created annotation. */
   private readonly known = new Set<string>();
   private readonly listeners = new Set<(event: SessionEvent) => void>();
+  /** False when the unsent changes could not be kept in the browser's storage. */
+  persisted = true;
 
-  constructor(private readonly ctx: SessionContext, private readonly transport: SessionTransport, private readonly notices: SessionNotices) {
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly transport: SessionTransport,
+    private readonly notices: SessionNotices,
+    private readonly store: PendingStore | null = null,
+  ) {
     this.outbox = new Outbox<SaveBody, Annotation>(
       {
         put: (id, body, version) => transport.put(body.target, id, { ...body.payload, version }),
@@ -31,7 +39,10 @@ export class AnnotationSession {
         saved: (op, result) => this.onSaved(op, result),
         conflict: (op, current) => this.onConflict(op, current),
         rejected: (op, error) => this.onRejected(op, error),
-        changed: (state) => notices.saveState(state),
+        changed: (state) => {
+          this.persist();
+          notices.saveState(state);
+        },
       });
   }
 
@@ -49,6 +60,75 @@ export class AnnotationSession {
       this.known.add(a.id);
       this.outbox.versions.set(a.id, a.version);
     }
+  }
+
+  /**
+   * A change the server announced (another tab, another person, or the echo of one of ours). A local edit still
+   * on its way wins: the outbox sends it based on the version it knew, and the server's 409 sorts out a real
+   * conflict. Returns true when something changed on screen.
+   */
+  applyRemote(kind: 'upsert' | 'delete', remote: Annotation): boolean {
+    if (this.outbox.isPending(remote.id)) return false;
+    const current = this.items.get(remote.id);
+    if (kind === 'delete' || remote.deleted) {
+      this.known.add(remote.id);
+      this.confirmed.delete(remote.id);
+      this.outbox.versions.delete(remote.id);
+      if (!current) return false;
+      this.items.delete(remote.id);
+      this.emit({ kind: 'delete', annotation: current });
+      return true;
+    }
+    if (current && current.version >= remote.version) return false; // already have it (or newer)
+    this.known.add(remote.id);
+    this.confirmed.set(remote.id, remote);
+    this.outbox.versions.set(remote.id, remote.version);
+    this.set(remote);
+    return true;
+  }
+
+  /** After a visibility change: others' annotations not in `keep` are no longer visible to this person. */
+  dropOthers(keep: ReadonlySet<string>): void {
+    for (const a of [...this.items.values()]) {
+      if (this.isMine(a) || keep.has(a.id)) continue;
+      this.items.delete(a.id);
+      this.confirmed.delete(a.id);
+      this.emit({ kind: 'delete', annotation: a });
+    }
+  }
+
+  /**
+   * Replays the changes an earlier page left unsent (call after load): shown at once and queued again, each based
+   * on the version it was based on then, so a change made meanwhile elsewhere is a conflict, not overwritten.
+   */
+  restorePending(): number {
+    if (!this.store) return 0;
+    const entries = this.store.take();
+    for (const entry of entries) {
+      if (entry.baseVersion > 0) this.outbox.versions.set(entry.id, entry.baseVersion);
+      else if (!this.confirmed.has(entry.id)) this.outbox.versions.delete(entry.id);
+      this.known.add(entry.id);
+      if (entry.kind === 'put' && entry.annotation) this.set(entry.annotation);
+      else if (entry.kind === 'delete') {
+        const current = this.items.get(entry.id);
+        if (current) {
+          this.items.delete(entry.id);
+          this.emit({ kind: 'delete', annotation: current });
+        }
+      }
+      this.outbox.enqueue({ kind: entry.kind, id: entry.id, body: entry.body });
+    }
+    return entries.length;
+  }
+
+  private persist(): void {
+    if (!this.store) return;
+    const entries: PendingEntry[] = this.outbox.pendingOps().map((op) => ({
+      kind: op.kind, id: op.id, body: op.body,
+      annotation: op.kind === 'put' ? this.items.get(op.id) ?? null : null,
+      baseVersion: this.outbox.versions.get(op.id) ?? 0,
+    }));
+    this.persisted = this.store.save(entries);
   }
 
   isMine(a: Annotation): boolean {

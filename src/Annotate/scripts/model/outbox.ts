@@ -59,6 +59,11 @@ export class Outbox<B, R extends { id: string; version: number }> {
     return { status, pending, error: this.error };
   }
 
+  /** Every change not yet acknowledged, in sending order (the one on its way first). */
+  pendingOps(): OutboxOp<B>[] {
+    return this.inFlight ? [this.inFlight, ...this.queue] : [...this.queue];
+  }
+
   /** True while a change of this annotation has not reached the server. */
   isPending(id: string): boolean {
     return this.inFlight?.id === id || this.queue.some((op) => op.id === id);

@@ -158,3 +158,37 @@ test('a conflict shows the stored version', async () => {
   assert.equal(s.items.get(a.id)?.label, 'economic');
   assert.equal(problems.length, 1);
 });
+
+test('a remote change is applied, an older or equal version is ignored, and a delete removes it', async () => {
+  const { s } = session();
+  const other = { id: 'x1', kind: 'span', layer: 'frame', label: 'blockade', start: 1, end: 3, annotatorId: 'ann', annotatorName: 'Ann', version: 2 } as Annotation;
+  assert.equal(s.applyRemote('upsert', other), true);
+  assert.equal(s.items.get('x1')?.version, 2);
+  assert.equal(s.applyRemote('upsert', { ...other, version: 1, label: 'protest' }), false);
+  assert.equal(s.items.get('x1')?.label, 'blockade');
+  assert.equal(s.applyRemote('delete', other), true);
+  assert.equal(s.items.has('x1'), false);
+});
+
+test('an echoed change does not overwrite a local edit still waiting to be saved', async () => {
+  const { s, api } = session();
+  const a = s.create('span', span);
+  await s.outbox.idle();
+  api.failNext = { kind: 'retry' };
+  s.update(a.id, { label: 'protest' });
+  assert.equal(s.outbox.isPending(a.id), true);
+  const echo = { ...api.rows.get(a.id)!, label: 'blockade', version: 5 };
+  assert.equal(s.applyRemote('upsert', echo), false);
+  assert.equal(s.items.get(a.id)?.label, 'protest');
+  assert.equal(s.applyRemote('delete', echo), false);
+  assert.equal(s.items.has(a.id), true);
+});
+
+test('after a visibility change others no longer visible are dropped, mine are kept', () => {
+  const { s } = session();
+  const mine = s.create('span', span);
+  s.applyRemote('upsert', { id: 'o1', kind: 'span', annotatorId: 'ann', version: 1 } as Annotation);
+  s.applyRemote('upsert', { id: 'o2', kind: 'span', annotatorId: 'bob', version: 1 } as Annotation);
+  s.dropOthers(new Set(['o2']));
+  assert.deepEqual([...s.items.keys()].sort(), [mine.id, 'o2'].sort());
+});

@@ -1,19 +1,32 @@
 import { ApiError } from '../../api';
+import type { Visibility } from '../../api';
 import type { Annotation, CodebookInfo } from '../../api/annotationTypes';
+import { annotatorColor } from '../../model/annotators';
 import type { DocumentDetail } from '../../api/types';
 import { AnnotationSession, type SessionEvent } from '../../model/annotationSession';
 import { describeAttributes, missingRequired } from '../../model/attributes';
 import { CodebookIndex } from '../../model/codebook';
+import { PendingStore, pendingKey, tabId, type KeyValueStorage } from '../../model/pendingStore';
 import { TextModel } from '../../model/textModel';
 import type { AppContext } from '../context';
 import type { ArticleDom } from './articleDom';
 import { Highlighter, type SpanStyle } from './highlighter';
+import { LiveDocument } from './live';
+import { PresenceMarkers } from './presence';
 import { AnnotatorPanels } from './panels';
 import { settings } from './settings';
 import type { SpanRow } from './spanList';
 import { TextMap } from './textMap';
 import { TextSelection } from './textSelection';
 import { apiTransport } from './transport';
+
+function storage(get: () => KeyValueStorage): KeyValueStorage | null {
+  try {
+    return get();
+  } catch {
+    return null; // storage blocked by the browser's settings
+  }
+}
 
 /** Sessions with changes still on their way, by document: coming back to a document waits for them. */
 const unsaved = new Map<string, AnnotationSession>();
@@ -37,6 +50,12 @@ export class Annotator {
   readonly panels: AnnotatorPanels;
   layer: string;
   selectedId: string | null = null;
+  /** The project's visibility mode, once the hub (or the project) has told. */
+  mode: Visibility | null = null;
+  /** Other annotators whose spans are switched off. */
+  readonly hidden = new Set<string>();
+  readonly live: LiveDocument;
+  readonly markers: PresenceMarkers;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -45,7 +64,7 @@ export class Annotator {
     info: CodebookInfo,
     readonly container: HTMLElement,
     body: HTMLElement,
-    dom: ArticleDom,
+    readonly dom: ArticleDom,
   ) {
     const me = ctx.state.session!;
     this.codebook = new CodebookIndex(info.codebook);
@@ -66,9 +85,12 @@ export class Annotator {
           if (state.pending > 0) unsaved.set(doc.id, this.session);
           else if (unsaved.get(doc.id) === this.session) unsaved.delete(doc.id);
         },
-      });
+      },
+      new PendingStore(storage(() => localStorage), pendingKey(me.userId, doc.id), tabId(storage(() => sessionStorage))));
     this.panels = new AnnotatorPanels(this);
     this.unsubscribe = this.session.subscribe((event) => this.onEvent(event));
+    this.markers = new PresenceMarkers(container, dom.blockEls);
+    this.live = new LiveDocument(this, () => this.presenceChanged(), (mode) => this.setMode(mode));
     window.addEventListener('beforeunload', this.warnUnsaved);
   }
 
@@ -90,15 +112,56 @@ export class Annotator {
   /** Spans of the current user, and others' too when that overlay is on; orphans (no place in this text) are listed only. */
   drawable(a: Annotation): boolean {
     return a.kind === 'span' && a.status !== 'orphan' && a.start !== null && a.end !== null && a.start < a.end &&
-      a.end <= this.model.text.length && (this.isMine(a) || settings.others);
+      a.end <= this.model.text.length && this.shown(a);
   }
 
   listed(a: Annotation): boolean {
-    return a.kind === 'span' && (this.isMine(a) || settings.others);
+    return a.kind === 'span' && this.shown(a);
+  }
+
+  /** Mine always; others' while their overlay is on and that annotator is not switched off. */
+  shown(a: Annotation): boolean {
+    return this.isMine(a) || (settings.others && !this.hidden.has(a.annotatorId));
+  }
+
+  /** Others' spans take their annotator's colour, so who marked what can be told apart. */
+  color(a: Annotation): string {
+    return this.isMine(a) ? this.codebook.color(a.layer, a.label) : annotatorColor(a.annotatorId);
   }
 
   style(a: Annotation): SpanStyle {
-    return { id: a.id, start: a.start!, end: a.end!, color: this.codebook.color(a.layer, a.label), other: !this.isMine(a) };
+    return { id: a.id, start: a.start!, end: a.end!, color: this.color(a), other: !this.isMine(a) };
+  }
+
+  /** Switches one other annotator's spans on or off. */
+  toggleAnnotator(userId: string, on: boolean): void {
+    if (on) this.hidden.delete(userId);
+    else this.hidden.add(userId);
+    this.redrawAll();
+  }
+
+  /** Others who have spans here, by name. */
+  otherAnnotators(): { userId: string; name: string; count: number }[] {
+    const byId = new Map<string, { userId: string; name: string; count: number }>();
+    for (const a of this.session.items.values()) {
+      if (a.kind !== 'span' || this.isMine(a)) continue;
+      const entry = byId.get(a.annotatorId) ?? { userId: a.annotatorId, name: a.annotatorName, count: 0 };
+      entry.count++;
+      byId.set(a.annotatorId, entry);
+    }
+    return [...byId.values()].sort((x, y) => x.name.localeCompare(y.name));
+  }
+
+  setMode(mode: Visibility): void {
+    if (this.mode === mode) return;
+    this.mode = mode;
+    this.panels.setMode(mode);
+  }
+
+  private presenceChanged(): void {
+    const people = [...this.live.present.values()].sort((x, y) => x.displayName.localeCompare(y.displayName));
+    this.panels.setPresence(people);
+    this.markers.render(people);
   }
 
   row(a: Annotation): SpanRow {
@@ -110,7 +173,7 @@ export class Annotator {
       : a.status === 'unknown-label' || !label ? 'Its label is not in the current codebook.'
       : missing.length ? `Missing: ${missing.map((d) => d.name).join(', ')}` : null;
     return {
-      id: a.id, start: a.start ?? -1, end: a.end ?? -1, color: this.codebook.color(a.layer, a.label),
+      id: a.id, start: a.start ?? -1, end: a.end ?? -1, color: this.color(a),
       title: label?.name ?? a.label, layer: layer?.name ?? a.layer,
       quote: quote.length > 140 ? `${quote.slice(0, 140)}…` : quote,
       meta: [this.voice(a), describeAttributes(layer, a.attributes), this.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · '),
@@ -165,6 +228,8 @@ export class Annotator {
   }
 
   dispose(): void {
+    this.live.dispose();
+    this.markers.dispose();
     this.unsubscribe();
     this.highlighter.dispose();
     this.panels.dispose();
@@ -172,7 +237,8 @@ export class Annotator {
   }
 
   private readonly warnUnsaved = (event: BeforeUnloadEvent) => {
-    if (this.session.outbox.state.pending > 0) event.preventDefault();
+    // Unsent changes kept in the browser's storage come back with the page; warn only when they could not be kept.
+    if (this.session.outbox.state.pending > 0 && !this.session.persisted) event.preventDefault();
   };
 
   private onEvent(event: SessionEvent): void {

@@ -81,6 +81,8 @@ export function mountAnnotation(
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (!disposed) {
         annotator.load(spans.items, labels.items);
+        annotator.session.restorePending();
+        annotator.live.start();
         performance.mark('annotate:annotations-drawn');
       }
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { Visibility } from '../../api';
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
 import type { OutboxState } from '../../model/outbox';
 import { h } from '../dom';
@@ -48,6 +49,10 @@ export class AnnotatorPanels {
         settings.others = on;
         an.redrawAll();
       },
+      setVisibility: (mode) => {
+        an.live.setVisibility(mode).catch((error: unknown) => an.problem('The visibility mode could not be changed.', error));
+      },
+      toggleAnnotator: (userId, on) => an.toggleAnnotator(userId, on),
     }, { words: settings.words, others: settings.others });
 
     this.list = new SpanList((id) => an.select(id, { scroll: true }));
@@ -93,6 +98,14 @@ export class AnnotatorPanels {
     this.palette.render(this.an.layer);
   }
 
+  setMode(mode: Visibility): void {
+    this.toolbar.setVisibility(mode);
+  }
+
+  setPresence(people: readonly { displayName: string }[]): void {
+    this.toolbar.setPresence(people.map((p) => p.displayName));
+  }
+
   saveState(state: OutboxState): void {
     this.status.render(state);
     this.toolbar.setHistory(this.an.session.history.canUndo, this.an.session.history.canRedo);
@@ -117,6 +130,7 @@ export class AnnotatorPanels {
     this.spanCount.textContent = settings.others ? `${mine.toLocaleString('en')} yours, ${others.toLocaleString('en')} others’` : `${mine.toLocaleString('en')} yours`;
     this.side.setLabel('spans', `Spans (${mine.toLocaleString('en')})`);
     this.toolbar.setOthersCount(others);
+    this.toolbar.setAnnotators(this.an.otherAnnotators(), this.an.hidden, settings.others);
     this.toolbar.setHistory(this.an.session.history.canUndo, this.an.session.history.canRedo);
   }
 

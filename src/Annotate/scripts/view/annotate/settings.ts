@@ -24,9 +24,9 @@ export const settings = {
   set words(on: boolean) {
     write('annotate.snapWords', String(on));
   },
-  /** Others' annotations drawn as a fainter overlay. */
+  /** Others' annotations (open and reveal modes) drawn as a fainter overlay, on unless turned off. */
   get others(): boolean {
-    return read('annotate.showOthers') === 'true';
+    return read('annotate.showOthers') !== 'false';
   },
   set others(on: boolean) {
     write('annotate.showOthers', String(on));

@@ -1,11 +1,21 @@
-import { h } from '../dom';
+import type { Visibility } from '../../api';
+import { annotatorColor } from '../../model/annotators';
+import { h, replace } from '../dom';
 
 export interface ToolbarActions {
   undo(): void;
   redo(): void;
   snapWords(on: boolean): void;
   showOthers(on: boolean): void;
+  setVisibility(mode: Visibility): void;
+  toggleAnnotator(userId: string, on: boolean): void;
 }
+
+const MODES: { value: Visibility; text: string; title: string }[] = [
+  { value: 'blind', text: 'Blind', title: 'Each annotator sees only their own annotations' },
+  { value: 'open', text: 'Open', title: 'Everyone sees everyone’s annotations' },
+  { value: 'reveal', text: 'Reveal', title: 'The blind round is over: everyone’s annotations are shown' },
+];
 
 /** The bar above the text: palette, undo/redo, save state, and the two view settings. */
 export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actions: ToolbarActions, initial: { words: boolean; others: boolean }) {
@@ -17,6 +27,13 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
   const others = h('input', { type: 'checkbox', id: 'show-others', checked: initial.others });
   const othersLabel = h('span', null, 'Others’ annotations');
   const hint = h('p', { class: 'toolbar-hint', id: 'annotate-hint' });
+  const visibility = h('select', { id: 'project-visibility', 'data-testid': 'visibility', disabled: true },
+    MODES.map((m) => h('option', { value: m.value, title: m.title }, m.text)));
+  visibility.value = '';
+  visibility.addEventListener('change', () => actions.setVisibility(visibility.value as Visibility));
+  const presence = h('p', { class: 'presence-list', 'data-testid': 'presence', 'aria-live': 'polite' });
+  const annotators = h('div', { class: 'annotator-toggles', 'data-testid': 'annotators', role: 'group', 'aria-label': 'Annotators shown' });
+  let annotatorsKey = '';
   words.addEventListener('change', () => actions.snapWords(words.checked));
   others.addEventListener('change', () => actions.showOthers(others.checked));
 
@@ -26,7 +43,9 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
     h('div', { class: 'toolbar-row secondary' },
       hint,
       h('label', { class: 'toggle', for: 'snap-words' }, words, 'Snap to words'),
-      h('label', { class: 'toggle', for: 'show-others' }, others, othersLabel)));
+      h('label', { class: 'toggle', for: 'show-others' }, others, othersLabel),
+      h('label', { class: 'toggle visibility', for: 'project-visibility' }, 'Visibility', visibility)),
+    h('div', { class: 'toolbar-row secondary collaboration' }, presence, annotators));
 
   return {
     element,
@@ -39,6 +58,26 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
     },
     setHint(text: string) {
       hint.textContent = text;
+    },
+    setVisibility(mode: Visibility) {
+      visibility.disabled = false;
+      visibility.value = mode;
+      visibility.dataset['mode'] = mode;
+    },
+    setPresence(names: readonly string[]) {
+      presence.textContent = names.length ? `Also here: ${names.join(', ')}` : '';
+    },
+    /** One checkbox per other annotator with spans here, in their colour. */
+    setAnnotators(list: readonly { userId: string; name: string; count: number }[], hidden: ReadonlySet<string>, enabled: boolean) {
+      const key = `${enabled}|${list.map((a) => `${a.userId}:${a.count}:${hidden.has(a.userId)}`).join(',')}`;
+      if (key === annotatorsKey) return;
+      annotatorsKey = key;
+      replace(annotators, list.map((a) => {
+        const box = h('input', { type: 'checkbox', checked: !hidden.has(a.userId), disabled: !enabled, 'data-user': a.userId });
+        box.addEventListener('change', () => actions.toggleAnnotator(a.userId, box.checked));
+        return h('label', { class: 'toggle annotator', style: `--c:${annotatorColor(a.userId)}` },
+          box, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${a.name} (${a.count.toLocaleString('en')})`);
+      }));
     },
   };
 }

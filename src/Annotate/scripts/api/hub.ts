@@ -1,0 +1,139 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { Annotation } from './annotationTypes';
+import type { Visibility } from './projects';
+
+// The one typed door to the live hub (/hubs/annotations): views never name hub methods or events themselves.
+
+export interface AnnotationChange {
+  seq: number;
+  documentId: string;
+  kind: 'upsert' | 'delete';
+  annotation: Annotation;
+}
+
+export interface PresenceUpdate {
+  documentId: string;
+  userId: string;
+  displayName: string;
+  block: number | null;
+  present: boolean;
+}
+
+export interface JoinResult {
+  changes: AnnotationChange[];
+  lastSeq: number;
+  present: PresenceUpdate[];
+  visibility: Visibility;
+}
+
+export interface HubListener {
+  annotationChanged?(change: AnnotationChange): void;
+  presenceChanged?(update: PresenceUpdate): void;
+  visibilityChanged?(mode: Visibility): void;
+  /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
+  reconnected?(): void;
+}
+
+const HUB_PATH = '/hubs/annotations';
+/** Reconnect forever, backing off to at most 10 seconds between tries. */
+const RETRY_MS = [0, 1000, 2000, 5000, 10000];
+
+class AnnotationHubClient {
+  private connection: HubConnection | null = null;
+  private starting: Promise<void> | null = null;
+  private readonly listeners = new Set<HubListener>();
+  private restartTimer = 0;
+
+  subscribe(listener: HubListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Connects (once); resolves when connected. Keeps trying in the background when the server cannot be reached. */
+  start(): Promise<void> {
+    if (this.connection?.state === HubConnectionState.Connected) return Promise.resolve();
+    if (this.starting) return this.starting;
+    const connection = this.connection ?? this.build();
+    this.starting = this.open(connection, 0);
+    return this.starting;
+  }
+
+  get connected(): boolean {
+    return this.connection?.state === HubConnectionState.Connected;
+  }
+
+  async joinDocument(documentId: string, afterSeq: number): Promise<JoinResult> {
+    await this.start();
+    return await this.connection!.invoke<JoinResult>('JoinDocument', documentId, afterSeq);
+  }
+
+  async leaveDocument(documentId: string): Promise<void> {
+    if (!this.connected) return;
+    await this.connection!.invoke('LeaveDocument', documentId);
+  }
+
+  async updatePresence(documentId: string, block: number | null): Promise<void> {
+    if (!this.connected) return;
+    await this.connection!.invoke('UpdatePresence', documentId, block);
+  }
+
+  private build(): HubConnection {
+    const connection = new HubConnectionBuilder()
+      .withUrl(HUB_PATH)
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => RETRY_MS[Math.min(ctx.previousRetryCount, RETRY_MS.length - 1)] ?? 10000 })
+      // Dropped connections are expected (sleep, network changes) and handled; keep the console for real errors.
+      .configureLogging(LogLevel.None)
+      .build();
+    connection.on('AnnotationChanged', (change: AnnotationChange) => this.emit((l) => l.annotationChanged?.(change)));
+    connection.on('PresenceChanged', (update: PresenceUpdate) => this.emit((l) => l.presenceChanged?.(update)));
+    connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
+    connection.onreconnected(() => this.emit((l) => l.reconnected?.()));
+    // Automatic reconnect gave up (or the server closed the connection): start again from scratch.
+    connection.onclose(() => this.scheduleRestart(connection, 2000));
+    this.connection = connection;
+    return connection;
+  }
+
+  private async open(connection: HubConnection, attempt: number): Promise<void> {
+    for (;;) {
+      if (connection.state === HubConnectionState.Connected) {
+        this.starting = null; // connected by the automatic reconnect, which reports it itself
+        return;
+      }
+      if (connection.state === HubConnectionState.Disconnected) {
+        try {
+          await connection.start();
+          this.starting = null;
+          if (attempt > 0) this.emit((l) => l.reconnected?.());
+          return;
+        } catch {
+          attempt++;
+        }
+      }
+      // Still (re)connecting, or the start failed: look again shortly.
+      await new Promise((resolve) => setTimeout(resolve, connection.state === HubConnectionState.Disconnected
+        ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] : 250));
+    }
+  }
+
+  private scheduleRestart(connection: HubConnection, ms: number): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = window.setTimeout(() => {
+      if (connection.state !== HubConnectionState.Disconnected || this.starting) return;
+      this.starting = this.open(connection, 1);
+    }, ms);
+  }
+
+  private emit(call: (listener: HubListener) => void): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        call(listener);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+}
+
+/** The app's one hub connection, shared by every view that follows a document. */
+export const annotationHub = new AnnotationHubClient();

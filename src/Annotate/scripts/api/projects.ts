@@ -1,0 +1,23 @@
+import { getJson, request } from './http';
+
+/** Who sees whose annotations: blind (only your own), open (everyone's), reveal (as open, ending a blind round). */
+export type Visibility = 'blind' | 'open' | 'reveal';
+
+export interface Project {
+  id: string;
+  visibility: Visibility;
+  updatedAt: string;
+}
+
+const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+/** The served corpus is the project "default". */
+export const DEFAULT_PROJECT = 'default';
+
+export const projectsApi = {
+  get: (id: string = DEFAULT_PROJECT, signal?: AbortSignal) => getJson<Project>(project(id), undefined, signal),
+
+  async setVisibility(visibility: Visibility, id: string = DEFAULT_PROJECT): Promise<Project | undefined> {
+    return await request<Project>('PATCH', project(id), { body: { visibility } });
+  },
+};

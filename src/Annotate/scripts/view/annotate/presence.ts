@@ -1,0 +1,29 @@
+import { annotatorColor, initials } from '../../model/annotators';
+import { h } from '../dom';
+import type { Presence } from './live';
+
+/** Small markers in the margin beside the block each other reader is at. */
+export class PresenceMarkers {
+  private readonly layer: HTMLElement;
+
+  constructor(container: HTMLElement, private readonly blockEls: readonly HTMLElement[]) {
+    this.layer = h('div', { class: 'presence-layer', 'data-testid': 'presence-markers', 'aria-hidden': 'true' });
+    container.append(this.layer);
+  }
+
+  render(people: readonly Presence[]): void {
+    const box = this.layer.getBoundingClientRect();
+    const markers = people.filter((p) => p.block !== null && this.blockEls[p.block]).map((p, i) => {
+      const top = this.blockEls[p.block!]!.getBoundingClientRect().top - box.top;
+      return h('span', {
+        class: 'presence-marker', title: `${p.displayName} is reading here`, 'data-user': p.userId, 'data-reading': p.block,
+        style: `top:${Math.max(0, top)}px;--c:${annotatorColor(p.userId)};--i:${i}`,
+      }, initials(p.displayName));
+    });
+    this.layer.replaceChildren(...markers);
+  }
+
+  dispose(): void {
+    this.layer.remove();
+  }
+}
