@@ -39,7 +39,7 @@ public sealed class ReanchoringTests : IDisposable
 
     private static async Task<DocumentDetail> WaitForVersionAsync(HttpClient client, int version)
     {
-        for (var attempt = 0; attempt < 150; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             var document = await client.GetFromJsonAsync<DocumentDetail>("/api/documents/news.pass");
             if (document!.Version == version)
@@ -99,7 +99,7 @@ public sealed class ReanchoringTests : IDisposable
               - { layer: frame, from: protest, to: civil-protest }
             """);
         IReadOnlyList<Annotation> annotations = [];
-        for (var attempt = 0; attempt < 150 && !annotations.Any(a => a.Label == "civil-protest"); attempt++)
+        for (var attempt = 0; attempt < 300 && !annotations.Any(a => a.Label == "civil-protest"); attempt++)
         {
             await Task.Delay(100);
             annotations = (await client.GetFromJsonAsync<AnnotationList>("/api/documents/news.pass/annotations"))!.Items;

@@ -34,7 +34,7 @@ public sealed class WatcherTests : IDisposable
 
         corpus.Write("news/first.md", CorpusFolder.Article("First", "Edited while the server runs."));
         DocumentDetail? document = null;
-        for (var attempt = 0; attempt < 100 && document?.Version != 2; attempt++)
+        for (var attempt = 0; attempt < 300 && document?.Version != 2; attempt++)
         {
             await Task.Delay(100);
             document = await client.GetFromJsonAsync<DocumentDetail>("/api/documents/news.first");
