@@ -14,6 +14,13 @@ namespace Annotate.Benchmarks;
 /// </summary>
 internal sealed partial class AppServer : IAsyncDisposable
 {
+    /// <summary>The configuration this benchmark was built in; the app it starts is the same build.</summary>
+#if DEBUG
+    public const string BuildConfiguration = "Debug";
+#else
+    public const string BuildConfiguration = "Release";
+#endif
+
     private readonly Process process;
 
     private AppServer(Process process, Uri baseAddress, HttpClient api, CookieContainer cookies)

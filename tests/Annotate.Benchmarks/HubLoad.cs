@@ -18,11 +18,7 @@ internal static class HubLoad
 {
     public const string Command = "hub-load";
     private const string Document = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
+    private const string Configuration = AppServer.BuildConfiguration;
 
     public static async Task<int> RunAsync(Arguments args)
     {

@@ -19,11 +19,7 @@ internal static class LongArticleBenchmark
     public const double CreateSpanTargetMs = 100;
     public static readonly string[] Flags = ["--keep"];
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
+    private const string Configuration = AppServer.BuildConfiguration;
 
     public static async Task<int> RunAsync(Arguments args)
     {
