@@ -1,0 +1,58 @@
+using Annotate.Cli;
+using Annotate.Data;
+using Annotate.Projects;
+using Annotate.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Annotate.Tests.Cli;
+
+public sealed class ProjectModeCommandTests : IDisposable
+{
+    private readonly string folder = TempFolder.Create();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        TempFolder.Delete(folder);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AnnotateCli.RunAsync(args, _ => throw new InvalidOperationException("serve must not run"), output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Project_Mode_Sets_The_Visibility_In_The_Database()
+    {
+        var path = Path.Combine(folder, "annotate.db");
+        var db = new Db(path);
+        await Migrator.MigrateAsync(db);
+
+        var (exitCode, output, _) = await RunAsync("project", "mode", "default", "reveal", "--db", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("'default' is now reveal", output, StringComparison.Ordinal);
+        Assert.Equal("reveal", (await new ProjectStore(db, TimeProvider.System).GetAsync("default", default))!.Visibility);
+    }
+
+    [Fact]
+    public async Task An_Unknown_Project_Or_Mode_Or_Database_Is_An_Error()
+    {
+        var path = Path.Combine(folder, "annotate.db");
+        await Migrator.MigrateAsync(new Db(path));
+
+        var unknownProject = await RunAsync("project", "mode", "nope", "open", "--db", path);
+        var unknownMode = await RunAsync("project", "mode", "default", "loud", "--db", path);
+        var noDatabase = await RunAsync("project", "mode", "default", "open", "--db", Path.Combine(folder, "missing.db"));
+
+        Assert.Equal(1, unknownProject.ExitCode);
+        Assert.Contains("no project 'nope'", unknownProject.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, unknownMode.ExitCode);
+        Assert.Contains("loud", unknownMode.Error, StringComparison.Ordinal);
+        Assert.Equal(2, noDatabase.ExitCode);
+        Assert.False(File.Exists(Path.Combine(folder, "missing.db")));
+    }
+}
