@@ -1,0 +1,82 @@
+namespace Annotate.Agreement;
+
+/// <summary>
+/// Krippendorff's coincidence matrix: o[c,k] counts the pairs of values (c, k) coded for the same unit,
+/// each pair in a unit with m values weighted 1/(m − 1). Only units with at least two values contribute.
+/// Symmetric; its row sums are the pairable value counts n_c, and its total is n.
+/// </summary>
+public sealed class CoincidenceMatrix
+{
+    private readonly double[] cells;
+
+    private CoincidenceMatrix(IReadOnlyList<string> categories, double[] cells, int pairableUnits)
+    {
+        Categories = categories;
+        this.cells = cells;
+        PairableUnits = pairableUnits;
+        var k = categories.Count;
+        var marginals = new double[k];
+        for (var c = 0; c < k; c++)
+            for (var d = 0; d < k; d++)
+                marginals[c] += cells[(c * k) + d];
+        Marginals = marginals;
+        Total = marginals.Sum();
+    }
+
+    /// <summary>The categories labelling rows and columns, as in <see cref="RatingTable.Categories"/>.</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>The coincidence o[c,k] of categories <paramref name="row"/> and <paramref name="column"/>.</summary>
+    public double this[int row, int column] => cells[(row * Categories.Count) + column];
+
+    /// <summary>n_c: the number of pairable values in each category (row sums).</summary>
+    public IReadOnlyList<double> Marginals { get; }
+
+    /// <summary>n: the number of pairable values (values in units with at least two values).</summary>
+    public double Total { get; }
+
+    /// <summary>The number of units with at least two values.</summary>
+    public int PairableUnits { get; }
+
+    /// <summary>Accumulates the matrix in one pass over units; memory is categories², not units × categories².</summary>
+    public static CoincidenceMatrix From(RatingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var k = table.Categories.Count;
+        var cells = new double[k * k];
+        var counts = new int[k];
+        var present = new int[k];
+        var pairable = 0;
+        for (var u = 0; u < table.UnitCount; u++)
+        {
+            var values = table.CategorySpan(u);
+            var m = values.Length;
+            if (m < 2)
+                continue;
+            pairable++;
+            var distinct = 0;
+            foreach (var c in values)
+            {
+                if (counts[c]++ == 0)
+                    present[distinct++] = c;
+            }
+
+            var weight = 1.0 / (m - 1);
+            for (var i = 0; i < distinct; i++)
+            {
+                var c = present[i];
+                cells[(c * k) + c] += (double)counts[c] * (counts[c] - 1) * weight;
+                for (var j = 0; j < distinct; j++)
+                {
+                    if (j != i)
+                        cells[(c * k) + present[j]] += (double)counts[c] * counts[present[j]] * weight;
+                }
+            }
+
+            for (var i = 0; i < distinct; i++)
+                counts[present[i]] = 0;
+        }
+
+        return new CoincidenceMatrix(table.Categories, cells, pairable);
+    }
+}

@@ -1,0 +1,74 @@
+namespace Annotate.Agreement;
+
+public sealed partial class RatingTable
+{
+    /// <summary>The number of units.</summary>
+    public int UnitCount => Units.Count;
+
+    /// <summary>The number of coders.</summary>
+    public int CoderCount => Coders.Count;
+
+    // Interns identifiers, then counting-sorts the ratings by unit into flat arrays (linear time and memory).
+    private static RatingTable Build(
+        IEnumerable<(string Unit, string Coder, int Category)> ratings, string[] categories, double[]? numeric, bool declared)
+    {
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
+        var coders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unitList = new List<int>();
+        var coderList = new List<int>();
+        var categoryList = new List<int>();
+        foreach (var (unit, coder, category) in ratings)
+        {
+            ArgumentNullException.ThrowIfNull(unit, nameof(ratings));
+            ArgumentNullException.ThrowIfNull(coder, nameof(ratings));
+            unitList.Add(Intern(units, unit));
+            coderList.Add(Intern(coders, coder));
+            categoryList.Add(category);
+        }
+
+        var start = new int[units.Count + 1];
+        foreach (var u in unitList)
+            start[u + 1]++;
+        for (var u = 0; u < units.Count; u++)
+            start[u + 1] += start[u];
+
+        var next = start[..^1];
+        var coderOf = new int[unitList.Count];
+        var categoryOf = new int[unitList.Count];
+        for (var i = 0; i < unitList.Count; i++)
+        {
+            var at = next[unitList[i]]++;
+            coderOf[at] = coderList[i];
+            categoryOf[at] = categoryList[i];
+        }
+
+        var lastUnitOfCoder = new int[coders.Count];
+        Array.Fill(lastUnitOfCoder, -1);
+        for (var u = 0; u < units.Count; u++)
+        {
+            for (var i = start[u]; i < start[u + 1]; i++)
+            {
+                if (lastUnitOfCoder[coderOf[i]] == u)
+                    throw new ArgumentException("A coder rated the same unit twice.", nameof(ratings));
+                lastUnitOfCoder[coderOf[i]] = u;
+            }
+        }
+
+        return new RatingTable(Names(units), Names(coders), categories, numeric, declared, start, coderOf, categoryOf);
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out var id))
+            ids.Add(key, id = ids.Count);
+        return id;
+    }
+
+    private static string[] Names(Dictionary<string, int> ids)
+    {
+        var names = new string[ids.Count];
+        foreach (var (name, id) in ids)
+            names[id] = name;
+        return names;
+    }
+}

@@ -1,0 +1,45 @@
+using Annotate.Agreement;
+
+namespace Annotate.Tests.Agreement;
+
+public class RatingTableTests
+{
+    [Fact]
+    public void Observed_Categories_Are_Sorted_And_Declared_Ones_Keep_Their_Order()
+    {
+        var observed = RatingTable.FromNominal([("u1", "x", "b"), ("u1", "y", "a"), ("u2", "x", "c")]);
+        var declared = RatingTable.FromNominal([("u1", "x", "b"), ("u1", "y", "a")], ["low", "b", "a"]);
+        var numeric = RatingTable.FromNumeric([("u1", "x", 10), ("u1", "y", 2.5)]);
+
+        Assert.Equal(["a", "b", "c"], observed.Categories);
+        Assert.False(observed.CategoriesDeclared);
+        Assert.Equal(["low", "b", "a"], declared.Categories);
+        Assert.Equal([2.5, 10], numeric.NumericCategories!);
+        Assert.Equal(["2.5", "10"], numeric.Categories);
+    }
+
+    [Fact]
+    public void Missing_Ratings_Are_Simply_Absent()
+    {
+        var table = RatingTable.FromNominal([("u1", "x", "a"), ("u1", "y", "a"), ("u2", "y", "b")]);
+
+        Assert.Equal(2, table.UnitCount);
+        Assert.Equal(2, table.CoderCount);
+        Assert.Equal(3, table.RatingCount);
+        Assert.Equal([(1, 1)], table.RatingsOf(1));
+    }
+
+    [Fact]
+    public void A_Coder_Rating_A_Unit_Twice_Is_Rejected()
+    {
+        Assert.Throws<ArgumentException>(() => RatingTable.FromNominal([("u1", "x", "a"), ("u2", "x", "a"), ("u1", "x", "b")]));
+    }
+
+    [Fact]
+    public void Values_Outside_The_Declared_Set_And_Non_Finite_Numbers_Are_Rejected()
+    {
+        Assert.Throws<ArgumentException>(() => RatingTable.FromNominal([("u1", "x", "z")], ["a", "b"]));
+        Assert.Throws<ArgumentException>(() => RatingTable.FromNumeric([("u1", "x", 4.0)], [1.0, 2.0]));
+        Assert.Throws<ArgumentException>(() => RatingTable.FromNumeric([("u1", "x", double.NaN)]));
+    }
+}
