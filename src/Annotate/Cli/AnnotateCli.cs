@@ -14,6 +14,7 @@ internal static class AnnotateCli
             ServeCommand.Create(serve),
             CorpusCommands.Create(),
             ProjectCommands.Create(),
+            AgreementCommand.Create(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Annotate.Tests.Infrastructure;
 
 namespace Annotate.Tests.Cli;
@@ -10,29 +9,12 @@ public sealed class ServeStartupTests : IDisposable
 
     public void Dispose() => TempFolder.Delete(folder);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAnnotateAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "annotate.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
     [Fact]
     public async Task Serving_A_Missing_Corpus_Folder_Exits_With_2_And_Says_Why()
     {
         var missing = Path.Combine(folder, "no-such-corpus");
 
-        var (exitCode, _, error) = await RunAnnotateAsync("serve", "--corpus", missing, "--db", Path.Combine(folder, "a.db"), "--urls", "http://127.0.0.1:0");
+        var (exitCode, _, error) = await AnnotateProcess.RunAsync("serve", "--corpus", missing, "--db", Path.Combine(folder, "a.db"), "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"The corpus folder {missing} does not exist", error, StringComparison.Ordinal);
@@ -44,7 +26,7 @@ public sealed class ServeStartupTests : IDisposable
         var blocker = Path.Combine(folder, "file-not-folder");
         File.WriteAllText(blocker, "x");
 
-        var (exitCode, _, error) = await RunAnnotateAsync("--corpus", RepositoryRoot.Corpus, "--db", Path.Combine(blocker, "annotate.db"), "--urls", "http://127.0.0.1:0");
+        var (exitCode, _, error) = await AnnotateProcess.RunAsync("--corpus", RepositoryRoot.Corpus, "--db", Path.Combine(blocker, "annotate.db"), "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Cannot use the database", error, StringComparison.Ordinal);
@@ -53,7 +35,7 @@ public sealed class ServeStartupTests : IDisposable
     [Fact]
     public async Task Help_Lists_The_Commands()
     {
-        var (exitCode, output, _) = await RunAnnotateAsync("--help");
+        var (exitCode, output, _) = await AnnotateProcess.RunAsync("--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("serve", output, StringComparison.Ordinal);

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Annotate.Agreement;
+
+/// <summary>Agreement on one category, as `annotate agreement --format json` prints it.</summary>
+public sealed record CategoryFigures(double? PositiveAgreement, double? Alpha);
+
+/// <summary>
+/// The coding-agreement report of `annotate agreement FILE`: a public contract (README). A coefficient that does not
+/// apply to the data is null, and <see cref="Notes"/> says why.
+/// </summary>
+public sealed record AgreementReport(
+    int Units,
+    int Coders,
+    double PairableValues,
+    string Level,
+    double? PercentAgreement,
+    double? KrippendorffAlpha,
+    double ObservedDisagreement,
+    double ExpectedDisagreement,
+    double? CohenKappa,
+    double? CohenKappaLinear,
+    double? CohenKappaQuadratic,
+    double? ScottPi,
+    double? BennettS,
+    double? FleissKappa,
+    double? RandolphKappa,
+    double? GwetAC1,
+    double? GwetAC2Linear,
+    double? GwetAC2Quadratic,
+    IReadOnlyDictionary<string, CategoryFigures> PerCategory,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Computes every coefficient that applies; a numeric level needs numeric values.</summary>
+    internal static AgreementReport For(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)
+    {
+        var notes = new List<string>();
+        var table = Table(rows, level, categories);
+        double? Take(string name, Coefficient c)
+        {
+            if (c.IsDefined)
+            {
+                return c.Value;
+            }
+
+            notes.Add($"{name}: {c.Undefined}");
+            return null;
+        }
+
+        var alpha = CodingAgreement.KrippendorffAlpha(table, level);
+        var numeric = level != MeasurementLevel.Nominal;
+        double? Weighted(string name, Func<Coefficient> compute)
+        {
+            if (numeric)
+            {
+                return Take(name, compute());
+            }
+
+            notes.Add($"{name}: weights need ordered values; use --level ordinal, interval or ratio.");
+            return null;
+        }
+
+        var perCategory = CodingAgreement.PerCategory(table).ToDictionary(c => c.Category,
+            c => new CategoryFigures(c.SpecificAgreement.IsDefined ? c.SpecificAgreement.Value : null, c.Alpha.IsDefined ? c.Alpha.Value : null), StringComparer.Ordinal);
+        return new AgreementReport(
+            table.UnitCount, table.CoderCount, alpha.Coincidences.Total, level.ToString().ToLowerInvariant(),
+            Take("percentAgreement", CodingAgreement.PercentAgreement(table)),
+            Take("krippendorffAlpha", alpha.Alpha), alpha.ObservedDisagreement, alpha.ExpectedDisagreement,
+            Take("cohenKappa", CodingAgreement.CohenKappa(table)),
+            Weighted("cohenKappaLinear", () => CodingAgreement.CohenKappa(table, KappaWeighting.Linear)),
+            Weighted("cohenKappaQuadratic", () => CodingAgreement.CohenKappa(table, KappaWeighting.Quadratic)),
+            Take("scottPi", CodingAgreement.ScottPi(table)),
+            Take("bennettS", CodingAgreement.BennettS(table)),
+            Take("fleissKappa", CodingAgreement.FleissKappa(table)),
+            Take("randolphKappa", CodingAgreement.RandolphKappa(table)),
+            Take("gwetAC1", CodingAgreement.GwetAC1(table)),
+            Weighted("gwetAC2Linear", () => CodingAgreement.GwetAC2(table, KappaWeighting.Linear)),
+            Weighted("gwetAC2Quadratic", () => CodingAgreement.GwetAC2(table, KappaWeighting.Quadratic)),
+            perCategory, notes);
+    }
+
+    private static RatingTable Table(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)
+    {
+        if (categories is not null && rows.FirstOrDefault(r => !categories.Contains(r.Value, StringComparer.Ordinal)) is { } outside)
+        {
+            throw new RatingsFileException($"line {outside.Line}: '{outside.Value}' is not one of the declared categories ({string.Join(", ", categories)}).");
+        }
+
+        try
+        {
+            if (level == MeasurementLevel.Nominal)
+            {
+                return RatingTable.FromNominal(rows.Select(r => (r.Unit, r.Coder, r.Value)), categories);
+            }
+
+            var values = rows.Select(r => (r.Unit, r.Coder, Value: Number(r.Value, $"line {r.Line}", level))).ToList();
+            return RatingTable.FromNumeric(values, categories?.Select(c => Number(c, "--categories", level)));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RatingsFileException(ex.Message);
+        }
+    }
+
+    private static double Number(string text, string where, MeasurementLevel level) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new RatingsFileException($"{where}: '{text}' is not a number; --level {level.ToString().ToLowerInvariant()} needs numeric values (use a '.' decimal point).");
+}
