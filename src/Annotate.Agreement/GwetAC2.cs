@@ -18,49 +18,11 @@ public static partial class CodingAgreement
             return Coefficient.NotDefined("fewer than two categories");
         var w = AgreementWeights(q, weighting);
 
-        var counts = new int[q];
-        var present = new int[q];
-        var prevalence = new double[q];
-        double agreement = 0;
-        long rated = 0, pairable = 0;
-        for (var u = 0; u < table.UnitCount; u++)
-        {
-            var values = table.CategorySpan(u);
-            var r = values.Length;
-            if (r == 0)
-                continue;
-            rated++;
-            var distinct = 0;
-            foreach (var c in values)
-            {
-                if (counts[c]++ == 0)
-                    present[distinct++] = c;
-            }
-
-            double unit = 0;
-            for (var i = 0; i < distinct; i++)
-            {
-                var k = present[i];
-                prevalence[k] += (double)counts[k] / r;
-                double weighted = 0;
-                for (var j = 0; j < distinct; j++)
-                    weighted += w[(k * q) + present[j]] * counts[present[j]];
-                unit += counts[k] * (weighted - 1);
-            }
-
-            for (var i = 0; i < distinct; i++)
-                counts[present[i]] = 0;
-            if (r < 2)
-                continue;
-            pairable++;
-            agreement += unit / ((double)r * (r - 1));
-        }
-
-        if (pairable < 2)
-            return Coefficient.NotDefined("fewer than two units have two or more ratings");
-        var spread = prevalence.Sum(p => p / rated * (1 - (p / rated)));
+        if (Multirater(table, w, out var reason) is not { } m)
+            return Coefficient.NotDefined(reason!);
+        var spread = m.Prevalence.Sum(p => p * (1 - p));
         var chance = w.Sum() / (q * (q - 1.0)) * spread;
-        return Coefficient.Of(((agreement / pairable) - chance) / (1 - chance));
+        return Coefficient.Of((m.Agreement - chance) / (1 - chance));
     }
 
     // Flat q × q agreement weights by category rank.

@@ -11,7 +11,7 @@ public static partial class CodingAgreement
     public static Coefficient FleissKappa(RatingTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (Multirater(table, out var reason) is not { } m)
+        if (Multirater(table, AgreementWeights(table.Categories.Count, KappaWeighting.Unweighted), out var reason) is not { } m)
             return Coefficient.NotDefined(reason!);
         var chance = m.Prevalence.Sum(p => p * p);
         return chance >= 1 - 1e-15
@@ -31,7 +31,7 @@ public static partial class CodingAgreement
         var q = table.Categories.Count;
         if (q < 2)
             return Coefficient.NotDefined("fewer than two categories");
-        if (Multirater(table, out var reason) is not { } m)
+        if (Multirater(table, AgreementWeights(table.Categories.Count, KappaWeighting.Unweighted), out var reason) is not { } m)
             return Coefficient.NotDefined(reason!);
         var chance = m.Prevalence.Sum(p => p * (1 - p)) / (q - 1);
         return Coefficient.Of((m.Agreement - chance) / (1 - chance));
@@ -39,13 +39,16 @@ public static partial class CodingAgreement
 
     private sealed record MultiraterTotals(double Agreement, double[] Prevalence);
 
-    // One pass over units: mean agreement over units with ≥ 2 ratings, category prevalence over units with ≥ 1.
-    private static MultiraterTotals? Multirater(RatingTable table, out string? undefined)
+    // One pass over units: mean (weighted) agreement over units with ≥ 2 ratings, category prevalence over units
+    // with ≥ 1. A unit's agreement is Σ_k r_k (Σ_l w_kl r_l − 1) / (r (r − 1)); with identity weights that is
+    // Σ_k r_k (r_k − 1) / (r (r − 1)), the unweighted form.
+    private static MultiraterTotals? Multirater(RatingTable table, double[] weights, out string? undefined)
     {
         undefined = null;
-        var k = table.Categories.Count;
-        var counts = new int[k];
-        var prevalence = new double[k];
+        var q = table.Categories.Count;
+        var counts = new int[q];
+        var present = new int[q];
+        var prevalence = new double[q];
         double agreement = 0;
         long rated = 0, pairable = 0;
         for (var u = 0; u < table.UnitCount; u++)
@@ -55,19 +58,30 @@ public static partial class CodingAgreement
             if (r == 0)
                 continue;
             rated++;
-            long agreeing = 0;
+            var distinct = 0;
             foreach (var c in values)
             {
-                agreeing += counts[c]++;
-                prevalence[c] += 1.0 / r;
+                if (counts[c]++ == 0)
+                    present[distinct++] = c;
             }
 
-            foreach (var c in values)
-                counts[c] = 0;
+            double unit = 0;
+            for (var i = 0; i < distinct; i++)
+            {
+                var k = present[i];
+                prevalence[k] += (double)counts[k] / r;
+                double weighted = 0;
+                for (var j = 0; j < distinct; j++)
+                    weighted += weights[(k * q) + present[j]] * counts[present[j]];
+                unit += counts[k] * (weighted - 1);
+            }
+
+            for (var i = 0; i < distinct; i++)
+                counts[present[i]] = 0;
             if (r < 2)
                 continue;
             pairable++;
-            agreement += 2.0 * agreeing / ((double)r * (r - 1));
+            agreement += unit / ((double)r * (r - 1));
         }
 
         if (pairable < 2)
@@ -76,7 +90,7 @@ public static partial class CodingAgreement
             return null;
         }
 
-        for (var c = 0; c < k; c++)
+        for (var c = 0; c < q; c++)
             prevalence[c] /= rated;
         return new MultiraterTotals(agreement / pairable, prevalence);
     }
