@@ -1,0 +1,89 @@
+namespace Annotate.Agreement.Spans;
+
+/// <summary>
+/// Agreement on labelled spans between coders. Overlapping and stacked spans (several labels on one stretch, or
+/// one coder's spans overlapping each other) are all kept: matching is one-to-one, so nothing is dropped. Pairs
+/// are formed per document; coders with no spans in a document still count (their missing spans are misses).
+/// The matching step is separate from the scoring so that other measures (unitizing alpha, gamma) can reuse it.
+/// </summary>
+public static class SpanAgreement
+{
+    /// <summary>Pairwise F1 over all coder pairs, optionally for one label only.</summary>
+    public static SpanF1 PairwiseF1(IReadOnlyList<LabelledSpan> spans, SpanMatching matching, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var selected = label is null ? spans : spans.Where(s => s.Label == label).ToList();
+        long matches = 0, counted = 0;
+        foreach (var (first, second) in CoderPairs(spans, selected))
+        {
+            matches += SpanMatcher.Match(first, second, matching).Count;
+            counted += first.Count + second.Count;
+        }
+
+        var f1 = counted == 0 ? Coefficient.NotDefined("no pair of coders marked any span") : Coefficient.Of(2.0 * matches / counted);
+        return new SpanF1(f1, matches, counted);
+    }
+
+    /// <summary>Pairwise F1 for each label that any coder used.</summary>
+    public static IReadOnlyDictionary<string, SpanF1> PairwiseF1ByLabel(IReadOnlyList<LabelledSpan> spans, SpanMatching matching)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        return spans.Select(s => s.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(l => l, l => PairwiseF1(spans, matching, l), StringComparer.Ordinal);
+    }
+
+    /// <summary>Exact agreements and the kinds of disagreement, over all coder pairs.</summary>
+    public static SpanDisagreements Disagreements(IReadOnlyList<LabelledSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        long agree = 0, boundary = 0, label = 0, both = 0, missed = 0;
+        foreach (var (first, second) in CoderPairs(spans, spans))
+        {
+            var exact = SpanMatcher.Match(first, second, SpanMatching.Exact);
+            agree += exact.Count;
+            // Remove matched spans one instance at a time: a coder may mark the same stretch twice.
+            var restA = new List<LabelledSpan>(first);
+            var restB = new List<LabelledSpan>(second);
+            foreach (var (a, b) in exact)
+            {
+                restA.Remove(a);
+                restB.Remove(b);
+            }
+
+            var overlapping = SpanMatcher.MatchByOverlap(restA, restB, sameLabel: false);
+            foreach (var (a, b) in overlapping)
+            {
+                var sameExtent = a.Start == b.Start && a.End == b.End;
+                _ = (sameExtent, a.Label == b.Label) switch
+                {
+                    (true, _) => label++,
+                    (false, true) => boundary++,
+                    (false, false) => both++,
+                };
+            }
+
+            missed += restA.Count + restB.Count - (2 * overlapping.Count);
+        }
+
+        return new SpanDisagreements(agree, boundary, label, both, missed);
+    }
+
+    /// <summary>Every unordered pair of coders in every document, with each coder's selected spans there.</summary>
+    private static IEnumerable<(List<LabelledSpan> First, List<LabelledSpan> Second)> CoderPairs(IReadOnlyList<LabelledSpan> all, IReadOnlyList<LabelledSpan> selected)
+    {
+        // Coders are those who marked anything in the document, whatever the label: a coder who gave a stretch
+        // another label, or nothing of this label, still disagrees with those who did.
+        foreach (var document in all.GroupBy(s => s.Document, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var coders = document.Select(s => s.Coder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var byCoder = coders.ToDictionary(c => c, c => selected.Where(s => s.Document == document.Key && s.Coder == c).ToList(), StringComparer.Ordinal);
+            for (var i = 0; i < coders.Count; i++)
+            {
+                for (var j = i + 1; j < coders.Count; j++)
+                {
+                    yield return (byCoder[coders[i]], byCoder[coders[j]]);
+                }
+            }
+        }
+    }
+}
