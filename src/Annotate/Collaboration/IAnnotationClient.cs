@@ -13,7 +13,13 @@ public interface IAnnotationClient
 
     /// <summary>The project's visibility mode changed: rejoin with afterSeq 0 and replace what is shown.</summary>
     Task VisibilityChanged(string visibility);
+
+    /// <summary>The document's text has a new version: reload it (annotations were moved onto it and are pushed too).</summary>
+    Task DocumentChanged(DocumentVersionChange change);
 }
+
+/// <summary>A document and the number of its new text version.</summary>
+public sealed record DocumentVersionChange(string DocumentId, int Version);
 
 /// <summary>Who is on a document and roughly where (the block they are reading). Never stored.</summary>
 public sealed record PresenceUpdate(string DocumentId, string UserId, string DisplayName, int? Block, bool Present);

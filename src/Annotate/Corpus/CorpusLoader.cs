@@ -20,7 +20,7 @@ public sealed record CorpusLoadResult(int Files, int Added, int NewVersions, int
 /// bad file becomes a problem in the report, never a stopped load.
 /// </summary>
 internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options,
-    TimeProvider time, ILogger<CorpusLoader> logger, AnnotationPublisher? publisher = null)
+    TimeProvider time, ILogger<CorpusLoader> logger, AnnotationPublisher? publisher = null, IDocumentEvents? documentEvents = null)
 {
     private const int BatchSize = 256;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -80,8 +80,14 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
         {
             await foreach (var (parsed, fileCount) in parsedBatches.Reader.ReadAllAsync(cancellationToken))
             {
-                var moved = new List<string>();
-                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => SaveBatchAsync(c, t, known, parsed, moved), cancellationToken);
+                var (moved, versions) = (new List<string>(), new List<(string Id, long Version)>());
+                var (batchAdded, batchVersions) = await db.WriteAsync((c, t) => SaveBatchAsync(c, t, known, parsed, moved, versions), cancellationToken);
+                // After the commit: readers learn of the new text, then of the annotations that moved onto it.
+                foreach (var (id, version) in versions)
+                {
+                    await (documentEvents?.VersionAddedAsync(id, version) ?? Task.CompletedTask);
+                }
+
                 await (publisher?.PublishAsync(moved, cancellationToken) ?? Task.CompletedTask);
                 (added, newVersions) = (added + batchAdded, newVersions + batchVersions);
                 status.Update(s => s with { Processed = s.Processed + fileCount });
@@ -103,12 +109,13 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
     }
 
     /// <summary>Writes a batch and, in the same transaction, moves the annotations of every changed text onto it.</summary>
-    private async Task<(int Added, int NewVersions)> SaveBatchAsync(System.Data.IDbConnection c, System.Data.IDbTransaction t, KnownDocuments known, List<ParsedFile> parsed, List<string> moved)
+    private async Task<(int Added, int NewVersions)> SaveBatchAsync(System.Data.IDbConnection c, System.Data.IDbTransaction t, KnownDocuments known, List<ParsedFile> parsed, List<string> moved, List<(string Id, long Version)> versions)
     {
         var now = time.GetUtcNow();
         var (added, newVersions) = await known.SaveAsync(c, t, parsed, now);
         foreach (var (id, version, text) in newVersions)
         {
+            versions.Add((id, version));
             var (changed, orphans) = await Reanchoring.MoveToVersionAsync(c, t, id, version, text, now);
             moved.AddRange(changed);
             if (orphans > 0)

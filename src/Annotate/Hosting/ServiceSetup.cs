@@ -70,6 +70,7 @@ internal static class ServiceSetup
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();
+        services.AddSingleton<IDocumentEvents, DocumentBroadcaster>();
         // One guard for all calls, so each user's token bucket outlives a single invocation.
         services.AddSingleton<HubGuard>();
         services.AddSignalR(options =>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Annotate.Annotations;
+using Annotate.Collaboration;
 using Annotate.Corpus;
 using Annotate.Tests.Infrastructure;
 
@@ -131,5 +132,6 @@ public sealed class ReanchoringTests : IDisposable
         var change = ana.Changes.Last(c => c.Annotation.Id == id);
         Assert.Equal("protest 🚧", change.Annotation.Quote);
         Assert.Equal(2, change.Annotation.Version);
+        Assert.Contains(new DocumentVersionChange("news.pass", 2), ana.DocumentChanges);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class HubUser : IAsyncDisposable
         hub.On<AnnotationChange>(nameof(IAnnotationClient.AnnotationChanged), change => Changes.Enqueue(change));
         hub.On<PresenceUpdate>(nameof(IAnnotationClient.PresenceChanged), update => Presence.Enqueue(update));
         hub.On<string>(nameof(IAnnotationClient.VisibilityChanged), visibility => VisibilityChanges.Enqueue(visibility));
+        hub.On<DocumentVersionChange>(nameof(IAnnotationClient.DocumentChanged), change => DocumentChanges.Enqueue(change));
     }
 
     public HttpClient Http { get; }
@@ -31,6 +32,8 @@ internal sealed class HubUser : IAsyncDisposable
     public ConcurrentQueue<PresenceUpdate> Presence { get; } = new();
 
     public ConcurrentQueue<string> VisibilityChanges { get; } = new();
+
+    public ConcurrentQueue<DocumentVersionChange> DocumentChanges { get; } = new();
 
     public static async Task<HubUser> SignInAsync(AnnotateApp app, string name)
     {

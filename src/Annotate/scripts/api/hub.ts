@@ -26,10 +26,17 @@ export interface JoinResult {
   visibility: Visibility;
 }
 
+/** A document's text got a new version; its annotations were moved onto it (and are pushed as changes). */
+export interface DocumentVersionChange {
+  documentId: string;
+  version: number;
+}
+
 export interface HubListener {
   annotationChanged?(change: AnnotationChange): void;
   presenceChanged?(update: PresenceUpdate): void;
   visibilityChanged?(mode: Visibility): void;
+  documentChanged?(change: DocumentVersionChange): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
   reconnected?(): void;
 }
@@ -87,6 +94,7 @@ class AnnotationHubClient {
     connection.on('AnnotationChanged', (change: AnnotationChange) => this.emit((l) => l.annotationChanged?.(change)));
     connection.on('PresenceChanged', (update: PresenceUpdate) => this.emit((l) => l.presenceChanged?.(update)));
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
+    connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));
     connection.onreconnected(() => this.emit((l) => l.reconnected?.()));
     // Automatic reconnect gave up (or the server closed the connection): start again from scratch.
     connection.onclose(() => this.scheduleRestart(connection, 2000));

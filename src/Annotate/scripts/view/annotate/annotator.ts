@@ -9,6 +9,7 @@ import { CodebookIndex } from '../../model/codebook';
 import { PendingStore, pendingKey, tabId, type KeyValueStorage } from '../../model/pendingStore';
 import { TextModel } from '../../model/textModel';
 import type { AppContext } from '../context';
+import { h } from '../dom';
 import type { ArticleDom } from './articleDom';
 import { Highlighter, type SpanStyle } from './highlighter';
 import { LiveDocument } from './live';
@@ -90,7 +91,7 @@ export class Annotator {
     this.panels = new AnnotatorPanels(this);
     this.unsubscribe = this.session.subscribe((event) => this.onEvent(event));
     this.markers = new PresenceMarkers(container, dom.blockEls);
-    this.live = new LiveDocument(this, () => this.presenceChanged(), (mode) => this.setMode(mode));
+    this.live = new LiveDocument(this, () => this.presenceChanged(), (mode) => this.setMode(mode), (version) => this.newVersion(version));
     window.addEventListener('beforeunload', this.warnUnsaved);
   }
 
@@ -111,8 +112,9 @@ export class Annotator {
 
   /** Spans of the current user, and others' too when that overlay is on; orphans (no place in this text) are listed only. */
   drawable(a: Annotation): boolean {
-    return a.kind === 'span' && a.status !== 'orphan' && a.start !== null && a.end !== null && a.start < a.end &&
-      a.end <= this.model.text.length && this.shown(a);
+    // Offsets belong to one version of the text: a span moved onto a newer version waits for the reload.
+    return a.kind === 'span' && a.status !== 'orphan' && a.documentVersion === this.doc.version && a.start !== null &&
+      a.end !== null && a.start < a.end && a.end <= this.model.text.length && this.shown(a);
   }
 
   listed(a: Annotation): boolean {
@@ -150,6 +152,17 @@ export class Annotator {
       byId.set(a.annotatorId, entry);
     }
     return [...byId.values()].sort((x, y) => x.name.localeCompare(y.name));
+  }
+
+  /** The article's file changed on the server: say so, with a way to load the new text. */
+  newVersion(version: number): void {
+    if (this.container.parentElement?.querySelector('.new-version')) return;
+    const reload = h('button', { type: 'button', class: 'button' }, 'Reload');
+    reload.addEventListener('click', () => window.location.reload());
+    const notice = h('div', { class: 'new-version', role: 'status' },
+      `This article was updated (version ${version}); your annotations have been moved onto the new text. `, reload);
+    this.container.before(notice);
+    this.ctx.announce(`This article was updated to version ${version}. Reload to see it.`);
   }
 
   setMode(mode: Visibility): void {

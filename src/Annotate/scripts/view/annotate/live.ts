@@ -22,7 +22,12 @@ export class LiveDocument {
   private retryTimer = 0;
   private joined = false;
 
-  constructor(private readonly an: Annotator, private readonly onPresence: () => void, private readonly onMode: (mode: Visibility) => void) {
+  constructor(
+    private readonly an: Annotator,
+    private readonly onPresence: () => void,
+    private readonly onMode: (mode: Visibility) => void,
+    private readonly onNewVersion: (version: number) => void,
+  ) {
     const documentId = an.doc.id;
     this.feed = new LiveFeed<Annotation>((after) => annotationHub.joinDocument(documentId, after), {
       apply: (change) => an.session.applyRemote(change.kind, change.annotation),
@@ -46,6 +51,9 @@ export class LiveDocument {
       visibilityChanged: (mode) => {
         this.onMode(mode);
         void this.feed.visibilityChanged(mode);
+      },
+      documentChanged: (change) => {
+        if (change.documentId === documentId && change.version > an.doc.version) this.onNewVersion(change.version);
       },
       reconnected: () => {
         this.presence.reset();
