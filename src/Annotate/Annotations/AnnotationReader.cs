@@ -22,7 +22,7 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
             annotator = caller.UserId;
         }
 
-        if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, ct) is not var (document, _))
+        if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, ct) is not { } document)
         {
             return TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
         }

@@ -22,7 +22,7 @@ internal static class AnnotationsApi
 
         api.MapGet("/documents/{documentId}/codebook", async Task<Results<Ok<CodebookInfo>, ProblemHttpResult>> (
             string documentId, DocumentStore documents, CodebookStore codebooks, CancellationToken ct) =>
-            DocumentIds.IsWellFormed(documentId) && await documents.GetAsync(documentId, null, ct) is var (document, _)
+            DocumentIds.IsWellFormed(documentId) && await documents.HeadAsync(documentId, ct) is { } document
                 && await codebooks.ForCollectionAsync(document.Collection, ct) is { } codebook
                 ? TypedResults.Ok(codebook)
                 : TypedResults.Problem(title: "No codebook", detail: $"No document '{documentId}', or no codebook applies to it.", statusCode: 404))

@@ -20,7 +20,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
             throw new HubException("afterSeq is the last sequence number you have seen: 0 or more.");
         }
 
-        if (!DocumentIds.IsWellFormed(documentId) || await documents.GetAsync(documentId, null, hub.Context.ConnectionAborted) is not var (document, _))
+        if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, hub.Context.ConnectionAborted) is not { } document)
         {
             throw new HubException($"There is no document with id '{documentId}'.");
         }

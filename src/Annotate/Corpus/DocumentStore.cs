@@ -61,7 +61,10 @@ internal sealed class DocumentStore(Db db)
         return document is null || versionRow is null ? null : (document, versionRow);
     }
 
-    /// <summary>A document's current metadata and version number, without its text.</summary>
+    /// <summary>
+    /// A document's current metadata and version number, without its text: what existence checks, codebook lookups
+    /// and hub joins need (a long article's text is 600 KB, not worth reading for a yes or no).
+    /// </summary>
     public async Task<DocumentRow?> HeadAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
