@@ -7,13 +7,16 @@ namespace Annotate.Annotations;
 /// <summary>Annotation rows: reads for the API, and the one upsert every write goes through.</summary>
 internal sealed class AnnotationStore(Db db)
 {
-    private const string Select = """
-        SELECT a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
-               u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
-               a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
-               a.CreatedAt, a.UpdatedAt
-        FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId
+    private const string Columns = """
+        a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
+        u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
+        a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
+        a.CreatedAt, a.UpdatedAt
         """;
+
+    private const string From = "FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId";
+
+    private const string Select = $"SELECT {Columns} {From}";
 
     public async Task<IReadOnlyList<AnnotationRow>> ListAsync(string documentId, string kind, string? annotator, string? layer, CancellationToken cancellationToken)
     {
@@ -32,9 +35,10 @@ internal sealed class AnnotationStore(Db db)
     /// <summary>Live annotations that are orphans or may carry a label the codebook dropped (checked by the caller).</summary>
     public async Task<IReadOnlyList<(AnnotationRow Row, string Collection)>> LiveWithCollectionsAsync(CancellationToken cancellationToken)
     {
-        var sql = Select.Replace("FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId",
-            ", d.Collection AS Collection FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId JOIN Documents d ON d.Id = a.DocumentId",
-            StringComparison.Ordinal) + " WHERE a.IsDeleted = 0 ORDER BY a.DocumentId, a.StartOffset;";
+        const string sql = $"""
+            SELECT {Columns}, d.Collection AS Collection {From} JOIN Documents d ON d.Id = a.DocumentId
+            WHERE a.IsDeleted = 0 ORDER BY a.DocumentId, a.StartOffset;
+            """;
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AnnotationRow, string, (AnnotationRow, string)>(
             new CommandDefinition(sql, cancellationToken: cancellationToken), (row, collection) => (row, collection), splitOn: "Collection");
