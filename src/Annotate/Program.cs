@@ -1,3 +1,4 @@
+using Annotate.Agreement;
 using Annotate.Annotations;
 using Annotate.Cli;
 using Annotate.Codebook;
@@ -34,6 +35,9 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
     builder.Services.AddAnnotateCollaboration();
 
+    // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
+    builder.Services.AddAnnotateAgreement();
+
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();
 
@@ -64,6 +68,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapCodebooks();
     api.MapAnnotations();
     api.MapProjects();
+    api.MapAnnotators();
+    api.MapAgreement();
     app.MapHub<AnnotationHub>("/hubs/annotations");
 
     app.MapOpenApi();
@@ -73,6 +79,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     app.MapStaticAssets();
     app.MapFallbackToFile("/documents/{*id}", "index.html");
     app.MapFallbackToFile("/status", "index.html");
+    app.MapFallbackToFile("/agreement", "index.html");
 
     await app.RunAsync();
     return 0;

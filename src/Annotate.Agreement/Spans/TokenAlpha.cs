@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Annotate.Agreement.Spans;
 
 /// <summary>A token of a document: [<paramref name="Start"/>, <paramref name="End"/>) on the same continuum as the spans.</summary>
@@ -14,31 +16,190 @@ public static class TokenAgreement
     /// joined with '+' (so stacked labels make their own category instead of being dropped), or "none".
     /// With <paramref name="label"/>, the value is just whether that label covers the token ("yes"/"no").
     /// </summary>
-    public static AlphaResult Alpha(IReadOnlyList<LabelledSpan> spans, IReadOnlyList<Token> tokens, string? label = null)
+    public static AlphaResult Alpha(IReadOnlyList<LabelledSpan> spans, IReadOnlyList<Token> tokens, string? label = null) =>
+        TokenRatings.Build(spans, tokens, codersByDocument: null, label).Alpha();
+}
+
+/// <summary>
+/// The value every coder gives every token (see <see cref="TokenAgreement.Alpha"/>), built once so that alpha can be
+/// computed for the whole set of coders and again for any subset (a pair, a perspective group) without re-reading
+/// the spans. Building is a sweep: each span touches only the tokens it covers (binary search for the first).
+/// Memory is one int per coder per token of the documents that coder rated.
+/// </summary>
+public sealed class TokenRatings
+{
+    private const int Missing = -1;
+    private readonly string[] values;
+    private readonly Dictionary<string, int[]> codes;
+
+    private TokenRatings(int units, string[] values, Dictionary<string, int[]> codes)
+    {
+        UnitCount = units;
+        this.values = values;
+        this.codes = codes;
+        Coders = [.. codes.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every coder who rated some token.</summary>
+    public IReadOnlyList<string> Coders { get; }
+
+    /// <summary>The number of tokens (units) over all documents that have coders.</summary>
+    public int UnitCount { get; }
+
+    /// <summary>
+    /// Builds the ratings. The coders of a document are <paramref name="codersByDocument"/>'s entry for it when
+    /// given (someone who read a document and marked nothing gives every token "none"), else those with a span there.
+    /// Tokens of a document must not overlap each other.
+    /// </summary>
+    public static TokenRatings Build(IReadOnlyList<LabelledSpan> spans, IReadOnlyList<Token> tokens,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(tokens);
-        var ratings = new List<(string Unit, string Coder, string Value)>();
-        var byDocument = spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        for (var t = 0; t < tokens.Count; t++)
+        var spansByDocument = spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var documents = IndexByDocument(tokens);
+        var units = documents.Sum(d => d.Value.Count);
+        var valueIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var none = Intern(valueIds, label is null ? TokenAgreement.None : "no");
+        var codes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var unitBase = 0;
+        foreach (var document in documents)
         {
-            var token = tokens[t];
-            if (!byDocument.TryGetValue(token.Document, out var documentSpans))
+            var documentSpans = spansByDocument.GetValueOrDefault(document.Key) ?? [];
+            IEnumerable<string> coders = codersByDocument is not null && codersByDocument.TryGetValue(document.Key, out var listed)
+                ? listed
+                : documentSpans.Select(s => s.Coder).Distinct(StringComparer.Ordinal);
+            var documentTokens = document.Value;
+            foreach (var coder in coders)
             {
-                continue; // nobody annotated this document: its tokens carry no ratings
+                if (!codes.TryGetValue(coder, out var code))
+                {
+                    codes.Add(coder, code = new int[units]);
+                    Array.Fill(code, Missing);
+                }
+
+                var covering = new SortedSet<string>?[documentTokens.Count];
+                foreach (var span in documentSpans)
+                {
+                    if (span.Coder != coder || (label is not null && span.Label != label))
+                        continue;
+                    for (var t = FirstEndingAfter(documentTokens, span.Start); t < documentTokens.Count && documentTokens[t].Start < span.End; t++)
+                        (covering[t] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(span.Label);
+                }
+
+                for (var t = 0; t < documentTokens.Count; t++)
+                {
+                    code[unitBase + t] = covering[t] is not { } set ? none
+                        : Intern(valueIds, label is null ? string.Join('+', set) : "yes");
+                }
             }
 
-            var unit = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{token.Document}\u0000{t}");
-            foreach (var coder in documentSpans.Select(s => s.Coder).Distinct(StringComparer.Ordinal))
-            {
-                var covering = documentSpans.Where(s => s.Coder == coder && s.Start < token.End && token.Start < s.End).Select(s => s.Label);
-                var value = label is null
-                    ? string.Join('+', covering.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) is { Length: > 0 } joined ? joined : None
-                    : covering.Contains(label, StringComparer.Ordinal) ? "yes" : "no";
-                ratings.Add((unit, coder, value));
-            }
+            unitBase += documentTokens.Count;
         }
 
-        return CodingAgreement.KrippendorffAlpha(RatingTable.FromNominal(ratings));
+        var names = new string[valueIds.Count];
+        foreach (var (value, id) in valueIds)
+            names[id] = value;
+        return new TokenRatings(units, names, codes);
+    }
+
+    /// <summary>Krippendorff's alpha (nominal) over all coders, or over <paramref name="coders"/> only.</summary>
+    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) => CodingAgreement.KrippendorffAlpha(Table(coders));
+
+    /// <summary>The ratings as a table (units × coders), for the bootstrap or other coefficients.</summary>
+    public RatingTable Table(IReadOnlyCollection<string>? coders = null)
+    {
+        var selected = (coders ?? Coders).Where(codes.ContainsKey).Order(StringComparer.Ordinal).ToList();
+        return RatingTable.FromNominal(Ratings(selected));
+    }
+
+    /// <summary>
+    /// Alpha for two coders straight from their codes (one pass over the tokens, no table): equal to
+    /// <see cref="Alpha"/> for the pair, and cheap enough for every pair of a class.
+    /// </summary>
+    public Coefficient PairAlpha(string first, string second)
+    {
+        if (!codes.TryGetValue(first, out var a) || !codes.TryGetValue(second, out var b))
+            return Coefficient.NotDefined("one of the two coders rated no token");
+        var marginals = new long[values.Length];
+        long disagreements = 0, units = 0;
+        for (var u = 0; u < a.Length; u++)
+        {
+            if (a[u] == Missing || b[u] == Missing)
+                continue;
+            units++;
+            marginals[a[u]]++;
+            marginals[b[u]]++;
+            if (a[u] != b[u])
+                disagreements++;
+        }
+
+        if (units < 2)
+            return Coefficient.NotDefined("the two coders share fewer than two tokens");
+        // Two values per unit: o_ck + o_kc = 2 per disagreeing unit, so D_o = 2·disagreements / n, and
+        // D_e = (n² − Σ n_c²) / (n (n − 1)) with n = 2·units.
+        double n = 2 * units;
+        var sumSquares = marginals.Sum(m => (double)m * m);
+        var expected = ((n * n) - sumSquares) / (n * (n - 1));
+        return expected == 0 ? Coefficient.NotDefined("no variation: all pairable values are alike")
+            : Coefficient.Of(1 - ((2.0 * disagreements / n) / expected));
+    }
+
+    private IEnumerable<(string Unit, string Coder, string Value)> Ratings(List<string> coders)
+    {
+        for (var u = 0; u < UnitCount; u++)
+        {
+            var unit = u.ToString(CultureInfo.InvariantCulture);
+            foreach (var coder in coders)
+            {
+                var code = codes[coder][u];
+                if (code != Missing)
+                    yield return (unit, coder, values[code]);
+            }
+        }
+    }
+
+    // Tokens grouped by document (documents in first-seen order), each group sorted by start.
+    private static List<KeyValuePair<string, List<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
+    {
+        var groups = new Dictionary<string, List<Token>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var token in tokens)
+        {
+            if (!groups.TryGetValue(token.Document, out var list))
+            {
+                groups.Add(token.Document, list = []);
+                order.Add(token.Document);
+            }
+
+            list.Add(token);
+        }
+
+        foreach (var list in groups.Values)
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return order.Select(d => new KeyValuePair<string, List<Token>>(d, groups[d])).ToList();
+    }
+
+    // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
+    private static int FirstEndingAfter(List<Token> tokens, int position)
+    {
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (tokens[mid].End > position)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+
+        return low;
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string value)
+    {
+        if (!ids.TryGetValue(value, out var id))
+            ids.Add(value, id = ids.Count);
+        return id;
     }
 }

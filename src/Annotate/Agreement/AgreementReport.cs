@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Annotate.Agreement;
 
 /// <summary>Agreement on one category, as `annotate agreement --format json` prints it.</summary>
 public sealed record CategoryFigures(double? PositiveAgreement, double? Alpha);
+
+/// <summary>Bootstrap intervals by coefficient: { "krippendorffAlpha": [low, high] }.</summary>
+public sealed record IntervalFigures(double[] KrippendorffAlpha);
 
 /// <summary>
 /// The coding-agreement report of `annotate agreement FILE`: a public contract (README). A coefficient that does not
@@ -31,8 +35,19 @@ public sealed record AgreementReport(
     IReadOnlyDictionary<string, CategoryFigures> PerCategory,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The 95% bootstrap interval of alpha (Hayes &amp; Krippendorff 2007), when asked for with --bootstrap.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalFigures? Ci95 { get; init; }
+
+    /// <summary>The coincidence matrix behind alpha; the agreement view shows it, the command line leaves it out.</summary>
+    [JsonPropertyOrder(2)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MatrixFigures? Coincidence { get; init; }
+
     /// <summary>Computes every coefficient that applies; a numeric level needs numeric values.</summary>
-    internal static AgreementReport For(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)
+    internal static AgreementReport For(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories,
+        int? bootstrap = null, bool withCoincidences = false)
     {
         var notes = new List<string>();
         var table = Table(rows, level, categories);
@@ -76,7 +91,13 @@ public sealed record AgreementReport(
             Take("gwetAC1", CodingAgreement.GwetAC1(table)),
             Weighted("gwetAC2Linear", () => CodingAgreement.GwetAC2(table, KappaWeighting.Linear)),
             Weighted("gwetAC2Quadratic", () => CodingAgreement.GwetAC2(table, KappaWeighting.Quadratic)),
-            perCategory, notes);
+            perCategory, notes)
+        {
+            Ci95 = bootstrap is { } samples && alpha.Alpha.IsDefined && CodingAgreement.KrippendorffAlphaBootstrap(table, level, samples) is { } ci
+                ? new IntervalFigures([ci.Low, ci.High])
+                : null,
+            Coincidence = withCoincidences ? MatrixFigures.From(alpha.Coincidences) : null,
+        };
     }
 
     private static RatingTable Table(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)

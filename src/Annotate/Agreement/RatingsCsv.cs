@@ -18,16 +18,18 @@ internal static class RatingsCsv
 {
     private static readonly string[] Columns = ["unit", "coder", "value"];
 
+    /// <summary>How every agreement CSV file is read: headers matched trimmed and case-blind, extra columns ignored.</summary>
+    public static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
+    {
+        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+        BadDataFound = null,
+        MissingFieldFound = null,
+        DetectColumnCountChanges = false,
+    };
+
     public static List<RatingRow> Read(TextReader text)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var csv = new CsvReader(text, configuration);
+        using var csv = new CsvReader(text, Configuration());
         if (!csv.Read() || !csv.ReadHeader())
         {
             throw new RatingsFileException("line 1: the file is empty; it needs a header row 'unit,coder,value'.");

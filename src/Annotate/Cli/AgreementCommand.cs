@@ -1,14 +1,19 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Annotate.Agreement;
+using Annotate.Agreement.Spans;
+using Annotate.Codebook;
+using Annotate.Corpus;
+using Annotate.Data;
+using Annotate.Hosting;
+using Annotate.Projects;
 
 namespace Annotate.Cli;
 
 /// <summary>
-/// `annotate agreement FILE [--level …] [--categories A,B,C] [--format table|json]`: coding agreement of a
-/// `unit,coder,value` CSV file. A public contract, documented in the README; exit code 2 for a malformed file.
+/// `annotate agreement FILE | --spans FILE | --project P`: agreement of a ratings file, a spans file, or a project in
+/// the database. A public contract, documented in the README; exit code 2 for bad input, with the line and problem.
 /// </summary>
 internal static class AgreementCommand
 {
@@ -16,72 +21,144 @@ internal static class AgreementCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A CSV file with the header unit,coder,value (other columns ignored; an empty value is a missing rating)." };
-        var level = new Option<string>("--level") { Description = "nominal (labels), ordinal, interval or ratio (numbers).", DefaultValueFactory = _ => "nominal" };
+        var file = new Argument<FileInfo?>("FILE") { Description = "A CSV file with the header unit,coder,value (other columns ignored; an empty value is a missing rating).", Arity = ArgumentArity.ZeroOrOne };
+        var level = new Option<string?>("--level") { Description = "nominal (labels, the default), ordinal, interval or ratio (numbers)." };
         level.AcceptOnlyFromAmong("nominal", "ordinal", "interval", "ratio");
         var categories = new Option<string?>("--categories") { Description = "The full category set, in order, when some were never used (e.g. A,B,C).", HelpName = "A,B,C" };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("agreement", "Inter-annotator agreement of a ratings file: Krippendorff's alpha, kappas, AC1/AC2, per-category figures.")
+        var bootstrap = new Option<int?>("--bootstrap") { Description = "Bootstrap samples for a 95% interval of alpha (Hayes & Krippendorff 2007), 100 to 1,000,000.", HelpName = "N" };
+        var spans = new Option<FileInfo?>("--spans") { Description = "A CSV file of spans with the header doc,coder,start,end,label (start inclusive, end exclusive).", HelpName = "FILE" };
+        var length = new Option<int?>("--length") { Description = "With --spans: the length of every document's continuum (default: up to its last span's end).", HelpName = "N" };
+        var begin = new Option<int>("--begin") { Description = "With --spans: where every continuum begins (default 0).", HelpName = "B", DefaultValueFactory = _ => 0 };
+        var project = new Option<string?>("--project") { Description = "Everything for a project, straight from the database (see --db).", HelpName = "P" };
+        var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file (default: data/annotate.db).", HelpName = "PATH" };
+        var groupBy = new Option<string?>("--group-by") { Description = "With --project: compare perspective groups formed by this annotator attribute.", HelpName = "ATTRIBUTE" };
+        var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; or all of it for a project.")
         {
-            file, level, categories, format,
+            file, level, categories, format, bootstrap, spans, length, begin, project, db, groupBy,
         };
         command.SetAction(async (result, ct) =>
         {
             var io = result.InvocationConfiguration;
-            var path = result.GetValue(file)!;
-            if (!path.Exists)
+            var json = result.GetValue(format) == "json";
+            var samples = result.GetValue(bootstrap);
+            if (samples is < 100 or > 1_000_000)
             {
-                await io.Error.WriteLineAsync($"The file '{path.FullName}' does not exist.");
-                return 2;
+                return await FailAsync(io, $"--bootstrap takes 100 to 1,000,000 samples; {samples} was given.");
+            }
+
+            var modes = new[] { result.GetValue(file) is not null, result.GetValue(spans) is not null, result.GetValue(project) is not null }.Count(m => m);
+            if (modes != 1)
+            {
+                return await FailAsync(io, "Give exactly one of: a ratings FILE, --spans FILE, or --project P.");
             }
 
             try
             {
-                using var reader = new StreamReader(path.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                var rows = RatingsCsv.Read(reader);
+                if (result.GetValue(project) is { } projectId)
+                {
+                    return await ProjectAsync(io, projectId, result.GetValue(db), result.GetValue(groupBy), samples, json, ct);
+                }
+
+                if (result.GetValue(spans) is { } spansFile)
+                {
+                    var report = SpanFigures.Report(ReadSpans(spansFile, result.GetValue(begin), result.GetValue(length)));
+                    await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Spans(report));
+                    return 0;
+                }
+
+                var ratingsFile = result.GetValue(file)!;
+                using var reader = Open(ratingsFile);
                 var declared = result.GetValue(categories)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                var report = AgreementReport.For(rows, Enum.Parse<MeasurementLevel>(result.GetValue(level)!, ignoreCase: true), declared);
-                await io.Output.WriteAsync(result.GetValue(format) == "json" ? JsonSerializer.Serialize(report, Json) + "\n" : Table(report));
+                AgreementReport coding;
+                try
+                {
+                    coding = AgreementReport.For(RatingsCsv.Read(reader), Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples);
+                }
+                catch (RatingsFileException ex)
+                {
+                    throw new RatingsFileException($"{ratingsFile.Name}: {ex.Message}");
+                }
+
+                await io.Output.WriteAsync(json ? JsonSerializer.Serialize(coding, Json) + "\n" : AgreementTables.Coding(coding));
                 return 0;
             }
             catch (RatingsFileException ex)
             {
-                await io.Error.WriteLineAsync($"{path.Name}: {ex.Message}");
-                return 2;
+                return await FailAsync(io, ex.Message);
             }
         });
         return command;
     }
 
-    private static string Table(AgreementReport r)
+    private static SpanData ReadSpans(FileInfo path, int begin, int? length)
     {
-        static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{r.Units} units, {r.Coders} coders, {r.PairableValues:0} pairable values, level {r.Level}");
-        foreach (var (name, value) in new (string, double?)[]
+        using var reader = Open(path);
+        List<LabelledSpan> spans;
+        try
         {
-            ("Krippendorff's alpha", r.KrippendorffAlpha), ("Percent agreement", r.PercentAgreement), ("Cohen's kappa", r.CohenKappa),
-            ("Cohen's kappa, linear", r.CohenKappaLinear), ("Cohen's kappa, quadratic", r.CohenKappaQuadratic), ("Scott's pi", r.ScottPi),
-            ("Bennett's S", r.BennettS), ("Fleiss' kappa", r.FleissKappa), ("Randolph's kappa", r.RandolphKappa), ("Gwet's AC1", r.GwetAC1),
-            ("Gwet's AC2, linear", r.GwetAC2Linear), ("Gwet's AC2, quadratic", r.GwetAC2Quadratic),
-        })
+            spans = SpansCsv.Read(reader);
+        }
+        catch (RatingsFileException ex)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {name,-26} {F(value),7}");
+            throw new RatingsFileException($"{path.Name}: {ex.Message}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"  (observed disagreement {r.ObservedDisagreement:0.000}, expected {r.ExpectedDisagreement:0.000})");
-        text.AppendLine("Per category: positive agreement, alpha");
-        foreach (var (category, figures) in r.PerCategory)
+        if (begin < 0 || length is <= 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {category,-26} {F(figures.PositiveAgreement),7} {F(figures.Alpha),7}");
+            throw new RatingsFileException("--begin must be 0 or more and --length more than 0.");
         }
 
-        foreach (var note in r.Notes)
+        var documents = spans.Select(s => s.Document).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var continua = documents.Select(d => new Continuum(d, begin, length ?? Math.Max(0, spans.Where(s => s.Document == d).Max(s => s.End) - begin))).ToList();
+        foreach (var span in spans)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+            if (span.Start < begin || span.End > begin + (length ?? int.MaxValue - begin))
+            {
+                throw new RatingsFileException($"{path.Name}: a span of '{span.Coder}' ({span.Start}–{span.End}) lies outside the continuum [{begin}, {begin + length}).");
+            }
         }
 
-        return text.ToString();
+        var coders = documents.ToDictionary(d => d, d => (IReadOnlyCollection<string>)spans.Where(s => s.Document == d).Select(s => s.Coder).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        return new SpanData(spans, continua, coders, Tokens: null);
+    }
+
+    private static async Task<int> ProjectAsync(InvocationConfiguration io, string projectId, string? dbPath, string? groupBy, int? samples, bool json, CancellationToken ct)
+    {
+        var database = new Db(dbPath ?? DefaultPaths.Database());
+        if (!File.Exists(database.DatabasePath))
+        {
+            return await FailAsync(io, $"There is no database at '{database.DatabasePath}'. Pass --db PATH.");
+        }
+
+        if (groupBy is not null && !AnnotatorStore.AttributeName().IsMatch(groupBy))
+        {
+            return await FailAsync(io, $"--group-by '{groupBy}' is not an attribute name: use 1–40 characters of a-z, 0-9, _ and -.");
+        }
+
+        await Migrator.MigrateAsync(database, ct);
+        var projects = new ProjectStore(database, TimeProvider.System);
+        if (await projects.GetAsync(projectId, ct) is not { } settings)
+        {
+            await io.Error.WriteLineAsync($"There is no project '{projectId}'.");
+            return 1;
+        }
+
+        using var texts = new VersionTexts(new DocumentStore(database));
+        var store = new AgreementStore(database, texts, new CodebookStore(database), new AnnotatorStore(database, TimeProvider.System));
+        var report = ProjectAgreement.Compute(await store.LoadAsync(settings, null, ct), null, 0, new AgreementOptions(groupBy, samples));
+        await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Project(report));
+        return 0;
+    }
+
+    private static StreamReader Open(FileInfo path) => path.Exists
+        ? new StreamReader(path.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
+        : throw new RatingsFileException($"The file '{path.FullName}' does not exist.");
+
+    private static async Task<int> FailAsync(InvocationConfiguration io, string message)
+    {
+        await io.Error.WriteLineAsync(message);
+        return 2;
     }
 }

@@ -1,3 +1,4 @@
+using Annotate.Agreement;
 using Annotate.Annotations;
 using Annotate.Projects;
 using Microsoft.AspNetCore.SignalR;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Annotate.Collaboration;
 
 /// <summary>Sends each committed change to exactly the clients allowed to see it.</summary>
-internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects) : IAnnotationEvents
+internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects, AgreementNotifier agreement) : IAnnotationEvents
 {
     public async Task PublishAsync(AnnotationChange change)
     {
@@ -14,5 +15,6 @@ internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotati
             ? CollaborationGroups.Shared(change.DocumentId)
             : CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId);
         await hub.Clients.Group(group).AnnotationChanged(change);
+        agreement.Changed(ProjectStore.DefaultProject, change.DocumentId);
     }
 }

@@ -9,7 +9,7 @@ namespace Annotate.Collaboration;
 /// the database by <see cref="HubGuard"/>.
 /// </summary>
 [Authorize]
-internal sealed class AnnotationHub(DocumentSessions sessions) : Hub<IAnnotationClient>
+internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement) : Hub<IAnnotationClient>
 {
     /// <summary>Joins a document; returns the changes after <paramref name="afterSeq"/> (0 for all) the caller may see.</summary>
     public Task<JoinResult> JoinDocument(string documentId, long afterSeq) => sessions.JoinAsync(this, documentId, afterSeq);
@@ -19,6 +19,12 @@ internal sealed class AnnotationHub(DocumentSessions sessions) : Hub<IAnnotation
 
     /// <summary>Tells the others on the document which block (paragraph) the caller is reading; null for none.</summary>
     public Task UpdatePresence(string documentId, int? block) => sessions.UpdatePresenceAsync(this, documentId, block);
+
+    /// <summary>Receives AgreementChanged for the project while viewing its agreement (refused in a blind project).</summary>
+    public Task WatchAgreement(string projectId) => agreement.WatchAsync(this, projectId);
+
+    /// <summary>Stops receiving AgreementChanged for the project.</summary>
+    public Task UnwatchAgreement(string projectId) => AgreementViewers.UnwatchAsync(this, projectId);
 
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.DisconnectAsync(this);
 }

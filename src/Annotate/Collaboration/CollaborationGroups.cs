@@ -12,4 +12,7 @@ internal static class CollaborationGroups
 
     /// <summary>Everyone on the document, whatever the visibility: presence is shared in every mode.</summary>
     public static string Presence(string documentId) => $"presence:{documentId}";
+
+    /// <summary>Everyone viewing a project's agreement figures.</summary>
+    public static string Agreement(string projectId) => $"agreement:{projectId}";
 }

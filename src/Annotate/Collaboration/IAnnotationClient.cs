@@ -16,7 +16,13 @@ public interface IAnnotationClient
 
     /// <summary>The document's text has a new version: reload it (annotations were moved onto it and are pushed too).</summary>
     Task DocumentChanged(DocumentVersionChange change);
+
+    /// <summary>Agreement figures of these documents (and so of the project) changed: fetch them again.</summary>
+    Task AgreementChanged(AgreementUpdate update);
 }
+
+/// <summary>Which documents' agreement changed; the figures themselves are fetched over HTTP.</summary>
+public sealed record AgreementUpdate(string ProjectId, IReadOnlyList<string> DocumentIds);
 
 /// <summary>A document and the number of its new text version.</summary>
 public sealed record DocumentVersionChange(string DocumentId, int Version);

@@ -1,3 +1,4 @@
+using Annotate.Agreement;
 using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Collaboration;
@@ -67,7 +68,9 @@ internal static class ServiceSetup
     public static IServiceCollection AddAnnotateCollaboration(this IServiceCollection services)
     {
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<AnnotatorStore>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<AgreementViewers>();
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();
         services.AddSingleton<IDocumentEvents, DocumentBroadcaster>();
@@ -79,6 +82,14 @@ internal static class ServiceSetup
             // Larger messages close the connection before they are buffered: no call of ours needs more.
             options.MaximumReceiveMessageSize = 32 * 1024;
         });
+        return services;
+    }
+
+    public static IServiceCollection AddAnnotateAgreement(this IServiceCollection services)
+    {
+        services.AddSingleton<AgreementStore>();
+        services.AddSingleton<AgreementService>();
+        services.AddSingleton<AgreementNotifier>();
         return services;
     }
 

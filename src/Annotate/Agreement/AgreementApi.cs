@@ -1,0 +1,83 @@
+using Annotate.Corpus;
+using Annotate.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Agreement;
+
+/// <summary>
+/// Agreement figures of a project or document, and the per-character heat map of a document. Both show everyone's
+/// work, so both are refused in a blind project (the visibility is read from the database on every request).
+/// </summary>
+internal static class AgreementApi
+{
+    public const int MaxBootstrap = 10_000;
+
+    public static RouteGroupBuilder MapAgreement(this RouteGroupBuilder api)
+    {
+        api.MapGet("/projects/{projectId}/agreement", ReportAsync)
+            .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals.");
+        api.MapGet("/documents/{documentId}/agreement/text", TextAsync)
+            .WithSummary("Per-character agreement of a document's text: the stretches someone labelled, the share of annotator pairs agreeing there, and who gave which labels (UTF-16 offsets).");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ProjectAgreementReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(string projectId, string? document, string? groupBy, int? bootstrap,
+        ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (bootstrap is < 100 or > MaxBootstrap)
+        {
+            errors["bootstrap"] = [$"Bootstrap samples must be between 100 and {MaxBootstrap}; {bootstrap} was given."];
+        }
+
+        if (groupBy is not null && !AnnotatorStore.AttributeName().IsMatch(groupBy))
+        {
+            errors["groupBy"] = [$"'{groupBy}' is not an attribute name: use 1–40 characters of a-z, 0-9, _ and -."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid agreement request");
+        }
+
+        if (await SharedProjectAsync(projectId, projects, ct) is not { } project)
+        {
+            return await projects.GetAsync(projectId, ct) is null ? ProjectNotFound(projectId) : Blind();
+        }
+
+        if (document is not null && (!DocumentIds.IsWellFormed(document) || await documents.HeadAsync(document, ct) is null))
+        {
+            return DocumentNotFound(document);
+        }
+
+        return TypedResults.Ok(await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct));
+    }
+
+    private static async Task<Results<Ok<TextAgreementReport>, ProblemHttpResult>> TextAsync(string documentId, string? layer,
+        ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
+    {
+        if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, ct) is not { } head)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        if (await SharedProjectAsync(ProjectStore.DefaultProject, projects, ct) is not { } project)
+        {
+            return Blind();
+        }
+
+        return TypedResults.Ok(await agreement.TextAsync(project, documentId, head.CurrentVersion, layer, ct));
+    }
+
+    private static async Task<ProjectSettings?> SharedProjectAsync(string projectId, ProjectStore projects, CancellationToken ct) =>
+        await projects.GetAsync(projectId, ct) is { } project && Visibility.SharesWork(project.Visibility) ? project : null;
+
+    private static ProblemHttpResult Blind() => TypedResults.Problem(title: "Blind project",
+        detail: "Agreement compares everyone's work, which a blind project hides: it is shown once the project is open or revealed.", statusCode: 403);
+
+    private static ProblemHttpResult ProjectNotFound(string projectId) =>
+        TypedResults.Problem(title: "Project not found", detail: $"There is no project '{projectId}'.", statusCode: 404);
+
+    private static ProblemHttpResult DocumentNotFound(string documentId) =>
+        TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
+}

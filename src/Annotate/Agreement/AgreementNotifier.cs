@@ -1,0 +1,65 @@
+using Annotate.Collaboration;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Agreement;
+
+/// <summary>
+/// Tells agreement viewers that figures changed. Changes are gathered for a short moment and sent as one message
+/// (a burst of saves is one refresh, well within the second the views promise); the message carries only document
+/// ids, so it reveals nothing — viewers fetch the figures over HTTP, where visibility is checked.
+/// </summary>
+internal sealed class AgreementNotifier(AgreementService agreement, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
+{
+    public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<string>> pending = new(StringComparer.Ordinal);
+    private ITimer? timer;
+
+    /// <summary>Marks the project's figures stale at once, and tells viewers after the short delay.</summary>
+    public void Changed(string projectId, string? documentId)
+    {
+        agreement.Touch(projectId);
+        lock (gate)
+        {
+            if (!pending.TryGetValue(projectId, out var documents))
+                pending[projectId] = documents = new HashSet<string>(StringComparer.Ordinal);
+            if (documentId is not null)
+                documents.Add(documentId);
+            timer ??= time.CreateTimer(_ => _ = FlushAsync(), null, Delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        List<(string Project, HashSet<string> Documents)> batch;
+        lock (gate)
+        {
+            batch = pending.Select(p => (p.Key, p.Value)).ToList();
+            pending.Clear();
+            timer?.Dispose();
+            timer = null;
+        }
+
+        foreach (var (project, documents) in batch)
+        {
+            try
+            {
+                await hub.Clients.Group(CollaborationGroups.Agreement(project))
+                    .AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+            {
+                // A viewer misses one refresh at worst; the next change or their own reload brings the figures.
+                logger.LogWarning(ex, "Could not tell agreement viewers of project {Project} about a change.", project);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            timer?.Dispose();
+        }
+    }
+}

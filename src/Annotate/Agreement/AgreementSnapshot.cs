@@ -1,0 +1,26 @@
+using Annotate.Agreement.Spans;
+using Annotate.Codebook;
+using Annotate.Projects;
+
+namespace Annotate.Agreement;
+
+/// <summary>A live annotation as agreement needs it: who gave which label where.</summary>
+internal sealed record AgreementAnnotation(string DocumentId, long DocumentVersion, string AnnotatorId, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset);
+
+/// <summary>An annotated document: its current text and the codebook of its collection.</summary>
+internal sealed record AgreementDocument(string Id, string Title, long Version, string Text, CodebookDefinition? Codebook)
+{
+    private IReadOnlyList<Token>? tokens;
+
+    /// <summary>The text's tokens, computed once per snapshot document.</summary>
+    public IReadOnlyList<Token> Tokens => tokens ??= TextTokenizer.Tokenize(Id, Text);
+}
+
+/// <summary>Everything agreement is computed from, read from the database in one go.</summary>
+internal sealed record AgreementSnapshot(
+    string ProjectId,
+    string Visibility,
+    IReadOnlyList<AgreementDocument> Documents,
+    IReadOnlyList<AgreementAnnotation> Annotations,
+    IReadOnlyList<Annotator> Annotators,
+    int LeftOut);

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Annotate.Agreement;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Projects;
+
+/// <summary>The caller's own attributes in a project, as they declare them (e.g. { "group": "A" }).</summary>
+public sealed record AnnotatorAttributesRequest(Dictionary<string, string?>? Attributes);
+
+/// <summary>Annotators of a project and their perspective attributes (group, background, reading role).</summary>
+internal static class AnnotatorsApi
+{
+    public static RouteGroupBuilder MapAnnotators(this RouteGroupBuilder api)
+    {
+        api.MapGet("/projects/{projectId}/annotators", async Task<Results<Ok<IReadOnlyList<Annotator>>, ProblemHttpResult>> (
+                string projectId, ProjectStore projects, AnnotatorStore annotators, CancellationToken ct) =>
+                await projects.GetAsync(projectId, ct) is null ? NotFound(projectId) : TypedResults.Ok(await annotators.ListAsync(projectId, ct)))
+            .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes.");
+
+        api.MapPut("/projects/{projectId}/annotators/me/attributes", SetOwnAsync)
+            .WithSummary("Sets the caller's own attributes in the project (an empty value removes one); names are 1–40 of a-z, 0-9, _ and -.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetOwnAsync(string projectId, AnnotatorAttributesRequest? request,
+        ClaimsPrincipal principal, ProjectStore projects, AnnotatorStore annotators, AgreementNotifier agreement, CancellationToken ct)
+    {
+        if (request?.Attributes is not { } attributes)
+        {
+            return Invalid("attributes", "Send a JSON body { \"attributes\": { \"group\": \"A\" } }.");
+        }
+
+        if (attributes.Count > AnnotatorStore.MaxAttributes)
+        {
+            return Invalid("attributes", $"At most {AnnotatorStore.MaxAttributes} attributes per person.");
+        }
+
+        foreach (var (name, value) in attributes)
+        {
+            if (!AnnotatorStore.AttributeName().IsMatch(name))
+            {
+                return Invalid($"attributes.{name}", $"'{name}' is not an attribute name: use 1–40 characters of a-z, 0-9, _ and -.");
+            }
+
+            if (value is { Length: > AnnotatorStore.MaxValueLength })
+            {
+                return Invalid($"attributes.{name}", $"The value is {value.Length} characters long; at most {AnnotatorStore.MaxValueLength}.");
+            }
+
+            if (value is not null && value.Any(char.IsControl))
+            {
+                return Invalid($"attributes.{name}", "The value contains control characters.");
+            }
+        }
+
+        if (await projects.GetAsync(projectId, ct) is null)
+        {
+            return NotFound(projectId);
+        }
+
+        var annotator = await annotators.SetAsync(projectId, SessionUsers.From(principal)!.UserId, attributes, ct);
+        agreement.Changed(projectId, null);
+        return TypedResults.Ok(annotator);
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Invalid annotator attributes");
+
+    private static ProblemHttpResult NotFound(string projectId) =>
+        TypedResults.Problem(title: "Project not found", detail: $"There is no project '{projectId}'.", statusCode: 404);
+}
