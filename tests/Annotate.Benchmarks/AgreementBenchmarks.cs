@@ -63,4 +63,8 @@ public class AgreementBenchmarks
 
     [Benchmark]
     public Coefficient FleissKappa() => CodingAgreement.FleissKappa(nominal);
+
+    /// <summary>1,000 bootstrap samples of ordinal alpha (Hayes &amp; Krippendorff 2007).</summary>
+    [Benchmark]
+    public AlphaInterval? BootstrapOrdinal() => CodingAgreement.KrippendorffAlphaBootstrap(numeric, MeasurementLevel.Ordinal, 1000);
 }

@@ -27,7 +27,7 @@ try
             return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
         case "micro":
             var benchmarkArgs = rest.Any(a => a is "--filter" or "-f") ? rest : [.. rest, "--filter", "*"];
-            BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks), typeof(AgreementBenchmarks)]).Run(benchmarkArgs);
+            BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks), typeof(AgreementBenchmarks), typeof(AgreementStoreBenchmarks)]).Run(benchmarkArgs);
             return 0;
         default:
             Console.WriteLine("""

@@ -1,4 +1,5 @@
 using Annotate.Collaboration;
+using Annotate.Projects;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Agreement;
@@ -8,7 +9,7 @@ namespace Annotate.Agreement;
 /// (a burst of saves is one refresh, well within the second the views promise); the message carries only document
 /// ids, so it reveals nothing — viewers fetch the figures over HTTP, where visibility is checked.
 /// </summary>
-internal sealed class AgreementNotifier(AgreementService agreement, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
+internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
     private readonly Lock gate = new();
@@ -44,10 +45,17 @@ internal sealed class AgreementNotifier(AgreementService agreement, IHubContext<
         {
             try
             {
+                // Someone who watched before a switch to blind is still in the group: in blind mode, even the
+                // timing of others' work is not shared.
+                if (await projects.GetAsync(project, CancellationToken.None) is not { } settings || !Visibility.SharesWork(settings.Visibility))
+                {
+                    continue;
+                }
+
                 await hub.Clients.Group(CollaborationGroups.Agreement(project))
                     .AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
             {
                 // A viewer misses one refresh at worst; the next change or their own reload brings the figures.
                 logger.LogWarning(ex, "Could not tell agreement viewers of project {Project} about a change.", project);

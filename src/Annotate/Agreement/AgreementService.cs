@@ -13,7 +13,7 @@ internal sealed class AgreementService(AgreementStore store)
 {
     private const int MaxCached = 64;
     private readonly ConcurrentDictionary<string, long> revisions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Project, string? Document, string? GroupBy, int? Bootstrap, long Revision), Lazy<Task<ProjectAgreementReport>>> reports = new();
+    private readonly ConcurrentDictionary<(string Project, string Visibility, string? Document, string? GroupBy, int? Bootstrap, long Revision), Lazy<Task<ProjectAgreementReport>>> reports = new();
 
     /// <summary>The project's revision: it changes whenever anything agreement depends on changes.</summary>
     public long Revision(string projectId) => revisions.GetValueOrDefault(projectId);
@@ -24,7 +24,7 @@ internal sealed class AgreementService(AgreementStore store)
     public Task<ProjectAgreementReport> ReportAsync(ProjectSettings project, string? documentId, AgreementOptions options, CancellationToken cancellationToken)
     {
         var revision = Revision(project.Id);
-        var key = (project.Id, documentId, options.GroupBy, options.Bootstrap, revision);
+        var key = (project.Id, project.Visibility, documentId, options.GroupBy, options.Bootstrap, revision);
         if (reports.Count > MaxCached)
         {
             foreach (var stale in reports.Keys.Where(k => k.Revision != Revision(k.Project)))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Annotate.Agreement;
 
 namespace Annotate.Tests.Agreement;
@@ -145,15 +144,15 @@ public class AlphaBootstrapTests
     }
 
     [Fact]
-    public void Thousand_Samples_On_A_Million_Ratings_Take_Seconds_At_Most()
+    public void A_Million_Ratings_Give_An_Interval_Around_Alpha()
     {
+        // Speed is measured by the BenchmarkDotNet benchmarks (docs/benchmarks.md), not here.
         var table = RatingTable.FromNominal(ReliabilityData.Random(seed: 1, units: 200_000, coders: 5, categories: 10, missing: 0));
 
-        var clock = Stopwatch.StartNew();
         var interval = CodingAgreement.KrippendorffAlphaBootstrap(table, MeasurementLevel.Ordinal, 1000);
-        clock.Stop();
 
+        var alpha = CodingAgreement.KrippendorffAlpha(table, MeasurementLevel.Ordinal).Alpha.Value;
         Assert.NotNull(interval);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.InRange(alpha, interval.Low, interval.High);
     }
 }

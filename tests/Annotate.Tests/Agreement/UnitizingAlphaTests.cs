@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Annotate.Agreement.Spans;
 
 namespace Annotate.Tests.Agreement;
@@ -332,7 +331,7 @@ public class UnitizingAlphaTests
     }
 
     [Fact]
-    public void Ten_Thousand_Spans_Over_A_Million_Characters_Take_Well_Under_A_Second()
+    public void Ten_Thousand_Spans_Over_A_Million_Characters_Are_Computed_Per_Label()
     {
         var random = new Random(11);
         var spans = new List<LabelledSpan>();
@@ -346,16 +345,13 @@ public class UnitizingAlphaTests
             }
         }
 
-        UnitizingAgreement.Alpha(spans.Take(50).ToList(), One(1_000_000)); // JIT warm-up
-        var clock = Stopwatch.StartNew();
+        // Speed is measured by the BenchmarkDotNet benchmarks (docs/benchmarks.md), not here.
         var overall = UnitizingAgreement.Alpha(spans, One(1_000_000));
         var byLabel = UnitizingAgreement.AlphaByLabel(spans, One(1_000_000));
-        clock.Stop();
 
         Assert.True(overall.Alpha.IsDefined);
         Assert.Equal(4, byLabel.Count);
         Assert.True(overall.MergedSpans > 0); // random spans of one coder and label overlap: merged, and counted
-        Assert.True(clock.ElapsedMilliseconds < 1_000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed class HubUser : IAsyncDisposable
         hub.On<PresenceUpdate>(nameof(IAnnotationClient.PresenceChanged), update => Presence.Enqueue(update));
         hub.On<string>(nameof(IAnnotationClient.VisibilityChanged), visibility => VisibilityChanges.Enqueue(visibility));
         hub.On<DocumentVersionChange>(nameof(IAnnotationClient.DocumentChanged), change => DocumentChanges.Enqueue(change));
+        hub.On<AgreementUpdate>(nameof(IAnnotationClient.AgreementChanged), update => AgreementUpdates.Enqueue(update));
     }
 
     public HttpClient Http { get; }
@@ -34,6 +35,8 @@ internal sealed class HubUser : IAsyncDisposable
     public ConcurrentQueue<string> VisibilityChanges { get; } = new();
 
     public ConcurrentQueue<DocumentVersionChange> DocumentChanges { get; } = new();
+
+    public ConcurrentQueue<AgreementUpdate> AgreementUpdates { get; } = new();
 
     public static async Task<HubUser> SignInAsync(AnnotateApp app, string name)
     {
@@ -53,9 +56,9 @@ internal sealed class HubUser : IAsyncDisposable
 
     public Task<JoinResult> JoinAsync(string documentId, long afterSeq = 0) => Hub.InvokeAsync<JoinResult>("JoinDocument", documentId, afterSeq);
 
-    public async Task<Annotation> PutSpanAsync(string documentId, string id, string label, int start, int end, int? version = null)
+    public async Task<Annotation> PutSpanAsync(string documentId, string id, string label, int start, int end, int? version = null, string layer = "frame")
     {
-        var response = await Http.PutAsJsonAsync($"/api/documents/{documentId}/annotations/{id}", new { layer = "frame", label, start, end, version });
+        var response = await Http.PutAsJsonAsync($"/api/documents/{documentId}/annotations/{id}", new { layer, label, start, end, version });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Annotation>())!;
     }
