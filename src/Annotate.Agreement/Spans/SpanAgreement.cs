@@ -9,12 +9,18 @@ namespace Annotate.Agreement.Spans;
 public static class SpanAgreement
 {
     /// <summary>Pairwise F1 over all coder pairs, optionally for one label only.</summary>
-    public static SpanF1 PairwiseF1(IReadOnlyList<LabelledSpan> spans, SpanMatching matching, string? label = null)
+    /// <param name="spans">Every span.</param>
+    /// <param name="matching">Exact or overlap matching.</param>
+    /// <param name="label">Only this label's spans, or all.</param>
+    /// <param name="codersByDocument">Who annotated each document, when known: someone who marked nothing (of
+    /// these spans) there still takes part, and everything the others marked is a miss against them.</param>
+    public static SpanF1 PairwiseF1(IReadOnlyList<LabelledSpan> spans, SpanMatching matching, string? label = null,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
         var selected = label is null ? spans : spans.Where(s => s.Label == label).ToList();
         long matches = 0, counted = 0;
-        foreach (var (first, second) in CoderPairs(spans, selected))
+        foreach (var (first, second) in CoderPairs(spans, selected, codersByDocument))
         {
             matches += SpanMatcher.Match(first, second, matching).Count;
             counted += first.Count + second.Count;
@@ -25,19 +31,21 @@ public static class SpanAgreement
     }
 
     /// <summary>Pairwise F1 for each label that any coder used.</summary>
-    public static IReadOnlyDictionary<string, SpanF1> PairwiseF1ByLabel(IReadOnlyList<LabelledSpan> spans, SpanMatching matching)
+    public static IReadOnlyDictionary<string, SpanF1> PairwiseF1ByLabel(IReadOnlyList<LabelledSpan> spans, SpanMatching matching,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
         return spans.Select(s => s.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .ToDictionary(l => l, l => PairwiseF1(spans, matching, l), StringComparer.Ordinal);
+            .ToDictionary(l => l, l => PairwiseF1(spans, matching, l, codersByDocument), StringComparer.Ordinal);
     }
 
     /// <summary>Exact agreements and the kinds of disagreement, over all coder pairs.</summary>
-    public static SpanDisagreements Disagreements(IReadOnlyList<LabelledSpan> spans)
+    public static SpanDisagreements Disagreements(IReadOnlyList<LabelledSpan> spans,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
         long agree = 0, boundary = 0, label = 0, both = 0, missed = 0;
-        foreach (var (first, second) in CoderPairs(spans, spans))
+        foreach (var (first, second) in CoderPairs(spans, spans, codersByDocument))
         {
             var exact = SpanMatcher.Match(first, second, SpanMatching.Exact);
             agree += exact.Count;
@@ -69,14 +77,26 @@ public static class SpanAgreement
     }
 
     /// <summary>Every unordered pair of coders in every document, with each coder's selected spans there.</summary>
-    private static IEnumerable<(List<LabelledSpan> First, List<LabelledSpan> Second)> CoderPairs(IReadOnlyList<LabelledSpan> all, IReadOnlyList<LabelledSpan> selected)
+    private static IEnumerable<(List<LabelledSpan> First, List<LabelledSpan> Second)> CoderPairs(IReadOnlyList<LabelledSpan> all, IReadOnlyList<LabelledSpan> selected,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument)
     {
-        // Coders are those who marked anything in the document, whatever the label: a coder who gave a stretch
-        // another label, or nothing of this label, still disagrees with those who did.
-        foreach (var document in all.GroupBy(s => s.Document, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Coders are those who annotated the document (when known), else those who marked anything there, whatever
+        // the label: a coder who gave a stretch another label, or nothing of this label, still disagrees with those
+        // who did. Grouped once: looking spans up per document and coder would cost documents × coders × spans.
+        var selectedBy = selected.GroupBy(s => (s.Document, s.Coder)).ToDictionary(g => g.Key, g => g.ToList());
+        var codersOf = all.GroupBy(s => s.Document, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Coder).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (document, listed) in codersByDocument ?? new Dictionary<string, IReadOnlyCollection<string>>())
         {
-            var coders = document.Select(s => s.Coder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var byCoder = coders.ToDictionary(c => c, c => selected.Where(s => s.Document == document.Key && s.Coder == c).ToList(), StringComparer.Ordinal);
+            if (!codersOf.TryGetValue(document, out var coders))
+                codersOf[document] = coders = new HashSet<string>(StringComparer.Ordinal);
+            coders.UnionWith(listed);
+        }
+
+        foreach (var (document, set) in codersOf.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var coders = set.Order(StringComparer.Ordinal).ToList();
+            var byCoder = coders.ToDictionary(c => c, c => selectedBy.TryGetValue((document, c), out var spans) ? new List<LabelledSpan>(spans) : [], StringComparer.Ordinal);
             for (var i = 0; i < coders.Count; i++)
             {
                 for (var j = i + 1; j < coders.Count; j++)

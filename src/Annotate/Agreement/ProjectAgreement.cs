@@ -45,7 +45,8 @@ internal static class ProjectAgreement
 
         var everySpan = SpanDataOf(snapshot.Annotations.Where(a => a.Kind == Annotation.SpanKind), documents, codersByDocument, labelOfLayer: true);
         var tokenRatings = TokenRatings.Build(everySpan.Spans, everySpan.Tokens!, everySpan.CodersByDocument);
-        var perDocument = snapshot.Documents.Select(d => DocumentRow(d, everySpan, snapshot.Annotations)).ToList();
+        var spansByDocument = everySpan.Spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var perDocument = snapshot.Documents.Select(d => DocumentRow(d, spansByDocument.GetValueOrDefault(d.Id) ?? [], everySpan.CodersByDocument)).ToList();
         var groups = options.GroupBy is { } attribute ? Groups(attribute, snapshot, tokenRatings, notes) : null;
         return new ProjectAgreementReport(snapshot.ProjectId, documentId, revision, snapshot.Visibility, snapshot.Annotators, perDocument, layers, groups, notes);
     }
@@ -73,8 +74,8 @@ internal static class ProjectAgreement
             return new LabelFigures(label, labelDefinition?.Name ?? label, labelDefinition?.Color, spans,
                 alphaUByLabel.GetValueOrDefault(label),
                 spans == 0 ? null : SpanFigures.Value(TokenRatings.Build(data.Spans, data.Tokens!, data.CodersByDocument, label).Alpha().Alpha, $"tokenAlpha of '{label}'", null),
-                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, label).F1, "", null),
-                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, label).F1, "", null));
+                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, label, data.CodersByDocument).F1, "", null),
+                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, label, data.CodersByDocument).F1, "", null));
         }).ToList();
 
         List<PairFigures>? pairs = null;
@@ -88,10 +89,10 @@ internal static class ProjectAgreement
         }
 
         return new SpanLayerFigures(alphaU, alphaUByLabel,
-            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact).F1, "spanF1Exact", notes),
-            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap).F1, "spanF1Overlap", notes),
+            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, null, data.CodersByDocument).F1, "spanF1Exact", notes),
+            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, null, data.CodersByDocument).F1, "spanF1Overlap", notes),
             SpanFigures.Value(tokenAlpha.Alpha, "tokenAlpha", notes), interval,
-            SpanAgreement.Disagreements(data.Spans), byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
+            SpanAgreement.Disagreements(data.Spans, data.CodersByDocument), byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
     }
 
     private static PairFigures Pair(SpanData data, TokenRatings ratings, string a, string b)
@@ -103,7 +104,7 @@ internal static class ProjectAgreement
             data.Continua.Where(c => both.ContainsKey(c.Document)).ToList(), both, null);
         return new PairFigures(a, b,
             SpanFigures.Value(ratings.PairAlpha(a, b), "", null),
-            SpanFigures.Value(SpanAgreement.PairwiseF1(pairData.Spans, SpanMatching.Overlap).F1, "", null),
+            SpanFigures.Value(SpanAgreement.PairwiseF1(pairData.Spans, SpanMatching.Overlap, null, both).F1, "", null),
             both.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, []).Overall);
     }
 
@@ -118,16 +119,15 @@ internal static class ProjectAgreement
         return AgreementReport.For(rows, MeasurementLevel.Nominal, null, options.Bootstrap, withCoincidences: true);
     }
 
-    private static DocumentFigures DocumentRow(AgreementDocument document, SpanData everySpan, IReadOnlyList<AgreementAnnotation> annotations)
+    private static DocumentFigures DocumentRow(AgreementDocument document, List<LabelledSpan> spans, IReadOnlyDictionary<string, IReadOnlyCollection<string>> codersByDocument)
     {
-        var coders = everySpan.CodersByDocument.GetValueOrDefault(document.Id) ?? [];
+        var coders = codersByDocument.GetValueOrDefault(document.Id) ?? [];
         var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
-        var data = new SpanData(everySpan.Spans.Where(s => s.Document == document.Id).ToList(),
-            everySpan.Continua.Where(c => c.Document == document.Id).ToList(), only, document.Tokens);
-        return new DocumentFigures(document.Id, document.Title, coders.Count, data.Spans.Count,
-            data.Spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, []).Overall,
-            data.Spans.Count == 0 ? null : SpanFigures.Value(TokenRatings.Build(data.Spans, document.Tokens, only).Alpha().Alpha, "", null),
-            data.Spans.Count == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap).F1, "", null));
+        var data = new SpanData(spans, [new Continuum(document.Id, 0, document.Text.Length)], only, document.Tokens);
+        return new DocumentFigures(document.Id, document.Title, coders.Count, spans.Count,
+            spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, []).Overall,
+            spans.Count == 0 ? null : SpanFigures.Value(TokenRatings.Build(spans, document.Tokens, only).Alpha().Alpha, "", null),
+            spans.Count == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, only).F1, "", null));
     }
 
     private static GroupFigures Groups(string attribute, AgreementSnapshot snapshot, TokenRatings ratings, List<string> notes)

@@ -57,9 +57,9 @@ internal static class SpanFigures
         return new SpanReport(
             data.Continua.Count, data.Coders.Count, data.Spans.Count,
             alphaU.Overall, alphaU.ByLabel,
-            Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact).F1, "spanF1Exact", notes),
-            Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap).F1, "spanF1Overlap", notes),
-            tokenAlpha, SpanAgreement.Disagreements(data.Spans), notes);
+            Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, null, data.CodersByDocument).F1, "spanF1Exact", notes),
+            Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, null, data.CodersByDocument).F1, "spanF1Overlap", notes),
+            tokenAlpha, SpanAgreement.Disagreements(data.Spans, data.CodersByDocument), notes);
     }
 
     /// <summary>

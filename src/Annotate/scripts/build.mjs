@@ -1,13 +1,16 @@
-// Bundles scripts/main.ts into wwwroot/js/app.js. Run by Frontend.targets (and `npm run build`);
-// `--minify` makes a smaller file. The JS API works whether or not esbuild's postinstall ran.
+// Bundles scripts/main.ts into wwwroot/js/app.js, and what is loaded on demand into wwwroot/js/chunks/.
+// Run by Frontend.targets (and `npm run build`); `--minify` makes a smaller file. The JS API works whether or not esbuild's postinstall ran.
 import * as esbuild from 'esbuild';
 
 const minify = process.argv.includes('--minify');
 
 try {
   await esbuild.build({
-    entryPoints: ['scripts/main.ts'],
-    outfile: 'wwwroot/js/app.js',
+    entryPoints: { app: 'scripts/main.ts' },
+    outdir: 'wwwroot/js',
+    // Code loaded on demand (Chart.js, for the agreement page) goes into chunks beside app.js.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     format: 'esm',
     target: 'es2022',

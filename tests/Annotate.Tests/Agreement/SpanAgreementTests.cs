@@ -39,6 +39,19 @@ public class SpanAgreementTests
     }
 
     [Fact]
+    public void A_Listed_Coder_Who_Marked_Nothing_Takes_Part()
+    {
+        // A and B mark the same span; C read the document and marked nothing. Pairs: A–B one match (2 spans),
+        // A–C and B–C no match (1 span each): F1 = 2·1 / 4, and both of C's pairs count a miss.
+        LabelledSpan[] spans = [S("A", 0, 5, "x"), S("B", 0, 5, "x")];
+        var coders = new Dictionary<string, IReadOnlyCollection<string>> { ["d"] = ["A", "B", "C"] };
+
+        Assert.Equal(1.0, SpanAgreement.PairwiseF1(spans, SpanMatching.Exact).F1.Value, 12);
+        Assert.Equal(0.5, SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders).F1.Value, 12);
+        Assert.Equal(2, SpanAgreement.Disagreements(spans, coders).Missed);
+    }
+
+    [Fact]
     public void Disagreements_Are_Split_Into_Boundary_Label_Both_And_Missed()
     {
         LabelledSpan[] spans =

@@ -32,11 +32,18 @@ export interface DocumentVersionChange {
   version: number;
 }
 
+/** Agreement figures of these documents (of a watched project) may have changed: fetch them again. */
+export interface AgreementChange {
+  projectId: string;
+  documentIds: string[];
+}
+
 export interface HubListener {
   annotationChanged?(change: AnnotationChange): void;
   presenceChanged?(update: PresenceUpdate): void;
   visibilityChanged?(mode: Visibility): void;
   documentChanged?(change: DocumentVersionChange): void;
+  agreementChanged?(change: AgreementChange): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
   reconnected?(): void;
 }
@@ -50,6 +57,8 @@ class AnnotationHubClient {
   private starting: Promise<void> | null = null;
   private readonly listeners = new Set<HubListener>();
   private restartTimer = 0;
+  /** Projects whose agreement someone follows, with how many do: watched again after a reconnect. */
+  private readonly agreementWatchers = new Map<string, number>();
 
   subscribe(listener: HubListener): () => void {
     this.listeners.add(listener);
@@ -84,6 +93,33 @@ class AnnotationHubClient {
     await this.connection!.invoke('UpdatePresence', documentId, block);
   }
 
+  /**
+   * Follows a project's agreement figures (AgreementChanged); counted, so two views can follow one project.
+   * Rejects with the server's HubException in a blind project; the watch is still counted and tried again on reconnect.
+   */
+  async watchAgreement(projectId: string): Promise<void> {
+    this.agreementWatchers.set(projectId, (this.agreementWatchers.get(projectId) ?? 0) + 1);
+    await this.start();
+    await this.connection!.invoke('WatchAgreement', projectId);
+  }
+
+  /** Asks again (after a visibility change, a blind project's refusal may no longer hold). */
+  async rewatchAgreement(projectId: string): Promise<void> {
+    if (!this.agreementWatchers.has(projectId)) return;
+    await this.start();
+    await this.connection!.invoke('WatchAgreement', projectId);
+  }
+
+  async unwatchAgreement(projectId: string): Promise<void> {
+    const count = (this.agreementWatchers.get(projectId) ?? 0) - 1;
+    if (count > 0) {
+      this.agreementWatchers.set(projectId, count);
+      return;
+    }
+    this.agreementWatchers.delete(projectId);
+    if (this.connected) await this.connection!.invoke('UnwatchAgreement', projectId);
+  }
+
   private build(): HubConnection {
     const connection = new HubConnectionBuilder()
       .withUrl(HUB_PATH)
@@ -95,7 +131,8 @@ class AnnotationHubClient {
     connection.on('PresenceChanged', (update: PresenceUpdate) => this.emit((l) => l.presenceChanged?.(update)));
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
     connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));
-    connection.onreconnected(() => this.emit((l) => l.reconnected?.()));
+    connection.on('AgreementChanged', (change: AgreementChange) => this.emit((l) => l.agreementChanged?.(change)));
+    connection.onreconnected(() => void this.afterReconnect());
     // Automatic reconnect gave up (or the server closed the connection): start again from scratch.
     connection.onclose(() => this.scheduleRestart(connection, 2000));
     this.connection = connection;
@@ -112,7 +149,7 @@ class AnnotationHubClient {
         try {
           await connection.start();
           this.starting = null;
-          if (attempt > 0) this.emit((l) => l.reconnected?.());
+          if (attempt > 0) void this.afterReconnect();
           return;
         } catch {
           attempt++;
@@ -122,6 +159,13 @@ class AnnotationHubClient {
       await new Promise((resolve) => setTimeout(resolve, connection.state === HubConnectionState.Disconnected
         ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] : 250));
     }
+  }
+
+  /** A new connection is in no group: watch the agreement again before telling the views to catch up. */
+  private async afterReconnect(): Promise<void> {
+    await Promise.all([...this.agreementWatchers.keys()].map((id) =>
+      this.connection!.invoke('WatchAgreement', id).catch(() => {})));
+    this.emit((l) => l.reconnected?.());
   }
 
   private scheduleRestart(connection: HubConnection, ms: number): void {

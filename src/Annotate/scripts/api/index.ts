@@ -9,4 +9,6 @@ export type { AnnotationFilter, AnnotationTarget } from './annotations';
 export { projectsApi, DEFAULT_PROJECT } from './projects';
 export type { Project, Visibility } from './projects';
 export { annotationHub } from './hub';
-export type { AnnotationChange, JoinResult, PresenceUpdate, HubListener } from './hub';
+export type { AgreementChange, AnnotationChange, JoinResult, PresenceUpdate, HubListener } from './hub';
+export { agreementApi, annotatorsApi } from './agreement';
+export type * from './agreement';

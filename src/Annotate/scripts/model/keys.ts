@@ -8,7 +8,7 @@ export interface KeyPress {
 }
 
 export type ListCommand = 'focusSearch' | 'next' | 'previous' | 'open';
-export type ReaderCommand = 'next' | 'previous' | 'back';
+export type ReaderCommand = 'next' | 'previous' | 'back' | 'heatMap';
 
 /** The `?` help key, valid on every page. */
 export function isHelpKey(e: KeyPress): boolean {
@@ -33,6 +33,8 @@ export function readerCommand(e: KeyPress): ReaderCommand | null {
     if (e.key === 'ArrowLeft') return 'previous';
     return null;
   }
+  // Shift+A: letters without Shift are label keys while annotating, so the heat map takes a shifted one.
+  if (e.key === 'A') return 'heatMap';
   switch (e.key) {
     case 'n': return 'next';
     case 'p': return 'previous';
@@ -64,6 +66,7 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
       { keys: ['n', 'Alt+→'], action: 'Next document in the list' },
       { keys: ['p', 'Alt+←'], action: 'Previous document in the list' },
       { keys: ['u', 'Esc'], action: 'Back to the list' },
+      { keys: ['Shift+A'], action: 'Agreement heat map over the text on or off' },
     ],
   },
   {

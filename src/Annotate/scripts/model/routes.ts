@@ -1,4 +1,4 @@
-// The app's three pages and their URLs (the server answers index.html for each of them).
+// The app's pages and their URLs (the server answers index.html for each of them).
 
 export interface ListFilters {
   q: string;
@@ -11,6 +11,8 @@ export type Route =
   | { kind: 'list'; filters: ListFilters }
   | { kind: 'reader'; id: string }
   | { kind: 'status' }
+  /** Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "". */
+  | { kind: 'agreement'; documentId: string | null; groupBy: string }
   | { kind: 'notFound'; path: string };
 
 export const noFilters: ListFilters = { q: '', collection: '', language: '', tag: '' };
@@ -26,10 +28,13 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { kind: 'list', filters };
   }
   if (path === '/status') return { kind: 'status' };
-  const reader = /^\/documents\/([^/]+)$/.exec(path);
+  const groupBy = () => new URLSearchParams(search).get('groupBy') ?? '';
+  if (path === '/agreement') return { kind: 'agreement', documentId: null, groupBy: groupBy() };
+  const reader = /^\/documents\/([^/]+)(\/agreement)?$/.exec(path);
   if (reader?.[1]) {
     try {
-      return { kind: 'reader', id: decodeURIComponent(reader[1]) };
+      const id = decodeURIComponent(reader[1]);
+      return reader[2] ? { kind: 'agreement', documentId: id, groupBy: groupBy() } : { kind: 'reader', id };
     } catch {
       // A malformed %-escape cannot name a document.
     }
@@ -49,6 +54,10 @@ export function routeHref(route: Route): string {
       return `/documents/${encodeURIComponent(route.id)}`;
     case 'status':
       return '/status';
+    case 'agreement': {
+      const path = route.documentId === null ? '/agreement' : `/documents/${encodeURIComponent(route.documentId)}/agreement`;
+      return route.groupBy ? `${path}?${new URLSearchParams({ groupBy: route.groupBy }).toString()}` : path;
+    }
     case 'notFound':
       return route.path;
   }
@@ -57,6 +66,7 @@ export function routeHref(route: Route): string {
 export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: 'list', filters });
 export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
 export const statusRoute: Route = { kind: 'status' };
+export const agreementRoute = (documentId: string | null = null, groupBy = ''): Route => ({ kind: 'agreement', documentId, groupBy });
 
 export function sameFilters(a: ListFilters, b: ListFilters): boolean {
   return filterKeys.every((key) => a[key] === b[key]);

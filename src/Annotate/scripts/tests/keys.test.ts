@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isHelpKey, listCommand, readerCommand, type KeyPress } from '../model/keys';
+import { annotateCommand } from '../model/annotateKeys';
+import { isHelpKey, listCommand, readerCommand, shortcuts, type KeyPress } from '../model/keys';
 
 const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, ...mods });
 
@@ -29,4 +30,15 @@ test('reader keys', () => {
 test('help key', () => {
   assert.ok(isHelpKey(key('?')));
   assert.ok(!isHelpKey(key('?', { ctrlKey: true })));
+});
+
+test('Shift+A toggles the agreement heat map and clashes with no annotating key', () => {
+  const shiftA = { ...key('A'), shiftKey: true };
+  assert.equal(readerCommand(shiftA), 'heatMap');
+  assert.equal(readerCommand(key('a')), null);
+  assert.equal(readerCommand(key('A', { ctrlKey: true })), null);
+  assert.equal(annotateCommand(shiftA, { caretMode: false, words: true }), null);
+  assert.equal(annotateCommand(shiftA, { caretMode: true, words: true }), null);
+  const listed = shortcuts.flatMap((s) => s.items).filter((i) => i.keys.includes('Shift+A'));
+  assert.equal(listed.length, 1);
 });

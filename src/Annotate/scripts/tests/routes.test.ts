@@ -33,3 +33,18 @@ test('unknown and malformed paths are not found', () => {
   assert.equal(parseRoute('/documents/%E0%A4%A').kind, 'notFound');
   assert.equal(parseRoute('/api/documents').kind, 'notFound');
 });
+
+test('the project and document agreement pages round-trip, with their group-by attribute', () => {
+  assert.deepEqual(parseRoute('/agreement'), { kind: 'agreement', documentId: null, groupBy: '' });
+  assert.deepEqual(parseRoute('/agreement/'), { kind: 'agreement', documentId: null, groupBy: '' });
+  assert.deepEqual(parseRoute('/agreement', '?groupBy=group'), { kind: 'agreement', documentId: null, groupBy: 'group' });
+  const id = 'ελληνικά.άρθρο_1';
+  const route: Route = { kind: 'agreement', documentId: id, groupBy: 'reading-role' };
+  const href = routeHref(route);
+  assert.equal(href, `/documents/${encodeURIComponent(id)}/agreement?groupBy=reading-role`);
+  const url = new URL(href, 'http://x');
+  assert.deepEqual(parseRoute(url.pathname, url.search), route);
+  assert.equal(routeHref({ kind: 'agreement', documentId: null, groupBy: '' }), '/agreement');
+  assert.equal(parseRoute('/documents/a/agreement/x').kind, 'notFound');
+  assert.equal(parseRoute('/agreements').kind, 'notFound');
+});

@@ -6,6 +6,8 @@ import { noFilters, parseRoute, routeHref, type ListFilters, type Route } from '
 import { CorpusCache, isAbort } from './cache';
 import type { AppContext, AppState, View } from './context';
 import { h, isEditable, isPlainClick, replace } from './dom';
+import { agreementView } from './agreement/page';
+import { attributesDialog } from './agreement/attributesForm';
 import { documentListView } from './documentList';
 import { createHelpDialog } from './help';
 import { notFoundView } from './notFound';
@@ -28,6 +30,7 @@ export class App implements AppContext {
   readonly corpus = new CorpusMonitor(() => corpusApi.status(), (error) => this.showError(error));
   private readonly cache = new CorpusCache();
   private readonly help = createHelpDialog();
+  private readonly attributes = attributesDialog(this);
   private view: View | null = null;
   private signInShown = false;
 
@@ -110,7 +113,7 @@ export class App implements AppContext {
   private signedIn(session: Session, moveFocus: boolean): void {
     this.signInShown = false;
     this.state.session = session;
-    renderUser(this.shell.user, session, () => void this.signOut());
+    renderUser(this.shell.user, session, { signOut: () => void this.signOut(), attributes: () => this.attributes.open() });
     this.shell.nav.hidden = false;
     void this.corpus.refresh();
     this.render(moveFocus);
@@ -154,6 +157,7 @@ export class App implements AppContext {
       case 'list': return documentListView(this, route.filters);
       case 'reader': return readerView(this, route.id);
       case 'status': return statusView(this);
+      case 'agreement': return agreementView(this, route.documentId, route.groupBy);
       case 'notFound': return notFoundView(this, route.path);
     }
   }
@@ -183,7 +187,7 @@ export class App implements AppContext {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.isComposing || this.help.open || !this.state.session) return;
+    if (event.defaultPrevented || event.isComposing || this.help.open || this.attributes.element.open || !this.state.session) return;
     if (isEditable(event.target)) return;
     if (isHelpKey(event)) {
       event.preventDefault();

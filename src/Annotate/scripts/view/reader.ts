@@ -1,15 +1,20 @@
 import { ApiError, documentsApi } from '../api';
+import type { CodebookInfo } from '../api/annotationTypes';
 import type { DocumentDetail } from '../api/types';
 import { langAttribute } from '../model/format';
 import { readerCommand } from '../model/keys';
 import { neighbours, type Neighbours } from '../model/listNav';
-import { listRoute, readerRoute, routeHref } from '../model/routes';
+import { agreementRoute, listRoute, readerRoute, routeHref } from '../model/routes';
+import { labelTitle } from '../model/agreementText';
+import { TextModel } from '../model/textModel';
 import { isAbort } from './cache';
 import type { AppContext, View } from './context';
 import { h, replace } from './dom';
 import { articleHeader } from './articleHeader';
 import { renderArticle } from './annotate/articleDom';
 import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './annotate/mount';
+import { TextMap } from './annotate/textMap';
+import { TextHeatMap } from './agreement/textHeat';
 
 /** One article, with next/previous through the list the person came from. */
 export function readerView(ctx: AppContext, id: string): View {
@@ -21,15 +26,31 @@ export function readerView(ctx: AppContext, id: string): View {
   let heading: HTMLElement | null = null;
   let focusWhenLoaded = false;
   let annotation: AnnotationMount | null = null;
+  let heat: TextHeatMap | null = null;
   const documentRequest = documentsApi.get(id, controller.signal);
   const requests = prefetchAnnotations(id, controller.signal, documentRequest);
 
   const backHref = routeHref(listRoute(filters));
   const pager = h('div', { class: 'pager' });
+  const heatButton = h('button', {
+    type: 'button', class: 'button', 'aria-pressed': 'false', disabled: true, 'aria-keyshortcuts': 'Shift+A',
+    title: 'Colour the text by how far annotators agree (Shift+A)', 'data-testid': 'heat-toggle',
+  }, 'Agreement heat map');
+  heatButton.addEventListener('click', () => heat?.toggle());
+  let codebook: CodebookInfo | null = null;
+  requests.codebook.then((info) => (codebook = info), () => {});
+  const names = {
+    layer: (layerId: string) => codebook?.codebook.layers.find((l) => l.id === layerId)?.name,
+    label: (layerId: string | null, labelId: string) => codebook?.codebook.layers
+      .filter((l) => layerId === null || l.id === layerId).flatMap((l) => l.labels).find((l) => l.id === labelId)?.name,
+  };
   const content = h('div', { class: 'reader-content', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Loading the document…'));
   const element = h('div', { class: 'reader-page' },
     h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
       h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'u Escape' }, '← Documents'),
+      h('div', { class: 'reader-tools' },
+        h('a', { href: routeHref(agreementRoute(id)), class: 'button subtle', 'data-testid': 'agreement-link' }, 'Agreement'),
+        heatButton),
       pager),
     content);
 
@@ -52,6 +73,13 @@ export function readerView(ctx: AppContext, id: string): View {
     // The one place HTML goes in: sanitised by the server, kept exactly as given (annotations map onto it).
     const dom = renderArticle(body, doc.html, doc.blocks);
     const container = h('div', { class: 'annotated' }, body);
+    // The heat map maps offsets onto the article with the same TextMap the annotations use.
+    const map = new TextMap(body, new TextModel(doc.text, doc.blocks, doc.language ?? undefined), doc.blocks, dom.blockEls);
+    heat = new TextHeatMap(ctx, {
+      documentId: doc.id, version: doc.version, text: doc.text, map, container, complete: dom.complete,
+      labelName: (label) => labelTitle(label, names),
+    }, (on) => heatButton.setAttribute('aria-pressed', String(on)));
+    heatButton.disabled = false;
     const article = h('article', { class: 'article' }, header, container);
     if (doc.codebook === null) {
       replace(content, article);
@@ -116,6 +144,9 @@ export function readerView(ctx: AppContext, id: string): View {
         case 'back':
           ctx.navigate(listRoute(filters));
           return true;
+        case 'heatMap':
+          heat?.toggle();
+          return !!heat;
         default:
           return false;
       }
@@ -123,6 +154,7 @@ export function readerView(ctx: AppContext, id: string): View {
     dispose() {
       controller.abort();
       annotation?.dispose();
+      heat?.dispose();
     },
   };
 }

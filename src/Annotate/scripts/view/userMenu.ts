@@ -1,14 +1,21 @@
 import type { Session } from '../api/types';
 import { h, replace } from './dom';
 
-/** The signed-in name and the sign-out button in the header. */
-export function renderUser(container: HTMLElement, session: Session, signOut: () => void): void {
+export interface UserActions {
+  signOut(): void;
+  /** Opens the form where the person declares their own attributes (group…). */
+  attributes(): void;
+}
+
+/** The signed-in name, the attributes form and the sign-out button in the header. */
+export function renderUser(container: HTMLElement, session: Session, actions: UserActions): void {
   replace(container,
     h('span', { class: 'user-name', title: `Signed in as ${session.displayName}` },
       h('span', { class: 'visually-hidden' }, 'Signed in as '),
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(session.displayName)),
       h('span', { class: 'name', 'data-testid': 'user-name' }, session.displayName)),
-    h('button', { type: 'button', class: 'button subtle', onclick: signOut }, 'Sign out'));
+    h('button', { type: 'button', class: 'button subtle', onclick: actions.attributes, 'data-testid': 'my-attributes', title: 'Your group or background, for perspective groups in agreement' }, 'Your attributes'),
+    h('button', { type: 'button', class: 'button subtle', onclick: actions.signOut }, 'Sign out'));
 }
 
 function initials(name: string): string {

@@ -34,7 +34,7 @@ export function bindPointer(an: Annotator): () => void {
   };
   const onClick = (event: MouseEvent) => {
     if (an.selection.current()) return;
-    const offset = offsetAtPoint(an, event.clientX, event.clientY);
+    const offset = an.map.offsetAtPoint(event.clientX, event.clientY);
     const spans = offset === null ? [] : an.highlighter.spansAt(offset);
     if (spans.length === 0) return an.select(null);
     // Clicking the same place again steps outwards through nested spans.
@@ -46,7 +46,7 @@ export function bindPointer(an: Annotator): () => void {
     const { clientX: x, clientY: y } = event;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      const offset = offsetAtPoint(an, x, y);
+      const offset = an.map.offsetAtPoint(x, y);
       const spans = offset === null ? [] : an.highlighter.spansAt(offset);
       an.panels.hover.show(spans.map((s) => hoverItem(an, s.id)).filter((i) => i !== null), x, y);
     });
@@ -86,32 +86,6 @@ function hoverItem(an: Annotator, id: string) {
   if (!a) return null;
   const detail = [an.voice(a), an.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · ');
   return { color: an.codebook.color(a.layer, a.label), title: an.codebook.describe(a.layer, a.label), detail };
-}
-
-/** The text offset under a point, or null when the point is not over text. */
-function offsetAtPoint(an: Annotator, x: number, y: number): number | null {
-  const doc = document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
-  let node: Node | null = null;
-  let offset = 0;
-  if (typeof document.caretPositionFromPoint === 'function') {
-    const p = document.caretPositionFromPoint(x, y);
-    if (p) ({ offsetNode: node, offset } = p);
-  } else if (doc.caretRangeFromPoint) {
-    const r = doc.caretRangeFromPoint(x, y);
-    if (r) ({ startContainer: node, startOffset: offset } = r);
-  }
-  if (!(node instanceof Text)) return null;
-  // The caret position nearest the point: only count it when the point is on the character beside it.
-  const range = document.createRange();
-  for (const [from, to] of [[offset, offset + 1], [offset - 1, offset]] as const) {
-    if (from < 0 || to > node.length) continue;
-    range.setStart(node, from);
-    range.setEnd(node, to);
-    for (const r of range.getClientRects()) {
-      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 2 && y <= r.bottom + 8) return an.map.offsetOf(node, from, 'start');
-    }
-  }
-  return null;
 }
 
 /** In the text with the keyboard: say which spans the caret is in. */

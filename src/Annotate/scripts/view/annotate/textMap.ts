@@ -80,6 +80,32 @@ export class TextMap {
     return at.index < 0 ? { node: el, offset: 0 } : { node: nodes[at.index]!, offset: at.offset };
   }
 
+  /** The text offset under a screen point (a click, the pointer), or null when the point is not over text. */
+  offsetAtPoint(x: number, y: number): number | null {
+    const doc = document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+    let node: Node | null = null;
+    let offset = 0;
+    if (typeof document.caretPositionFromPoint === 'function') {
+      const p = document.caretPositionFromPoint(x, y);
+      if (p) ({ offsetNode: node, offset } = p);
+    } else if (doc.caretRangeFromPoint) {
+      const r = doc.caretRangeFromPoint(x, y);
+      if (r) ({ startContainer: node, startOffset: offset } = r);
+    }
+    if (!(node instanceof Text)) return null;
+    // The caret position nearest the point: only count it when the point is on the character beside it.
+    const range = document.createRange();
+    for (const [from, to] of [[offset, offset + 1], [offset - 1, offset]] as const) {
+      if (from < 0 || to > node.length) continue;
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      for (const r of range.getClientRects()) {
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 2 && y <= r.bottom + 8) return this.offsetOf(node, from, 'start');
+      }
+    }
+    return null;
+  }
+
   range(start: number, end: number): Range | null {
     const a = this.pointAt(start, 'start');
     const b = this.pointAt(end, 'end');

@@ -1,0 +1,175 @@
+import { getJson, request } from './http';
+import { DEFAULT_PROJECT, type Visibility } from './projects';
+
+// Wire types of the agreement endpoints (JSON, camelCase). A coefficient that does not apply is null and `notes`
+// says why ("tokenAlpha: fewer than two annotators…").
+
+export type Interval = [number, number];
+
+export interface ProjectAnnotator {
+  id: string;
+  name: string;
+  attributes: Record<string, string>;
+}
+
+export interface DocumentAgreement {
+  id: string;
+  title: string;
+  annotators: number;
+  spans: number;
+  alphaU: number | null;
+  tokenAlpha: number | null;
+  spanF1Overlap: number | null;
+}
+
+export interface Coincidence {
+  categories: string[];
+  cells: number[][];
+}
+
+export interface Disagreements {
+  agreements: number;
+  boundary: number;
+  label: number;
+  boundaryAndLabel: number;
+  missed: number;
+}
+
+export interface LabelAgreement {
+  label: string;
+  name: string;
+  color: string | null;
+  spans: number;
+  alphaU: number | null;
+  tokenAlpha: number | null;
+  spanF1Exact: number | null;
+  spanF1Overlap: number | null;
+}
+
+export interface PairAgreement {
+  a: string;
+  b: string;
+  tokenAlpha: number | null;
+  spanF1Overlap: number | null;
+  alphaU: number | null;
+}
+
+export interface SpanAgreement {
+  alphaU: number | null;
+  alphaUByLabel: Record<string, number | null>;
+  spanF1Exact: number | null;
+  spanF1Overlap: number | null;
+  tokenAlpha: number | null;
+  tokenAlphaCi95: Interval | null;
+  disagreements: Disagreements;
+  byLabel: LabelAgreement[];
+  pairs: PairAgreement[];
+  coincidence: Coincidence;
+}
+
+export interface CodingAgreement {
+  units: number;
+  coders: number;
+  pairableValues: number;
+  level: string;
+  percentAgreement: number | null;
+  krippendorffAlpha: number | null;
+  observedDisagreement: number;
+  expectedDisagreement: number;
+  cohenKappa: number | null;
+  cohenKappaLinear: number | null;
+  cohenKappaQuadratic: number | null;
+  scottPi: number | null;
+  bennettS: number | null;
+  fleissKappa: number | null;
+  randolphKappa: number | null;
+  gwetAC1: number | null;
+  gwetAC2Linear: number | null;
+  gwetAC2Quadratic: number | null;
+  perCategory: Record<string, { positiveAgreement: number | null; alpha: number | null }>;
+  ci95: Record<string, Interval> | null;
+  notes: string[];
+  coincidence?: Coincidence | null;
+}
+
+export interface LayerAgreement {
+  layer: string;
+  name: string;
+  scope: 'span' | 'document';
+  spans?: SpanAgreement | null;
+  coding?: CodingAgreement | null;
+}
+
+export interface GroupAgreement {
+  value: string;
+  annotators: string[];
+  tokenAlpha: number | null;
+  meanPairwiseAlpha: number | null;
+}
+
+export interface Groups {
+  attribute: string;
+  groups: GroupAgreement[];
+  between: { a: string; b: string; meanPairwiseAlpha: number | null }[];
+  ungrouped: string[];
+}
+
+export interface AgreementReport {
+  projectId: string;
+  documentId: string | null;
+  revision: number;
+  visibility: Visibility;
+  annotators: ProjectAnnotator[];
+  documents: DocumentAgreement[];
+  layers: LayerAgreement[];
+  groups: Groups | null;
+  notes: string[];
+}
+
+export interface TextSegment {
+  start: number;
+  end: number;
+  /** Share of agreeing annotator pairs; null with fewer than two annotators. */
+  agreement: number | null;
+  /** Annotator id → labels there ([] = marked nothing there). */
+  labels: Record<string, string[]>;
+}
+
+export interface TextAgreement {
+  documentId: string;
+  version: number;
+  annotators: { id: string; name: string }[];
+  segments: TextSegment[];
+}
+
+export interface AgreementQuery {
+  document?: string | null;
+  groupBy?: string | null;
+  bootstrap?: number | null;
+}
+
+const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+export const agreementApi = {
+  report: (query: AgreementQuery = {}, signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+    getJson<AgreementReport>(`${project(projectId)}/agreement`, {
+      document: query.document ?? undefined,
+      groupBy: query.groupBy ?? undefined,
+      bootstrap: query.bootstrap ? String(query.bootstrap) : undefined,
+    }, signal),
+
+  text: (documentId: string, layer?: string, signal?: AbortSignal) =>
+    getJson<TextAgreement>(`/api/documents/${encodeURIComponent(documentId)}/agreement/text`, { layer }, signal),
+};
+
+export const annotatorsApi = {
+  list: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+    getJson<ProjectAnnotator[]>(`${project(projectId)}/annotators`, undefined, signal),
+
+  /** Sets the caller's own attributes; an empty value removes one. */
+  async setMine(attributes: Record<string, string>, projectId: string = DEFAULT_PROJECT): Promise<ProjectAnnotator> {
+    const saved = await request<ProjectAnnotator>('PUT', `${project(projectId)}/annotators/me/attributes`, { body: { attributes } });
+    if (!saved) throw new Error('PUT annotators/me/attributes returned no body.');
+    return saved;
+  },
+};

@@ -1,0 +1,190 @@
+import { agreementApi, ApiError } from '../../api';
+import type { AgreementReport, LayerAgreement } from '../../api/agreement';
+import { splitNotes } from '../../model/agreement';
+import { attributeNames } from '../../model/agreementPairs';
+import { formatDateTime, plural } from '../../model/format';
+import { agreementRoute, readerRoute, routeHref } from '../../model/routes';
+import { isAbort } from '../cache';
+import type { AppContext, View } from '../context';
+import { h, replace } from '../dom';
+import { attributesForm } from './attributesForm';
+import { domId, notesList } from './cells';
+import { codingLayer } from './codingLayer';
+import { followAgreement } from './follow';
+import { documentsTable, groupsSection } from './groups';
+import { SpanLayerView } from './spanLayer';
+
+/** Bootstrap samples for the 95% intervals when the person asks for them (slower on a big project). */
+const BOOTSTRAP_SAMPLES = 1000;
+
+/** The agreement of the project (documentId null) or of one document, kept up to date while it is open. */
+export function agreementView(ctx: AppContext, documentId: string | null, initialGroupBy: string): View {
+  const controller = new AbortController();
+  let groupBy = initialGroupBy;
+  let bootstrap = false;
+  let loading = false;
+  let again = false;
+  let loaded = false;
+  let disposed = false;
+  const layers = new Map<string, { section: HTMLElement; spans: SpanLayerView }>();
+
+  ctx.setTitle('Agreement');
+  const heading = h('h1', { tabindex: -1, id: 'agreement-title' }, documentId ? 'Agreement on this document' : 'Agreement');
+  const groupSelect = h('select', { id: 'group-by', 'data-testid': 'group-by' }, h('option', { value: '' }, 'No groups'));
+  const intervals = h('input', { type: 'checkbox', id: 'agreement-ci' });
+  const form = attributesForm(ctx, () => {
+    ctx.announce('Your attributes were saved.');
+    void load();
+  });
+  const attributes = h('details', { class: 'attributes-details' }, h('summary', null, 'Your attributes'), form.element);
+  const meta = h('p', { class: 'agreement-meta', 'data-testid': 'agreement-meta' });
+  const notice = h('div', { class: 'agreement-notice' });
+  const body = h('div', { class: 'agreement-body', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Computing agreement…'));
+  const links = documentId
+    ? h('p', { class: 'agreement-links' },
+      h('a', { href: routeHref(agreementRoute(null, groupBy)), 'data-testid': 'project-agreement-link' }, '← Project agreement'), ' · ',
+      h('a', { href: routeHref(readerRoute(documentId)) }, 'Open the document'))
+    : null;
+  const element = h('section', { class: 'page agreement-page', 'aria-labelledby': 'agreement-title', 'data-testid': 'agreement-page' },
+    links,
+    h('div', { class: 'page-heading' }, heading),
+    h('div', { class: 'agreement-controls' },
+      h('label', { for: 'group-by' }, 'Group by', groupSelect),
+      h('label', { class: 'toggle', for: 'agreement-ci' }, intervals, '95% intervals (bootstrap, slower)'),
+      meta),
+    attributes,
+    notice,
+    body);
+
+  groupSelect.addEventListener('change', () => {
+    groupBy = groupSelect.value;
+    ctx.updateUrl(agreementRoute(documentId, groupBy));
+    void load();
+  });
+  intervals.addEventListener('change', () => {
+    bootstrap = intervals.checked;
+    void load();
+  });
+  attributes.addEventListener('toggle', () => {
+    if (attributes.open) form.load(controller.signal).catch((error: unknown) => !isAbort(error) && ctx.showError(error));
+  });
+
+  async function load(): Promise<void> {
+    if (loading) {
+      again = true; // one more fetch after this one, never two at once
+      return;
+    }
+    loading = true;
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const report = await agreementApi.report({ document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null }, controller.signal);
+      if (!disposed) render(report);
+    } catch (error) {
+      if (!disposed && !isAbort(error)) failed(error);
+    } finally {
+      loading = false;
+      body.removeAttribute('aria-busy');
+      if (again && !disposed) {
+        again = false;
+        void load();
+      }
+    }
+  }
+
+  function failed(error: unknown): void {
+    if (error instanceof ApiError && error.status === 403) {
+      clearLayers();
+      replace(notice);
+      replace(body, h('div', { class: 'banner info', role: 'status', 'data-testid': 'agreement-blind' },
+        h('strong', null, error.title || 'Blind project'),
+        h('p', null, error.detail ?? 'Agreement is hidden while the project is blind, so that nobody sees how others annotated. It appears when the project is switched to open or reveal.')));
+      return;
+    }
+    if (loaded) {
+      // Keep the figures that were there; say they may be out of date.
+      replace(notice, h('p', { class: 'banner warning', role: 'status' }, 'The figures could not be refreshed; they may be out of date.'));
+      return;
+    }
+    replace(body, h('p', { class: 'empty' }, error instanceof ApiError && error.status === 404 ? 'There is no such document or project.' : 'Agreement could not be computed.'));
+    ctx.showError(error);
+  }
+
+  function render(report: AgreementReport): void {
+    loaded = true;
+    replace(notice);
+    const title = documentId ? report.documents.find((d) => d.id === documentId)?.title ?? documentId : null;
+    if (title) {
+      heading.textContent = `Agreement on “${title}”`;
+      ctx.setTitle(`Agreement: ${title}`);
+    }
+    renderGroupOptions(attributeNames(report.annotators));
+    replace(meta, `${plural(report.annotators.length, 'annotator', 'annotators')} · revision ${report.revision} · updated ${formatDateTime(new Date().toISOString())}`);
+    meta.dataset['revision'] = String(report.revision);
+
+    // Keep focus where it was (a link in a table that is about to be rebuilt).
+    const focusKey = body.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['focusKey'] : undefined;
+    const seen = new Set<string>();
+    const notes = splitNotes(report.notes, report.layers.map((l) => l.name));
+    const sections = report.layers.map((layer) => {
+      seen.add(layer.layer);
+      return layerSection(layer, report, notes.byLayer.get(layer.name) ?? []);
+    });
+    for (const [id, entry] of layers) {
+      if (!seen.has(id)) {
+        entry.spans.dispose();
+        layers.delete(id);
+      }
+    }
+    replace(body,
+      notesList(notes.general, 'Notes on these figures'),
+      report.groups ? groupsSection(report.groups, report) : null,
+      sections.length ? sections : h('p', { class: 'empty' }, 'Nothing to compare yet: agreement needs a codebook and at least two annotators on a document.'),
+      documentId ? null : h('section', { 'aria-labelledby': 'documents-title' }, h('h2', { id: 'documents-title' }, 'By document'), documentsTable(report, groupBy)));
+    if (focusKey) body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
+  }
+
+  function layerSection(layer: LayerAgreement, report: AgreementReport, notes: readonly string[]): HTMLElement {
+    let entry = layers.get(layer.layer);
+    if (!entry) {
+      const id = domId('layer', layer.layer);
+      entry = { section: h('section', { class: 'agreement-layer', 'aria-labelledby': id, 'data-layer': layer.layer }), spans: new SpanLayerView() };
+      layers.set(layer.layer, entry);
+    }
+    const titleId = domId('layer', layer.layer);
+    const scope = layer.scope === 'document' ? 'document labels' : 'spans';
+    const content = layer.scope === 'span' && layer.spans ? entry.spans.render(layer, layer.spans, report, notes)
+      : layer.coding ? codingLayer(layer.coding)
+      : [h('p', { class: 'empty' }, 'No figures for this layer yet.')];
+    replace(entry.section, h('h2', { id: titleId }, layer.name || layer.layer, h('span', { class: 'scope' }, ` · ${scope}`)), content);
+    return entry.section;
+  }
+
+  function renderGroupOptions(names: string[]): void {
+    if (groupBy && !names.includes(groupBy)) names = [...names, groupBy];
+    const key = names.join('\n');
+    if (groupSelect.dataset['names'] !== key) {
+      groupSelect.dataset['names'] = key;
+      replace(groupSelect, h('option', { value: '' }, 'No groups'), names.map((n) => h('option', { value: n }, n)));
+    }
+    groupSelect.value = groupBy;
+  }
+
+  function clearLayers(): void {
+    for (const entry of layers.values()) entry.spans.dispose();
+    layers.clear();
+  }
+
+  const stop = followAgreement(documentId, () => void load());
+  void load();
+
+  return {
+    element,
+    focus: () => heading.focus(),
+    dispose() {
+      disposed = true;
+      controller.abort();
+      stop();
+      clearLayers();
+    },
+  };
+}
