@@ -49,34 +49,80 @@ public sealed class CoincidenceMatrix
         var pairable = 0;
         for (var u = 0; u < table.UnitCount; u++)
         {
-            var values = table.CategorySpan(u);
-            var m = values.Length;
-            if (m < 2)
-                continue;
-            pairable++;
-            var distinct = 0;
-            foreach (var c in values)
-            {
-                if (counts[c]++ == 0)
-                    present[distinct++] = c;
-            }
-
-            var weight = 1.0 / (m - 1);
-            for (var i = 0; i < distinct; i++)
-            {
-                var c = present[i];
-                cells[(c * k) + c] += (double)counts[c] * (counts[c] - 1) * weight;
-                for (var j = 0; j < distinct; j++)
-                {
-                    if (j != i)
-                        cells[(c * k) + present[j]] += (double)counts[c] * counts[present[j]] * weight;
-                }
-            }
-
-            for (var i = 0; i < distinct; i++)
-                counts[present[i]] = 0;
+            if (AddUnit(table.CategorySpan(u), cells, counts, present))
+                pairable++;
         }
 
         return new CoincidenceMatrix(table.Categories, cells, pairable);
+    }
+
+    /// <summary>
+    /// The matrix straight from each coder's code per unit (−1 for missing), optionally mapped through
+    /// <paramref name="map"/> (code → category), as token ratings hold them: no table, no string per rating.
+    /// Categories are those used, in ordinal order, as <see cref="RatingTable.FromNominal"/> orders them.
+    /// </summary>
+    internal static CoincidenceMatrix FromCodes(IReadOnlyList<string> values, IReadOnlyList<int[]> codes, int unitCount, int[]? map = null)
+    {
+        var used = new bool[values.Count];
+        foreach (var code in codes)
+            foreach (var c in code)
+                if (c >= 0)
+                    used[map is null ? c : map[c]] = true;
+        var order = Enumerable.Range(0, values.Count).Where(i => used[i]).OrderBy(i => values[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[values.Count];
+        for (var r = 0; r < order.Length; r++)
+            rank[order[r]] = r;
+
+        var k = order.Length;
+        var cells = new double[k * k];
+        var counts = new int[k];
+        var present = new int[k];
+        var unit = new int[codes.Count];
+        var pairable = 0;
+        for (var u = 0; u < unitCount; u++)
+        {
+            var m = 0;
+            foreach (var code in codes)
+            {
+                if (code[u] >= 0)
+                    unit[m++] = rank[map is null ? code[u] : map[code[u]]];
+            }
+
+            if (AddUnit(unit.AsSpan(0, m), cells, counts, present))
+                pairable++;
+        }
+
+        return new CoincidenceMatrix([.. order.Select(i => values[i])], cells, pairable);
+    }
+
+    // Adds one unit's values (category indices) to the cells; false when the unit has fewer than two values.
+    private static bool AddUnit(ReadOnlySpan<int> values, double[] cells, int[] counts, int[] present)
+    {
+        var k = counts.Length;
+        var m = values.Length;
+        if (m < 2)
+            return false;
+        var distinct = 0;
+        foreach (var c in values)
+        {
+            if (counts[c]++ == 0)
+                present[distinct++] = c;
+        }
+
+        var weight = 1.0 / (m - 1);
+        for (var i = 0; i < distinct; i++)
+        {
+            var c = present[i];
+            cells[(c * k) + c] += (double)counts[c] * (counts[c] - 1) * weight;
+            for (var j = 0; j < distinct; j++)
+            {
+                if (j != i)
+                    cells[(c * k) + present[j]] += (double)counts[c] * counts[present[j]] * weight;
+            }
+        }
+
+        for (var i = 0; i < distinct; i++)
+            counts[present[i]] = 0;
+        return true;
     }
 }

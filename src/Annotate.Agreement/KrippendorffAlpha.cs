@@ -26,11 +26,26 @@ public static partial class CodingAgreement
             throw new ArgumentException("The ratio level needs values of zero or more.", nameof(level));
 
         var o = CoincidenceMatrix.From(table);
+        return o.Total < 2 ? FromCoincidences(o, []) : FromCoincidences(o, SquaredDifferences(table, o, level));
+    }
+
+    /// <summary>Nominal alpha from a coincidence matrix (δ² = 1 between different categories).</summary>
+    internal static AlphaResult NominalAlpha(CoincidenceMatrix o)
+    {
+        var k = o.Categories.Count;
+        var delta = new double[k * k];
+        for (var c = 0; c < k; c++)
+            for (var d = 0; d < k; d++)
+                delta[(c * k) + d] = c == d ? 0 : 1;
+        return FromCoincidences(o, delta);
+    }
+
+    private static AlphaResult FromCoincidences(CoincidenceMatrix o, double[] delta)
+    {
         var n = o.Total;
         if (n < 2)
             return new AlphaResult(Coefficient.NotDefined("fewer than two pairable values"), double.NaN, double.NaN, o);
 
-        var delta = SquaredDifferences(table, o, level);
         var k = o.Categories.Count;
         double observed = 0, expected = 0;
         for (var c = 0; c < k; c++)

@@ -57,6 +57,49 @@ public sealed partial class RatingTable
         return new RatingTable(Names(units), Names(coders), categories, numeric, declared, start, coderOf, categoryOf);
     }
 
+    /// <summary>
+    /// A nominal table straight from each coder's category code per unit (−1 for missing), as token ratings hold
+    /// them: no string per rating. Units without any rating are left out; unit names are their indices; the
+    /// categories are those used, in ordinal order, as <see cref="FromNominal"/> would order them.
+    /// </summary>
+    internal static RatingTable FromCodes(IReadOnlyList<string> values, IReadOnlyList<string> coders, IReadOnlyList<int[]> codes, int unitCount)
+    {
+        var used = new bool[values.Count];
+        foreach (var code in codes)
+            foreach (var c in code)
+                if (c >= 0)
+                    used[c] = true;
+        var categories = Enumerable.Range(0, values.Count).Where(i => used[i]).OrderBy(i => values[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[values.Count];
+        for (var r = 0; r < categories.Length; r++)
+            rank[categories[r]] = r;
+
+        var unitNames = new List<string>();
+        var start = new List<int> { 0 };
+        var coderOf = new List<int>();
+        var categoryOf = new List<int>();
+        for (var u = 0; u < unitCount; u++)
+        {
+            var before = coderOf.Count;
+            for (var c = 0; c < codes.Count; c++)
+            {
+                if (codes[c][u] >= 0)
+                {
+                    coderOf.Add(c);
+                    categoryOf.Add(rank[codes[c][u]]);
+                }
+            }
+
+            if (coderOf.Count > before)
+            {
+                unitNames.Add(u.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                start.Add(coderOf.Count);
+            }
+        }
+
+        return new RatingTable([.. unitNames], [.. coders], [.. categories.Select(i => values[i])], null, false, [.. start], [.. coderOf], [.. categoryOf]);
+    }
+
     private static int Intern(Dictionary<string, int> ids, string key)
     {
         if (!ids.TryGetValue(key, out var id))

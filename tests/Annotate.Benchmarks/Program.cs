@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // Subcommands:
 //   corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process] [--no-sync] [--env NAME=value,...]
 //   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
+//   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
@@ -23,6 +24,10 @@ try
             return await LoadBreakdown.RunAsync(Arguments.Parse(rest, ["--keep"]));
         case HubLoad.Command:
             return await HubLoad.RunAsync(Arguments.Parse(rest, ["--max-rate"]));
+        case "agreement-profile":
+            return AgreementProfile.Run();
+        case AgreementLive.Command:
+            return await AgreementLive.RunAsync(Arguments.Parse(rest, []));
         case LongArticleBenchmark.Command:
             return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
         case "micro":
@@ -40,7 +45,7 @@ try
                   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]
                       Diagnostic: a cold load's stages (scan, read, parse, SQLite writes) timed one by one.
                   micro [BenchmarkDotNet arguments, e.g. --job short]
-                      Per-article parse, render and sanitise benchmarks.
+                      Per-article parse, render and sanitise; the agreement core; agreement read from SQLite.
                   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
                       The annotation view in headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) on a generated
                       article with that many spans: first text, span creation, scrolling, payload sizes.
@@ -48,6 +53,9 @@ try
                   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
                       N SignalR clients on one document of a real server process; save-to-receive latency,
                       delivery, duplicates, acknowledgement latency, server CPU and peak memory.
+                  agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
+                      V viewers follow a document's agreement (WatchAgreement + a refetch per AgreementChanged) while
+                      annotators save: how soon each viewer's figures include a save, and the saves' ack latency.
                 """);
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Annotate.Agreement.Spans;
 
 /// <summary>A token of a document: [<paramref name="Start"/>, <paramref name="End"/>) on the same continuum as the spans.</summary>
@@ -30,13 +28,17 @@ public sealed class TokenRatings
 {
     private const int Missing = -1;
     private readonly string[] values;
+    private readonly string[][] labelsOfValue;
     private readonly Dictionary<string, int[]> codes;
+    private readonly int[]? map;
 
-    private TokenRatings(int units, string[] values, Dictionary<string, int[]> codes)
+    private TokenRatings(int units, string[] values, string[][] labelsOfValue, Dictionary<string, int[]> codes, int[]? map = null)
     {
         UnitCount = units;
         this.values = values;
+        this.labelsOfValue = labelsOfValue;
         this.codes = codes;
+        this.map = map;
         Coders = [.. codes.Keys.Order(StringComparer.Ordinal)];
     }
 
@@ -61,6 +63,7 @@ public sealed class TokenRatings
         var units = documents.Sum(d => d.Value.Count);
         var valueIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var none = Intern(valueIds, label is null ? TokenAgreement.None : "no");
+        var labelSets = new List<string[]> { Array.Empty<string>() };
         var codes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var unitBase = 0;
         foreach (var document in documents)
@@ -89,8 +92,15 @@ public sealed class TokenRatings
 
                 for (var t = 0; t < documentTokens.Count; t++)
                 {
-                    code[unitBase + t] = covering[t] is not { } set ? none
-                        : Intern(valueIds, label is null ? string.Join('+', set) : "yes");
+                    if (covering[t] is not { } set)
+                    {
+                        code[unitBase + t] = none;
+                        continue;
+                    }
+
+                    var id = code[unitBase + t] = Intern(valueIds, label is null ? string.Join('+', set) : "yes");
+                    if (labelSets.Count <= id)
+                        labelSets.Add([.. set]);
                 }
             }
 
@@ -100,18 +110,35 @@ public sealed class TokenRatings
         var names = new string[valueIds.Count];
         foreach (var (value, id) in valueIds)
             names[id] = value;
-        return new TokenRatings(units, names, codes);
+        return new TokenRatings(units, names, [.. labelSets], codes);
+    }
+
+    /// <summary>
+    /// The ratings for one label: "yes" where a coder's labels include it, else "no" — the same as building with
+    /// that label, but derived from these codes in one pass instead of re-reading the spans.
+    /// </summary>
+    public TokenRatings ForLabel(string label)
+    {
+        // A view over the same codes: each value maps to 0 ("no") or 1 ("yes"); nothing is copied.
+        var yes = labelsOfValue.Select(set => set.Contains(label, StringComparer.Ordinal) ? 1 : 0).ToArray();
+        var mapped = map is null ? yes : map.Select(v => yes[v]).ToArray();
+        return new TokenRatings(UnitCount, ["no", "yes"], [[], [label]], codes, mapped);
     }
 
     /// <summary>Krippendorff's alpha (nominal) over all coders, or over <paramref name="coders"/> only.</summary>
-    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) => CodingAgreement.KrippendorffAlpha(Table(coders));
+    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) =>
+        CodingAgreement.NominalAlpha(CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map));
 
     /// <summary>The ratings as a table (units × coders), for the bootstrap or other coefficients.</summary>
     public RatingTable Table(IReadOnlyCollection<string>? coders = null)
     {
-        var selected = (coders ?? Coders).Where(codes.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        return RatingTable.FromNominal(Ratings(selected));
+        var selected = Selected(coders);
+        var mapped = selected.Select(c => map is null ? codes[c] : Array.ConvertAll(codes[c], v => v == Missing ? Missing : map[v])).ToList();
+        return RatingTable.FromCodes(values, selected, mapped, UnitCount);
     }
+
+    private List<string> Selected(IReadOnlyCollection<string>? coders) =>
+        (coders ?? Coders).Where(codes.ContainsKey).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Alpha for two coders straight from their codes (one pass over the tokens, no table): equal to
@@ -127,10 +154,11 @@ public sealed class TokenRatings
         {
             if (a[u] == Missing || b[u] == Missing)
                 continue;
+            var (x, y) = map is null ? (a[u], b[u]) : (map[a[u]], map[b[u]]);
             units++;
-            marginals[a[u]]++;
-            marginals[b[u]]++;
-            if (a[u] != b[u])
+            marginals[x]++;
+            marginals[y]++;
+            if (x != y)
                 disagreements++;
         }
 
@@ -143,20 +171,6 @@ public sealed class TokenRatings
         var expected = ((n * n) - sumSquares) / (n * (n - 1));
         return expected == 0 ? Coefficient.NotDefined("no variation: all pairable values are alike")
             : Coefficient.Of(1 - ((2.0 * disagreements / n) / expected));
-    }
-
-    private IEnumerable<(string Unit, string Coder, string Value)> Ratings(List<string> coders)
-    {
-        for (var u = 0; u < UnitCount; u++)
-        {
-            var unit = u.ToString(CultureInfo.InvariantCulture);
-            foreach (var coder in coders)
-            {
-                var code = codes[coder][u];
-                if (code != Missing)
-                    yield return (unit, coder, values[code]);
-            }
-        }
     }
 
     // Tokens grouped by document (documents in first-seen order), each group sorted by start.

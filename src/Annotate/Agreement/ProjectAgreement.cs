@@ -44,10 +44,11 @@ internal static class ProjectAgreement
         }
 
         var everySpan = SpanDataOf(snapshot.Annotations.Where(a => a.Kind == Annotation.SpanKind), documents, codersByDocument, labelOfLayer: true);
-        var tokenRatings = TokenRatings.Build(everySpan.Spans, everySpan.Tokens!, everySpan.CodersByDocument);
         var spansByDocument = everySpan.Spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var perDocument = snapshot.Documents.Select(d => DocumentRow(d, spansByDocument.GetValueOrDefault(d.Id) ?? [], everySpan.CodersByDocument)).ToList();
-        var groups = options.GroupBy is { } attribute ? Groups(attribute, snapshot, tokenRatings, notes) : null;
+        var groups = options.GroupBy is { } attribute
+            ? Groups(attribute, snapshot, TokenRatings.Build(everySpan.Spans, everySpan.Tokens!, everySpan.CodersByDocument), notes)
+            : null;
         return new ProjectAgreementReport(snapshot.ProjectId, documentId, revision, snapshot.Visibility, snapshot.Annotators, perDocument, layers, groups, notes);
     }
 
@@ -73,7 +74,7 @@ internal static class ProjectAgreement
             var labelDefinition = definition?.Labels.FirstOrDefault(l => l.Id == label);
             return new LabelFigures(label, labelDefinition?.Name ?? label, labelDefinition?.Color, spans,
                 alphaUByLabel.GetValueOrDefault(label),
-                spans == 0 ? null : SpanFigures.Value(TokenRatings.Build(data.Spans, data.Tokens!, data.CodersByDocument, label).Alpha().Alpha, $"tokenAlpha of '{label}'", null),
+                spans == 0 ? null : SpanFigures.Value(ratings.ForLabel(label).Alpha().Alpha, $"tokenAlpha of '{label}'", null),
                 spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, label, data.CodersByDocument).F1, "", null),
                 spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, label, data.CodersByDocument).F1, "", null));
         }).ToList();

@@ -41,4 +41,34 @@ public class TokenAlphaTests
 
         Assert.Equal(1.0, alpha.Alpha.Value, 12);
     }
+
+    [Fact]
+    public void Ratings_Built_Once_Give_The_Same_Figures_For_Labels_Subsets_And_Pairs()
+    {
+        LabelledSpan[] spans = [S("A", 0, 3, "x"), S("A", 0, 1, "y"), S("B", 0, 1, "x"), S("B", 4, 7, "y"), S("C", 2, 5, "x"), S("C", 6, 7, "y")];
+        var ratings = TokenRatings.Build(spans, Tokens);
+
+        foreach (var label in new[] { "x", "y" })
+        {
+            Assert.Equal(TokenAgreement.Alpha(spans, Tokens, label).Alpha.Value, ratings.ForLabel(label).Alpha().Alpha.Value, 12);
+        }
+
+        var pair = spans.Where(s => s.Coder is "A" or "C").ToList();
+        Assert.Equal(TokenAgreement.Alpha(pair, Tokens).Alpha.Value, ratings.Alpha(["A", "C"]).Alpha.Value, 12);
+        Assert.Equal(TokenAgreement.Alpha(pair, Tokens).Alpha.Value, ratings.PairAlpha("A", "C").Value, 12);
+        Assert.Equal(ratings.Table().Categories, ratings.Alpha().Coincidences.Categories);
+    }
+
+    [Fact]
+    public void Someone_Who_Read_A_Document_And_Marked_Nothing_Gives_Its_Tokens_None()
+    {
+        var coders = new Dictionary<string, IReadOnlyCollection<string>> { ["d"] = ["A", "B"] };
+
+        var ratings = TokenRatings.Build([S("A", 0, 1, "x")], Tokens, coders);
+
+        // A: x none none none; B: none ×4. o_x·none = 1 each way, o_none·none = 6; n = 8, n_x = 1, n_none = 7.
+        // D_o = 2/8, D_e = 2·1·7 / (8·7) = 14/56; alpha = 1 − (2/8)/(14/56) = 0.
+        Assert.Equal(["A", "B"], ratings.Coders);
+        Assert.Equal(0, ratings.Alpha().Alpha.Value, 12);
+    }
 }
