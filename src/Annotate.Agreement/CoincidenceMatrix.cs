@@ -57,6 +57,35 @@ public sealed class CoincidenceMatrix
     }
 
     /// <summary>
+    /// The matrix of several disjoint sets of units (documents, say) taken together: the cells of each part added up
+    /// by category name. Alpha of the sum equals alpha computed over all the units at once, so figures can be
+    /// cached per part and combined when one part changes.
+    /// </summary>
+    public static CoincidenceMatrix Sum(IEnumerable<CoincidenceMatrix> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var list = parts.ToList();
+        var categories = list.SelectMany(p => p.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < categories.Length; i++)
+            index[categories[i]] = i;
+        var k = categories.Length;
+        var cells = new double[k * k];
+        var pairable = 0;
+        foreach (var part in list)
+        {
+            var map = part.Categories.Select(c => index[c]).ToArray();
+            var pk = map.Length;
+            for (var r = 0; r < pk; r++)
+                for (var c = 0; c < pk; c++)
+                    cells[(map[r] * k) + map[c]] += part.cells[(r * pk) + c];
+            pairable += part.PairableUnits;
+        }
+
+        return new CoincidenceMatrix(categories, cells, pairable);
+    }
+
+    /// <summary>
     /// The matrix straight from each coder's code per unit (−1 for missing), optionally mapped through
     /// <paramref name="map"/> (code → category), as token ratings hold them: no table, no string per rating.
     /// Categories are those used, in ordinal order, as <see cref="RatingTable.FromNominal"/> orders them.

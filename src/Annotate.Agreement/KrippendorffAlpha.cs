@@ -29,9 +29,13 @@ public static partial class CodingAgreement
         return o.Total < 2 ? FromCoincidences(o, []) : FromCoincidences(o, SquaredDifferences(table, o, level));
     }
 
-    /// <summary>Nominal alpha from a coincidence matrix (δ² = 1 between different categories).</summary>
-    internal static AlphaResult NominalAlpha(CoincidenceMatrix o)
+    /// <summary>
+    /// Nominal alpha from a coincidence matrix (δ² = 1 between different categories), e.g. from
+    /// <see cref="CoincidenceMatrix.Sum"/> of matrices cached per document.
+    /// </summary>
+    public static AlphaResult KrippendorffAlpha(CoincidenceMatrix o)
     {
+        ArgumentNullException.ThrowIfNull(o);
         var k = o.Categories.Count;
         var delta = new double[k * k];
         for (var c = 0; c < k; c++)

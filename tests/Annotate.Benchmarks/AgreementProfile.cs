@@ -29,6 +29,12 @@ internal static class AgreementProfile
         Time("tokens", () => docs.Sum(d => d.Tokens.Count));
         Time("compute", () => ProjectAgreement.Compute(snapshot, null, 0, new AgreementOptions()).Layers.Count);
         Time("compute again", () => ProjectAgreement.Compute(snapshot, null, 0, new AgreementOptions()).Layers.Count);
+        var byDocument = annotations.GroupBy(a => a.DocumentId).ToDictionary(g => g.Key, g => g.ToList());
+        List<DocumentPieces> pieces = null!;
+        Time("pieces", () => (pieces = docs.Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id])).ToList()).Count);
+        Time("combine", () => ProjectAgreement.Combine("p", "open", null, 0, pieces, [], 0, new AgreementOptions()).Layers.Count);
+        Time("combine again", () => ProjectAgreement.Combine("p", "open", null, 0, pieces, [], 0, new AgreementOptions()).Layers.Count);
+        Time("one piece", () => DocumentPieces.Compute(docs[0], "", byDocument[docs[0].Id]).Coders.Count);
         var spans = annotations.Select(a => new LabelledSpan(a.DocumentId, a.AnnotatorId, (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, a.Label)).ToList();
         var tokens = docs.SelectMany(d => d.Tokens).ToList();
         IReadOnlyCollection<string> five = ["a0", "a1", "a2", "a3", "a4"];

@@ -126,8 +126,53 @@ public sealed class TokenRatings
     }
 
     /// <summary>Krippendorff's alpha (nominal) over all coders, or over <paramref name="coders"/> only.</summary>
-    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) =>
-        CodingAgreement.NominalAlpha(CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map));
+    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) => CodingAgreement.KrippendorffAlpha(Coincidences(coders));
+
+    /// <summary>The coincidence matrix over all coders, or over <paramref name="coders"/> only (to sum over documents).</summary>
+    public CoincidenceMatrix Coincidences(IReadOnlyCollection<string>? coders = null) =>
+        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map);
+
+    /// <summary>Several documents' ratings as one (units laid end to end), e.g. for a bootstrap over a project.</summary>
+    public static TokenRatings Concat(IReadOnlyList<TokenRatings> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var valueIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelSets = new List<string[]>();
+        var coders = parts.SelectMany(p => p.Coders).Distinct(StringComparer.Ordinal).ToList();
+        var units = parts.Sum(p => p.UnitCount);
+        var codes = coders.ToDictionary(c => c, _ => Enumerable.Repeat(Missing, units).ToArray(), StringComparer.Ordinal);
+        var unitBase = 0;
+        foreach (var part in parts)
+        {
+            // Map the part's (possibly mapped) values onto the combined value ids.
+            var partIds = part.values.Select((value, id) =>
+            {
+                if (!valueIds.TryGetValue(value, out var combined))
+                {
+                    valueIds.Add(value, combined = valueIds.Count);
+                    labelSets.Add(part.labelsOfValue[id]); // indexed like values, mapped or not
+                }
+
+                return combined;
+            }).ToArray();
+            foreach (var (coder, code) in part.codes)
+            {
+                var target = codes[coder];
+                for (var u = 0; u < code.Length; u++)
+                {
+                    if (code[u] != Missing)
+                        target[unitBase + u] = partIds[part.map is null ? code[u] : part.map[code[u]]];
+                }
+            }
+
+            unitBase += part.UnitCount;
+        }
+
+        var names = new string[valueIds.Count];
+        foreach (var (value, id) in valueIds)
+            names[id] = value;
+        return new TokenRatings(units, names, [.. labelSets], codes);
+    }
 
     /// <summary>The ratings as a table (units × coders), for the bootstrap or other coefficients.</summary>
     public RatingTable Table(IReadOnlyCollection<string>? coders = null)

@@ -6,51 +6,100 @@ using Dapper;
 
 namespace Annotate.Agreement;
 
-/// <summary>Reads an agreement snapshot of a project (or one document) from the database.</summary>
+/// <summary>An annotated document and its last change: (version, last sequence number) identifies what its figures were computed from.</summary>
+internal sealed record AnnotatedDocument(string Id, string Title, string Collection, long CurrentVersion, long LastSeq)
+{
+    public string Revision => $"{CurrentVersion}:{LastSeq}";
+}
+
+/// <summary>Reads what agreement is computed from: annotated documents, their live annotations, texts and codebooks.</summary>
 internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore codebooks, AnnotatorStore annotators)
 {
-    public async Task<AgreementSnapshot> LoadAsync(ProjectSettings project, string? documentId, CancellationToken cancellationToken)
+    private const string AnnotationColumns = "a.DocumentId, a.DocumentVersion, a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset";
+
+    /// <summary>Documents of the project (or just one) with live annotations, with their last change.</summary>
+    public async Task<IReadOnlyList<AnnotatedDocument>> AnnotatedDocumentsAsync(string projectId, string? documentId, CancellationToken cancellationToken)
     {
+        // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does.
         const string sql = """
-            SELECT a.DocumentId, a.DocumentVersion, a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset
-            FROM Annotations a JOIN Documents d ON d.Id = a.DocumentId
-            WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND d.IsMissing = 0
-              AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId)
-            ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;
-            SELECT Id, Title, Collection, CurrentVersion FROM Documents d
-            WHERE d.ProjectId = @ProjectId AND d.IsMissing = 0 AND (@DocumentId IS NULL OR d.Id = @DocumentId)
-              AND EXISTS (SELECT 1 FROM Annotations a WHERE a.DocumentId = d.Id AND a.IsDeleted = 0)
+            SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
+            FROM Documents d
+            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(IsDeleted = 0 AND IsOrphan = 0) AS Live FROM Annotations
+                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
+            WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;
             """;
-        List<AgreementAnnotation> rows;
-        List<(string Id, string Title, string Collection, long CurrentVersion)> heads;
-        await using (var connection = await db.OpenAsync(cancellationToken))
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<AnnotatedDocument>(new CommandDefinition(sql, new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Live annotations of some documents (all of the project's when <paramref name="documentIds"/> is null), by document.</summary>
+    public async Task<Dictionary<string, List<AgreementAnnotation>>> AnnotationsAsync(string projectId, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+    {
+        const string all = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string one = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = new List<AgreementAnnotation>();
+        if (documentIds is null)
         {
-            using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
-                new { ProjectId = project.Id, DocumentId = documentId }, cancellationToken: cancellationToken));
-            rows = (await results.ReadAsync<AgreementAnnotation>()).AsList();
-            heads = (await results.ReadAsync<(string, string, string, long)>()).AsList();
+            rows.AddRange(await connection.QueryAsync<AgreementAnnotation>(new CommandDefinition(all, new { ProjectId = projectId }, cancellationToken: cancellationToken)));
+        }
+        else
+        {
+            foreach (var id in documentIds)
+            {
+                rows.AddRange(await connection.QueryAsync<AgreementAnnotation>(new CommandDefinition(one, new { DocumentId = id }, cancellationToken: cancellationToken)));
+            }
         }
 
-        var codebooksByCollection = new Dictionary<string, CodebookDefinition?>(StringComparer.Ordinal);
+        return rows.GroupBy(r => r.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A document's current text and its collection's codebook (both cached by their stores).</summary>
+    public async Task<AgreementDocument?> DocumentAsync(AnnotatedDocument head, CancellationToken cancellationToken) =>
+        await texts.GetAsync(head.Id, (int)head.CurrentVersion, cancellationToken) is { } text
+            ? new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text.Row.Text, (await codebooks.ForCollectionAsync(head.Collection, cancellationToken))?.Codebook)
+            : null;
+
+    public Task<IReadOnlyList<Annotator>> AnnotatorsAsync(string projectId, CancellationToken cancellationToken) => annotators.ListAsync(projectId, cancellationToken);
+
+    /// <summary>Everything at once (the command line, the heat map).</summary>
+    public async Task<AgreementSnapshot> LoadAsync(ProjectSettings project, string? documentId, CancellationToken cancellationToken)
+    {
+        var heads = await AnnotatedDocumentsAsync(project.Id, documentId, cancellationToken);
+        var rows = await AnnotationsAsync(project.Id, documentId is null ? null : [documentId], cancellationToken);
         var documents = new List<AgreementDocument>();
-        foreach (var (id, title, collection, version) in heads)
+        foreach (var head in heads)
         {
-            if (!codebooksByCollection.TryGetValue(collection, out var codebook))
+            if (await DocumentAsync(head, cancellationToken) is { } document)
             {
-                codebooksByCollection[collection] = codebook = (await codebooks.ForCollectionAsync(collection, cancellationToken))?.Codebook;
-            }
-
-            if (await texts.GetAsync(id, (int)version, cancellationToken) is { } text)
-            {
-                documents.Add(new AgreementDocument(id, title, version, text.Row.Text, codebook));
+                documents.Add(document);
             }
         }
 
-        // Annotations are moved onto each new text version when it arrives; one still on an older text (its move is
-        // pending) would be compared against the wrong offsets, so it waits for the next computation.
-        var current = documents.ToDictionary(d => d.Id, d => d.Version, StringComparer.Ordinal);
-        var live = rows.Where(r => current.TryGetValue(r.DocumentId, out var v) && v == r.DocumentVersion).ToList();
-        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await annotators.ListAsync(project.Id, cancellationToken), rows.Count - live.Count);
+        var (live, leftOut) = OnCurrentText(documents, rows);
+        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await AnnotatorsAsync(project.Id, cancellationToken), leftOut);
+    }
+
+    /// <summary>
+    /// Annotations are moved onto each new text version when it arrives; one still on an older text (its move is
+    /// pending) would be compared against the wrong offsets, so it waits for the next computation.
+    /// </summary>
+    public static (List<AgreementAnnotation> Live, int LeftOut) OnCurrentText(IEnumerable<AgreementDocument> documents, Dictionary<string, List<AgreementAnnotation>> rows)
+    {
+        var live = new List<AgreementAnnotation>();
+        var leftOut = 0;
+        foreach (var document in documents)
+        {
+            foreach (var row in rows.GetValueOrDefault(document.Id) ?? [])
+            {
+                if (row.DocumentVersion == document.Version)
+                    live.Add(row);
+                else
+                    leftOut++;
+            }
+        }
+
+        return (live, leftOut);
     }
 }

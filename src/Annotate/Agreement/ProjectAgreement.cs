@@ -1,6 +1,7 @@
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 using Annotate.Codebook;
+using Annotate.Projects;
 
 namespace Annotate.Agreement;
 
@@ -14,54 +15,62 @@ public sealed record AgreementOptions(string? GroupBy = null, int? Bootstrap = n
 }
 
 /// <summary>
-/// Computes a project's agreement report from a snapshot: per span layer (unitizing alpha, span F1, token alpha,
+/// A project's agreement report from its documents' pieces: per span layer (unitizing alpha, span F1, token alpha,
 /// per label, per pair, coincidences), per document-label layer (the coding report of `annotate agreement`, units
-/// being documents), per document, and per perspective group. Pure: no I/O, so the CLI and the app share it.
+/// being documents), per document, and per perspective group. Sums cached per-document pieces, so only unitizing
+/// alpha (which needs the whole continuum) is recomputed over all spans. Pure: no I/O, shared by CLI and app.
 /// </summary>
 internal static class ProjectAgreement
 {
+    /// <summary>Everything from a snapshot at once (the command line).</summary>
     public static ProjectAgreementReport Compute(AgreementSnapshot snapshot, string? documentId, long revision, AgreementOptions options)
     {
+        var byDocument = snapshot.Annotations.GroupBy(a => a.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var pieces = snapshot.Documents.Where(d => byDocument.ContainsKey(d.Id))
+            .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id])).ToList();
+        return Combine(snapshot.ProjectId, snapshot.Visibility, documentId, revision, pieces, snapshot.Annotators, snapshot.LeftOut, options);
+    }
+
+    public static ProjectAgreementReport Combine(string projectId, string visibility, string? documentId, long revision, IReadOnlyList<DocumentPieces> pieces,
+        IReadOnlyList<Annotator> annotators, int leftOut, AgreementOptions options)
+    {
         var notes = new List<string>();
-        if (snapshot.LeftOut > 0)
+        if (leftOut > 0)
         {
-            notes.Add($"{snapshot.LeftOut} annotation(s) on an older text version are left out until they are moved onto the current text.");
+            notes.Add($"{leftOut} annotation(s) on an older text version are left out until they are moved onto the current text.");
         }
 
-        var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var codersByDocument = snapshot.Annotations.GroupBy(a => a.DocumentId, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => (IReadOnlyCollection<string>)g.Select(a => a.AnnotatorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var layers = new List<LayerFigures>();
-        foreach (var layer in snapshot.Annotations.GroupBy(a => (a.Kind, a.Layer)).OrderBy(g => g.Key.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(g => g.Key.Layer, StringComparer.Ordinal))
+        var annotations = pieces.SelectMany(p => p.Annotations).ToList();
+        foreach (var layer in annotations.Select(a => (a.Kind, a.Layer)).Distinct()
+            .OrderBy(l => l.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(l => l.Layer, StringComparer.Ordinal))
         {
-            var definition = LayerDefinitionOf(snapshot.Documents, layer.Key.Layer);
-            var name = definition?.Name ?? layer.Key.Layer;
+            var definition = pieces.Select(p => p.Document.Codebook?.Layers.FirstOrDefault(l => l.Id == layer.Layer)).FirstOrDefault(l => l is not null);
+            var name = definition?.Name ?? layer.Layer;
             var layerNotes = new List<string>();
-            layers.Add(layer.Key.Kind == Annotation.SpanKind
-                ? new LayerFigures(layer.Key.Layer, name, LayerDefinition.SpanScope, SpanLayer(layer.ToList(), definition, documents, codersByDocument, options, layerNotes), null)
-                : new LayerFigures(layer.Key.Layer, name, LayerDefinition.DocumentScope, null, DocumentLayer(layer.ToList(), options)));
+            layers.Add(layer.Kind == Annotation.SpanKind
+                ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, layerNotes), null)
+                : new LayerFigures(layer.Layer, name, LayerDefinition.DocumentScope, null,
+                    DocumentLayer(annotations.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), options)));
             notes.AddRange(layerNotes.Select(n => $"{name}: {n}"));
         }
 
-        var everySpan = SpanDataOf(snapshot.Annotations.Where(a => a.Kind == Annotation.SpanKind), documents, codersByDocument, labelOfLayer: true);
-        var spansByDocument = everySpan.Spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var perDocument = snapshot.Documents.Select(d => DocumentRow(d, spansByDocument.GetValueOrDefault(d.Id) ?? [], everySpan.CodersByDocument)).ToList();
-        var groups = options.GroupBy is { } attribute
-            ? Groups(attribute, snapshot, TokenRatings.Build(everySpan.Spans, everySpan.Tokens!, everySpan.CodersByDocument), notes)
-            : null;
-        return new ProjectAgreementReport(snapshot.ProjectId, documentId, revision, snapshot.Visibility, snapshot.Annotators, perDocument, layers, groups, notes);
+        var groups = options.GroupBy is { } attribute ? Groups(attribute, pieces, annotators, notes) : null;
+        return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, pieces.Select(p => p.Row).ToList(), layers, groups, notes);
     }
 
-    private static SpanLayerFigures SpanLayer(List<AgreementAnnotation> annotations, LayerDefinition? definition, Dictionary<string, AgreementDocument> documents,
-        Dictionary<string, IReadOnlyCollection<string>> codersByDocument, AgreementOptions options, List<string> notes)
+    private static SpanLayerFigures SpanLayer(IReadOnlyList<DocumentPieces> pieces, string layer, LayerDefinition? definition, AgreementOptions options, List<string> notes)
     {
-        var data = SpanDataOf(annotations, documents, codersByDocument, labelOfLayer: false);
+        // Documents where nobody marked this layer still count: their annotators agree there is nothing to mark.
+        var parts = pieces.Select(p => (Piece: p, Layer: p.Layer(layer))).ToList();
+        var data = new SpanData(parts.SelectMany(p => p.Layer.Spans).ToList(),
+            parts.Select(p => new Continuum(p.Piece.Document.Id, 0, p.Piece.Document.Text.Length)).ToList(),
+            parts.ToDictionary(p => p.Piece.Document.Id, p => (IReadOnlyCollection<string>)p.Piece.Coders, StringComparer.Ordinal), null);
         var (alphaU, alphaUByLabel) = SpanFigures.UnitizingAlpha(data, notes);
-        var ratings = TokenRatings.Build(data.Spans, data.Tokens!, data.CodersByDocument);
-        var tokenAlpha = ratings.Alpha();
+        var tokenAlpha = CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(parts.Select(p => p.Layer.Tokens)));
         double[]? interval = null;
         if (options.Bootstrap is { } samples && tokenAlpha.Alpha.IsDefined
-            && CodingAgreement.KrippendorffAlphaBootstrap(ratings.Table(), MeasurementLevel.Nominal, samples) is { } ci)
+            && CodingAgreement.KrippendorffAlphaBootstrap(TokenRatings.Concat(parts.Select(p => p.Layer.Ratings).ToList()).Table(), MeasurementLevel.Nominal, samples) is { } ci)
         {
             interval = [ci.Low, ci.High];
         }
@@ -72,17 +81,18 @@ internal static class ProjectAgreement
         {
             var spans = data.Spans.Count(s => s.Label == label);
             var labelDefinition = definition?.Labels.FirstOrDefault(l => l.Id == label);
+            var f1 = parts.Select(p => p.Layer.F1Of(label)).Where(f => f is not null).Select(f => f!.Value).ToList();
             return new LabelFigures(label, labelDefinition?.Name ?? label, labelDefinition?.Color, spans,
                 alphaUByLabel.GetValueOrDefault(label),
-                spans == 0 ? null : SpanFigures.Value(ratings.ForLabel(label).Alpha().Alpha, $"tokenAlpha of '{label}'", null),
-                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, label, data.CodersByDocument).F1, "", null),
-                spans == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, label, data.CodersByDocument).F1, "", null));
+                spans == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(parts.Select(p => p.Layer.TokensOf(label)))).Alpha, "", null),
+                spans == 0 ? null : F1(f1.Select(f => f.Exact)),
+                spans == 0 ? null : F1(f1.Select(f => f.Overlap)));
         }).ToList();
 
         List<PairFigures>? pairs = null;
         if (data.Coders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            pairs = [.. Pairs(data.Coders).Select(p => Pair(data, ratings, p.A, p.B))];
+            pairs = [.. Pairs(data.Coders).Select(p => Pair(data, parts.Select(x => x.Layer).ToList(), pieces, p.A, p.B))];
         }
         else
         {
@@ -90,23 +100,24 @@ internal static class ProjectAgreement
         }
 
         return new SpanLayerFigures(alphaU, alphaUByLabel,
-            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Exact, null, data.CodersByDocument).F1, "spanF1Exact", notes),
-            SpanFigures.Value(SpanAgreement.PairwiseF1(data.Spans, SpanMatching.Overlap, null, data.CodersByDocument).F1, "spanF1Overlap", notes),
+            SpanFigures.Value(Sum(parts.Select(p => p.Layer.Exact)).F1, "spanF1Exact", notes),
+            SpanFigures.Value(Sum(parts.Select(p => p.Layer.Overlap)).F1, "spanF1Overlap", notes),
             SpanFigures.Value(tokenAlpha.Alpha, "tokenAlpha", notes), interval,
-            SpanAgreement.Disagreements(data.Spans, data.CodersByDocument), byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
+            Sum(parts.Select(p => p.Layer.Disagreements)), byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
     }
 
-    private static PairFigures Pair(SpanData data, TokenRatings ratings, string a, string b)
+    private static PairFigures Pair(SpanData data, List<LayerPiece> layerPieces, IReadOnlyList<DocumentPieces> pieces, string a, string b)
     {
         // Only the documents both annotated: elsewhere the pair has nothing to agree or disagree on.
-        var both = data.CodersByDocument.Where(d => d.Value.Contains(a) && d.Value.Contains(b))
-            .ToDictionary(d => d.Key, d => (IReadOnlyCollection<string>)[a, b], StringComparer.Ordinal);
-        var pairData = new SpanData(data.Spans.Where(s => both.ContainsKey(s.Document) && (s.Coder == a || s.Coder == b)).ToList(),
+        var shared = Enumerable.Range(0, pieces.Count).Where(i => pieces[i].Coders.Contains(a) && pieces[i].Coders.Contains(b)).ToList();
+        var both = shared.ToDictionary(i => pieces[i].Document.Id, _ => (IReadOnlyCollection<string>)[a, b], StringComparer.Ordinal);
+        var pairData = new SpanData(shared.SelectMany(i => layerPieces[i].Spans).Where(s => s.Coder == a || s.Coder == b).ToList(),
             data.Continua.Where(c => both.ContainsKey(c.Document)).ToList(), both, null);
+        var figures = shared.Select(i => layerPieces[i].Pair(a, b)).ToList();
         return new PairFigures(a, b,
-            SpanFigures.Value(ratings.PairAlpha(a, b), "", null),
-            SpanFigures.Value(SpanAgreement.PairwiseF1(pairData.Spans, SpanMatching.Overlap, null, both).F1, "", null),
-            both.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, []).Overall);
+            figures.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(figures.Select(f => f.Tokens))).Alpha, "", null),
+            figures.Count == 0 ? null : F1(figures.Select(f => f.Overlap)),
+            figures.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, []).Overall);
     }
 
     private static AgreementReport DocumentLayer(List<AgreementAnnotation> annotations, AgreementOptions options)
@@ -120,35 +131,29 @@ internal static class ProjectAgreement
         return AgreementReport.For(rows, MeasurementLevel.Nominal, null, options.Bootstrap, withCoincidences: true);
     }
 
-    private static DocumentFigures DocumentRow(AgreementDocument document, List<LabelledSpan> spans, IReadOnlyDictionary<string, IReadOnlyCollection<string>> codersByDocument)
+    private static GroupFigures Groups(string attribute, IReadOnlyList<DocumentPieces> pieces, IReadOnlyList<Annotator> annotators, List<string> notes)
     {
-        var coders = codersByDocument.GetValueOrDefault(document.Id) ?? [];
-        var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
-        var data = new SpanData(spans, [new Continuum(document.Id, 0, document.Text.Length)], only, document.Tokens);
-        return new DocumentFigures(document.Id, document.Title, coders.Count, spans.Count,
-            spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, []).Overall,
-            spans.Count == 0 ? null : SpanFigures.Value(TokenRatings.Build(spans, document.Tokens, only).Alpha().Alpha, "", null),
-            spans.Count == 0 ? null : SpanFigures.Value(SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, only).F1, "", null));
-    }
-
-    private static GroupFigures Groups(string attribute, AgreementSnapshot snapshot, TokenRatings ratings, List<string> notes)
-    {
-        var annotators = snapshot.Annotators.Where(a => ratings.Coders.Contains(a.Id)).ToList();
-        var grouped = annotators.Where(a => a.Attributes.ContainsKey(attribute))
+        var annotating = pieces.SelectMany(p => p.Coders).ToHashSet(StringComparer.Ordinal);
+        var people = annotators.Where(a => annotating.Contains(a.Id)).ToList();
+        var grouped = people.Where(a => a.Attributes.ContainsKey(attribute))
             .GroupBy(a => a.Attributes[attribute], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Value: g.Key, Members: g.Select(a => a.Id).ToList())).ToList();
+            .Select(g => (Value: g.Key, Members: g.Select(a => a.Id).Order(StringComparer.Ordinal).ToList())).ToList();
         var pairAlpha = new Dictionary<(string, string), double?>();
         double? Alpha(string a, string b)
         {
             var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
             if (!pairAlpha.TryGetValue(key, out var value))
-                pairAlpha[key] = value = SpanFigures.Value(ratings.PairAlpha(key.Item1, key.Item2), "", null);
+            {
+                var shared = pieces.Where(p => p.Coders.Contains(key.Item1) && p.Coders.Contains(key.Item2)).Select(p => p.Pooled.Pair(key.Item1, key.Item2).Tokens).ToList();
+                pairAlpha[key] = value = shared.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(shared)).Alpha, "", null);
+            }
+
             return value;
         }
 
         static double? Mean(IEnumerable<double?> values) => values.Where(v => v.HasValue).Select(v => v!.Value).ToList() is { Count: > 0 } defined ? defined.Average() : null;
         var within = grouped.Select(g => new GroupWithin(g.Value, g.Members,
-            g.Members.Count < 2 ? null : SpanFigures.Value(ratings.Alpha(g.Members).Alpha, "", null),
+            g.Members.Count < 2 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(pieces.Select(p => p.Pooled.Ratings.Coincidences(g.Members)))).Alpha, "", null),
             Mean(Pairs(g.Members).Select(p => Alpha(p.A, p.B))))).ToList();
         var between = new List<GroupBetween>();
         for (var i = 0; i < grouped.Count; i++)
@@ -165,25 +170,25 @@ internal static class ProjectAgreement
             notes.Add($"groups: no annotator has the attribute '{attribute}'.");
         }
 
-        return new GroupFigures(attribute, within, between, annotators.Where(a => !a.Attributes.ContainsKey(attribute)).Select(a => a.Id).ToList());
+        return new GroupFigures(attribute, within, between, people.Where(a => !a.Attributes.ContainsKey(attribute)).Select(a => a.Id).ToList());
     }
 
-    private static SpanData SpanDataOf(IEnumerable<AgreementAnnotation> annotations, Dictionary<string, AgreementDocument> documents,
-        Dictionary<string, IReadOnlyCollection<string>> codersByDocument, bool labelOfLayer)
+    private static SpanF1 Sum(IEnumerable<SpanF1> parts)
     {
-        // Across layers a label is known by its layer too: two layers may both have a label "other".
-        var spans = annotations.Where(a => a is { StartOffset: not null, EndOffset: not null } && documents.ContainsKey(a.DocumentId))
-            .Select(a => new LabelledSpan(a.DocumentId, a.AnnotatorId, (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, labelOfLayer ? $"{a.Layer}/{a.Label}" : a.Label))
-            .ToList();
-        var annotated = codersByDocument.Keys.Where(documents.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        return new SpanData(spans,
-            annotated.Select(d => new Continuum(d, 0, documents[d].Text.Length)).ToList(),
-            annotated.ToDictionary(d => d, d => codersByDocument[d], StringComparer.Ordinal),
-            annotated.SelectMany(d => documents[d].Tokens).ToList());
+        long matches = 0, spans = 0;
+        foreach (var part in parts)
+        {
+            matches += part.Matches;
+            spans += part.Spans;
+        }
+
+        return new SpanF1(spans == 0 ? Coefficient.NotDefined("no pair of coders marked any span") : Coefficient.Of(2.0 * matches / spans), matches, spans);
     }
 
-    private static LayerDefinition? LayerDefinitionOf(IReadOnlyList<AgreementDocument> documents, string layer) =>
-        documents.Select(d => d.Codebook?.Layers.FirstOrDefault(l => l.Id == layer)).FirstOrDefault(l => l is not null);
+    private static double? F1(IEnumerable<SpanF1> parts) => SpanFigures.Value(Sum(parts).F1, "", null);
+
+    private static SpanDisagreements Sum(IEnumerable<SpanDisagreements> parts) => parts.Aggregate(new SpanDisagreements(0, 0, 0, 0, 0),
+        (t, d) => new SpanDisagreements(t.Agreements + d.Agreements, t.Boundary + d.Boundary, t.Label + d.Label, t.BoundaryAndLabel + d.BoundaryAndLabel, t.Missed + d.Missed));
 
     private static IEnumerable<(string A, string B)> Pairs(IReadOnlyList<string> people)
     {

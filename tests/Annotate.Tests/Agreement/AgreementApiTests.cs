@@ -146,6 +146,8 @@ public sealed class AgreementApiTests
         await using var viewer = await HubUser.SignInAsync(app, "Teacher");
         await OpenAsync(ana);
         await AnnotateTwoReadingsAsync(ana, ben);
+        await ana.PutSpanAsync(Second, Guid.NewGuid().ToString(), "protest", 0, 12);
+        await ben.PutSpanAsync(Second, Guid.NewGuid().ToString(), "protest", 2, 12);
         var before = await ReportAsync(viewer);
         await viewer.Hub.InvokeAsync("WatchAgreement", "default");
 
@@ -157,6 +159,13 @@ public sealed class AgreementApiTests
         Assert.NotEqual(
             Layer(before, "frame").GetProperty("spans").GetProperty("spanF1Exact").GetDouble(),
             Layer(after, "frame").GetProperty("spans").GetProperty("spanF1Exact").GetDouble());
+
+        // The app recomputed one document and reused the other's cached figures: the sum must equal a computation
+        // from scratch over the database.
+        var (exit, output, error) = await AnnotateProcess.RunAsync("agreement", "--project", "default", "--db", app.DatabasePath, "--format", "json");
+        Assert.True(exit == 0, error);
+        Assert.True(JsonElement.DeepEquals(after.GetProperty("layers"), JsonDocument.Parse(output).RootElement.GetProperty("layers")), "incremental and full computations differ");
+        Assert.Equal(2, after.GetProperty("documents").GetArrayLength());
 
         await viewer.Hub.InvokeAsync("UnwatchAgreement", "default");
         var count = viewer.AgreementUpdates.Count;
