@@ -1,3 +1,4 @@
+using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 
 namespace Annotate.Tests.Agreement;
@@ -70,5 +71,22 @@ public class TokenAlphaTests
         // D_o = 2/8, D_e = 2·1·7 / (8·7) = 14/56; alpha = 1 − (2/8)/(14/56) = 0.
         Assert.Equal(["A", "B"], ratings.Coders);
         Assert.Equal(0, ratings.Alpha().Alpha.Value, 12);
+    }
+
+    [Fact]
+    public void Coincidences_Summed_Over_Documents_Give_The_Alpha_Of_All_Documents_Together()
+    {
+        Token[] second = [new("e", 0, 1), new("e", 2, 3), new("e", 4, 5)];
+        LabelledSpan[] spans = [S("A", 0, 3, "x"), S("B", 0, 1, "x"), new("e", "A", 0, 3, "y"), new("e", "B", 2, 5, "y"), new("e", "C", 4, 5, "x")];
+        var first = TokenRatings.Build(spans.Where(s => s.Document == "d").ToList(), Tokens);
+        var other = TokenRatings.Build(spans.Where(s => s.Document == "e").ToList(), second);
+        var together = TokenRatings.Build(spans, [.. Tokens, .. second]);
+
+        var summed = CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum([first.Coincidences(), other.Coincidences()]));
+
+        Assert.Equal(together.Alpha().Alpha.Value, summed.Alpha.Value, 12);
+        Assert.Equal(together.Alpha().Coincidences.Categories, summed.Coincidences.Categories);
+        Assert.Equal(together.Alpha().Alpha.Value, TokenRatings.Concat([first, other]).Alpha().Alpha.Value, 12);
+        Assert.Equal(together.ForLabel("y").Alpha().Alpha.Value, TokenRatings.Concat([first.ForLabel("y"), other.ForLabel("y")]).Alpha().Alpha.Value, 12);
     }
 }
