@@ -13,6 +13,24 @@ public class PairwiseCoefficientTests
     private static readonly string[] SklearnSecond = ["negative", "positive", "negative", "neutral", "negative"];
 
     [Fact]
+    public void The_Confusion_Matrix_Keeps_Who_Said_What()
+    {
+        var table = ReliabilityData.TwoCoders(SklearnFirst, SklearnSecond);
+
+        var confusion = CodingAgreement.Confusion(table, table.Coders[0], table.Coders[1]);
+        var flipped = CodingAgreement.Confusion(table, table.Coders[1], table.Coders[0]);
+
+        // Categories sorted: negative, neutral, positive. The one disagreement: first "positive", second "negative".
+        Assert.Equal(["negative", "neutral", "positive"], confusion.Categories);
+        Assert.Equal([2L, 0, 0], confusion.Counts[0]);
+        Assert.Equal([0L, 1, 0], confusion.Counts[1]);
+        Assert.Equal([1L, 0, 1], confusion.Counts[2]);
+        Assert.Equal(5, confusion.Units);
+        Assert.Equal(1, flipped.Counts[0][2]); // transposed
+        Assert.Throws<ArgumentException>(() => CodingAgreement.Confusion(table, table.Coders[0], "nobody"));
+    }
+
+    [Fact]
     public void Cohen_Kappa_Reproduces_The_ScikitLearn_Example()
     {
         var table = ReliabilityData.TwoCoders(SklearnFirst, SklearnSecond);
