@@ -8,6 +8,20 @@ internal static class AgreementProfile
 {
     public static int Run()
     {
+        if (Environment.GetEnvironmentVariable("PROFILE_STORE") is not null)
+        {
+            var bench = new AgreementStoreBenchmarks();
+            Time("setup", () => { bench.Setup(); return 0; });
+            for (var i = 0; i < 5; i++)
+            {
+                bench.SaveOneSpan();
+                Time("after one save", () => bench.ProjectReportAfterOneSave().Layers.Count);
+            }
+
+            bench.Cleanup();
+            return 0;
+        }
+
         var random = new Random(1);
         string[] words = ["convoy", "pass", "road", "minister", "protest", "the", "a", "of", "and", "report"];
         string[] labels = ["blockade", "protest", "security", "economic", "humanitarian", "legal"];

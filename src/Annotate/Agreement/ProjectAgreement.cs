@@ -26,7 +26,7 @@ internal static class ProjectAgreement
     public static ProjectAgreementReport Compute(AgreementSnapshot snapshot, string? documentId, long revision, AgreementOptions options)
     {
         var byDocument = snapshot.Annotations.GroupBy(a => a.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var pieces = snapshot.Documents.Where(d => byDocument.ContainsKey(d.Id))
+        var pieces = snapshot.Documents.Where(d => byDocument.ContainsKey(d.Id)).AsParallel().AsOrdered()
             .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id])).ToList();
         return Combine(snapshot.ProjectId, snapshot.Visibility, documentId, revision, pieces, snapshot.Annotators, snapshot.LeftOut, options);
     }
@@ -92,7 +92,9 @@ internal static class ProjectAgreement
         List<PairFigures>? pairs = null;
         if (data.Coders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            pairs = [.. Pairs(data.Coders).Select(p => Pair(data, parts.Select(x => x.Layer).ToList(), pieces, p.A, p.B))];
+            // Pairs are independent: computed in parallel (each document's pair figures are cached in its piece).
+            var layerPieces = parts.Select(x => x.Layer).ToList();
+            pairs = [.. Pairs(data.Coders).AsParallel().AsOrdered().Select(p => Pair(data, layerPieces, pieces, p.A, p.B))];
         }
         else
         {

@@ -1,8 +1,12 @@
 // Bundles scripts/main.ts into wwwroot/js/app.js, and what is loaded on demand into wwwroot/js/chunks/.
 // Run by Frontend.targets (and `npm run build`); `--minify` makes a smaller file. The JS API works whether or not esbuild's postinstall ran.
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const minify = process.argv.includes('--minify');
+
+// Chunk names carry a content hash: clear the old ones so they do not pile up between builds.
+rmSync('wwwroot/js/chunks', { recursive: true, force: true });
 
 try {
   await esbuild.build({
