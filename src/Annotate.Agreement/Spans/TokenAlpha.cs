@@ -81,26 +81,46 @@ public sealed class TokenRatings
                     Array.Fill(code, Missing);
                 }
 
-                var covering = new SortedSet<string>?[documentTokens.Count];
+                // A sweep over the tokens: each span adds its label where its first token begins and removes it
+                // after its last, so a value is formed only where the set of covering labels changes.
+                var events = new List<(int Token, int Delta, string Label)>();
                 foreach (var span in documentSpans)
                 {
                     if (span.Coder != coder || (label is not null && span.Label != label))
                         continue;
-                    for (var t = FirstEndingAfter(documentTokens, span.Start); t < documentTokens.Count && documentTokens[t].Start < span.End; t++)
-                        (covering[t] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(span.Label);
+                    var first = FirstEndingAfter(documentTokens, span.Start);
+                    var end = FirstStartingAtOrAfter(documentTokens, span.End);
+                    if (first < end)
+                    {
+                        events.Add((first, 1, span.Label));
+                        events.Add((end, -1, span.Label));
+                    }
                 }
 
+                events.Sort((a, b) => a.Token.CompareTo(b.Token));
+                var active = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                var current = none;
+                var next = 0;
                 for (var t = 0; t < documentTokens.Count; t++)
                 {
-                    if (covering[t] is not { } set)
+                    if (next < events.Count && events[next].Token == t)
                     {
-                        code[unitBase + t] = none;
-                        continue;
+                        for (; next < events.Count && events[next].Token == t; next++)
+                        {
+                            var (_, delta, eventLabel) = events[next];
+                            var count = active.GetValueOrDefault(eventLabel) + delta;
+                            if (count == 0)
+                                active.Remove(eventLabel);
+                            else
+                                active[eventLabel] = count;
+                        }
+
+                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? string.Join('+', active.Keys) : "yes");
+                        if (labelSets.Count <= current)
+                            labelSets.Add([.. active.Keys]);
                     }
 
-                    var id = code[unitBase + t] = Intern(valueIds, label is null ? string.Join('+', set) : "yes");
-                    if (labelSets.Count <= id)
-                        labelSets.Add([.. set]);
+                    code[unitBase + t] = current;
                 }
             }
 
@@ -247,6 +267,22 @@ public sealed class TokenRatings
         {
             var mid = (low + high) >>> 1;
             if (tokens[mid].End > position)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+
+        return low;
+    }
+
+    // The first token starting at or after a position (tokens sorted by start).
+    private static int FirstStartingAtOrAfter(List<Token> tokens, int position)
+    {
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (tokens[mid].Start >= position)
                 high = mid;
             else
                 low = mid + 1;
