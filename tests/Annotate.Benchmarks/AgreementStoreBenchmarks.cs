@@ -38,6 +38,7 @@ public class AgreementStoreBenchmarks
     private AgreementStore store = null!;
     private ProjectSettings spansProject = null!;
     private AgreementService service = null!;
+    private AgreementWorker worker = null!;
     private int saves;
     private List<LabelledSpan> unitizingSpans = [];
     private List<Continuum> unitizingContinuum = [];
@@ -65,7 +66,8 @@ public class AgreementStoreBenchmarks
         texts = new VersionTexts(new DocumentStore(db));
         store = new AgreementStore(db, texts, new CodebookStore(db), new AnnotatorStore(db, TimeProvider.System));
         spansProject = new ProjectSettings("spans", Visibility.Open, "");
-        service = new AgreementService(store, TimeProvider.System);
+        worker = new AgreementWorker();
+        service = new AgreementService(store, worker, TimeProvider.System);
         service.ReportAsync(spansProject, null, new AgreementOptions(), CancellationToken.None).GetAwaiter().GetResult(); // every document's pieces cached
         SetupUnitizing();
     }
@@ -74,6 +76,7 @@ public class AgreementStoreBenchmarks
     public void Cleanup()
     {
         texts.Dispose();
+        worker.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -11,7 +11,7 @@ namespace Annotate.Agreement;
 /// so a class of viewers refreshing after each save costs one computation, not one each. Nothing here runs on the
 /// path of a save.
 /// </summary>
-internal sealed class AgreementService(AgreementStore store, TimeProvider time)
+internal sealed class AgreementService(AgreementStore store, AgreementWorker worker, TimeProvider time)
 {
     private const int MaxCachedReports = 64;
 
@@ -45,7 +45,7 @@ internal sealed class AgreementService(AgreementStore store, TimeProvider time)
         var lazy = reports.GetOrAdd(key, _ => new Lazy<Task<ProjectAgreementReport>>(() => Task.Run(async () =>
         {
             var (current, leftOut) = await PiecesAsync(project.Id, documents, CancellationToken.None);
-            return ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, current, annotators, leftOut, options);
+            return await worker.RunAsync(() => ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, current, annotators, leftOut, options, parallel: false));
         })));
         var task = lazy.Value;
         if (task.IsFaulted)
@@ -103,13 +103,12 @@ internal sealed class AgreementService(AgreementStore store, TimeProvider time)
                     texts.Add(text);
             }
 
-            var computed = new ConcurrentBag<DocumentPieces>();
-            Parallel.ForEach(texts, document =>
+            var computed = await worker.RunAsync(() => texts.Select(document =>
             {
                 var (live, _) = AgreementStore.OnCurrentText([document], rows);
                 var head = stale.First(h => h.Id == document.Id);
-                computed.Add(DocumentPieces.Compute(document, head.Revision, live, (rows.GetValueOrDefault(document.Id)?.Count ?? 0) - live.Count));
-            });
+                return DocumentPieces.Compute(document, head.Revision, live, (rows.GetValueOrDefault(document.Id)?.Count ?? 0) - live.Count);
+            }).ToList());
             foreach (var piece in computed)
                 pieces[(projectId, piece.Document.Id)] = piece;
         }

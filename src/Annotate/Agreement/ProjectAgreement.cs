@@ -31,8 +31,10 @@ internal static class ProjectAgreement
         return Combine(snapshot.ProjectId, snapshot.Visibility, documentId, revision, pieces, snapshot.Annotators, snapshot.LeftOut, options);
     }
 
+    /// <param name="parallel">Whether pair figures may use every core (the command line), or must stay on the
+    /// calling thread (the server's agreement thread, which must not take the request threads).</param>
     public static ProjectAgreementReport Combine(string projectId, string visibility, string? documentId, long revision, IReadOnlyList<DocumentPieces> pieces,
-        IReadOnlyList<Annotator> annotators, int leftOut, AgreementOptions options)
+        IReadOnlyList<Annotator> annotators, int leftOut, AgreementOptions options, bool parallel = true)
     {
         var notes = new List<string>();
         if (leftOut > 0)
@@ -49,7 +51,7 @@ internal static class ProjectAgreement
             var name = definition?.Name ?? layer.Layer;
             var layerNotes = new List<string>();
             layers.Add(layer.Kind == Annotation.SpanKind
-                ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, layerNotes), null)
+                ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, parallel, layerNotes), null)
                 : new LayerFigures(layer.Layer, name, LayerDefinition.DocumentScope, null,
                     DocumentLayer(annotations.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), options)));
             notes.AddRange(layerNotes.Select(n => $"{name}: {n}"));
@@ -59,7 +61,7 @@ internal static class ProjectAgreement
         return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, pieces.Select(p => p.Row).ToList(), layers, groups, notes);
     }
 
-    private static SpanLayerFigures SpanLayer(IReadOnlyList<DocumentPieces> pieces, string layer, LayerDefinition? definition, AgreementOptions options, List<string> notes)
+    private static SpanLayerFigures SpanLayer(IReadOnlyList<DocumentPieces> pieces, string layer, LayerDefinition? definition, AgreementOptions options, bool parallel, List<string> notes)
     {
         // Documents where nobody marked this layer still count: their annotators agree there is nothing to mark.
         var parts = pieces.Select(p => (Piece: p, Layer: p.Layer(layer))).ToList();
@@ -92,9 +94,12 @@ internal static class ProjectAgreement
         List<PairFigures>? pairs = null;
         if (data.Coders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // Pairs are independent: computed in parallel (each document's pair figures are cached in its piece).
+            // Pairs are independent (each document's pair figures are cached in its piece).
             var layerPieces = parts.Select(x => x.Layer).ToList();
-            pairs = [.. Pairs(data.Coders).AsParallel().AsOrdered().Select(p => Pair(data, layerPieces, pieces, p.A, p.B))];
+            var coderPairs = Pairs(data.Coders).ToList();
+            pairs = parallel
+                ? [.. coderPairs.AsParallel().AsOrdered().Select(p => Pair(data, layerPieces, pieces, p.A, p.B))]
+                : [.. coderPairs.Select(p => Pair(data, layerPieces, pieces, p.A, p.B))];
         }
         else
         {

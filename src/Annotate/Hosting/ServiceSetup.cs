@@ -88,6 +88,7 @@ internal static class ServiceSetup
     public static IServiceCollection AddAnnotateAgreement(this IServiceCollection services)
     {
         services.AddSingleton<AgreementStore>();
+        services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementNotifier>();
         return services;
