@@ -4,11 +4,20 @@ using Annotate.Agreement.Spans;
 
 namespace Annotate.Benchmarks;
 
+/// <summary>
+/// Diagnostic: the stages of a project's agreement timed one by one on generated data (1,000 documents of 600 words,
+/// 5 annotators × 7 spans each), or with --store the app's report after one save on the seeded SQLite projects of
+/// <see cref="AgreementStoreBenchmarks"/>. Single runs with a Stopwatch, to see where time goes; the figures in
+/// docs/benchmarks.md come from BenchmarkDotNet.
+/// </summary>
 internal static class AgreementProfile
 {
-    public static int Run()
+    public const string Command = "agreement-profile";
+
+    public static int Run(Arguments args)
     {
-        if (Environment.GetEnvironmentVariable("PROFILE_STORE") is not null)
+        args.Only("--store");
+        if (args.Has("--store"))
         {
             var bench = new AgreementStoreBenchmarks();
             Time("setup", () => { bench.Setup(); return 0; });

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 //   corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process] [--no-sync] [--env NAME=value,...]
 //   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
 //   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
+//   agreement-profile [--store]   (diagnostic: agreement stages timed one by one)
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
@@ -24,8 +25,8 @@ try
             return await LoadBreakdown.RunAsync(Arguments.Parse(rest, ["--keep"]));
         case HubLoad.Command:
             return await HubLoad.RunAsync(Arguments.Parse(rest, ["--max-rate"]));
-        case "agreement-profile":
-            return AgreementProfile.Run();
+        case AgreementProfile.Command:
+            return AgreementProfile.Run(Arguments.Parse(rest, ["--store"]));
         case AgreementLive.Command:
             return await AgreementLive.RunAsync(Arguments.Parse(rest, []));
         case LongArticleBenchmark.Command:
@@ -56,6 +57,8 @@ try
                   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
                       V viewers follow a document's agreement (WatchAgreement + a refetch per AgreementChanged) while
                       annotators save: how soon each viewer's figures include a save, and the saves' ack latency.
+                  agreement-profile [--store]
+                      Diagnostic: agreement stages timed one by one (--store: the app's report after one save).
                 """);
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }

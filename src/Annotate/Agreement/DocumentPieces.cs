@@ -24,7 +24,7 @@ internal sealed class DocumentPieces
         var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
         var data = new SpanData(pooled.Spans, [new Continuum(document.Id, 0, document.Text.Length)], only, document.Tokens);
         Row = new DocumentFigures(document.Id, document.Title, coders.Count, pooled.Spans.Count,
-            pooled.Spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, []).Overall,
+            pooled.Spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, [], byLabel: false).Overall,
             pooled.Spans.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(pooled.Tokens).Alpha, "", null),
             pooled.Spans.Count == 0 ? null : SpanFigures.Value(pooled.Overlap.F1, "", null));
     }

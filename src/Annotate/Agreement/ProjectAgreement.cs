@@ -124,7 +124,7 @@ internal static class ProjectAgreement
         return new PairFigures(a, b,
             figures.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(figures.Select(f => f.Tokens))).Alpha, "", null),
             figures.Count == 0 ? null : F1(figures.Select(f => f.Overlap)),
-            figures.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, []).Overall);
+            figures.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, [], byLabel: false).Overall);
     }
 
     private static AgreementReport DocumentLayer(List<AgreementAnnotation> annotations, AgreementOptions options)

@@ -66,7 +66,7 @@ internal static class SpanFigures
     /// αu overall and per label. αu is defined for one set of coders over the whole continuum: when documents were
     /// annotated by different people, the overall figure is left undefined (per-document figures still apply).
     /// </summary>
-    public static (double? Overall, IReadOnlyDictionary<string, double?> ByLabel) UnitizingAlpha(SpanData data, List<string> notes)
+    public static (double? Overall, IReadOnlyDictionary<string, double?> ByLabel) UnitizingAlpha(SpanData data, List<string> notes, bool byLabel = true)
     {
         var continua = data.Continua.Where(c => data.CodersByDocument.TryGetValue(c.Document, out var coders) && coders.Count > 0).ToList();
         var coderSets = continua.Select(c => string.Join('\n', data.CodersByDocument[c.Document].Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count();
@@ -83,9 +83,9 @@ internal static class SpanFigures
             notes.Add($"alphaU: {overall.MergedSpans} overlapping span(s) of one annotator with the same label were merged into their union (unitizing alpha does not allow one coder's units of a label to overlap).");
         }
 
-        var byLabel = UnitizingAgreement.AlphaByLabel(data.Spans, continua, coders)
+        var labels = !byLabel ? new Dictionary<string, double?>(StringComparer.Ordinal) : UnitizingAgreement.AlphaByLabel(data.Spans, continua, coders)
             .ToDictionary(l => l.Key, l => Value(l.Value.Alpha, $"alphaUByLabel.{l.Key}", notes), StringComparer.Ordinal);
-        return (Value(overall.Alpha, "alphaU", notes), byLabel);
+        return (Value(overall.Alpha, "alphaU", notes), labels);
     }
 
     /// <summary>A coefficient's value, or null with a note saying why.</summary>
