@@ -14,15 +14,15 @@ internal static class AgreementApi
 
     public static RouteGroupBuilder MapAgreement(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/agreement", ReportAsync)
+        api.MapGet("/projects/{projectId}/agreement", ReportAsync).RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals.");
-        api.MapGet("/documents/{documentId}/agreement/text", TextAsync)
+        api.MapGet("/documents/{documentId}/agreement/text", TextAsync).RequireDocumentAccess(ProjectRight.Read)
             .WithSummary("Per-character agreement of a document's text: the stretches someone labelled, the share of annotator pairs agreeing there, and who gave which labels (UTF-16 offsets).");
         return api;
     }
 
     private static async Task<Results<Ok<ProjectAgreementReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(string projectId, string? document, string? groupBy, int? bootstrap,
-        ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
+        HttpContext http, ProjectStore projects, DocumentStore documents, ProjectMembers members, AgreementService agreement, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (bootstrap is < 100 or > MaxBootstrap)
@@ -40,12 +40,12 @@ internal static class AgreementApi
             return TypedResults.ValidationProblem(errors, title: "Invalid agreement request");
         }
 
-        if (await SharedProjectAsync(projectId, projects, ct) is not { } project)
+        if (!http.Grant().SeesOthers || await projects.GetAsync(projectId, ct) is not { } project)
         {
-            return await projects.GetAsync(projectId, ct) is null ? ProjectNotFound(projectId) : Blind();
+            return Blind();
         }
 
-        if (document is not null && (!DocumentIds.IsWellFormed(document) || await documents.HeadAsync(document, ct) is null))
+        if (document is not null && (!DocumentIds.IsWellFormed(document) || await members.ProjectOfDocumentAsync(document, ct) != projectId))
         {
             return DocumentNotFound(document);
         }
@@ -54,14 +54,14 @@ internal static class AgreementApi
     }
 
     private static async Task<Results<Ok<TextAgreementReport>, ProblemHttpResult>> TextAsync(string documentId, string? layer,
-        ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
+        HttpContext http, ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
     {
         if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, ct) is not { } head)
         {
             return DocumentNotFound(documentId);
         }
 
-        if (await SharedProjectAsync(ProjectStore.DefaultProject, projects, ct) is not { } project)
+        if (!http.Grant().SeesOthers || await projects.GetAsync(http.Grant().ProjectId, ct) is not { } project)
         {
             return Blind();
         }
@@ -69,14 +69,8 @@ internal static class AgreementApi
         return TypedResults.Ok(await agreement.TextAsync(project, documentId, head.CurrentVersion, layer, ct));
     }
 
-    private static async Task<ProjectSettings?> SharedProjectAsync(string projectId, ProjectStore projects, CancellationToken ct) =>
-        await projects.GetAsync(projectId, ct) is { } project && Visibility.SharesWork(project.Visibility) ? project : null;
-
     private static ProblemHttpResult Blind() => TypedResults.Problem(title: "Blind project",
         detail: "Agreement compares everyone's work, which a blind project hides: it is shown once the project is open or revealed.", statusCode: 403);
-
-    private static ProblemHttpResult ProjectNotFound(string projectId) =>
-        TypedResults.Problem(title: "Project not found", detail: $"There is no project '{projectId}'.", statusCode: 404);
 
     private static ProblemHttpResult DocumentNotFound(string documentId) =>
         TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);

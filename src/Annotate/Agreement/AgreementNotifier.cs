@@ -45,15 +45,15 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
         {
             try
             {
-                // Someone who watched before a switch to blind is still in the group: in blind mode, even the
-                // timing of others' work is not shared.
-                if (await projects.GetAsync(project, CancellationToken.None) is not { } settings || !Visibility.SharesWork(settings.Visibility))
+                // In a blind project only curators and owners are told (even the timing of others' work is hidden);
+                // someone who watched before a switch to blind is in the shared group and hears nothing.
+                if (await projects.GetAsync(project, CancellationToken.None) is not { } settings)
                 {
                     continue;
                 }
 
-                await hub.Clients.Group(CollaborationGroups.Agreement(project))
-                    .AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
+                var group = Visibility.SharesWork(settings.Visibility) ? CollaborationGroups.Agreement(project) : CollaborationGroups.AgreementOverseers(project);
+                await hub.Clients.Group(group).AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
             {

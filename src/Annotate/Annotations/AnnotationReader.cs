@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Annotate.Annotations;
 
 /// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
-internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectStore projects)
+internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectAccess access)
 {
-    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, SessionUser caller, string? annotator, string? layer, bool withContext, CancellationToken ct)
+    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, ProjectGrant caller, string? annotator, string? layer, bool withContext, CancellationToken ct)
     {
-        // Blindness is enforced here, not in the UI: in a blind project nobody receives another person's work.
-        if (!await SharesWorkAsync(ct))
+        // Blindness is enforced here, not in the UI: in a blind project nobody receives another person's work
+        // (except curators and owners, who see everything).
+        if (!caller.SeesOthers)
         {
             if (annotator is not null && annotator != caller.UserId)
             {
@@ -38,10 +39,10 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
     /// <summary>Every live annotation that needs a person's attention: orphans, and labels the codebook no longer has.</summary>
     public async Task<AnnotationList> ReviewAsync(SessionUser caller, CancellationToken ct)
     {
-        var everyone = await SharesWorkAsync(ct);
         var checks = new Dictionary<string, Func<string, string, bool>>(StringComparer.Ordinal);
+        var grants = new Dictionary<string, ProjectGrant?>(StringComparer.Ordinal);
         var result = new List<Annotation>();
-        foreach (var (row, collection) in await store.LiveWithCollectionsAsync(ct))
+        foreach (var (row, collection, projectId) in await store.LiveWithCollectionsAsync(caller.UserId, ct))
         {
             if (!checks.TryGetValue(collection, out var labelExists))
             {
@@ -49,8 +50,13 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
                 checks[collection] = labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
             }
 
+            if (!grants.TryGetValue(projectId, out var grant))
+            {
+                grants[projectId] = grant = await access.ForProjectAsync(projectId, caller.UserId, ct);
+            }
+
             var annotation = row.ToAnnotation(labelExists);
-            if (annotation.Status != Annotation.Ok && (everyone || annotation.AnnotatorId == caller.UserId))
+            if (annotation.Status != Annotation.Ok && grant is not null && (grant.SeesOthers || annotation.AnnotatorId == caller.UserId))
             {
                 result.Add(annotation);
             }
@@ -58,7 +64,4 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
 
         return new AnnotationList(result);
     }
-
-    private async Task<bool> SharesWorkAsync(CancellationToken ct) =>
-        await projects.GetAsync(ProjectStore.DefaultProject, ct) is { } project && Visibility.SharesWork(project.Visibility);
 }

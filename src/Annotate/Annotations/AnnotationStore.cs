@@ -33,15 +33,18 @@ internal sealed class AnnotationStore(Db db)
     }
 
     /// <summary>Live annotations that are orphans or may carry a label the codebook dropped (checked by the caller).</summary>
-    public async Task<IReadOnlyList<(AnnotationRow Row, string Collection)>> LiveWithCollectionsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(AnnotationRow Row, string Collection, string ProjectId)>> LiveWithCollectionsAsync(string userId, CancellationToken cancellationToken)
     {
+        // Only in the projects the person is a member of.
         const string sql = $"""
-            SELECT {Columns}, d.Collection AS Collection {From} JOIN Documents d ON d.Id = a.DocumentId
-            WHERE a.IsDeleted = 0 ORDER BY a.DocumentId, a.StartOffset;
+            SELECT {Columns}, d.Collection AS Collection, d.ProjectId AS ProjectId {From} JOIN Documents d ON d.Id = a.DocumentId
+            WHERE a.IsDeleted = 0 AND d.ProjectId IN (SELECT ProjectId FROM ProjectMembers WHERE UserId = @UserId)
+            ORDER BY a.DocumentId, a.StartOffset;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AnnotationRow, string, (AnnotationRow, string)>(
-            new CommandDefinition(sql, cancellationToken: cancellationToken), (row, collection) => (row, collection), splitOn: "Collection");
+        var rows = await connection.QueryAsync<AnnotationRow, string, string, (AnnotationRow, string, string)>(
+            new CommandDefinition(sql, new { UserId = userId }, cancellationToken: cancellationToken),
+            (row, collection, projectId) => (row, collection, projectId), splitOn: "Collection,ProjectId");
         return rows.AsList();
     }
 

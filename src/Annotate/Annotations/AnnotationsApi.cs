@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Annotate.Codebook;
 using Annotate.Corpus;
+using Annotate.Projects;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,7 @@ internal static class AnnotationsApi
         MapKind(api, "labels", Annotation.DocumentKind, "document label");
 
         api.MapGet("/annotations/review", async (ClaimsPrincipal principal, AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(SessionUsers.From(principal)!, ct)))
+            .RequireMembership()
             .WithSummary("Annotations that need review: orphans (their text changed and the quote was not found) and labels the codebook no longer has.");
 
         api.MapGet("/documents/{documentId}/codebook", async Task<Results<Ok<CodebookInfo>, ProblemHttpResult>> (
@@ -26,14 +28,16 @@ internal static class AnnotationsApi
                 && await codebooks.ForCollectionAsync(document.Collection, ct) is { } codebook
                 ? TypedResults.Ok(codebook)
                 : TypedResults.Problem(title: "No codebook", detail: $"No document '{documentId}', or no codebook applies to it.", statusCode: 404))
+            .RequireDocumentAccess(ProjectRight.Read)
             .WithSummary("The codebook that applies to a document (its collection's, else the nearest parent's).");
         return api;
     }
 
     private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)
     {
-        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, bool? context, ClaimsPrincipal principal, AnnotationReader reader, CancellationToken ct) =>
-                reader.ListAsync(documentId, kind, SessionUsers.From(principal)!, annotator, layer, context ?? false, ct))
+        api.MapGet($"/documents/{{documentId}}/{path}", (string documentId, string? annotator, string? layer, bool? context, HttpContext http, AnnotationReader reader, CancellationToken ct) =>
+                reader.ListAsync(documentId, kind, http.Grant(), annotator, layer, context ?? false, ct))
+            .RequireDocumentAccess(ProjectRight.Read)
             .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer; ?context=true adds each quote's prefix and suffix.");
 
         api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, AnnotationRequest? request,
@@ -41,11 +45,13 @@ internal static class AnnotationsApi
                 request is null
                     ? ToHttp(WriteOutcome.Error("body", "Send a JSON body with at least layer and label" + (kind == Annotation.SpanKind ? ", start and end." : ".")), documentId, path)
                     : ToHttp(await writer.UpsertAsync(documentId, id, kind, request, SessionUsers.From(principal)!, ct), documentId, path))
+            .RequireDocumentAccess(ProjectRight.Annotate)
             .WithSummary($"Creates or updates a {noun} by its client-chosen UUID; retries are safe, stale versions get 409 with the current state.");
 
         api.MapDelete($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, int? version,
                 ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>
                 ToHttp(await writer.DeleteAsync(documentId, id, kind, version, SessionUsers.From(principal)!, ct), documentId, path))
+            .RequireDocumentAccess(ProjectRight.Annotate)
             .WithSummary($"Deletes a {noun} (kept as a tombstone); deleting twice is fine, a stale ?version= gets 409.");
     }
 

@@ -1,3 +1,5 @@
+using Annotate.Projects;
+
 namespace Annotate.Codebook;
 
 internal static class CodebookApi
@@ -6,6 +8,7 @@ internal static class CodebookApi
     {
         // Every collection's current codebook; a document uses its collection's, else the nearest parent's.
         api.MapGet("/codebooks", async (CodebookStore store, CancellationToken ct) => TypedResults.Ok(await store.CurrentAsync(ct)))
+            .RequireMembership()
             .WithSummary("The current codebook of each collection that has one.");
         return api;
     }

@@ -1,4 +1,5 @@
 using Annotate.Projects;
+using Annotate.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Collaboration;
@@ -7,23 +8,31 @@ namespace Annotate.Collaboration;
 /// Who receives AgreementChanged: callers of WatchAgreement, checked against the database (the project exists and
 /// shares work). The pushes carry document ids only; the figures are fetched over HTTP, checked again there.
 /// </summary>
-internal sealed class AgreementViewers(ProjectStore projects)
+internal sealed class AgreementViewers(ProjectAccess access)
 {
     public async Task WatchAsync(AnnotationHub hub, string projectId)
     {
-        if (string.IsNullOrEmpty(projectId) || await projects.GetAsync(projectId, hub.Context.ConnectionAborted) is not { } project)
+        var user = SessionUsers.From(hub.Context.User!)!;
+        if (await access.ForProjectAsync(projectId, user.UserId, hub.Context.ConnectionAborted) is not { } grant)
         {
             throw new HubException($"There is no project '{projectId}'.");
         }
 
-        if (!Visibility.SharesWork(project.Visibility))
+        if (!grant.SeesOthers)
         {
             throw new HubException("Blind project: agreement is shown once the project is open or revealed.");
         }
 
-        await hub.Groups.AddToGroupAsync(hub.Context.ConnectionId, CollaborationGroups.Agreement(projectId));
+        // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
+        var connection = hub.Context.ConnectionId;
+        var shared = Visibility.SharesWork(grant.Visibility);
+        await hub.Groups.AddToGroupAsync(connection, shared ? CollaborationGroups.Agreement(projectId) : CollaborationGroups.AgreementOverseers(projectId));
+        await hub.Groups.RemoveFromGroupAsync(connection, shared ? CollaborationGroups.AgreementOverseers(projectId) : CollaborationGroups.Agreement(projectId));
     }
 
-    public static Task UnwatchAsync(AnnotationHub hub, string projectId) =>
-        hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.Agreement(projectId ?? ""));
+    public static async Task UnwatchAsync(AnnotationHub hub, string projectId)
+    {
+        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.Agreement(projectId ?? ""));
+        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.AgreementOverseers(projectId ?? ""));
+    }
 }

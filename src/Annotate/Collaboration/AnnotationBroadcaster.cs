@@ -6,15 +6,24 @@ using Microsoft.AspNetCore.SignalR;
 namespace Annotate.Collaboration;
 
 /// <summary>Sends each committed change to exactly the clients allowed to see it.</summary>
-internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects, AgreementNotifier agreement) : IAnnotationEvents
+internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects, ProjectMembers members, AgreementNotifier agreement) : IAnnotationEvents
 {
     public async Task PublishAsync(AnnotationChange change)
     {
-        var project = await projects.GetAsync(ProjectStore.DefaultProject, CancellationToken.None);
-        var group = project is not null && Visibility.SharesWork(project.Visibility)
-            ? CollaborationGroups.Shared(change.DocumentId)
-            : CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId);
-        await hub.Clients.Group(group).AnnotationChanged(change);
-        agreement.Changed(ProjectStore.DefaultProject, change.DocumentId);
+        // Decided per change from the database: the document's project and its visibility mode now.
+        var projectId = await members.ProjectOfDocumentAsync(change.DocumentId, CancellationToken.None) ?? ProjectStore.DefaultProject;
+        var project = await projects.GetAsync(projectId, CancellationToken.None);
+        if (project is not null && Visibility.SharesWork(project.Visibility))
+        {
+            await hub.Clients.Group(CollaborationGroups.Shared(change.DocumentId)).AnnotationChanged(change);
+        }
+        else
+        {
+            // Blind: the author's own connections, and curators and owners (each connection is in one of these).
+            await hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
+                .AnnotationChanged(change);
+        }
+
+        agreement.Changed(projectId, change.DocumentId);
     }
 }

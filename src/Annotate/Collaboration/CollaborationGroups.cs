@@ -10,9 +10,15 @@ internal static class CollaborationGroups
 
     public static string Own(string documentId, string userId) => $"doc:{documentId}:user:{userId}";
 
+    /// <summary>Curators and owners on the document: in a blind project they still see everyone's work.</summary>
+    public static string Overseers(string documentId) => $"doc:{documentId}:overseers";
+
     /// <summary>Everyone on the document, whatever the visibility: presence is shared in every mode.</summary>
     public static string Presence(string documentId) => $"presence:{documentId}";
 
     /// <summary>Everyone viewing a project's agreement figures.</summary>
     public static string Agreement(string projectId) => $"agreement:{projectId}";
+
+    /// <summary>Curators and owners viewing a blind project's agreement.</summary>
+    public static string AgreementOverseers(string projectId) => $"agreement:{projectId}:overseers";
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Annotate.Collaboration;
 
 /// <summary>The logic behind the hub's methods: who joins which groups, what a catch-up returns, presence.</summary>
-internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectStore projects, PresenceTracker presence)
+internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, PresenceTracker presence)
 {
     private const string JoinedKey = "joined-documents";
 
@@ -20,27 +20,35 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
             throw new HubException("afterSeq is the last sequence number you have seen: 0 or more.");
         }
 
-        if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, hub.Context.ConnectionAborted) is not { } document)
+        // Membership is checked in the database on every join: a group is never the security boundary.
+        if (!DocumentIds.IsWellFormed(documentId) || await access.ForDocumentAsync(documentId, user, hub.Context.ConnectionAborted) is not { } grant
+            || await documents.HeadAsync(documentId, hub.Context.ConnectionAborted) is not { } document)
         {
             throw new HubException($"There is no document with id '{documentId}'.");
         }
 
-        var project = await projects.GetAsync(ProjectStore.DefaultProject, hub.Context.ConnectionAborted);
-        var visibility = project?.Visibility ?? Visibility.Blind;
+        var visibility = grant.Visibility;
         var shares = Visibility.SharesWork(visibility);
+        var seesAll = grant.SeesOthers;
         var connection = hub.Context.ConnectionId;
-        await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Own(documentId, user.UserId));
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Presence(documentId));
-        // Re-joining after a switch to blind must also leave the shared group: membership follows the mode.
-        await (shares ? hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Shared(documentId)) : hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId)));
+        // Exactly one route for others' work, so nothing arrives twice: the shared group when the project shares
+        // work, the overseers' group for a curator in a blind project (their own work comes that way too), else
+        // only one's own. Membership follows the mode on every re-join.
+        var route = shares ? CollaborationGroups.Shared(documentId) : seesAll ? CollaborationGroups.Overseers(documentId) : CollaborationGroups.Own(documentId, user.UserId);
+        foreach (var group in new[] { CollaborationGroups.Shared(documentId), CollaborationGroups.Overseers(documentId), CollaborationGroups.Own(documentId, user.UserId) })
+        {
+            await (group == route ? hub.Groups.AddToGroupAsync(connection, group) : hub.Groups.RemoveFromGroupAsync(connection, group));
+        }
+
         Joined(hub).Add(documentId);
 
         var codebook = await codebooks.ForCollectionAsync(document.Collection, hub.Context.ConnectionAborted);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
-        var rows = await annotations.ChangesAfterAsync(documentId, afterSeq, shares ? null : user.UserId, hub.Context.ConnectionAborted);
+        var rows = await annotations.ChangesAfterAsync(documentId, afterSeq, seesAll ? null : user.UserId, hub.Context.ConnectionAborted);
         var changes = rows.Select(r => new AnnotationChange(r.Seq, documentId, r.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, r.ToAnnotation(labelExists))).ToList();
         // In blind mode the last number is the caller's own: the document's would reveal others' activity.
-        var lastSeq = shares ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, changes.LastOrDefault()?.Seq ?? 0);
+        var lastSeq = seesAll ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, changes.LastOrDefault()?.Seq ?? 0);
 
         var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
         presence.Set(connection, arrival);
@@ -54,6 +62,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         var connection = hub.Context.ConnectionId;
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Own(documentId, user.UserId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId));
+        await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Overseers(documentId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Presence(documentId));
         Joined(hub).Remove(documentId);
         if (presence.Remove(connection, documentId) is { } left)
@@ -70,6 +79,11 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         }
 
         var user = SessionUsers.From(hub.Context.User!)!;
+        if (await access.ForDocumentAsync(documentId, user, hub.Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"There is no document with id '{documentId}'.");
+        }
+
         var update = new PresenceUpdate(documentId, user.UserId, user.DisplayName, block is >= 0 ? block : null, true);
         presence.Set(hub.Context.ConnectionId, update);
         await hub.Clients.OthersInGroup(CollaborationGroups.Presence(documentId)).PresenceChanged(update);

@@ -12,9 +12,12 @@ internal sealed class DocumentStore(Db db)
         Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson, MetadataJson, WordCount
         """;
 
-    public async Task<DocumentList> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
+    // Only the projects the person is a member of (everything when no person is given: the loader, tests).
+    private const string MemberProjects = "(@UserId IS NULL OR ProjectId IN (SELECT ProjectId FROM ProjectMembers WHERE UserId = @UserId))";
+
+    public async Task<DocumentList> ListAsync(DocumentQuery query, string? userId, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT {SummaryColumns} FROM Documents WHERE IsMissing = 0");
+        var sql = new StringBuilder($"SELECT {SummaryColumns} FROM Documents WHERE IsMissing = 0 AND {MemberProjects}");
         if (query.Collection is not null)
         {
             sql.Append(" AND Collection = @Collection");
@@ -28,7 +31,7 @@ internal sealed class DocumentStore(Db db)
         sql.Append(" ORDER BY Collection, Date IS NULL, Date, Title COLLATE NOCASE, Id;");
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(sql.ToString(),
-            new { query.Collection, Language = query.Language?.Trim() }, cancellationToken: cancellationToken));
+            new { query.Collection, Language = query.Language?.Trim(), UserId = userId }, cancellationToken: cancellationToken));
         // Text search runs here rather than in SQL: SQLite's LIKE folds case for ASCII only, and readers of Greek or
         // Czech expect "celmar" to find "Čelmar".
         var items = rows.Select(r => r.ToSummary()).Where(d => Matches(d, query)).ToList();
@@ -94,11 +97,11 @@ internal sealed class DocumentStore(Db db)
         return rows.Select(r => new DocumentVersionInfo((int)r.Version, r.ContentHash, r.CreatedAt)).ToList();
     }
 
-    public async Task<IReadOnlyList<CollectionInfo>> CollectionsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CollectionInfo>> CollectionsAsync(string? userId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT Collection, count(*) AS Count FROM Documents WHERE IsMissing = 0 GROUP BY Collection ORDER BY Collection;";
+        const string sql = $"SELECT Collection, count(*) AS Count FROM Documents WHERE IsMissing = 0 AND {MemberProjects} GROUP BY Collection ORDER BY Collection;";
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Collection, long Count)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string Collection, long Count)>(new CommandDefinition(sql, new { UserId = userId }, cancellationToken: cancellationToken));
         return rows.Select(r => new CollectionInfo(r.Collection, r.Collection.Length == 0 ? "(corpus root)" : r.Collection, (int)r.Count)).ToList();
     }
 

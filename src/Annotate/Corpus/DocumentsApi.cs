@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Annotate.Codebook;
+using Annotate.Projects;
+using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Corpus;
@@ -10,23 +13,25 @@ internal static class DocumentsApi
 
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api)
     {
-        api.MapGet("/collections", async (DocumentStore store, CancellationToken ct) => TypedResults.Ok(await store.CollectionsAsync(ct)))
-            .WithSummary("Collections (sub-folders of the corpus) with their document counts.");
+        api.MapGet("/collections", async (ClaimsPrincipal principal, DocumentStore store, CancellationToken ct) =>
+                TypedResults.Ok(await store.CollectionsAsync(SessionUsers.From(principal)!.UserId, ct)))
+            .WithSummary("Collections (sub-folders of the corpus) of the caller's projects, with their document counts.");
 
         api.MapGet("/documents", ListAsync)
-            .WithSummary("Documents, filtered by a search term (title, outlet, author, tag), collection, language or tag.");
+            .WithSummary("Documents of the caller's projects, filtered by a search term (title, outlet, author, tag), collection, language or tag.");
 
-        api.MapGet("/documents/{id}", GetAsync)
+        api.MapGet("/documents/{id}", GetAsync).RequireDocumentAccess(ProjectRight.Read, "id")
             .WithSummary("One document with its metadata, canonical text, blocks and sanitised HTML (the current version unless ?version=).");
 
         api.MapGet("/documents/{id}/versions", async Task<Results<Ok<IReadOnlyList<DocumentVersionInfo>>, ProblemHttpResult>> (string id, DocumentStore store, CancellationToken ct) =>
             DocumentIds.IsWellFormed(id) && await store.VersionsAsync(id, ct) is { } versions ? TypedResults.Ok(versions) : NotFound(id))
+            .RequireDocumentAccess(ProjectRight.Read, "id")
             .WithSummary("Every stored version of a document's text.");
         return api;
     }
 
     private static async Task<Results<Ok<DocumentList>, ValidationProblem>> ListAsync(
-        string? q, string? collection, string? language, string? tag, DocumentStore store, CancellationToken ct)
+        string? q, string? collection, string? language, string? tag, ClaimsPrincipal principal, DocumentStore store, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, value) in new[] { ("q", q), ("collection", collection), ("language", language), ("tag", tag) })
@@ -42,7 +47,7 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(errors, title: "Invalid document filter");
         }
 
-        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, collection, language, tag), ct));
+        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, collection, language, tag), SessionUsers.From(principal)!.UserId, ct));
     }
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(

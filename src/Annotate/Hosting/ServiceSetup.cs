@@ -69,6 +69,9 @@ internal static class ServiceSetup
     {
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<AnnotatorStore>();
+        services.AddSingleton<ProjectMembers>();
+        services.AddSingleton<ProjectAccess>();
+        services.AddSingleton(sp => AccessMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AgreementViewers>();
         services.AddSingleton<DocumentSessions>();

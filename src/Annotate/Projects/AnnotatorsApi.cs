@@ -16,9 +16,10 @@ internal static class AnnotatorsApi
         api.MapGet("/projects/{projectId}/annotators", async Task<Results<Ok<IReadOnlyList<Annotator>>, ProblemHttpResult>> (
                 string projectId, ProjectStore projects, AnnotatorStore annotators, CancellationToken ct) =>
                 await projects.GetAsync(projectId, ct) is null ? NotFound(projectId) : TypedResults.Ok(await annotators.ListAsync(projectId, ct)))
+            .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes.");
 
-        api.MapPut("/projects/{projectId}/annotators/me/attributes", SetOwnAsync)
+        api.MapPut("/projects/{projectId}/annotators/me/attributes", SetOwnAsync).RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Sets the caller's own attributes in the project (an empty value removes one); names are 1–40 of a-z, 0-9, _ and -.");
         return api;
     }

@@ -13,16 +13,22 @@ internal static class ProjectsApi
     {
         api.MapGet("/projects/{projectId}", async Task<Results<Ok<ProjectSettings>, ProblemHttpResult>> (string projectId, ProjectStore projects, CancellationToken ct) =>
                 await projects.GetAsync(projectId, ct) is { } project ? TypedResults.Ok(project) : NotFound(projectId))
+            .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("A project's settings (its visibility mode: blind, open or reveal).");
 
-        api.MapPatch("/projects/{projectId}", PatchAsync)
-            .WithSummary("Changes a project's visibility mode; connected clients are told to refresh what they show.");
+        api.MapPatch("/projects/{projectId}", PatchAsync).RequireProjectAccess(ProjectRight.Read)
+            .WithSummary("Changes a project's visibility mode (owners; any annotator on a local-mode server); connected clients are told to refresh what they show.");
         return api;
     }
 
     private static async Task<Results<Ok<ProjectSettings>, ValidationProblem, ProblemHttpResult>> PatchAsync(string projectId, ProjectPatch? patch,
-        ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, CancellationToken ct)
+        HttpContext http, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, CancellationToken ct)
     {
+        if (!http.Grant().MayChangeVisibility)
+        {
+            return TypedResults.Problem(title: "Not allowed", detail: $"Only an owner of project '{projectId}' may change its visibility mode.", statusCode: 403);
+        }
+
         if (patch?.Visibility is not { } visibility || !Visibility.All.Contains(visibility))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

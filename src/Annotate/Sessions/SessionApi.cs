@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Annotate.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Sessions;
@@ -31,9 +32,16 @@ internal static class SessionApi
         return api;
     }
 
-    private static async Task<Results<Ok<SessionUser>, ValidationProblem>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, CancellationToken ct)
+    private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, CancellationToken ct)
     {
+        if (!mode.IsLocal)
+        {
+            return TypedResults.Problem(title: "An account is needed",
+                detail: "This server is reachable from the network: sign in with your user name and password, or join a class with its code.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var name = request?.DisplayName?.Trim() ?? "";
         var error = name switch
         {
@@ -51,7 +59,9 @@ internal static class SessionApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["displayName"] = [error] }, title: "Invalid display name");
         }
 
+        // On a server for this machine only, a display name makes one an annotator of the served corpus.
         var user = await users.CreateAsync(name, ct);
+        await members.EnsureAsync(ProjectStore.DefaultProject, user.UserId, ProjectRoles.Annotator, ct);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user),
             new AuthenticationProperties { IsPersistent = true });
         return TypedResults.Ok(user);

@@ -212,9 +212,9 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM Users WHERE Id = $id AND NOT EXISTS (SELECT 1 FROM Annotations WHERE AnnotatorId = $id);";
+            command.CommandText = "DELETE FROM ProjectMembers WHERE UserId = $id; DELETE FROM Users WHERE Id = $id AND NOT EXISTS (SELECT 1 FROM Annotations WHERE AnnotatorId = $id);";
             command.Parameters.AddWithValue("$id", ana.UserId);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+            Assert.Equal(2, await command.ExecuteNonQueryAsync());
         }
 
         var closed = new TaskCompletionSource();

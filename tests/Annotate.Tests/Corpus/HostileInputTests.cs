@@ -124,7 +124,7 @@ public sealed class HostileInputTests : IDisposable
 
             Assert.Equal(0, result.Missing);
             Assert.Contains(result.Problems, p => p.Path == "good/grows.md" && p.Code == "too-large");
-            Assert.Contains((await first.Documents.ListAsync(new(null, null, null, null), default)).Items, d => d.Id == "good.grows");
+            Assert.Contains((await first.Documents.ListAsync(new(null, null, null, null), null, default)).Items, d => d.Id == "good.grows");
         }
     }
 }

@@ -75,7 +75,7 @@ public sealed class VersioningTests : IDisposable
         var result = await harness.LoadAsync();
 
         Assert.Equal(1, result.Missing);
-        Assert.Empty((await harness.Documents.ListAsync(new(null, null, null, null), default)).Items);
+        Assert.Empty((await harness.Documents.ListAsync(new(null, null, null, null), null, default)).Items);
         Assert.Equal("Soon deleted.", (await harness.Documents.GetAsync("news.gone", 1, default))!.Value.Version.Text);
     }
 

@@ -1,0 +1,44 @@
+using Annotate.Sessions;
+
+namespace Annotate.Projects;
+
+/// <summary>The caller's standing in one project, as read from the database for this request or hub call.</summary>
+public sealed record ProjectGrant(string ProjectId, string UserId, string Role, string Visibility, bool LocalMode)
+{
+    public bool Can(ProjectRight right) => ProjectRoles.Allows(Role, right);
+
+    /// <summary>Whether the caller sees others' work: everyone when the project shares it, curators and owners always.</summary>
+    public bool SeesOthers => Projects.Visibility.SharesWork(Visibility) || Can(ProjectRight.SeeAll);
+
+    /// <summary>
+    /// Whether the caller may change the visibility mode: owners; on a server for this machine only (local mode)
+    /// any annotator, since everyone who can reach it is at the keyboard.
+    /// </summary>
+    public bool MayChangeVisibility => Can(ProjectRight.Manage) || (LocalMode && Can(ProjectRight.Annotate));
+}
+
+/// <summary>
+/// Decides, against the database at the time of each call, what a person may do in a project. Every endpoint and
+/// hub method that touches a project's data goes through here; SignalR groups only route messages.
+/// </summary>
+internal sealed class ProjectAccess(ProjectMembers members, ProjectStore projects, AccessMode mode)
+{
+    public async Task<ProjectGrant?> ForProjectAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(projectId) || await members.RoleAsync(projectId, userId, cancellationToken) is not { } role
+            || await projects.GetAsync(projectId, cancellationToken) is not { } project)
+        {
+            return null;
+        }
+
+        return new ProjectGrant(projectId, userId, role, project.Visibility, mode.IsLocal);
+    }
+
+    public async Task<ProjectGrant?> ForDocumentAsync(string documentId, string userId, CancellationToken cancellationToken) =>
+        await members.ProjectOfDocumentAsync(documentId, cancellationToken) is { } projectId
+            ? await ForProjectAsync(projectId, userId, cancellationToken)
+            : null;
+
+    public async Task<ProjectGrant?> ForDocumentAsync(string documentId, SessionUser user, CancellationToken cancellationToken) =>
+        await ForDocumentAsync(documentId, user.UserId, cancellationToken);
+}

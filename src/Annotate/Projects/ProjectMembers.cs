@@ -1,0 +1,65 @@
+using Annotate.Data;
+using Dapper;
+
+namespace Annotate.Projects;
+
+/// <summary>A member of a project with their role.</summary>
+public sealed record ProjectMember(string UserId, string DisplayName, string? UserName, string Role, string AddedAt);
+
+/// <summary>Project membership, read from the database on every check (a removal takes effect at once).</summary>
+internal sealed class ProjectMembers(Db db, TimeProvider time)
+{
+    /// <summary>The caller's role in the project, or null when they are not a member.</summary>
+    public async Task<string?> RoleAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT Role FROM ProjectMembers WHERE ProjectId = @ProjectId AND UserId = @UserId;",
+            new { ProjectId = projectId, UserId = userId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The projects the person belongs to, with their role in each.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ProjectsOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string ProjectId, string Role)>(new CommandDefinition(
+            "SELECT ProjectId, Role FROM ProjectMembers WHERE UserId = @UserId;", new { UserId = userId }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.ProjectId, r => r.Role, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<ProjectMember>> ListAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ProjectMember>(new CommandDefinition("""
+            SELECT m.UserId, u.DisplayName, u.UserName, m.Role, m.AddedAt FROM ProjectMembers m JOIN Users u ON u.Id = m.UserId
+            WHERE m.ProjectId = @ProjectId ORDER BY u.DisplayName, m.UserId;
+            """, new { ProjectId = projectId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Adds a member or changes their role.</summary>
+    public Task SetAsync(string projectId, string userId, string role, CancellationToken cancellationToken) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync("""
+            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt) VALUES (@ProjectId, @UserId, @Role, @Now)
+            ON CONFLICT (ProjectId, UserId) DO UPDATE SET Role = excluded.Role;
+            """, new { ProjectId = projectId, UserId = userId, Role = role, Now = time.GetUtcNow().ToString("O") }, t), cancellationToken);
+
+    /// <summary>Adds a member unless they already are one (keeps a higher role).</summary>
+    public Task EnsureAsync(string projectId, string userId, string role, CancellationToken cancellationToken) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync("""
+            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt) VALUES (@ProjectId, @UserId, @Role, @Now)
+            ON CONFLICT (ProjectId, UserId) DO NOTHING;
+            """, new { ProjectId = projectId, UserId = userId, Role = role, Now = time.GetUtcNow().ToString("O") }, t), cancellationToken);
+
+    /// <summary>Removes a member; true when they were one.</summary>
+    public Task<bool> RemoveAsync(string projectId, string userId, CancellationToken cancellationToken) =>
+        db.WriteAsync(async (c, t) => await c.ExecuteAsync(
+            "DELETE FROM ProjectMembers WHERE ProjectId = @ProjectId AND UserId = @UserId;", new { ProjectId = projectId, UserId = userId }, t) > 0, cancellationToken);
+
+    /// <summary>The project a document belongs to, or null for an unknown document.</summary>
+    public async Task<string?> ProjectOfDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT ProjectId FROM Documents WHERE Id = @Id;", new { Id = documentId }, cancellationToken: cancellationToken));
+    }
+}
