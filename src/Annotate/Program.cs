@@ -63,6 +63,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // The JSON API: signed-in users only, and no cross-site writes.
     var api = app.MapGroup("/api").RequireAuthorization().RequireSameSiteWrites();
     api.MapSessions();
+    api.MapAccount();
     api.MapDocuments();
     api.MapCorpus();
     api.MapCodebooks();
@@ -80,6 +81,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     app.MapFallbackToFile("/documents/{*id}", "index.html");
     app.MapFallbackToFile("/status", "index.html");
     app.MapFallbackToFile("/agreement", "index.html");
+    app.MapFallbackToFile("/account", "index.html");
 
     await app.RunAsync();
     return 0;

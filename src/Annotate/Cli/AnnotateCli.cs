@@ -15,6 +15,8 @@ internal static class AnnotateCli
             CorpusCommands.Create(),
             ProjectCommands.Create(),
             AgreementCommand.Create(),
+            UserCommands.CreateUser(),
+            UserCommands.CreateToken(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.

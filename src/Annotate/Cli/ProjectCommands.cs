@@ -39,6 +39,65 @@ internal static class ProjectCommands
             await io.Output.WriteLineAsync($"Project '{updated.Id}' is now {updated.Visibility}. Connected clients see it when they next join a document.");
             return 0;
         });
-        return new Command("project", "Work with projects.") { command };
+        return new Command("project", "Work with projects.") { command, AddMember(), RemoveMember() };
+    }
+
+    private static Command AddMember()
+    {
+        var project = new Argument<string>("PROJECT") { Description = "The project id (the served corpus is 'default')." };
+        var name = new Argument<string>("NAME") { Description = "The user name of an account." };
+        var role = new Option<string>("--role") { Description = "owner, curator, annotator or viewer.", Required = true };
+        role.AcceptOnlyFromAmong(ProjectRoles.All);
+        var db = UserCommands.DbOption();
+        var command = new Command("add-member", "Add an account to a project with a role (or change their role).") { project, name, role, db };
+        command.SetAction(async (result, ct) =>
+        {
+            var io = result.InvocationConfiguration;
+            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
+                return 2;
+            if (await ResolveAsync(database, result.GetValue(project)!, result.GetValue(name)!, io, ct) is not { } userId)
+                return 1;
+            await new ProjectMembers(database, TimeProvider.System).SetAsync(result.GetValue(project)!, userId, result.GetValue(role)!, ct);
+            await io.Output.WriteLineAsync($"'{result.GetValue(name)}' is now {result.GetValue(role)} of project '{result.GetValue(project)}'.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RemoveMember()
+    {
+        var project = new Argument<string>("PROJECT") { Description = "The project id." };
+        var name = new Argument<string>("NAME") { Description = "The user name of an account." };
+        var db = UserCommands.DbOption();
+        var command = new Command("remove-member", "Remove an account from a project; a running server refuses their next call and drops their live connections within seconds.") { project, name, db };
+        command.SetAction(async (result, ct) =>
+        {
+            var io = result.InvocationConfiguration;
+            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
+                return 2;
+            if (await ResolveAsync(database, result.GetValue(project)!, result.GetValue(name)!, io, ct) is not { } userId)
+                return 1;
+            var removed = await new ProjectMembers(database, TimeProvider.System).RemoveAsync(result.GetValue(project)!, userId, ct);
+            await io.Output.WriteLineAsync(removed ? $"'{result.GetValue(name)}' is no longer a member of project '{result.GetValue(project)}'." : $"'{result.GetValue(name)}' was not a member.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string?> ResolveAsync(Db database, string projectId, string userName, InvocationConfiguration io, CancellationToken ct)
+    {
+        if (await new ProjectStore(database, TimeProvider.System).GetAsync(projectId, ct) is null)
+        {
+            await io.Error.WriteLineAsync($"There is no project '{projectId}'.");
+            return null;
+        }
+
+        if (await new Sessions.UserStore(database, TimeProvider.System).FindAccountAsync(userName, ct) is not { } account)
+        {
+            await io.Error.WriteLineAsync($"There is no account '{userName}'.");
+            return null;
+        }
+
+        return account.Id;
     }
 }

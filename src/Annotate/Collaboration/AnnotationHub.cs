@@ -9,7 +9,7 @@ namespace Annotate.Collaboration;
 /// the database by <see cref="HubGuard"/>.
 /// </summary>
 [Authorize]
-internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement) : Hub<IAnnotationClient>
+internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement, MembershipSweep sweep) : Hub<IAnnotationClient>
 {
     /// <summary>Joins a document; returns the changes after <paramref name="afterSeq"/> (0 for all) the caller may see.</summary>
     public Task<JoinResult> JoinDocument(string documentId, long afterSeq) => sessions.JoinAsync(this, documentId, afterSeq);
@@ -26,5 +26,15 @@ internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers 
     /// <summary>Stops receiving AgreementChanged for the project.</summary>
     public Task UnwatchAgreement(string projectId) => AgreementViewers.UnwatchAsync(this, projectId);
 
-    public override Task OnDisconnectedAsync(Exception? exception) => sessions.DisconnectAsync(this);
+    public override Task OnConnectedAsync()
+    {
+        sweep.Connected(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sweep.Disconnected(Context);
+        return sessions.DisconnectAsync(this);
+    }
 }

@@ -41,7 +41,9 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
             await (group == route ? hub.Groups.AddToGroupAsync(connection, group) : hub.Groups.RemoveFromGroupAsync(connection, group));
         }
 
-        Joined(hub).Add(documentId);
+        var joinedSet = Joined(hub);
+        lock (joinedSet)
+            joinedSet.Add(documentId);
 
         var codebook = await codebooks.ForCollectionAsync(document.Collection, hub.Context.ConnectionAborted);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
@@ -64,7 +66,9 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Overseers(documentId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Presence(documentId));
-        Joined(hub).Remove(documentId);
+        var joinedSet = Joined(hub);
+        lock (joinedSet)
+            joinedSet.Remove(documentId);
         if (presence.Remove(connection, documentId) is { } left)
         {
             await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
@@ -98,6 +102,15 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
                 await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
             }
         }
+    }
+
+    /// <summary>A copy of the documents a connection has joined (for checks outside its calls).</summary>
+    public static IReadOnlyList<string> JoinedDocuments(HubCallerContext context)
+    {
+        if (!context.Items.TryGetValue(JoinedKey, out var joined) || joined is not HashSet<string> set)
+            return [];
+        lock (set)
+            return [.. set];
     }
 
     private static HashSet<string> Joined(AnnotationHub hub) =>

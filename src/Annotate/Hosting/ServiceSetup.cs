@@ -6,6 +6,7 @@ using Annotate.Projects;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
@@ -74,6 +75,8 @@ internal static class ServiceSetup
         services.AddSingleton(sp => AccessMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AgreementViewers>();
+        services.AddSingleton<MembershipSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();
         services.AddSingleton<IDocumentEvents, DocumentBroadcaster>();
@@ -100,7 +103,12 @@ internal static class ServiceSetup
     public static IServiceCollection AddAnnotateSessions(this IServiceCollection services)
     {
         services.AddSingleton<UserStore>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        services.AddSingleton<ApiTokens>();
+        services.AddSingleton<AccountLockout>();
+        services.AddAuthentication(TokenAuthentication.Selector)
+            .AddPolicyScheme(TokenAuthentication.Selector, "Session cookie or API token", options => options.ForwardDefaultSelector = TokenAuthentication.Select)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
+            .AddCookie(options =>
         {
             options.Cookie.Name = "annotate.session";
             options.Cookie.HttpOnly = true;

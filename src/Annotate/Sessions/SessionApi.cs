@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Sessions;
 
-/// <summary>The display name a person signs in with.</summary>
-public sealed record SignInRequest(string? DisplayName);
+/// <summary>How a person signs in: a user name and password (an account), or a display name (local mode).</summary>
+public sealed record SignInRequest(string? DisplayName, string? UserName = null, string? Password = null);
 
 internal static class SessionApi
 {
@@ -33,8 +33,13 @@ internal static class SessionApi
     }
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, CancellationToken ct)
     {
+        if (request?.UserName is not null || request?.Password is not null)
+        {
+            return await AccountSignIn.SignInAsync(request, context, users, lockout, ct);
+        }
+
         if (!mode.IsLocal)
         {
             return TypedResults.Problem(title: "An account is needed",

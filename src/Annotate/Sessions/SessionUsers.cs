@@ -14,7 +14,9 @@ internal static class SessionUsers
             ? new SessionUser(id, principal.FindFirstValue(ClaimTypes.Name) ?? "")
             : null;
 
-    public static ClaimsPrincipal ToPrincipal(SessionUser user) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.DisplayName)],
-        CookieAuthenticationDefaults.AuthenticationScheme));
+    public static ClaimsPrincipal ToPrincipal(SessionUser user, string scheme = CookieAuthenticationDefaults.AuthenticationScheme) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.DisplayName)], scheme));
+
+    /// <summary>Whether the request came with an API token rather than the browser's session cookie.</summary>
+    public static bool ByToken(ClaimsPrincipal principal) => principal.Identity?.AuthenticationType == TokenAuthentication.SchemeName;
 }

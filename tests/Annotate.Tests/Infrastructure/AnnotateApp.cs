@@ -27,6 +27,11 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>An app serving a corpus folder of the test's own (xUnit fixtures may have one public constructor).</summary>
     public static AnnotateApp ForCorpus(string corpusPath) => new(corpusPath);
 
+    /// <summary>An app that behaves as if reachable from the network: accounts only, no display-name sign-in.</summary>
+    public static AnnotateApp NetworkServer() => new(corpusPath: null) { LocalMode = false };
+
+    private bool LocalMode { get; init; } = true;
+
     public string Folder { get; }
 
     public string CorpusPath { get; }
@@ -37,6 +42,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Annotate:Corpus", CorpusPath);
         builder.UseSetting("Annotate:Database", DatabasePath);
+        builder.UseSetting("Annotate:LocalMode", LocalMode ? "true" : "false");
     }
 
     /// <summary>A client with no session (anonymous).</summary>

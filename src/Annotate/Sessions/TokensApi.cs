@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Sessions;
+
+/// <summary>A request for a new personal API token.</summary>
+public sealed record TokenRequest(string? Name);
+
+/// <summary>The caller's personal API tokens (a script's way in), and their password.</summary>
+internal static class TokensApi
+{
+    public static RouteGroupBuilder MapAccount(this RouteGroupBuilder api)
+    {
+        api.MapPost("/account/password", AccountSignIn.ChangePasswordAsync)
+            .WithSummary("Changes the caller's password (accounts only): { currentPassword, newPassword }.");
+
+        api.MapGet("/tokens", async (ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct) =>
+                TypedResults.Ok(await tokens.ListAsync(SessionUsers.From(principal)!.UserId, ct)))
+            .WithSummary("The caller's API tokens (names and dates; the secrets are never shown again).");
+
+        api.MapPost("/tokens", CreateAsync)
+            .WithSummary("Creates an API token with the caller's rights; the answer is the only time the token is shown. Send it as 'Authorization: Bearer TOKEN'.");
+
+        api.MapDelete("/tokens/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct) =>
+                await tokens.RevokeAsync(SessionUsers.From(principal)!.UserId, id, ct)
+                    ? TypedResults.NoContent()
+                    : TypedResults.Problem(title: "Token not found", detail: $"You have no API token with id '{id}'.", statusCode: 404))
+            .WithSummary("Revokes one of the caller's API tokens; it stops working at once.");
+        return api;
+    }
+
+    private static async Task<Results<Created<NewApiToken>, ValidationProblem, ProblemHttpResult>> CreateAsync(TokenRequest? request, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct)
+    {
+        var name = request?.Name?.Trim() ?? "";
+        if (name.Length is 0 or > ApiTokens.MaxNameLength || name.Any(char.IsControl))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["name"] = [$"Name the token (1–{ApiTokens.MaxNameLength} characters, e.g. \"export script\")."],
+            }, title: "Invalid API token");
+        }
+
+        // A token may not mint further tokens: a leaked script token cannot make itself permanent.
+        if (SessionUsers.ByToken(principal))
+        {
+            return TypedResults.Problem(title: "Not with a token", detail: "Create API tokens while signed in, not with another token.", statusCode: 403);
+        }
+
+        var token = await tokens.CreateAsync(SessionUsers.From(principal)!.UserId, name, ct);
+        return TypedResults.Created($"/api/tokens/{token.Id}", token);
+    }
+}
