@@ -8,6 +8,7 @@ using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Hosting;
 using Annotate.Sessions;
+using Microsoft.AspNetCore.HttpOverrides;
 
 // One executable: the command line decides what runs. `serve` (the default) calls ServeAsync below.
 return await AnnotateCli.RunAsync(args, ServeAsync);
@@ -53,6 +54,10 @@ static async Task<int> ServeAsync(string[] hostArgs)
     }
 
     app.UseAnnotateExceptionHandler();
+    // Behind a reverse proxy on this machine (nginx, Caddy) the original scheme and address come in headers;
+    // only proxies on the loopback interface are trusted to set them.
+    app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+    app.UseAnnotateSecurityHeaders();
     app.UseResponseCompression();
     app.UseDefaultFiles();
     app.UseRouting();

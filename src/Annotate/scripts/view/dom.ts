@@ -16,6 +16,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
     } else if (value === true) {
       element.setAttribute(name, '');
+    } else if (name === 'style' && typeof value === 'string') {
+      // Through the CSSOM, not the attribute: the Content-Security-Policy forbids inline style attributes.
+      element.style.cssText = value;
     } else if (value !== false && value !== null && value !== undefined) {
       element.setAttribute(name, String(value));
     }
