@@ -1,5 +1,6 @@
 using Annotate.Agreement;
 using Annotate.Annotations;
+using Annotate.Classroom;
 using Annotate.Cli;
 using Annotate.Codebook;
 using Annotate.Collaboration;
@@ -75,6 +76,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotations();
     api.MapProjects();
     api.MapAnnotators();
+    api.MapClassroom();
     api.MapAgreement();
     app.MapHub<AnnotationHub>("/hubs/annotations");
 
@@ -87,6 +89,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     app.MapFallbackToFile("/status", "index.html");
     app.MapFallbackToFile("/agreement", "index.html");
     app.MapFallbackToFile("/account", "index.html");
+    app.MapFallbackToFile("/join", "index.html");
+    app.MapFallbackToFile("/class", "index.html");
 
     await app.RunAsync();
     return 0;

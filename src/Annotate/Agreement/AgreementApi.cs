@@ -15,14 +15,14 @@ internal static class AgreementApi
     public static RouteGroupBuilder MapAgreement(this RouteGroupBuilder api)
     {
         api.MapGet("/projects/{projectId}/agreement", ReportAsync).RequireProjectAccess(ProjectRight.Read)
-            .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals.");
+            .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals; ?anonymous=true names people Student 1, Student 2, … (for showing a class).");
         api.MapGet("/documents/{documentId}/agreement/text", TextAsync).RequireDocumentAccess(ProjectRight.Read)
             .WithSummary("Per-character agreement of a document's text: the stretches someone labelled, the share of annotator pairs agreeing there, and who gave which labels (UTF-16 offsets).");
         return api;
     }
 
     private static async Task<Results<Ok<ProjectAgreementReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(string projectId, string? document, string? groupBy, int? bootstrap,
-        HttpContext http, ProjectStore projects, DocumentStore documents, ProjectMembers members, AgreementService agreement, CancellationToken ct)
+        bool? anonymous, HttpContext http, ProjectStore projects, DocumentStore documents, ProjectMembers members, AgreementService agreement, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (bootstrap is < 100 or > MaxBootstrap)
@@ -50,11 +50,18 @@ internal static class AgreementApi
             return DocumentNotFound(document);
         }
 
-        return TypedResults.Ok(await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct));
+        var report = await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct);
+        if (anonymous == true)
+        {
+            var numbers = Anonymous.Numbering(await members.ListAsync(projectId, ct));
+            report = report with { Annotators = report.Annotators.Select(a => a with { Name = numbers(a.Id) }).ToList() };
+        }
+
+        return TypedResults.Ok(report);
     }
 
-    private static async Task<Results<Ok<TextAgreementReport>, ProblemHttpResult>> TextAsync(string documentId, string? layer,
-        HttpContext http, ProjectStore projects, DocumentStore documents, AgreementService agreement, CancellationToken ct)
+    private static async Task<Results<Ok<TextAgreementReport>, ProblemHttpResult>> TextAsync(string documentId, string? layer, bool? anonymous,
+        HttpContext http, ProjectStore projects, DocumentStore documents, ProjectMembers members, AgreementService agreement, CancellationToken ct)
     {
         if (!DocumentIds.IsWellFormed(documentId) || await documents.HeadAsync(documentId, ct) is not { } head)
         {
@@ -66,7 +73,14 @@ internal static class AgreementApi
             return Blind();
         }
 
-        return TypedResults.Ok(await agreement.TextAsync(project, documentId, head.CurrentVersion, layer, ct));
+        var text = await agreement.TextAsync(project, documentId, head.CurrentVersion, layer, ct);
+        if (anonymous == true)
+        {
+            var numbers = Anonymous.Numbering(await members.ListAsync(project.Id, ct));
+            text = text with { Annotators = text.Annotators.Select(a => a with { Name = numbers(a.Id) }).ToList() };
+        }
+
+        return TypedResults.Ok(text);
     }
 
     private static ProblemHttpResult Blind() => TypedResults.Problem(title: "Blind project",
@@ -74,4 +88,21 @@ internal static class AgreementApi
 
     private static ProblemHttpResult DocumentNotFound(string documentId) =>
         TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
+}
+
+/// <summary>
+/// The anonymised view a teacher shows a class: people become "Student 1", "Student 2", … in the order they
+/// joined (user ids are time-ordered), the same numbering in every view.
+/// </summary>
+internal static class Anonymous
+{
+    /// <summary>A person's anonymous name, numbered over all the project's members (so every view agrees).</summary>
+    public static Func<string, string> Numbering(IReadOnlyList<ProjectMember> members)
+    {
+        var order = members.Select(m => m.UserId).Order(StringComparer.Ordinal)
+            .Select((userId, index) => (userId, index)).ToDictionary(x => x.userId, x => x.index + 1, StringComparer.Ordinal);
+        return userId => order.TryGetValue(userId, out var n)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Student {n}")
+            : "A former member";
+    }
 }

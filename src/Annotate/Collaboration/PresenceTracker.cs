@@ -15,4 +15,8 @@ internal sealed class PresenceTracker
 
     public IReadOnlyList<PresenceUpdate> On(string documentId) =>
         byDocument.TryGetValue(documentId, out var present) ? present.Values.DistinctBy(p => p.UserId).ToList() : [];
+
+    /// <summary>Everyone present on any document (one entry per person and document).</summary>
+    public IReadOnlyList<PresenceUpdate> All() =>
+        byDocument.Values.SelectMany(present => present.Values).DistinctBy(p => (p.UserId, p.DocumentId)).ToList();
 }

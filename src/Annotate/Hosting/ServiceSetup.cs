@@ -76,6 +76,7 @@ internal static class ServiceSetup
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AgreementViewers>();
         services.AddSingleton<MembershipSweep>();
+        services.AddSingleton<Classroom.ClassroomStore>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();

@@ -32,6 +32,18 @@ internal static class SessionApi
         return api;
     }
 
+    /// <summary>Why a display name is not acceptable, or null.</summary>
+    public static string? DisplayNameProblem(string name) => name switch
+    {
+        "" => "Enter a display name.",
+        { Length: > MaxDisplayNameLength } => $"A display name has at most {MaxDisplayNameLength} characters; this one has {name.Length}.",
+        _ when name.Any(char.IsControl) => "A display name cannot contain control characters.",
+        // Direction overrides and invisible characters let one name pass for another (the emoji joiner is fine).
+        _ when name.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c != '\u200D') =>
+            "A display name cannot contain invisible formatting characters (such as direction marks or zero-width spaces).",
+        _ => null,
+    };
+
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
         SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, CancellationToken ct)
     {
@@ -48,17 +60,7 @@ internal static class SessionApi
         }
 
         var name = request?.DisplayName?.Trim() ?? "";
-        var error = name switch
-        {
-            _ when request is null => "Send a JSON body such as {\"displayName\": \"Ana\"}.",
-            "" => "Enter a display name.",
-            { Length: > MaxDisplayNameLength } => $"A display name has at most {MaxDisplayNameLength} characters; this one has {name.Length}.",
-            _ when name.Any(char.IsControl) => "A display name cannot contain control characters.",
-            // Direction overrides and invisible characters let one name pass for another (the emoji joiner is fine).
-            _ when name.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c != '\u200D') =>
-                "A display name cannot contain invisible formatting characters (such as direction marks or zero-width spaces).",
-            _ => null,
-        };
+        var error = request is null ? "Send a JSON body such as {\"displayName\": \"Ana\"}." : DisplayNameProblem(name);
         if (error is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["displayName"] = [error] }, title: "Invalid display name");

@@ -16,6 +16,11 @@ internal static class SignInRateLimit
         options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1), QueueLimit = 200 }));
+        // A class of 200 behind one school address joins within a minute; guessing an 8-character code
+        // (31^8 ≈ 8.5 × 10^11) at this pace would take millennia.
+        options.AddPolicy(Classroom.ClassroomApi.JoinPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1), QueueLimit = 100 }));
         options.OnRejected = async (context, cancellationToken) =>
         {
             context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;

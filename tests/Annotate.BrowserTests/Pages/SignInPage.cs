@@ -5,9 +5,18 @@ namespace Annotate.BrowserTests.Pages;
 
 public sealed class SignInPage(IPage page)
 {
-    public ILocator DisplayName => page.GetByLabel("Display name");
+    public ILocator DisplayName => page.GetByLabel("Display name", new() { Exact = true });
 
-    public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+    /// <summary>The display-name form's button: the account form has a "Sign in" button too.</summary>
+    public ILocator SignInButton => page.GetByTestId("display-name-form").GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+
+    public ILocator UserName => page.GetByLabel("User name", new() { Exact = true });
+
+    public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
+
+    public ILocator AccountSignInButton => page.GetByTestId("account-sign-in-form").GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+
+    public ILocator AccountError => page.Locator("#account-sign-in-error");
 
     public ILocator Error => page.Locator("#display-name-error");
 

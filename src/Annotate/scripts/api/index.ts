@@ -1,6 +1,8 @@
 // The one door to the backend: views call these, never fetch or URLs of their own.
 export { ApiError, onUnauthorized } from './http';
 export { sessionApi } from './session';
+export { accountApi } from './account';
+export type { ApiToken, NewApiToken } from './account';
 export { collectionsApi, corpusApi, documentsApi } from './corpus';
 export { annotationsApi, codebookApi } from './annotations';
 export type * from './types';

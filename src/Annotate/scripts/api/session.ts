@@ -12,8 +12,16 @@ export const sessionApi = {
     }
   },
 
+  /** Signs in with a display name: only a server in local mode allows it (otherwise 403 "An account is needed"). */
   async signIn(displayName: string): Promise<Session> {
     const session = await request<Session>('POST', '/api/session', { body: { displayName }, expectUnauthorized: true });
+    if (!session) throw new ApiError(500, 'Sign-in failed', 'The server did not return a session.');
+    return session;
+  },
+
+  /** Signs in with an account: 401 for a wrong name or password, 429 while the account is locked. */
+  async signInWithAccount(userName: string, password: string): Promise<Session> {
+    const session = await request<Session>('POST', '/api/session', { body: { userName, password }, expectUnauthorized: true });
     if (!session) throw new ApiError(500, 'Sign-in failed', 'The server did not return a session.');
     return session;
   },

@@ -13,6 +13,8 @@ export type Route =
   | { kind: 'status' }
   /** Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "". */
   | { kind: 'agreement'; documentId: string | null; groupBy: string }
+  /** The signed-in person's password and API tokens. */
+  | { kind: 'account' }
   | { kind: 'notFound'; path: string };
 
 export const noFilters: ListFilters = { q: '', collection: '', language: '', tag: '' };
@@ -28,6 +30,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { kind: 'list', filters };
   }
   if (path === '/status') return { kind: 'status' };
+  if (path === '/account') return { kind: 'account' };
   const groupBy = () => new URLSearchParams(search).get('groupBy') ?? '';
   if (path === '/agreement') return { kind: 'agreement', documentId: null, groupBy: groupBy() };
   const reader = /^\/documents\/([^/]+)(\/agreement)?$/.exec(path);
@@ -54,6 +57,8 @@ export function routeHref(route: Route): string {
       return `/documents/${encodeURIComponent(route.id)}`;
     case 'status':
       return '/status';
+    case 'account':
+      return '/account';
     case 'agreement': {
       const path = route.documentId === null ? '/agreement' : `/documents/${encodeURIComponent(route.documentId)}/agreement`;
       return route.groupBy ? `${path}?${new URLSearchParams({ groupBy: route.groupBy }).toString()}` : path;
@@ -66,6 +71,7 @@ export function routeHref(route: Route): string {
 export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: 'list', filters });
 export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
 export const statusRoute: Route = { kind: 'status' };
+export const accountRoute: Route = { kind: 'account' };
 export const agreementRoute = (documentId: string | null = null, groupBy = ''): Route => ({ kind: 'agreement', documentId, groupBy });
 
 export function sameFilters(a: ListFilters, b: ListFilters): boolean {

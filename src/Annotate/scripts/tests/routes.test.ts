@@ -48,3 +48,11 @@ test('the project and document agreement pages round-trip, with their group-by a
   assert.equal(parseRoute('/documents/a/agreement/x').kind, 'notFound');
   assert.equal(parseRoute('/agreements').kind, 'notFound');
 });
+
+test('the account page round-trips, with or without a trailing slash', () => {
+  assert.deepEqual(parseRoute('/account'), { kind: 'account' });
+  assert.deepEqual(parseRoute('/account/'), { kind: 'account' });
+  assert.equal(routeHref({ kind: 'account' }), '/account');
+  assert.equal(parseRoute('/account/tokens').kind, 'notFound');
+  assert.equal(parseRoute('/accounts').kind, 'notFound');
+});

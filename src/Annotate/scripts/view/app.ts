@@ -6,6 +6,7 @@ import { noFilters, parseRoute, routeHref, type ListFilters, type Route } from '
 import { CorpusCache, isAbort } from './cache';
 import type { AppContext, AppState, View } from './context';
 import { h, isEditable, isPlainClick, replace } from './dom';
+import { accountView } from './account/page';
 import { agreementView } from './agreement/page';
 import { attributesDialog } from './agreement/attributesForm';
 import { documentListView } from './documentList';
@@ -157,6 +158,7 @@ export class App implements AppContext {
       case 'list': return documentListView(this, route.filters);
       case 'reader': return readerView(this, route.id);
       case 'status': return statusView(this);
+      case 'account': return accountView(this);
       case 'agreement': return agreementView(this, route.documentId, route.groupBy);
       case 'notFound': return notFoundView(this, route.path);
     }

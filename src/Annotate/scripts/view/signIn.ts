@@ -1,37 +1,102 @@
 import { ApiError, sessionApi } from '../api';
 import type { Session } from '../api/types';
+import { firstInvalid, problemText, serverFieldErrors, signInProblems, type SignInField } from '../model/accountForms';
 import type { AppContext, View } from './context';
 import { h } from './dom';
+import { formField } from './formField';
 
 const maxLength = 64;
+const accountFields = ['userName', 'password'] as const;
 
-/** Until accounts exist, a display name is all it takes to sign in. */
+/**
+ * Two ways in: an account (user name and password), or, on a server for this machine only, just a display name.
+ * The page cannot know which the server allows, so it offers both and lets the server's answer steer.
+ */
 export function signInView(ctx: AppContext, signedIn: (session: Session) => void): View {
   ctx.setTitle('Sign in');
-  const input = h('input', {
-    id: 'display-name', name: 'displayName', type: 'text', required: true, maxlength: maxLength,
-    autocomplete: 'nickname', spellcheck: 'false', 'aria-describedby': 'display-name-hint',
+  const account = accountForm(ctx, signedIn);
+  const displayName = displayNameForm(ctx, signedIn, account.steer);
+  const element = h('div', { class: 'page sign-in-page' },
+    h('div', { class: 'sign-in' },
+      h('h1', { id: 'sign-in-title' }, 'Sign in to Annotate'),
+      h('p', { class: 'lead' }, 'Read and annotate news articles together with your team.'),
+      account.element,
+      h('p', { class: 'sign-in-or', 'aria-hidden': 'true' }, 'or'),
+      displayName.element));
+  return { element, focus: () => account.focus() };
+}
+
+function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
+  const userName = formField('user-name', 'User name', {
+    name: 'username', type: 'text', required: true, autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false',
   });
-  const message = h('p', { id: 'display-name-error', class: 'field-error', role: 'alert' });
+  const password = formField('password', 'Password', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' });
+  const fields = { userName, password } satisfies Record<SignInField, unknown>;
+  const message = h('p', { id: 'account-sign-in-error', class: 'field-error form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'button primary' }, 'Sign in');
-  const form = h('form', { class: 'sign-in', novalidate: true, 'aria-labelledby': 'sign-in-title' },
-    h('h1', { id: 'sign-in-title' }, 'Sign in to Annotate'),
-    h('p', { class: 'lead' }, 'Read and annotate news articles together with your team.'),
-    h('div', { class: 'field' },
-      h('label', { for: 'display-name' }, 'Display name'),
-      input,
-      h('p', { id: 'display-name-hint', class: 'hint' }, `The name other annotators will see, up to ${maxLength} characters.`),
-      message),
-    submit);
+  const element = h('form', { class: 'sign-in-option', novalidate: true, 'aria-labelledby': 'account-sign-in-title', 'data-testid': 'account-sign-in-form' },
+    h('h2', { id: 'account-sign-in-title' }, 'Sign in with your account'),
+    userName.element, password.element, message, submit);
+
+  const showFieldErrors = (errors: Partial<Record<SignInField, string>>) => {
+    for (const field of accountFields) fields[field].setError(errors[field]);
+    const first = firstInvalid(accountFields, errors);
+    if (first) fields[first].input.focus();
+    return first !== null;
+  };
+
+  element.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.textContent = '';
+    if (showFieldErrors(signInProblems(userName.input.value, password.input.value))) return;
+    submit.disabled = true;
+    try {
+      signedIn(await sessionApi.signInWithAccount(userName.input.value.trim(), password.input.value));
+    } catch (error) {
+      submit.disabled = false;
+      if (!(error instanceof ApiError)) return ctx.showError(error);
+      if (error.status === 400 && error.problem.errors) {
+        const { fields: errors, other } = serverFieldErrors(error.problem.errors, accountFields);
+        message.textContent = other;
+        if (!showFieldErrors(errors) && !other) message.textContent = problemText(error.title, error.detail);
+      } else if (error.status === 401 || error.status === 429 || error.status === 403 || error.status === 400) {
+        // Wrong name or password, or locked for a while: the server's words, and a fresh try at the password.
+        message.textContent = problemText(error.title, error.detail);
+        password.input.select();
+        password.input.focus();
+      } else {
+        ctx.showError(error);
+      }
+    }
+  });
+
+  return {
+    element,
+    focus: () => userName.input.focus(),
+    /** Brings the person here when the server would not take a display name. */
+    steer: () => {
+      element.classList.add('is-needed');
+      userName.input.focus();
+    },
+  };
+}
+
+function displayNameForm(ctx: AppContext, signedIn: (session: Session) => void, needAccount: () => void) {
+  const field = formField('display-name', 'Display name', {
+    name: 'displayName', type: 'text', required: true, maxlength: maxLength, autocomplete: 'nickname', spellcheck: 'false',
+  }, `The name other annotators will see, up to ${maxLength} characters. Works only when Annotate runs on this machine.`);
+  const { input } = field;
+  const submit = h('button', { type: 'submit', class: 'button' }, 'Sign in');
+  const element = h('form', { class: 'sign-in-option', novalidate: true, 'aria-labelledby': 'display-name-sign-in-title', 'data-testid': 'display-name-form' },
+    h('h2', { id: 'display-name-sign-in-title' }, 'Just a display name (on this machine)'),
+    field.element, submit);
 
   const fail = (text: string) => {
-    message.textContent = text;
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', 'display-name-hint display-name-error');
+    field.setError(text);
     input.focus();
   };
 
-  form.addEventListener('submit', async (event) => {
+  element.addEventListener('submit', async (event) => {
     event.preventDefault();
     const name = input.value.trim();
     if (name.length === 0) return fail('Enter a display name.');
@@ -42,13 +107,13 @@ export function signInView(ctx: AppContext, signedIn: (session: Session) => void
     } catch (error) {
       submit.disabled = false;
       if (error instanceof ApiError && error.status === 400) fail(error.detail ?? error.title);
-      else ctx.showError(error);
+      else if (error instanceof ApiError && error.status === 403) {
+        // A server reachable from the network takes accounts only: say so, and move to the account form.
+        field.setError(problemText(error.title, error.detail));
+        needAccount();
+      } else ctx.showError(error);
     }
   });
-  input.addEventListener('input', () => {
-    message.textContent = '';
-    input.removeAttribute('aria-invalid');
-  });
 
-  return { element: h('div', { class: 'page sign-in-page' }, form), focus: () => input.focus() };
+  return { element };
 }

@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { accountRoute, routeHref } from '../model/routes';
 import { h, replace } from './dom';
 
 export interface UserActions {
@@ -7,7 +8,7 @@ export interface UserActions {
   attributes(): void;
 }
 
-/** The signed-in name, the attributes form and the sign-out button in the header. */
+/** The signed-in name, the attributes form, the account page and the sign-out button in the header. */
 export function renderUser(container: HTMLElement, session: Session, actions: UserActions): void {
   replace(container,
     h('span', { class: 'user-name', title: `Signed in as ${session.displayName}` },
@@ -15,6 +16,7 @@ export function renderUser(container: HTMLElement, session: Session, actions: Us
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(session.displayName)),
       h('span', { class: 'name', 'data-testid': 'user-name' }, session.displayName)),
     h('button', { type: 'button', class: 'button subtle', onclick: actions.attributes, 'data-testid': 'my-attributes', title: 'Your group or background, for perspective groups in agreement' }, 'Your attributes'),
+    h('a', { href: routeHref(accountRoute), class: 'button subtle', 'data-testid': 'account-link', title: 'Your password and API tokens' }, 'Account'),
     h('button', { type: 'button', class: 'button subtle', onclick: actions.signOut }, 'Sign out'));
 }
 

@@ -1,0 +1,96 @@
+using Annotate.Collaboration;
+using Annotate.Projects;
+using Annotate.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Annotate.Classroom;
+
+/// <summary>A student joining a class: the code, a display name, and optionally self-declared attributes.</summary>
+public sealed record JoinRequest(string? Code, string? DisplayName, Dictionary<string, string?>? Attributes);
+
+/// <summary>Opening or closing a class for new students.</summary>
+public sealed record ClassPatch(bool? Open);
+
+/// <summary>The teacher's dashboard: the class, the mode, and each student's progress and whereabouts.</summary>
+public sealed record ClassDashboard(ClassInfo? Class, string Visibility, IReadOnlyList<StudentProgress> Students);
+
+/// <summary>
+/// Classroom: a teacher (project owner) starts a class and gets a join code; students join with the code and a
+/// display name only, and become annotators of that project; the dashboard shows who is in, where, and how far.
+/// </summary>
+internal static class ClassroomApi
+{
+    public const string JoinPolicy = "join";
+
+    public static RouteGroupBuilder MapClassroom(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{projectId}/class", async (string projectId, ClassroomStore classes, CancellationToken ct) =>
+                TypedResults.Ok(await classes.StartAsync(projectId, ct)))
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("Starts a class for the project: a new join code (any old code stops working), open for joining.");
+
+        api.MapPatch("/projects/{projectId}/class", async Task<Results<Ok<ClassInfo>, ValidationProblem, ProblemHttpResult>> (string projectId, ClassPatch? patch, ClassroomStore classes, CancellationToken ct) =>
+                patch?.Open is not { } open
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["open"] = ["Send { \"open\": true } or { \"open\": false }."] }, title: "Invalid class change")
+                    : await classes.SetOpenAsync(projectId, open, ct) is { } info
+                        ? TypedResults.Ok(info)
+                        : TypedResults.Problem(title: "No class", detail: $"Project '{projectId}' has no class; start one first.", statusCode: 404))
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("Opens or closes the class for new students (those in stay in).");
+
+        api.MapGet("/projects/{projectId}/class", DashboardAsync)
+            .RequireProjectAccess(ProjectRight.SeeAll)
+            .WithSummary("The teacher's dashboard: the join code, the mode, and every member's progress and current document.");
+
+        api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
+            .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
+        return api;
+    }
+
+    private static async Task<Ok<ClassDashboard>> DashboardAsync(string projectId, HttpContext http, ClassroomStore classes, PresenceTracker presence, CancellationToken ct)
+    {
+        var present = presence.All().GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var students = (await classes.ProgressAsync(projectId, ct)).Select(s => new StudentProgress(s.UserId, s.Name, s.Role, s.JoinedAt, s.Annotations, s.Documents,
+            present.GetValueOrDefault(s.UserId)?.Select(p => new StudentPresence(p.DocumentId, p.Block)).ToList() ?? [])).ToList();
+        return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students));
+    }
+
+    private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> JoinAsync(JoinRequest? request, HttpContext context,
+        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, CancellationToken ct)
+    {
+        var name = request?.DisplayName?.Trim() ?? "";
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Code))
+            errors["code"] = ["Enter the class code your teacher gave you."];
+        if (SessionApi.DisplayNameProblem(name) is { } nameProblem)
+            errors["displayName"] = [nameProblem];
+        foreach (var (attribute, value) in request?.Attributes ?? [])
+        {
+            if (!AnnotatorStore.AttributeName().IsMatch(attribute) || value is { Length: > AnnotatorStore.MaxValueLength } || (value?.Any(char.IsControl) ?? false))
+                errors[$"attributes.{attribute}"] = [$"Attribute names are 1–40 of a-z, 0-9, _ and -; values at most {AnnotatorStore.MaxValueLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid join");
+        }
+
+        // Unknown and closed codes get the same answer.
+        if (await classes.ProjectOfOpenCodeAsync(request!.Code!, ct) is not { } projectId)
+        {
+            return TypedResults.Problem(title: "No such class", detail: "No open class has this code. Check it with your teacher.", statusCode: 404);
+        }
+
+        var user = await users.CreateAsync(name, ct);
+        await members.EnsureAsync(projectId, user.UserId, ProjectRoles.Annotator, ct);
+        if (request.Attributes is { Count: > 0 } attributes)
+        {
+            await annotators.SetAsync(projectId, user.UserId, attributes, ct);
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user), new AuthenticationProperties { IsPersistent = true });
+        return TypedResults.Ok(user);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Annotate.Tests.Infrastructure;
+
+namespace Annotate.Tests.Classroom;
+
+/// <summary>A teacher's class on a network server: join by code, blind work, reveal, the dashboard, anonymity.</summary>
+public sealed class ClassroomApiTests : IDisposable
+{
+    private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+    private readonly AnnotateApp app = AnnotateApp.NetworkServer();
+
+    public void Dispose() => app.Dispose();
+
+    private async Task<HttpClient> TeacherAsync()
+    {
+        app.StartServer();
+        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
+        Assert.True(exit == 0, error);
+        var teacher = app.AnonymousClient();
+        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
+        await AnnotateApp.WaitForCorpusAsync(teacher);
+        return teacher;
+    }
+
+    private async Task<(HttpClient Client, string Id)> JoinAsync(string code, string name, object? attributes = null)
+    {
+        var student = app.AnonymousClient();
+        var response = await student.PostAsJsonAsync("/api/session/join", new { code, displayName = name, attributes });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (student, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString()!);
+    }
+
+    [Fact]
+    public async Task Students_Join_By_Code_Work_Blind_And_See_Each_Other_After_The_Reveal()
+    {
+        var teacher = await TeacherAsync();
+        var started = await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var code = started.GetProperty("code").GetString()!;
+
+        // Codes are forgiving about case and separators when typed.
+        var (ana, _) = await JoinAsync(code.ToLowerInvariant(), "Ana", new { group = "north" });
+        var (ben, _) = await JoinAsync(code[..4] + "-" + code[4..], "Ben", new { group = "south" });
+        var (cat, _) = await JoinAsync(code, "Cat");
+        foreach (var (student, label) in new[] { (ana, "protest"), (ben, "blockade"), (cat, "protest") })
+        {
+            (await student.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label, start = 0, end = 20 })).EnsureSuccessStatusCode();
+        }
+
+        var anaBlind = await ana.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/annotations");
+        var teacherBlind = await teacher.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/annotations");
+        var dashboard = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/class");
+        var studentDashboard = await ana.GetAsync("/api/projects/default/class");
+        var studentStarts = await ana.PostAsync("/api/projects/default/class", null);
+        var liveAgreement = await teacher.GetAsync("/api/projects/default/agreement?anonymous=true");
+        (await teacher.PatchAsJsonAsync("/api/projects/default", new { visibility = "reveal" })).EnsureSuccessStatusCode();
+        var anaRevealed = await ana.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/annotations");
+
+        Assert.Single(anaBlind.GetProperty("items").EnumerateArray());
+        Assert.Equal(3, teacherBlind.GetProperty("items").GetArrayLength());
+        var students = dashboard.GetProperty("students").EnumerateArray().Where(s => s.GetProperty("role").GetString() == "annotator").ToList();
+        Assert.Equal(["Ana", "Ben", "Cat"], students.Select(s => s.GetProperty("name").GetString()));
+        Assert.All(students, s => Assert.Equal(1, s.GetProperty("annotations").GetInt32()));
+        Assert.Equal("blind", dashboard.GetProperty("visibility").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, studentDashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, studentStarts.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, liveAgreement.StatusCode); // the teacher sees agreement while the class works blind
+        var names = (await liveAgreement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("annotators").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToList();
+        Assert.All(names, n => Assert.StartsWith("Student ", n, StringComparison.Ordinal));
+        Assert.DoesNotContain("Ana", names);
+        Assert.Equal(3, anaRevealed.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Wrong_And_Closed_Codes_Get_The_Same_Answer_And_Bad_Names_Are_Named()
+    {
+        var teacher = await TeacherAsync();
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var anonymous = app.AnonymousClient();
+
+        var wrong = await anonymous.PostAsJsonAsync("/api/session/join", new { code = "ZZZZZZZZ", displayName = "Eve" });
+        var badName = await anonymous.PostAsJsonAsync("/api/session/join", new { code, displayName = "\u202Eevil" });
+        var noCode = await anonymous.PostAsJsonAsync("/api/session/join", new { displayName = "Eve" });
+        (await teacher.PatchAsJsonAsync("/api/projects/default/class", new { open = false })).EnsureSuccessStatusCode();
+        var closed = await anonymous.PostAsJsonAsync("/api/session/join", new { code, displayName = "Late" });
+
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
+        Assert.Equal(await wrong.Content.ReadFromJsonAsync<JsonElement>() is var w ? w.GetProperty("detail").GetString() : null,
+            (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("displayName", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"code\"", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
