@@ -77,6 +77,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapProjects();
     api.MapAnnotators();
     api.MapClassroom();
+    api.MapMembers();
     api.MapAgreement();
     app.MapHub<AnnotationHub>("/hubs/annotations");
 

@@ -92,4 +92,30 @@ public sealed class ClassroomApiTests : IDisposable
         Assert.Contains("displayName", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("\"code\"", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_Teacher_Removes_A_Student_Who_Then_Loses_Access_And_Roles_Are_Checked()
+    {
+        var teacher = await TeacherAsync();
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var (dan, danId) = await JoinAsync(code, "Dan");
+        var (eva, _) = await JoinAsync(code, "Eva");
+        var teacherId = (await teacher.GetFromJsonAsync<JsonElement>("/api/session")).GetProperty("userId").GetString()!;
+
+        var studentLists = await eva.GetAsync("/api/projects/default/members");
+        var badRole = await teacher.PutAsJsonAsync($"/api/projects/default/members/{danId}", new { role = "admin" });
+        var lastOwner = await teacher.DeleteAsync($"/api/projects/default/members/{teacherId}");
+        var promoted = await teacher.PutAsJsonAsync($"/api/projects/default/members/{danId}", new { role = "curator" });
+        var removed = await teacher.DeleteAsync($"/api/projects/default/members/{danId}");
+        var afterwards = await dan.GetAsync($"/api/documents/{Doc}");
+        var members = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/members");
+
+        Assert.Equal(HttpStatusCode.Forbidden, studentLists.StatusCode);
+        Assert.Contains("role", await badRole.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, lastOwner.StatusCode);
+        Assert.Equal("curator", (await promoted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
+        Assert.DoesNotContain(members.EnumerateArray(), m => m.GetProperty("userId").GetString() == danId);
+    }
 }
