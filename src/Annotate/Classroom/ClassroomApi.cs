@@ -10,6 +10,12 @@ namespace Annotate.Classroom;
 /// <summary>A student joining a class: the code, a display name, and optionally self-declared attributes.</summary>
 public sealed record JoinRequest(string? Code, string? DisplayName, Dictionary<string, string?>? Attributes);
 
+/// <summary>How documents are shared out: { "mode": "all" } or { "mode": "spread", "annotatorsPerDocument": 2 }.</summary>
+public sealed record AssignmentRequest(string? Mode, int? AnnotatorsPerDocument);
+
+/// <summary>The assignment mode and how many documents each person has.</summary>
+public sealed record AssignmentView(string Mode, int? AnnotatorsPerDocument, IReadOnlyDictionary<string, int> DocumentsPerPerson);
+
 /// <summary>Opening or closing a class for new students.</summary>
 public sealed record ClassPatch(bool? Open);
 
@@ -44,21 +50,53 @@ internal static class ClassroomApi
             .RequireProjectAccess(ProjectRight.SeeAll)
             .WithSummary("The teacher's dashboard: the join code, the mode, and every member's progress and current document.");
 
+        api.MapGet("/projects/{projectId}/assignment", async (string projectId, Assignments assignments, CancellationToken ct) =>
+                TypedResults.Ok(await ViewAsync(projectId, assignments, ct)))
+            .RequireProjectAccess(ProjectRight.SeeAll)
+            .WithSummary("How the project's documents are shared out, and how many each person has.");
+
+        api.MapPut("/projects/{projectId}/assignment", SetAssignmentAsync)
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("Everyone annotates every document ({ mode: 'all' }), or documents are spread so that each gets k annotators ({ mode: 'spread', annotatorsPerDocument: k }); dealt out again now, newcomers get their share as they join.");
+
         api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
         return api;
     }
 
-    private static async Task<Ok<ClassDashboard>> DashboardAsync(string projectId, HttpContext http, ClassroomStore classes, PresenceTracker presence, CancellationToken ct)
+    private static async Task<AssignmentView> ViewAsync(string projectId, Assignments assignments, CancellationToken ct)
+    {
+        var settings = await assignments.GetAsync(projectId, ct);
+        return new AssignmentView(settings.Mode, settings.AnnotatorsPerDocument, await assignments.CountsAsync(projectId, ct));
+    }
+
+    private static async Task<Results<Ok<AssignmentView>, ValidationProblem>> SetAssignmentAsync(string projectId, AssignmentRequest? request, Assignments assignments, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Mode is not (AssignmentSettings.All or AssignmentSettings.Spread))
+            errors["mode"] = [$"'{request?.Mode}' is not an assignment mode; use 'all' or 'spread'."];
+        else if (request.Mode == AssignmentSettings.Spread && request.AnnotatorsPerDocument is not (>= 1 and <= 50))
+            errors["annotatorsPerDocument"] = ["Spreading needs annotatorsPerDocument between 1 and 50."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Invalid assignment");
+
+        await assignments.SetAsync(projectId, new AssignmentSettings(request!.Mode!, request.Mode == AssignmentSettings.Spread ? request.AnnotatorsPerDocument : null), ct);
+        return TypedResults.Ok(await ViewAsync(projectId, assignments, ct));
+    }
+
+    private static async Task<Ok<ClassDashboard>> DashboardAsync(string projectId, HttpContext http, ClassroomStore classes, Assignments assignments, PresenceTracker presence, CancellationToken ct)
     {
         var present = presence.All().GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var assigned = await assignments.CountsAsync(projectId, ct);
+        var spread = (await assignments.GetAsync(projectId, ct)).Mode == AssignmentSettings.Spread;
         var students = (await classes.ProgressAsync(projectId, ct)).Select(s => new StudentProgress(s.UserId, s.Name, s.Role, s.JoinedAt, s.Annotations, s.Documents,
-            present.GetValueOrDefault(s.UserId)?.Select(p => new StudentPresence(p.DocumentId, p.Block)).ToList() ?? [])).ToList();
+            present.GetValueOrDefault(s.UserId)?.Select(p => new StudentPresence(p.DocumentId, p.Block)).ToList() ?? [],
+            spread && s.Role == ProjectRoles.Annotator ? assigned.GetValueOrDefault(s.UserId) : null)).ToList();
         return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students));
     }
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> JoinAsync(JoinRequest? request, HttpContext context,
-        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, CancellationToken ct)
+        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, Assignments assignments, CancellationToken ct)
     {
         var name = request?.DisplayName?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
@@ -85,6 +123,7 @@ internal static class ClassroomApi
 
         var user = await users.CreateAsync(name, ct);
         await members.EnsureAsync(projectId, user.UserId, ProjectRoles.Annotator, ct);
+        await assignments.AssignNewcomerAsync(projectId, user.UserId, ct);
         if (request.Attributes is { Count: > 0 } attributes)
         {
             await annotators.SetAsync(projectId, user.UserId, attributes, ct);

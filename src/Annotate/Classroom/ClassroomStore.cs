@@ -7,8 +7,8 @@ namespace Annotate.Classroom;
 /// <summary>A project's class: its join code and whether new students may join.</summary>
 public sealed record ClassInfo(string ProjectId, string Code, bool Open, string JoinPath);
 
-/// <summary>One student's work so far.</summary>
-public sealed record StudentProgress(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents, IReadOnlyList<StudentPresence> Present);
+/// <summary>One student's work so far; <paramref name="Assigned"/> is their number of documents when documents are spread out.</summary>
+public sealed record StudentProgress(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents, IReadOnlyList<StudentPresence> Present, int? Assigned);
 
 /// <summary>Where a student is right now (the document and the block they are reading).</summary>
 public sealed record StudentPresence(string DocumentId, int? Block);

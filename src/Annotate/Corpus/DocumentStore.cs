@@ -12,8 +12,14 @@ internal sealed class DocumentStore(Db db)
         Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson, MetadataJson, WordCount
         """;
 
-    // Only the projects the person is a member of (everything when no person is given: the loader, tests).
-    private const string MemberProjects = "(@UserId IS NULL OR ProjectId IN (SELECT ProjectId FROM ProjectMembers WHERE UserId = @UserId))";
+    // Only documents the person may see (everything when no person is given: the loader, tests): those of their
+    // projects, and in a project that spreads documents out, an annotator's own assignments.
+    private const string MemberProjects = """
+        (@UserId IS NULL OR EXISTS (SELECT 1 FROM ProjectMembers m JOIN Projects p ON p.Id = m.ProjectId
+            WHERE m.ProjectId = Documents.ProjectId AND m.UserId = @UserId
+              AND (p.Assignment <> 'spread' OR m.Role <> 'annotator'
+                   OR EXISTS (SELECT 1 FROM Assignments a WHERE a.ProjectId = m.ProjectId AND a.DocumentId = Documents.Id AND a.UserId = @UserId))))
+        """;
 
     public async Task<DocumentList> ListAsync(DocumentQuery query, string? userId, CancellationToken cancellationToken)
     {

@@ -77,6 +77,7 @@ internal static class ServiceSetup
         services.AddSingleton<AgreementViewers>();
         services.AddSingleton<MembershipSweep>();
         services.AddSingleton<Classroom.ClassroomStore>();
+        services.AddSingleton<Classroom.Assignments>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();

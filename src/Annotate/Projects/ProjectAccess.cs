@@ -7,6 +7,9 @@ public sealed record ProjectGrant(string ProjectId, string UserId, string Role, 
 {
     public bool Can(ProjectRight right) => ProjectRoles.Allows(Role, right);
 
+    /// <summary>How the project shares its documents out ('all' or 'spread').</summary>
+    public string Assignment { get; init; } = "all";
+
     /// <summary>Whether the caller sees others' work: everyone when the project shares it, curators and owners always.</summary>
     public bool SeesOthers => Projects.Visibility.SharesWork(Visibility) || Can(ProjectRight.SeeAll);
 
@@ -31,13 +34,25 @@ internal sealed class ProjectAccess(ProjectMembers members, ProjectStore project
             return null;
         }
 
-        return new ProjectGrant(projectId, userId, role, project.Visibility, mode.IsLocal);
+        return new ProjectGrant(projectId, userId, role, project.Visibility, mode.IsLocal) { Assignment = project.Assignment };
     }
 
-    public async Task<ProjectGrant?> ForDocumentAsync(string documentId, string userId, CancellationToken cancellationToken) =>
-        await members.ProjectOfDocumentAsync(documentId, cancellationToken) is { } projectId
-            ? await ForProjectAsync(projectId, userId, cancellationToken)
-            : null;
+    /// <summary>
+    /// The caller's grant for a document's project, or null when they may not see the document: not a member, or an
+    /// annotator in a project that spreads documents out and did not assign this one to them.
+    /// </summary>
+    public async Task<ProjectGrant?> ForDocumentAsync(string documentId, string userId, CancellationToken cancellationToken)
+    {
+        if (await members.ProjectOfDocumentAsync(documentId, cancellationToken) is not { } projectId
+            || await ForProjectAsync(projectId, userId, cancellationToken) is not { } grant)
+        {
+            return null;
+        }
+
+        return grant.Role == ProjectRoles.Annotator && grant.Assignment == "spread" && !await members.IsAssignedAsync(projectId, documentId, userId, cancellationToken)
+            ? null
+            : grant;
+    }
 
     public async Task<ProjectGrant?> ForDocumentAsync(string documentId, SessionUser user, CancellationToken cancellationToken) =>
         await ForDocumentAsync(documentId, user.UserId, cancellationToken);

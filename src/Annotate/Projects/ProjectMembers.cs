@@ -55,6 +55,15 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
         db.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "DELETE FROM ProjectMembers WHERE ProjectId = @ProjectId AND UserId = @UserId;", new { ProjectId = projectId, UserId = userId }, t) > 0, cancellationToken);
 
+    /// <summary>Whether the document is assigned to the person (in a project that spreads documents out).</summary>
+    public async Task<bool> IsAssignedAsync(string projectId, string documentId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM Assignments WHERE ProjectId = @ProjectId AND DocumentId = @DocumentId AND UserId = @UserId;",
+            new { ProjectId = projectId, DocumentId = documentId, UserId = userId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>The project a document belongs to, or null for an unknown document.</summary>
     public async Task<string?> ProjectOfDocumentAsync(string documentId, CancellationToken cancellationToken)
     {

@@ -15,7 +15,8 @@ public static class Visibility
     public static bool SharesWork(string visibility) => visibility != Blind;
 }
 
-public sealed record ProjectSettings(string Id, string Visibility, string UpdatedAt);
+/// <param name="Assignment">'all' (every annotator gets every document) or 'spread' (k annotators per document).</param>
+public sealed record ProjectSettings(string Id, string Visibility, string UpdatedAt, string Assignment = "all");
 
 internal sealed class ProjectStore(Db db, TimeProvider time)
 {
@@ -25,7 +26,7 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ProjectSettings>(new CommandDefinition(
-            "SELECT Id, Visibility, UpdatedAt FROM Projects WHERE Id = @Id;", new { Id = projectId }, cancellationToken: cancellationToken));
+            "SELECT Id, Visibility, UpdatedAt, Assignment FROM Projects WHERE Id = @Id;", new { Id = projectId }, cancellationToken: cancellationToken));
     }
 
     public Task<ProjectSettings?> SetVisibilityAsync(string projectId, string visibility, CancellationToken cancellationToken) =>
@@ -33,6 +34,6 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
         {
             var updated = await c.ExecuteAsync("UPDATE Projects SET Visibility = @Visibility, UpdatedAt = @UpdatedAt WHERE Id = @Id;",
                 new { Id = projectId, Visibility = visibility, UpdatedAt = time.GetUtcNow().ToString("O") }, t);
-            return updated == 0 ? null : await c.QuerySingleAsync<ProjectSettings>("SELECT Id, Visibility, UpdatedAt FROM Projects WHERE Id = @Id;", new { Id = projectId }, t);
+            return updated == 0 ? null : await c.QuerySingleAsync<ProjectSettings>("SELECT Id, Visibility, UpdatedAt, Assignment FROM Projects WHERE Id = @Id;", new { Id = projectId }, t);
         }, cancellationToken);
 }

@@ -45,7 +45,7 @@ internal static class SessionApi
     };
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, Classroom.Assignments assignments, CancellationToken ct)
     {
         if (request?.UserName is not null || request?.Password is not null)
         {
@@ -69,6 +69,7 @@ internal static class SessionApi
         // On a server for this machine only, a display name makes one an annotator of the served corpus.
         var user = await users.CreateAsync(name, ct);
         await members.EnsureAsync(ProjectStore.DefaultProject, user.UserId, ProjectRoles.Annotator, ct);
+        await assignments.AssignNewcomerAsync(ProjectStore.DefaultProject, user.UserId, ct);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user),
             new AuthenticationProperties { IsPersistent = true });
         return TypedResults.Ok(user);

@@ -118,4 +118,39 @@ public sealed class ClassroomApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
         Assert.DoesNotContain(members.EnumerateArray(), m => m.GetProperty("userId").GetString() == danId);
     }
+
+    [Fact]
+    public async Task Documents_Spread_So_Each_Gets_K_Annotators_And_Each_Sees_Only_Theirs()
+    {
+        var teacher = await TeacherAsync();
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var students = new List<HttpClient>();
+        foreach (var name in new[] { "Ana", "Ben", "Cat" })
+            students.Add((await JoinAsync(code, name)).Client);
+        var all = (await teacher.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
+
+        var set = await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 2 });
+        var bad = await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread" });
+        var seen = new List<List<string>>();
+        foreach (var student in students)
+            seen.Add((await student.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList());
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Contains("annotatorsPerDocument", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Every document has exactly two of the three annotators, and each annotator about 2/3 of the documents.
+        Assert.All(all, d => Assert.Equal(2, seen.Count(list => list.Contains(d))));
+        Assert.All(seen, list => Assert.InRange(list.Count, (all.Count * 2 / 3) - 1, (all.Count * 2 / 3) + 1));
+        var unassigned = all.First(d => !seen[0].Contains(d));
+        Assert.Equal(HttpStatusCode.NotFound, (await students[0].GetAsync($"/api/documents/{unassigned}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await students[0].PutAsJsonAsync($"/api/documents/{unassigned}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 5 })).StatusCode);
+        Assert.Equal(all.Count, (await teacher.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("total").GetInt32());
+
+        // A latecomer gets the documents with the fewest annotators.
+        var (dan, _) = await JoinAsync(code, "Dan");
+        var dans = (await dan.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("total").GetInt32();
+        Assert.InRange(dans, 1, all.Count);
+
+        (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "all" })).EnsureSuccessStatusCode();
+        Assert.Equal(all.Count, (await students[0].GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("total").GetInt32());
+    }
 }
