@@ -19,13 +19,20 @@ internal static class AnnotatorsApi
             .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes.");
 
-        api.MapPut("/projects/{projectId}/annotators/me/attributes", SetOwnAsync).RequireProjectAccess(ProjectRight.Read)
+        api.MapPut("/projects/{projectId}/annotators/me/attributes", (string projectId, AnnotatorAttributesRequest? request, ClaimsPrincipal principal,
+                ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, AgreementNotifier agreement, CancellationToken ct) =>
+                SetAsync(projectId, SessionUsers.From(principal)!.UserId, request, projects, annotators, members, agreement, ct))
+            .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Sets the caller's own attributes in the project (an empty value removes one); names are 1–40 of a-z, 0-9, _ and -.");
+
+        api.MapPut("/projects/{projectId}/annotators/{userId}/attributes", SetAsync)
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("Sets a member's attributes (group, background, assigned reading role); owners only.");
         return api;
     }
 
-    private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetOwnAsync(string projectId, AnnotatorAttributesRequest? request,
-        ClaimsPrincipal principal, ProjectStore projects, AnnotatorStore annotators, AgreementNotifier agreement, CancellationToken ct)
+    private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, AnnotatorAttributesRequest? request,
+        ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, AgreementNotifier agreement, CancellationToken ct)
     {
         if (request?.Attributes is not { } attributes)
         {
@@ -60,7 +67,12 @@ internal static class AnnotatorsApi
             return NotFound(projectId);
         }
 
-        var annotator = await annotators.SetAsync(projectId, SessionUsers.From(principal)!.UserId, attributes, ct);
+        if (await members.RoleAsync(projectId, userId, ct) is null)
+        {
+            return TypedResults.Problem(title: "Not a member", detail: $"User '{userId}' is not a member of project '{projectId}'.", statusCode: 404);
+        }
+
+        var annotator = await annotators.SetAsync(projectId, userId, attributes, ct);
         agreement.Changed(projectId, null);
         return TypedResults.Ok(annotator);
     }

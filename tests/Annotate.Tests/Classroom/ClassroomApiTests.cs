@@ -153,4 +153,24 @@ public sealed class ClassroomApiTests : IDisposable
         (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "all" })).EnsureSuccessStatusCode();
         Assert.Equal(all.Count, (await students[0].GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task A_Teacher_Sets_Students_Attributes_A_Student_Only_Their_Own()
+    {
+        var teacher = await TeacherAsync();
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var (ana, anaId) = await JoinAsync(code, "Ana", new { background = "journalism" });
+        var (_, benId) = await JoinAsync(code, "Ben");
+
+        var byTeacher = await teacher.PutAsJsonAsync($"/api/projects/default/annotators/{benId}/attributes", new { attributes = new { group = "reader-b" } });
+        var byStudent = await ana.PutAsJsonAsync($"/api/projects/default/annotators/{benId}/attributes", new { attributes = new { group = "hacked" } });
+        var annotators = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/annotators");
+
+        Assert.Equal(HttpStatusCode.OK, byTeacher.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byStudent.StatusCode);
+        var ben = annotators.EnumerateArray().Single(a => a.GetProperty("id").GetString() == benId);
+        Assert.Equal("reader-b", ben.GetProperty("attributes").GetProperty("group").GetString());
+        var anaRow = annotators.EnumerateArray().Single(a => a.GetProperty("id").GetString() == anaId);
+        Assert.Equal("journalism", anaRow.GetProperty("attributes").GetProperty("background").GetString()); // self-declared at join
+    }
 }
