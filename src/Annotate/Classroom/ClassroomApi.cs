@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Classroom;
 
-/// <summary>A student joining a class: the code, a display name, and optionally self-declared attributes.</summary>
-public sealed record JoinRequest(string? Code, string? DisplayName, Dictionary<string, string?>? Attributes);
+/// <summary>A student joining a class: the code, a display name, and optionally self-declared attributes; or a personal ticket.</summary>
+public sealed record JoinRequest(string? Code, string? DisplayName, Dictionary<string, string?>? Attributes, string? Ticket = null);
+
+/// <summary>Students to add from a pasted list, one name per line (or an array).</summary>
+public sealed record StudentsRequest(string? Names, IReadOnlyList<string>? List);
 
 /// <summary>How documents are shared out: { "mode": "all" } or { "mode": "spread", "annotatorsPerDocument": 2 }.</summary>
 public sealed record AssignmentRequest(string? Mode, int? AnnotatorsPerDocument);
@@ -59,6 +62,10 @@ internal static class ClassroomApi
             .RequireProjectAccess(ProjectRight.Manage)
             .WithSummary("Everyone annotates every document ({ mode: 'all' }), or documents are spread so that each gets k annotators ({ mode: 'spread', annotatorsPerDocument: k }); dealt out again now, newcomers get their share as they join.");
 
+        api.MapPost("/projects/{projectId}/class/students", AddStudentsAsync)
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("Adds students from a pasted list (one name per line): each becomes an annotator and gets a personal join link, shown once.");
+
         api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
         return api;
@@ -95,9 +102,49 @@ internal static class ClassroomApi
         return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students));
     }
 
-    private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> JoinAsync(JoinRequest? request, HttpContext context,
-        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, Assignments assignments, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AddedStudent>>, ValidationProblem>> AddStudentsAsync(string projectId, StudentsRequest? request,
+        StudentTickets tickets, Assignments assignments, CancellationToken ct)
     {
+        const int maxStudents = 500;
+        var names = (request?.List ?? request?.Names?.Split('\n') ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (names.Count is 0 or > maxStudents)
+            errors["names"] = [$"Paste 1 to {maxStudents} names, one per line."];
+        for (var i = 0; i < names.Count && errors.Count < 10; i++)
+        {
+            if (SessionApi.DisplayNameProblem(names[i]) is { } problem)
+                errors[$"names[{i}]"] = [$"'{names[i]}' (line {i + 1}): {problem}"];
+        }
+
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Invalid list of students");
+
+        var added = new List<AddedStudent>();
+        foreach (var name in names)
+        {
+            var student = await tickets.AddAsync(projectId, name, ct);
+            await assignments.AssignNewcomerAsync(projectId, student.UserId, ct);
+            added.Add(student);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<AddedStudent>>(added);
+    }
+
+    private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> JoinAsync(JoinRequest? request, HttpContext context,
+        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, Assignments assignments, StudentTickets tickets, CancellationToken ct)
+    {
+        // A personal link from the teacher's list signs the student in as themselves (even once joining is closed).
+        if (!string.IsNullOrWhiteSpace(request?.Ticket))
+        {
+            if (await tickets.RedeemAsync(request.Ticket, ct) is not { } redeemed)
+            {
+                return TypedResults.Problem(title: "Unknown link", detail: "This personal link is not valid (any more). Ask your teacher for a new one.", statusCode: 404);
+            }
+
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(redeemed.User), new AuthenticationProperties { IsPersistent = true });
+            return TypedResults.Ok(redeemed.User);
+        }
+
         var name = request?.DisplayName?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Code))

@@ -78,6 +78,7 @@ internal static class ServiceSetup
         services.AddSingleton<MembershipSweep>();
         services.AddSingleton<Classroom.ClassroomStore>();
         services.AddSingleton<Classroom.Assignments>();
+        services.AddSingleton<Classroom.StudentTickets>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();

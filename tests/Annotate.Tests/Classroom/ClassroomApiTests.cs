@@ -173,4 +173,27 @@ public sealed class ClassroomApiTests : IDisposable
         var anaRow = annotators.EnumerateArray().Single(a => a.GetProperty("id").GetString() == anaId);
         Assert.Equal("journalism", anaRow.GetProperty("attributes").GetProperty("background").GetString()); // self-declared at join
     }
+
+    [Fact]
+    public async Task Students_Added_From_A_List_Sign_In_With_Their_Personal_Links()
+    {
+        var teacher = await TeacherAsync();
+        await teacher.PostAsync("/api/projects/default/class", null);
+
+        var added = await teacher.PostAsJsonAsync("/api/projects/default/class/students", new { names = "Ana Alves\n\n  Ben Brook \nCat Cole\n" });
+        var badList = await teacher.PostAsJsonAsync("/api/projects/default/class/students", new { names = "Ok\n\u202Eevil" });
+        var students = (await added.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        (await teacher.PatchAsJsonAsync("/api/projects/default/class", new { open = false })).EnsureSuccessStatusCode();
+        var ben = app.AnonymousClient();
+        var joined = await ben.PostAsJsonAsync("/api/session/join", new { ticket = students[1].GetProperty("ticket").GetString()!.ToLowerInvariant() });
+        var forged = await app.AnonymousClient().PostAsJsonAsync("/api/session/join", new { ticket = "ABCDEFGHJKMN" });
+
+        Assert.Equal(["Ana Alves", "Ben Brook", "Cat Cole"], students.Select(s => s.GetProperty("name").GetString()));
+        Assert.All(students, s => Assert.StartsWith("/join?ticket=", s.GetProperty("joinPath").GetString(), StringComparison.Ordinal));
+        Assert.Contains("names[1]", await badList.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode); // a personal link works even once joining is closed
+        Assert.Equal(students[1].GetProperty("userId").GetString(), (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await ben.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
 }
