@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Projects;
 
-/// <summary>The change of a project's settings: only the visibility mode so far.</summary>
-public sealed record ProjectPatch(string? Visibility);
+/// <summary>A change of a project's settings: its visibility mode, whether annotators see the codebook's examples.</summary>
+public sealed record ProjectPatch(string? Visibility, bool? ShowCodebookExamples = null);
 
 internal static class ProjectsApi
 {
@@ -24,6 +24,16 @@ internal static class ProjectsApi
     private static async Task<Results<Ok<ProjectSettings>, ValidationProblem, ProblemHttpResult>> PatchAsync(string projectId, ProjectPatch? patch,
         HttpContext http, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, CancellationToken ct)
     {
+        if (patch?.ShowCodebookExamples is { } show && patch.Visibility is null)
+        {
+            if (!http.Grant().Can(ProjectRight.Manage))
+            {
+                return TypedResults.Problem(title: "Not allowed", detail: $"Only an owner of project '{projectId}' may change its settings.", statusCode: 403);
+            }
+
+            return await projects.SetShowExamplesAsync(projectId, show, ct) is { } changed ? TypedResults.Ok(changed) : NotFound(projectId);
+        }
+
         if (!http.Grant().MayChangeVisibility)
         {
             return TypedResults.Problem(title: "Not allowed", detail: $"Only an owner of project '{projectId}' may change its visibility mode.", statusCode: 403);
@@ -33,7 +43,7 @@ internal static class ProjectsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["visibility"] = [$"'{patch?.Visibility}' is not a visibility mode; use one of: {string.Join(", ", Visibility.All)}."],
+                ["visibility"] = [$"'{patch?.Visibility}' is not a visibility mode; use one of: {string.Join(", ", Visibility.All)} (or send showCodebookExamples alone)."],
             }, title: "Invalid project settings");
         }
 

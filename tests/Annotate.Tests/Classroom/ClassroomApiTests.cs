@@ -196,4 +196,26 @@ public sealed class ClassroomApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await ben.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task A_Teacher_Can_Hide_The_Codebook_Examples_From_Students()
+    {
+        var teacher = await TeacherAsync();
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var (ana, _) = await JoinAsync(code, "Ana");
+        static int Examples(JsonElement info) => info.GetProperty("codebook").GetProperty("layers").EnumerateArray()
+            .SelectMany(l => l.GetProperty("labels").EnumerateArray()).Sum(l => l.GetProperty("examples").GetArrayLength());
+
+        var before = Examples(await ana.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/codebook"));
+        var byStudent = await ana.PatchAsJsonAsync("/api/projects/default", new { showCodebookExamples = false });
+        var hidden = await teacher.PatchAsJsonAsync("/api/projects/default", new { showCodebookExamples = false });
+        var after = Examples(await ana.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/codebook"));
+        var teacherSees = Examples(await teacher.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/codebook"));
+
+        Assert.True(before > 0);
+        Assert.Equal(HttpStatusCode.Forbidden, byStudent.StatusCode);
+        Assert.False((await hidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("showCodebookExamples").GetBoolean());
+        Assert.Equal(0, after);
+        Assert.Equal(before, teacherSees);
+    }
 }
