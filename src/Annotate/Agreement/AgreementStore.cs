@@ -30,7 +30,23 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
             ORDER BY d.Id;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<AnnotatedDocument>(new CommandDefinition(sql, new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken))).AsList();
+        var rows = await connection.QueryAsync<HeadRow>(new CommandDefinition(sql, new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AnnotatedDocument(r.Id, r.Title, r.Collection, r.CurrentVersion, r.LastSeq)).ToList();
+    }
+
+    // Settable properties rather than a constructor: SQLite gives an aggregate column no type when no row comes
+    // back, and Dapper cannot match a constructor then (the first report of an empty project failed with 500).
+    private sealed class HeadRow
+    {
+        public string Id { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public string Collection { get; set; } = "";
+
+        public long CurrentVersion { get; set; }
+
+        public long LastSeq { get; set; }
     }
 
     /// <summary>Live annotations of some documents (all of the project's when <paramref name="documentIds"/> is null), by document.</summary>

@@ -55,6 +55,20 @@ public sealed class AgreementApiTests
     }
 
     [Fact]
+    public async Task A_Project_Without_Annotations_Reports_No_Figures()
+    {
+        using var app = new AnnotateApp();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        await OpenAsync(ana);
+
+        var report = await ReportAsync(ana);
+
+        Assert.Empty(report.GetProperty("documents").EnumerateArray());
+        Assert.Empty(report.GetProperty("layers").EnumerateArray());
+        Assert.Equal(0, report.GetProperty("revision").GetInt64());
+    }
+
+    [Fact]
     public async Task Bad_Requests_Are_Named()
     {
         using var app = new AnnotateApp();

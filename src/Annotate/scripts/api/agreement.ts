@@ -146,6 +146,8 @@ export interface AgreementQuery {
   document?: string | null;
   groupBy?: string | null;
   bootstrap?: number | null;
+  /** People named "Student 1", "Student 2", … (numbered by join order), for showing a class. */
+  anonymous?: boolean;
 }
 
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
@@ -156,10 +158,12 @@ export const agreementApi = {
       document: query.document ?? undefined,
       groupBy: query.groupBy ?? undefined,
       bootstrap: query.bootstrap ? String(query.bootstrap) : undefined,
+      anonymous: query.anonymous ? 'true' : undefined,
     }, signal),
 
-  text: (documentId: string, layer?: string, signal?: AbortSignal) =>
-    getJson<TextAgreement>(`/api/documents/${encodeURIComponent(documentId)}/agreement/text`, { layer }, signal),
+  text: (documentId: string, layer?: string, signal?: AbortSignal, anonymous = false) =>
+    getJson<TextAgreement>(`/api/documents/${encodeURIComponent(documentId)}/agreement/text`,
+      { layer, anonymous: anonymous ? 'true' : undefined }, signal),
 };
 
 export const annotatorsApi = {

@@ -14,3 +14,5 @@ export { annotationHub } from './hub';
 export type { AgreementChange, AnnotationChange, JoinResult, PresenceUpdate, HubListener } from './hub';
 export { agreementApi, annotatorsApi } from './agreement';
 export type * from './agreement';
+export { classroomApi } from './classroom';
+export type { ClassDashboard, ClassInfo, JoinRequest, StudentPresence, StudentProgress } from './classroom';

@@ -11,8 +11,15 @@ export type Route =
   | { kind: 'list'; filters: ListFilters }
   | { kind: 'reader'; id: string }
   | { kind: 'status' }
-  /** Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "". */
-  | { kind: 'agreement'; documentId: string | null; groupBy: string }
+  /**
+   * Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "";
+   * anonymous (present only when true): people shown as "Student 1", "Student 2", … for a class.
+   */
+  | { kind: 'agreement'; documentId: string | null; groupBy: string; anonymous?: true }
+  /** A student joins a class with the code their teacher gave (prefilled from ?code=). */
+  | { kind: 'join'; code: string }
+  /** The teacher's class: join code, mode, students, live agreement; anonymous hides the students' names. */
+  | { kind: 'class'; anonymous: boolean }
   /** The signed-in person's password and API tokens. */
   | { kind: 'account' }
   | { kind: 'notFound'; path: string };
@@ -31,13 +38,18 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (path === '/status') return { kind: 'status' };
   if (path === '/account') return { kind: 'account' };
-  const groupBy = () => new URLSearchParams(search).get('groupBy') ?? '';
-  if (path === '/agreement') return { kind: 'agreement', documentId: null, groupBy: groupBy() };
+  const params = new URLSearchParams(search);
+  if (path === '/join') return { kind: 'join', code: params.get('code') ?? '' };
+  if (path === '/class') return { kind: 'class', anonymous: isOn(params.get('anonymous')) };
+  const agreement = (documentId: string | null): Route => ({
+    kind: 'agreement', documentId, groupBy: params.get('groupBy') ?? '', ...(isOn(params.get('anonymous')) ? { anonymous: true } : {}),
+  });
+  if (path === '/agreement') return agreement(null);
   const reader = /^\/documents\/([^/]+)(\/agreement)?$/.exec(path);
   if (reader?.[1]) {
     try {
       const id = decodeURIComponent(reader[1]);
-      return reader[2] ? { kind: 'agreement', documentId: id, groupBy: groupBy() } : { kind: 'reader', id };
+      return reader[2] ? agreement(id) : { kind: 'reader', id };
     } catch {
       // A malformed %-escape cannot name a document.
     }
@@ -61,8 +73,15 @@ export function routeHref(route: Route): string {
       return '/account';
     case 'agreement': {
       const path = route.documentId === null ? '/agreement' : `/documents/${encodeURIComponent(route.documentId)}/agreement`;
-      return route.groupBy ? `${path}?${new URLSearchParams({ groupBy: route.groupBy }).toString()}` : path;
+      const params = new URLSearchParams();
+      if (route.groupBy) params.set('groupBy', route.groupBy);
+      if (route.anonymous) params.set('anonymous', '1');
+      return withSearch(path, params);
     }
+    case 'join':
+      return withSearch('/join', new URLSearchParams(route.code ? { code: route.code } : {}));
+    case 'class':
+      return route.anonymous ? '/class?anonymous=1' : '/class';
     case 'notFound':
       return route.path;
   }
@@ -72,7 +91,20 @@ export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: '
 export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
 export const statusRoute: Route = { kind: 'status' };
 export const accountRoute: Route = { kind: 'account' };
-export const agreementRoute = (documentId: string | null = null, groupBy = ''): Route => ({ kind: 'agreement', documentId, groupBy });
+export const agreementRoute = (documentId: string | null = null, groupBy = '', anonymous = false): Route =>
+  ({ kind: 'agreement', documentId, groupBy, ...(anonymous ? { anonymous: true } : {}) });
+export const joinRoute = (code = ''): Route => ({ kind: 'join', code });
+export const classRoute = (anonymous = false): Route => ({ kind: 'class', anonymous });
+
+/** "1", "true", "yes" and "on" switch a flag in the address on; anything else (or nothing) leaves it off. */
+function isOn(value: string | null): boolean {
+  return value !== null && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function withSearch(path: string, params: URLSearchParams): string {
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
 
 export function sameFilters(a: ListFilters, b: ListFilters): boolean {
   return filterKeys.every((key) => a[key] === b[key]);

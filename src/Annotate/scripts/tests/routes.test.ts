@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { noFilters, parseRoute, routeHref, type Route } from '../model/routes';
+import { agreementRoute, noFilters, parseRoute, routeHref, type Route } from '../model/routes';
 
 test('parses the three pages', () => {
   assert.deepEqual(parseRoute('/'), { kind: 'list', filters: noFilters });
@@ -55,4 +55,36 @@ test('the account page round-trips, with or without a trailing slash', () => {
   assert.equal(routeHref({ kind: 'account' }), '/account');
   assert.equal(parseRoute('/account/tokens').kind, 'notFound');
   assert.equal(parseRoute('/accounts').kind, 'notFound');
+});
+
+test('the join page keeps the class code from its link', () => {
+  assert.deepEqual(parseRoute('/join', '?code=K7PQ4XMA'), { kind: 'join', code: 'K7PQ4XMA' });
+  assert.deepEqual(parseRoute('/join/'), { kind: 'join', code: '' });
+  assert.equal(routeHref({ kind: 'join', code: 'K7PQ 4XMA' }), '/join?code=K7PQ+4XMA');
+  assert.equal(routeHref({ kind: 'join', code: '' }), '/join');
+  const url = new URL(routeHref({ kind: 'join', code: 'k7pq-4xma' }), 'http://x');
+  assert.deepEqual(parseRoute(url.pathname, url.search), { kind: 'join', code: 'k7pq-4xma' });
+  assert.equal(parseRoute('/join/K7PQ4XMA').kind, 'notFound');
+});
+
+test('the class page round-trips with its anonymise switch', () => {
+  assert.deepEqual(parseRoute('/class'), { kind: 'class', anonymous: false });
+  assert.deepEqual(parseRoute('/class', '?anonymous=1'), { kind: 'class', anonymous: true });
+  assert.deepEqual(parseRoute('/class', '?anonymous=true'), { kind: 'class', anonymous: true });
+  assert.deepEqual(parseRoute('/class', '?anonymous=0'), { kind: 'class', anonymous: false });
+  assert.equal(routeHref({ kind: 'class', anonymous: true }), '/class?anonymous=1');
+  assert.equal(routeHref({ kind: 'class', anonymous: false }), '/class');
+  assert.equal(parseRoute('/classes').kind, 'notFound');
+});
+
+test('the agreement pages carry anonymous through, and leave it out when off', () => {
+  assert.deepEqual(parseRoute('/agreement', '?anonymous=1'), { kind: 'agreement', documentId: null, groupBy: '', anonymous: true });
+  assert.deepEqual(parseRoute('/agreement', '?anonymous=no'), { kind: 'agreement', documentId: null, groupBy: '' });
+  const route: Route = { kind: 'agreement', documentId: 'a.b', groupBy: 'group', anonymous: true };
+  const href = routeHref(route);
+  assert.equal(href, '/documents/a.b/agreement?groupBy=group&anonymous=1');
+  const url = new URL(href, 'http://x');
+  assert.deepEqual(parseRoute(url.pathname, url.search), route);
+  assert.equal(routeHref(agreementRoute(null, '', true)), '/agreement?anonymous=1');
+  assert.equal(routeHref(agreementRoute(null, '', false)), '/agreement');
 });

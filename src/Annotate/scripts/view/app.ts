@@ -2,15 +2,17 @@ import { ApiError, corpusApi, onUnauthorized, sessionApi } from '../api';
 import type { Session } from '../api/types';
 import { CorpusMonitor } from '../model/corpusMonitor';
 import { isHelpKey } from '../model/keys';
-import { noFilters, parseRoute, routeHref, type ListFilters, type Route } from '../model/routes';
+import { listRoute, noFilters, parseRoute, routeHref, type ListFilters, type Route } from '../model/routes';
 import { CorpusCache, isAbort } from './cache';
 import type { AppContext, AppState, View } from './context';
 import { h, isEditable, isPlainClick, replace } from './dom';
 import { accountView } from './account/page';
 import { agreementView } from './agreement/page';
 import { attributesDialog } from './agreement/attributesForm';
+import { classView } from './classroom/page';
 import { documentListView } from './documentList';
 import { createHelpDialog } from './help';
+import { joinView } from './join';
 import { notFoundView } from './notFound';
 import { readerView } from './reader';
 import { signInView } from './signIn';
@@ -140,12 +142,27 @@ export class App implements AppContext {
     this.corpus.stop();
     this.shell.nav.hidden = true;
     this.shell.user.replaceChildren();
-    this.show(signInView(this, (session) => this.signedIn(session, true)), true);
+    // A student following a class's join link has no session yet: the join form is their way in.
+    const route = parseRoute(location.pathname, location.search);
+    this.show(route.kind === 'join' ? this.joinView(route.code) : signInView(this, (session) => this.signedIn(session, true)), true);
   }
 
   private render(moveFocus: boolean): void {
-    if (!this.state.session) return;
-    this.show(this.createView(parseRoute(location.pathname, location.search)), moveFocus);
+    const route = parseRoute(location.pathname, location.search);
+    if (!this.state.session) {
+      if (route.kind === 'join') this.show(this.joinView(route.code), moveFocus);
+      return;
+    }
+    this.show(this.createView(route), moveFocus);
+  }
+
+  /** Joining signs the student in (as someone new): on to the document list. */
+  private joinView(code: string): View {
+    return joinView(this, code, (session) => {
+      history.replaceState(null, '', routeHref(listRoute()));
+      this.signedIn(session, true);
+      this.announce(`You joined the class as ${session.displayName}.`);
+    });
   }
 
   private createView(route: Route): View {
@@ -159,7 +176,9 @@ export class App implements AppContext {
       case 'reader': return readerView(this, route.id);
       case 'status': return statusView(this);
       case 'account': return accountView(this);
-      case 'agreement': return agreementView(this, route.documentId, route.groupBy);
+      case 'agreement': return agreementView(this, route.documentId, route.groupBy, route.anonymous ?? false);
+      case 'join': return this.joinView(route.code);
+      case 'class': return classView(this, route.anonymous);
       case 'notFound': return notFoundView(this, route.path);
     }
   }
@@ -183,7 +202,7 @@ export class App implements AppContext {
     if (!(link instanceof HTMLAnchorElement) || link.target || link.hasAttribute('download')) return;
     if (link.closest('.article-body') || link.origin !== location.origin || link.getAttribute('href')?.startsWith('#')) return;
     const route = parseRoute(link.pathname, link.search);
-    if (route.kind === 'notFound' || !this.state.session) return;
+    if (route.kind === 'notFound' || (!this.state.session && route.kind !== 'join')) return;
     event.preventDefault();
     this.navigate(route);
   }

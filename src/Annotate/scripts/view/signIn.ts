@@ -4,6 +4,7 @@ import { firstInvalid, problemText, serverFieldErrors, signInProblems, type Sign
 import type { AppContext, View } from './context';
 import { h } from './dom';
 import { formField } from './formField';
+import { joinRoute, routeHref } from '../model/routes';
 
 const maxLength = 64;
 const accountFields = ['userName', 'password'] as const;
@@ -22,7 +23,8 @@ export function signInView(ctx: AppContext, signedIn: (session: Session) => void
       h('p', { class: 'lead' }, 'Read and annotate news articles together with your team.'),
       account.element,
       h('p', { class: 'sign-in-or', 'aria-hidden': 'true' }, 'or'),
-      displayName.element));
+      displayName.element,
+      h('p', { class: 'join-other' }, 'A student? ', h('a', { href: routeHref(joinRoute()), 'data-testid': 'join-class-link' }, 'Join a class with a code'))));
   return { element, focus: () => account.focus() };
 }
 

@@ -18,7 +18,7 @@ import { SpanLayerView } from './spanLayer';
 const BOOTSTRAP_SAMPLES = 1000;
 
 /** The agreement of the project (documentId null) or of one document, kept up to date while it is open. */
-export function agreementView(ctx: AppContext, documentId: string | null, initialGroupBy: string): View {
+export function agreementView(ctx: AppContext, documentId: string | null, initialGroupBy: string, anonymous = false): View {
   const controller = new AbortController();
   let groupBy = initialGroupBy;
   let bootstrap = false;
@@ -42,7 +42,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
   const body = h('div', { class: 'agreement-body', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Computing agreement…'));
   const links = documentId
     ? h('p', { class: 'agreement-links' },
-      h('a', { href: routeHref(agreementRoute(null, groupBy)), 'data-testid': 'project-agreement-link' }, '← Project agreement'), ' · ',
+      h('a', { href: routeHref(agreementRoute(null, groupBy, anonymous)), 'data-testid': 'project-agreement-link' }, '← Project agreement'), ' · ',
       h('a', { href: routeHref(readerRoute(documentId)) }, 'Open the document'))
     : null;
   const element = h('section', { class: 'page agreement-page', 'aria-labelledby': 'agreement-title', 'data-testid': 'agreement-page' },
@@ -52,13 +52,16 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       h('label', { for: 'group-by' }, 'Group by', groupSelect),
       h('label', { class: 'toggle', for: 'agreement-ci' }, intervals, '95% intervals (bootstrap, slower)'),
       meta),
+    anonymous ? h('p', { class: 'banner info', 'data-testid': 'agreement-anonymous' },
+      'Names are anonymised: people are shown as Student 1, Student 2, … in the order they joined. ',
+      h('a', { href: routeHref(agreementRoute(documentId, groupBy)) }, 'Show names')) : null,
     attributes,
     notice,
     body);
 
   groupSelect.addEventListener('change', () => {
     groupBy = groupSelect.value;
-    ctx.updateUrl(agreementRoute(documentId, groupBy));
+    ctx.updateUrl(agreementRoute(documentId, groupBy, anonymous));
     void load();
   });
   intervals.addEventListener('change', () => {
@@ -77,7 +80,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     loading = true;
     body.setAttribute('aria-busy', 'true');
     try {
-      const report = await agreementApi.report({ document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null }, controller.signal);
+      const report = await agreementApi.report({ document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null, anonymous }, controller.signal);
       if (!disposed) render(report);
     } catch (error) {
       if (!disposed && !isAbort(error)) failed(error);

@@ -1,0 +1,71 @@
+import { ApiError, getJson, request } from './http';
+import { DEFAULT_PROJECT, type Visibility } from './projects';
+import type { Session } from './types';
+
+// Wire types of the classroom endpoints: a teacher's class (join code) and dashboard, and a student's join.
+
+export interface ClassInfo {
+  projectId: string;
+  /** 8 characters, e.g. "K7PQ4XMA"; matched ignoring case and separators. */
+  code: string;
+  /** Whether new students may join with the code. */
+  open: boolean;
+  /** "/join?code=…": the origin goes in front of it. */
+  joinPath: string;
+}
+
+export interface StudentPresence {
+  documentId: string;
+  block: number | null;
+}
+
+export interface StudentProgress {
+  userId: string;
+  name: string;
+  /** "annotator" for a student; "owner", "curator" for the teacher's side. */
+  role: string;
+  joinedAt: string;
+  annotations: number;
+  documents: number;
+  present: StudentPresence[];
+}
+
+export interface ClassDashboard {
+  class: ClassInfo | null;
+  visibility: Visibility;
+  students: StudentProgress[];
+}
+
+export interface JoinRequest {
+  code: string;
+  displayName: string;
+  attributes?: Record<string, string>;
+}
+
+const classPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/class`;
+
+export const classroomApi = {
+  /** Owners and curators only: 403 for anyone else. */
+  dashboard: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+    getJson<ClassDashboard>(classPath(projectId), undefined, signal),
+
+  /** A new join code (the old one stops working), open for joining. */
+  async start(projectId: string = DEFAULT_PROJECT): Promise<ClassInfo> {
+    const info = await request<ClassInfo>('POST', classPath(projectId));
+    if (!info) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the new class.');
+    return info;
+  },
+
+  async setOpen(open: boolean, projectId: string = DEFAULT_PROJECT): Promise<ClassInfo> {
+    const info = await request<ClassInfo>('PATCH', classPath(projectId), { body: { open } });
+    if (!info) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the class.');
+    return info;
+  },
+
+  /** Anonymous: 404 "No such class" for an unknown or closed code; 400 naming code, displayName or attributes.X. */
+  async join(join: JoinRequest): Promise<Session> {
+    const session = await request<Session>('POST', '/api/session/join', { body: join, expectUnauthorized: true });
+    if (!session) throw new ApiError(500, 'Joining failed', 'The server did not return a session.');
+    return session;
+  },
+};

@@ -1,0 +1,223 @@
+import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
+import { annotationTotal, studentRows } from '../../model/classroom';
+import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/routes';
+import { followAgreement } from '../agreement/follow';
+import { isAbort } from '../cache';
+import type { AppContext, View } from '../context';
+import { h, replace } from '../dom';
+import { codePanel } from './codePanel';
+import { headlinePanel } from './headline';
+import { modePanel } from './modes';
+import { studentsPanel } from './students';
+
+/** How often the student table is fetched again (presence and counts change without an agreement push). */
+const REFRESH_MS = 3000;
+
+/**
+ * The teacher's class: the join code, the blind → reveal → open steps, a live table of students and the live
+ * agreement figures, with names anonymised on request (for a projector). Owners and curators only; anyone else
+ * is told why the page is empty.
+ */
+export function classView(ctx: AppContext, initialAnonymous: boolean): View {
+  const controller = new AbortController();
+  let anonymous = initialAnonymous;
+  let dashboard: ClassDashboard | null = null;
+  let titles = new Map<string, string>();
+  let disposed = false;
+  let timer = 0;
+  let stopFollowing: (() => void) | null = null;
+  let unsubscribe: (() => void) | null = null;
+  /** The project's annotation count when the figures were last fetched: a poll that sees it move fetches again. */
+  let figuresFor = -1;
+  const busy = { dashboard: false, agreement: false, againDashboard: false, againAgreement: false };
+
+  ctx.setTitle('Class');
+  const heading = h('h1', { id: 'class-title', tabindex: -1 }, 'Class');
+  const anonymise = h('input', { type: 'checkbox', id: 'class-anonymous', 'data-testid': 'anonymise', checked: anonymous });
+  const agreementLink = h('a', { 'data-testid': 'class-agreement-link' }, 'Full agreement figures →');
+  const notice = h('div', { class: 'class-notice' });
+  const code = codePanel(ctx, { start: () => void start(), setOpen: (open) => void setOpen(open) });
+  const modes = modePanel((mode) => void setMode(mode));
+  const students = studentsPanel();
+  const agreement = headlinePanel(agreementLink);
+  const content = h('div', { class: 'class-grid', hidden: true },
+    code.element, modes.element, agreement.element, students.element);
+  const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
+    h('div', { class: 'page-heading' }, heading,
+      h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
+    h('p', { class: 'lead' }, 'Run a class: students join with a code, annotate blind, then you reveal everyone’s spans and discuss the agreement.'),
+    notice,
+    content);
+  const loading = h('p', { class: 'loading' }, 'Loading the class…');
+  content.before(loading);
+
+  anonymise.addEventListener('change', () => {
+    anonymous = anonymise.checked;
+    ctx.updateUrl(classRoute(anonymous));
+    renderStudents();
+    updateLink();
+    void loadAgreement();
+  });
+
+  function updateLink(): void {
+    agreementLink.href = routeHref(agreementRoute(null, '', anonymous));
+  }
+
+  async function refresh(): Promise<void> {
+    if (busy.dashboard) {
+      busy.againDashboard = true;
+      return;
+    }
+    busy.dashboard = true;
+    try {
+      const next = await classroomApi.dashboard(controller.signal);
+      if (disposed) return;
+      const first = dashboard === null;
+      dashboard = next;
+      render();
+      if (first) begin();
+    } catch (error) {
+      if (!disposed && !isAbort(error)) failed(error);
+    } finally {
+      busy.dashboard = false;
+      if (busy.againDashboard && !disposed) {
+        busy.againDashboard = false;
+        void refresh();
+      }
+    }
+  }
+
+  /** The first dashboard came: the page is the teacher's, so follow the agreement and poll. */
+  function begin(): void {
+    loading.remove();
+    content.hidden = false;
+    stopFollowing = followAgreement(null, () => {
+      void loadAgreement();
+      void refresh();
+    });
+    unsubscribe = annotationHub.subscribe({ visibilityChanged: () => void refresh() });
+    timer = window.setInterval(() => void refresh(), REFRESH_MS);
+    void loadAgreement();
+    ctx.documents(noFilters, controller.signal).then((list) => {
+      titles = new Map(list.items.map((d) => [d.id, d.title || d.id]));
+      renderStudents();
+    }, (error: unknown) => !isAbort(error) && ctx.showError(error));
+  }
+
+  function failed(error: unknown): void {
+    if (error instanceof ApiError && error.status === 403) {
+      stop();
+      loading.remove();
+      content.hidden = true;
+      replace(notice, h('div', { class: 'banner info', role: 'status', 'data-testid': 'class-forbidden' },
+        h('strong', null, 'Only the teacher can run a class'),
+        h('p', null, 'This page is for the owner of the project (or a curator). If you are a student, your teacher gives you a code: ',
+          h('a', { href: '/join' }, 'join a class with a code'), '.')));
+      return;
+    }
+    if (dashboard) {
+      replace(notice, h('p', { class: 'banner warning', role: 'status' }, 'The class could not be refreshed; the table may be out of date.'));
+      return;
+    }
+    loading.textContent = 'The class could not be loaded.';
+    ctx.showError(error);
+  }
+
+  function render(): void {
+    if (!dashboard) return;
+    replace(notice);
+    code.render(dashboard.class);
+    modes.render(dashboard.visibility);
+    renderStudents();
+    if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
+  }
+
+  function renderStudents(): void {
+    if (dashboard) students.render(studentRows(dashboard.students, titles, anonymous));
+  }
+
+  async function loadAgreement(): Promise<void> {
+    if (busy.agreement) {
+      busy.againAgreement = true;
+      return;
+    }
+    // Nothing annotated yet: nothing to compare, so no need to ask.
+    const total = dashboard ? annotationTotal(dashboard.students) : 0;
+    if (total === 0) {
+      figuresFor = 0;
+      agreement.failed('Nothing to compare yet: the figures appear once students have annotated.');
+      return;
+    }
+    busy.agreement = true;
+    figuresFor = total;
+    try {
+      const report = await agreementApi.report({ anonymous }, controller.signal);
+      if (!disposed) agreement.render(report);
+    } catch (error) {
+      if (disposed || isAbort(error)) return;
+      agreement.failed(error instanceof ApiError ? `Agreement could not be computed: ${error.detail ?? error.title}` : 'Agreement could not be computed.');
+    } finally {
+      busy.agreement = false;
+      if (busy.againAgreement && !disposed) {
+        busy.againAgreement = false;
+        void loadAgreement();
+      }
+    }
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const info = await classroomApi.start();
+      if (dashboard) dashboard.class = info;
+      code.render(info);
+      code.focus();
+      ctx.announce(`Class started. The join code is ${[...info.code].join(' ')}.`);
+    } catch (error) {
+      ctx.showError(error);
+    }
+  }
+
+  async function setOpen(open: boolean): Promise<void> {
+    try {
+      const info = await classroomApi.setOpen(open);
+      if (dashboard) dashboard.class = info;
+      code.render(info);
+      element.querySelector<HTMLElement>('[data-testid="toggle-joining"]')?.focus();
+      ctx.announce(open ? 'Joining is open again.' : 'Joining is closed.');
+    } catch (error) {
+      ctx.showError(error);
+    }
+  }
+
+  async function setMode(mode: Visibility): Promise<void> {
+    try {
+      await projectsApi.setVisibility(mode);
+      if (dashboard) dashboard.visibility = mode;
+      modes.render(mode);
+      ctx.announce(`Mode: ${mode}.`);
+    } catch (error) {
+      ctx.showError(error);
+    }
+  }
+
+  function stop(): void {
+    clearInterval(timer);
+    stopFollowing?.();
+    stopFollowing = null;
+    unsubscribe?.();
+    unsubscribe = null;
+  }
+
+  updateLink();
+  void refresh();
+
+  return {
+    element,
+    focus: () => heading.focus(),
+    dispose() {
+      disposed = true;
+      controller.abort();
+      stop();
+    },
+  };
+}

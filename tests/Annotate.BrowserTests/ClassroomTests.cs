@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Annotate.BrowserTests.Infrastructure;
+using Annotate.BrowserTests.Pages;
+using Annotate.Data;
+using Annotate.Projects;
+using Annotate.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Annotate.BrowserTests.AnnotationTests;
+using static Annotate.BrowserTests.LiveCollaborationTests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Annotate.BrowserTests;
+
+/// <summary>
+/// A class as a teacher runs it: a code on the screen, students joining with it in their own browsers, a blind
+/// round, the reveal, and the figures live on the teacher's screen with the names anonymised for the projector.
+/// The project mode is shared by the collection, so the test puts it back to blind at the end.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser)
+{
+    private static readonly string[] Names = ["Ana", "Ben", "Cat"];
+
+    [Fact]
+    public async Task Students_Join_By_Code_Annotate_Blind_And_The_Teacher_Reveals_And_Sees_Live_Anonymous_Agreement()
+    {
+        // Arrange: the teacher is an account that owns the project.
+        var userName = $"teacher-{Guid.NewGuid():N}"[..16];
+        await CreateOwnerAsync(userName, "Teacher", "teacher-password");
+        await using var teacher = await browser.OpenAsync(server.BaseAddress);
+        var students = new List<BrowserSession>();
+        try
+        {
+            var signIn = await new SignInPage(teacher.Page).OpenAsync("/class");
+            await signIn.UserName.FillAsync(userName);
+            await signIn.Password.FillAsync("teacher-password");
+            await signIn.AccountSignInButton.ClickAsync();
+            await Expect(signIn.SignedInName).ToHaveTextAsync("Teacher");
+            await SetModeAsync(teacher.Page, "blind");
+            var classPage = new ClassPage(teacher.Page);
+            await Expect(classPage.Modes).ToBeVisibleAsync();
+
+            // Act: start a class; the code and its link are on the screen.
+            var code = await classPage.StartAsync();
+            await Expect(classPage.JoinLink).ToHaveValueAsync($"{server.BaseAddress.ToString().TrimEnd('/')}/join?code={code}");
+            await Expect(classPage.ModeButton("Blind")).ToHaveAttributeAsync("aria-pressed", "true");
+
+            // Three students join with the link in their own browsers and each labels the same document blind.
+            var pages = new List<AnnotationPage>();
+            foreach (var (name, phrase, key) in new[] { ("Ana", "Varenian activists blocked", "b"), ("Ben", "Varenian activists blocked", "p"), ("Cat", "the only all-weather crossing", "b") })
+            {
+                var session = await browser.OpenAsync(server.BaseAddress);
+                students.Add(session);
+                await new JoinPage(session.Page).JoinAsync(code.ToLowerInvariant(), name);
+                await Expect(session.Page).ToHaveURLAsync(new Regex("/$"));
+                var page = await new AnnotationPage(session.Page).OpenAsync(Standard);
+                await page.WaitForLiveAsync("blind");
+                await LabelAsync(page, phrase, key);
+                pages.Add(page);
+            }
+
+            // Assert: each sees only their own span.
+            foreach (var page in pages)
+            {
+                await Expect(page.SpanRows).ToHaveCountAsync(1);
+            }
+
+            var anaSpan = Str(Assert.Single(await pages[0].SavedSpansAsync(Standard)), "id");
+            await Expect(pages[1].HighlightsOf(anaSpan)).ToHaveCountAsync(0);
+
+            // The teacher's table shows the three with one annotation each, and where they are.
+            foreach (var name in Names)
+            {
+                await Expect(classPage.Annotations(name)).ToHaveTextAsync("1");
+                await Expect(classPage.StudentRow(name)).ToContainTextAsync("Sarn Pass blockade");
+            }
+
+            // Act: reveal. Assert: Ben now sees Ana's span, without reloading.
+            await classPage.ModeButton("Reveal").ClickAsync();
+            await Expect(classPage.ModeButton("Reveal")).ToHaveAttributeAsync("aria-pressed", "true");
+            await pages[1].WaitForLiveAsync("reveal");
+            await Expect(pages[1].HighlightsOf(anaSpan)).Not.ToHaveCountAsync(0);
+            await Expect(pages[1].SpanRows).Not.ToHaveCountAsync(1);
+
+            // Act: anonymise. Assert: Student N only, and the full figures link keeps it.
+            await classPage.Anonymise.CheckAsync();
+            await Expect(classPage.StudentNames.First).ToHaveTextAsync(new Regex(@"^Student \d+$"));
+            foreach (var name in Names)
+            {
+                await Expect(classPage.StudentRow(name)).ToHaveCountAsync(0);
+            }
+
+            await Expect(classPage.Students).Not.ToContainTextAsync("Ana");
+            await Expect(classPage.AgreementLink).ToHaveAttributeAsync("href", "/agreement?anonymous=1");
+            await Expect(teacher.Page).ToHaveURLAsync(new Regex(@"/class\?anonymous=1$"));
+
+            // The live agreement is on the teacher's screen, and follows a new span.
+            await Expect(classPage.TokenAlpha("frame")).ToHaveTextAsync(new Regex(@"^(−?\d\.\d\d|n/a)$"));
+            await Expect(classPage.Agreement).ToHaveAttributeAsync("data-revision", new Regex(@"^\d+$"));
+            var revision = await classPage.Agreement.GetAttributeAsync("data-revision");
+            await LabelAsync(pages[2], "temperatures fell to minus twelve", "b");
+            await Expect(classPage.Agreement).Not.ToHaveAttributeAsync("data-revision", revision!);
+            await Expect(classPage.LastStudentAnnotations).ToHaveTextAsync("2");
+
+            Assert.Empty(teacher.ConsoleErrors);
+            foreach (var session in students)
+            {
+                Assert.Empty(session.ConsoleErrors);
+            }
+        }
+        finally
+        {
+            await SetModeAsync(teacher.Page, "blind");
+            foreach (var session in students)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Labels a phrase of the first block with a label key and waits until it is saved.</summary>
+    private static async Task LabelAsync(AnnotationPage page, string phrase, string key)
+    {
+        await page.DragOverAsync(0, phrase);
+        await page.PressAsync(key);
+        await page.WaitUntilSavedAsync();
+    }
+
+    private async Task CreateOwnerAsync(string userName, string displayName, string password)
+    {
+        using var scope = server.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
+        var user = await users.CreateAccountAsync(userName, displayName, Passwords.Hash(password), serverOwner: false, CancellationToken.None);
+        Assert.NotNull(user);
+        var db = scope.ServiceProvider.GetRequiredService<Db>();
+        await new ProjectMembers(db, TimeProvider.System).SetAsync("default", user.UserId, "owner", CancellationToken.None);
+    }
+}
