@@ -81,10 +81,10 @@ internal sealed class AnnotationStore(Db db)
     public static Task SaveAsync(IDbConnection connection, IDbTransaction transaction, AnnotationRow row)
     {
         const string sql = """
-            INSERT INTO Annotations (Id, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind,
+            INSERT INTO Annotations (Id, ProjectId, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind,
                 Layer, Label, StartOffset, EndOffset, Quote, Prefix, Suffix, AttributesJson, AttributionJson, Note, Version,
                 Seq, IsDeleted, IsOrphan, CreatedAt, UpdatedAt)
-            VALUES (@Id, @DocumentId, @DocumentVersion, @CodebookCollection, @CodebookVersion, @AnnotatorId, @Kind,
+            VALUES (@Id, (SELECT ProjectId FROM Documents WHERE Id = @DocumentId), @DocumentId, @DocumentVersion, @CodebookCollection, @CodebookVersion, @AnnotatorId, @Kind,
                 @Layer, @Label, @StartOffset, @EndOffset, @Quote, @Prefix, @Suffix, @AttributesJson, @AttributionJson, @Note,
                 @Version, (SELECT coalesce(max(Seq), 0) + 1 FROM Annotations WHERE DocumentId = @DocumentId),
                 @IsDeleted, @IsOrphan, @CreatedAt, @UpdatedAt)

@@ -39,7 +39,39 @@ internal static class ProjectCommands
             await io.Output.WriteLineAsync($"Project '{updated.Id}' is now {updated.Visibility}. Connected clients see it when they next join a document.");
             return 0;
         });
-        return new Command("project", "Work with projects.") { command, AddMember(), RemoveMember() };
+        return new Command("project", "Work with projects.") { command, Add(), AddMember(), RemoveMember() };
+    }
+
+    private static Command Add()
+    {
+        var id = new Argument<string>("PROJECT") { Description = "The new project's id: 1–40 of a-z, 0-9 and -." };
+        var collection = new Option<string>("--collection") { Description = "The corpus folder (collection) the project owns, with its sub-folders, e.g. wire or courses/week1.", Required = true };
+        var name = new Option<string?>("--name") { Description = "A name people see (default: the id)." };
+        var owner = new Option<string?>("--owner") { Description = "The user name of an account to make its owner." };
+        var db = UserCommands.DbOption();
+        var command = new Command("add", "Create a project owning a collection of the corpus; its documents (and their annotations) move to it.") { id, collection, name, owner, db };
+        command.SetAction(async (result, ct) =>
+        {
+            var io = result.InvocationConfiguration;
+            var projectId = result.GetValue(id)!;
+            var folder = result.GetValue(collection)!.Trim().Trim('/');
+            if (!System.Text.RegularExpressions.Regex.IsMatch(projectId, "^[a-z0-9-]{1,40}$"))
+                return await UserCommands.FailAsync(io, $"'{projectId}' is not a project id: use 1–40 of a-z, 0-9 and -.");
+            if (folder.Length == 0 || folder.Contains("..", StringComparison.Ordinal) || folder.Contains('\\', StringComparison.Ordinal))
+                return await UserCommands.FailAsync(io, $"'{result.GetValue(collection)}' is not a collection: give a folder of the corpus such as 'wire'.");
+            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
+                return 2;
+            string? ownerId = null;
+            if (result.GetValue(owner) is { } ownerName && (ownerId = (await new Sessions.UserStore(database, TimeProvider.System).FindAccountAsync(ownerName, ct))?.Id) is null)
+                return await UserCommands.FailAsync(io, $"There is no account '{ownerName}'.", 1);
+            if (await new ProjectStore(database, TimeProvider.System).CreateAsync(projectId, result.GetValue(name) ?? projectId, folder, ct) is not { } moved)
+                return await UserCommands.FailAsync(io, $"A project '{projectId}', or one owning '{folder}', exists already.", 1);
+            if (ownerId is not null)
+                await new ProjectMembers(database, TimeProvider.System).SetAsync(projectId, ownerId, ProjectRoles.Owner, ct);
+            await io.Output.WriteLineAsync($"Project '{projectId}' owns '{folder}': {moved} document(s){(moved == 0 ? " (documents arriving there later join it)" : "")}.");
+            return 0;
+        });
+        return command;
     }
 
     private static Command AddMember()

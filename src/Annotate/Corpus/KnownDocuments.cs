@@ -106,9 +106,14 @@ internal sealed class KnownDocuments
     }
 
     private const string UpsertDocument = """
-        INSERT INTO Documents (Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson,
+        INSERT INTO Documents (Id, ProjectId, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson,
                                MetadataJson, WordCount, SourceHash, FileSize, FileModifiedTicks, IsMissing, UpdatedAt)
-        VALUES (@Id, @Collection, @RelativePath, @Version, @Title, @Outlet, @Author, @Date, @Language, @Url, @TagsJson,
+        VALUES (@Id,
+                -- The project owning the most specific collection that contains this one, else 'default'.
+                coalesce((SELECT p.Id FROM Projects p WHERE p.Collection IS NOT NULL
+                            AND (@Collection = p.Collection OR substr(@Collection, 1, length(p.Collection) + 1) = p.Collection || '/')
+                          ORDER BY length(p.Collection) DESC LIMIT 1), 'default'),
+                @Collection, @RelativePath, @Version, @Title, @Outlet, @Author, @Date, @Language, @Url, @TagsJson,
                 @MetadataJson, @WordCount, @SourceHash, @FileSize, @ModifiedTicks, 0, @UpdatedAt)
         ON CONFLICT (Id) DO UPDATE SET
             Collection = excluded.Collection, Path = excluded.Path, CurrentVersion = excluded.CurrentVersion,
