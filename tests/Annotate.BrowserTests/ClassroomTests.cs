@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Annotate.BrowserTests.Infrastructure;
 using Annotate.BrowserTests.Pages;
+using Annotate.Classroom;
 using Annotate.Data;
 using Annotate.Projects;
 using Annotate.Sessions;
@@ -117,6 +118,74 @@ public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser
                 await session.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Teacher_Adds_Students_From_A_List_Spreads_The_Documents_And_Removes_A_Student()
+    {
+        // Arrange: a teacher who owns the project, on the class page, with every document for everyone.
+        var userName = $"teacher-{Guid.NewGuid():N}"[..16];
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var (dana, eli) = ($"Dana {suffix}", $"Eli {suffix}");
+        await CreateOwnerAsync(userName, "Roster Teacher", "teacher-password");
+        await SetAssignmentAsync(new AssignmentSettings(AssignmentSettings.All, null));
+        await using var teacher = await browser.OpenAsync(server.BaseAddress);
+        await using var student = await browser.OpenAsync(server.BaseAddress);
+        try
+        {
+            var signIn = await new SignInPage(teacher.Page).OpenAsync("/class");
+            await signIn.UserName.FillAsync(userName);
+            await signIn.Password.FillAsync("teacher-password");
+            await signIn.AccountSignInButton.ClickAsync();
+            await Expect(signIn.SignedInName).ToHaveTextAsync("Roster Teacher");
+            var classPage = new ClassPage(teacher.Page);
+            await Expect(classPage.AssignmentSummary).ToHaveTextAsync("Everyone gets every document.");
+
+            // Act: paste two names. Assert: a personal link each, with the "shown once" note.
+            await classPage.AddStudentsAsync(dana, eli);
+            await Expect(classPage.RosterOnceNote).ToContainTextAsync("shown once");
+            await Expect(classPage.StudentRow(dana)).ToHaveCountAsync(1);
+            var link = (await classPage.PersonalLink(dana).TextContentAsync())!;
+            Assert.StartsWith(server.BaseAddress.ToString().TrimEnd('/') + "/join?ticket=", link, StringComparison.Ordinal);
+
+            // Dana opens her link in her own browser: signed in as herself, on the document list, every document there.
+            await new JoinPage(student.Page).SignInWithLinkAsync(link, dana);
+            await Expect(student.Page).ToHaveURLAsync(new Regex("/$"));
+            var list = new DocumentListPage(student.Page);
+            await Expect(list.Heading).ToBeVisibleAsync();
+            await Expect(list.Rows).Not.ToHaveCountAsync(0);
+            var everything = await list.Rows.CountAsync();
+
+            // Act: spread with one annotator per document. Assert: Dana's list shrinks to her share.
+            await classPage.SpreadAsync(1);
+            await Expect(classPage.Assigned(dana)).ToHaveTextAsync(new Regex(@"^\d+$"));
+            var share = int.Parse((await classPage.Assigned(dana).TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(share < everything, $"Dana has {share} of {everything} documents.");
+            await student.Page.ReloadAsync();
+            await list.WaitForDocumentsAsync(share);
+            Assert.Empty(student.ConsoleErrors);
+
+            // Act: remove Dana (after confirming). Assert: her next page load shows she has no access.
+            await classPage.RemoveAsync(dana);
+            await Expect(classPage.StudentRow(dana)).ToHaveCountAsync(0);
+            await student.Page.ReloadAsync();
+            await Expect(list.Heading).ToBeVisibleAsync();
+            await Expect(list.Rows).ToHaveCountAsync(0);
+            // No request of hers fails: the app simply has nothing to show her (and logs no error).
+            Assert.Empty(student.ConsoleErrors);
+
+            Assert.Empty(teacher.ConsoleErrors);
+        }
+        finally
+        {
+            await SetAssignmentAsync(new AssignmentSettings(AssignmentSettings.All, null));
+        }
+    }
+
+    private async Task SetAssignmentAsync(AssignmentSettings settings)
+    {
+        using var scope = server.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Assignments>().SetAsync("default", settings, CancellationToken.None);
     }
 
     /// <summary>Labels a phrase of the first block with a label key and waits until it is saved.</summary>

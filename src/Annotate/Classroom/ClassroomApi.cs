@@ -66,6 +66,13 @@ internal static class ClassroomApi
             .RequireProjectAccess(ProjectRight.Manage)
             .WithSummary("Adds students from a pasted list (one name per line): each becomes an annotator and gets a personal join link, shown once.");
 
+        api.MapPost("/projects/{projectId}/class/students/{userId}/ticket", async Task<Results<Ok<AddedStudent>, ProblemHttpResult>> (string projectId, string userId, StudentTickets tickets, CancellationToken ct) =>
+                await tickets.ReissueAsync(projectId, userId, ct) is { } student
+                    ? TypedResults.Ok(student)
+                    : TypedResults.Problem(title: "Not a student", detail: $"User '{userId}' is not an annotator of project '{projectId}'.", statusCode: 404))
+            .RequireProjectAccess(ProjectRight.Manage)
+            .WithSummary("A new personal link for a student (the old one stops working), e.g. when one was lost.");
+
         api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
         return api;
@@ -106,14 +113,18 @@ internal static class ClassroomApi
         StudentTickets tickets, Assignments assignments, CancellationToken ct)
     {
         const int maxStudents = 500;
-        var names = (request?.List ?? request?.Names?.Split('\n') ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+        // Lines keep their numbers (blank ones included), so an error points at the line the teacher sees.
+        var lines = (request?.List ?? request?.Names?.Split('\n') ?? []).Select((n, i) => (Line: i, Name: n.Trim())).Where(l => l.Name.Length > 0).ToList();
+        var names = lines.Select(l => l.Name).ToList();
         var errors = new Dictionary<string, string[]>();
         if (names.Count is 0 or > maxStudents)
             errors["names"] = [$"Paste 1 to {maxStudents} names, one per line."];
-        for (var i = 0; i < names.Count && errors.Count < 10; i++)
+        foreach (var (line, name) in lines)
         {
-            if (SessionApi.DisplayNameProblem(names[i]) is { } problem)
-                errors[$"names[{i}]"] = [$"'{names[i]}' (line {i + 1}): {problem}"];
+            if (errors.Count >= 10)
+                break;
+            if (SessionApi.DisplayNameProblem(name) is { } problem)
+                errors[$"names[{line}]"] = [$"Line {line + 1} ('{name}'): {problem}"];
         }
 
         if (errors.Count > 0)

@@ -34,6 +34,28 @@ internal sealed class StudentTickets(Db db, TimeProvider time)
         }, cancellationToken);
     }
 
+    /// <summary>A new ticket for an annotator of the project, replacing their old ones; null when they are not one.</summary>
+    public Task<AddedStudent?> ReissueAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        var ticket = RandomNumberGenerator.GetString(Alphabet, 12);
+        return db.WriteAsync(async (c, t) =>
+        {
+            var name = await c.ExecuteScalarAsync<string?>("""
+                SELECT u.DisplayName FROM ProjectMembers m JOIN Users u ON u.Id = m.UserId
+                WHERE m.ProjectId = @ProjectId AND m.UserId = @UserId AND m.Role = 'annotator';
+                """, new { ProjectId = projectId, UserId = userId }, t);
+            if (name is null)
+            {
+                return null;
+            }
+
+            await c.ExecuteAsync("DELETE FROM StudentTickets WHERE ProjectId = @ProjectId AND UserId = @UserId;", new { ProjectId = projectId, UserId = userId }, t);
+            await c.ExecuteAsync("INSERT INTO StudentTickets (Hash, ProjectId, UserId, CreatedAt) VALUES (@Hash, @ProjectId, @UserId, @Now);",
+                new { Hash = HashOf(ticket), ProjectId = projectId, UserId = userId, Now = time.GetUtcNow().ToString("O") }, t);
+            return (AddedStudent?)new AddedStudent(userId, name, ticket, $"/join?ticket={ticket}");
+        }, cancellationToken);
+    }
+
     /// <summary>The student a ticket signs in (still a member of the project), or null.</summary>
     public async Task<(SessionUser User, string ProjectId)?> RedeemAsync(string ticket, CancellationToken cancellationToken)
     {

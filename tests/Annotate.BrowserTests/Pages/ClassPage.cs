@@ -44,6 +44,62 @@ public sealed class ClassPage(IPage page)
 
     public ILocator AgreementLink => page.GetByTestId("class-agreement-link");
 
+    /// <summary>The owner's "Add students from a list" card.</summary>
+    public ILocator RosterNames => page.GetByLabel("Names, one per line", new() { Exact = true });
+
+    public ILocator RosterAdd => page.GetByTestId("roster-add");
+
+    public ILocator RosterErrors => page.GetByTestId("roster-errors");
+
+    public ILocator RosterOnceNote => page.GetByTestId("roster-once");
+
+    /// <summary>The personal link shown for a student just added.</summary>
+    public ILocator PersonalLink(string name) =>
+        page.GetByTestId("roster-links").Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) })
+            .GetByTestId("roster-link");
+
+    public ILocator Documents => page.GetByTestId("class-documents");
+
+    public ILocator AssignmentSummary => page.GetByTestId("assignment-summary");
+
+    /// <summary>How many documents a student was given, in the students table (shown when spreading).</summary>
+    public ILocator Assigned(string name) => StudentRow(name).GetByTestId("student-assigned");
+
+    public ILocator ShowExamples => page.GetByLabel("Codebook examples visible to students");
+
+    public ILocator People => page.GetByTestId("class-people");
+
+    public ILocator Person(string name) =>
+        People.Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name }) });
+
+    /// <summary>Adds students from a pasted list and waits for their personal links.</summary>
+    public async Task AddStudentsAsync(params string[] names)
+    {
+        await RosterNames.FillAsync(string.Join("\n", names));
+        await RosterAdd.ClickAsync();
+        foreach (var name in names)
+        {
+            await Expect(PersonalLink(name)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"/join\?ticket=[A-Z2-9]{12}$"));
+        }
+    }
+
+    /// <summary>"Spread: each document gets k annotators", applied.</summary>
+    public async Task SpreadAsync(int annotatorsPerDocument)
+    {
+        await Documents.GetByLabel("Spread: each document gets").CheckAsync();
+        await Documents.GetByRole(AriaRole.Spinbutton).FillAsync(annotatorsPerDocument.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Documents.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(AssignmentSummary).ToContainTextAsync($"each document gets {annotatorsPerDocument} ");
+    }
+
+    /// <summary>Removes a person, answering the confirmation, and waits until their row is gone.</summary>
+    public async Task RemoveAsync(string name)
+    {
+        await Person(name).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Person(name).GetByRole(AriaRole.Button, new() { Name = "Yes, remove" }).ClickAsync();
+        await Expect(Person(name)).ToHaveCountAsync(0);
+    }
+
     public async Task<ClassPage> OpenAsync()
     {
         await page.GotoAsync("/class");

@@ -22,6 +22,18 @@ public sealed class JoinPage(IPage page)
 
     public ILocator SignedInName => page.GetByTestId("user-name");
 
+    /// <summary>"Signing you in…", then the "Unknown link" notice when a personal link is not valid.</summary>
+    public ILocator TicketStatus => page.GetByTestId("ticket-status");
+
+    public ILocator UnknownLink => page.GetByTestId("ticket-unknown");
+
+    /// <summary>Opens a personal link from the teacher's list and waits until the header shows the student's name.</summary>
+    public async Task SignInWithLinkAsync(string link, string displayName)
+    {
+        await page.GotoAsync(link);
+        await Expect(SignedInName).ToHaveTextAsync(displayName);
+    }
+
     public async Task<JoinPage> OpenAsync(string code)
     {
         await page.GotoAsync($"/join?code={Uri.EscapeDataString(code)}");

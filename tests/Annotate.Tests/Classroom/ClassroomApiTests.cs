@@ -181,7 +181,7 @@ public sealed class ClassroomApiTests : IDisposable
         await teacher.PostAsync("/api/projects/default/class", null);
 
         var added = await teacher.PostAsJsonAsync("/api/projects/default/class/students", new { names = "Ana Alves\n\n  Ben Brook \nCat Cole\n" });
-        var badList = await teacher.PostAsJsonAsync("/api/projects/default/class/students", new { names = "Ok\n\u202Eevil" });
+        var badList = await teacher.PostAsJsonAsync("/api/projects/default/class/students", new { names = "Ok\n\n\u202Eevil" });
         var students = (await added.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
         (await teacher.PatchAsJsonAsync("/api/projects/default/class", new { open = false })).EnsureSuccessStatusCode();
         var ben = app.AnonymousClient();
@@ -190,11 +190,20 @@ public sealed class ClassroomApiTests : IDisposable
 
         Assert.Equal(["Ana Alves", "Ben Brook", "Cat Cole"], students.Select(s => s.GetProperty("name").GetString()));
         Assert.All(students, s => Assert.StartsWith("/join?ticket=", s.GetProperty("joinPath").GetString(), StringComparison.Ordinal));
-        Assert.Contains("names[1]", await badList.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var badListText = await badList.Content.ReadAsStringAsync();
+        Assert.Contains("names[2]", badListText, StringComparison.Ordinal); // the line the teacher sees, blank lines counted
+        Assert.Contains("Line 3", badListText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, joined.StatusCode); // a personal link works even once joining is closed
         Assert.Equal(students[1].GetProperty("userId").GetString(), (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString());
         Assert.Equal(HttpStatusCode.Created, (await ben.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        // A lost link is replaced by a new one; the old one stops working.
+        var reissued = await (await teacher.PostAsync($"/api/projects/default/class/students/{students[0].GetProperty("userId").GetString()}/ticket", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var oldLink = await app.AnonymousClient().PostAsJsonAsync("/api/session/join", new { ticket = students[0].GetProperty("ticket").GetString() });
+        var newLink = await app.AnonymousClient().PostAsJsonAsync("/api/session/join", new { ticket = reissued.GetProperty("ticket").GetString() });
+        Assert.Equal(HttpStatusCode.NotFound, oldLink.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newLink.StatusCode);
     }
 
     [Fact]

@@ -28,6 +28,8 @@ export interface StudentProgress {
   annotations: number;
   documents: number;
   present: StudentPresence[];
+  /** Documents assigned to this student when the project spreads its documents; null otherwise. */
+  assigned?: number | null;
 }
 
 export interface ClassDashboard {
@@ -40,6 +42,15 @@ export interface JoinRequest {
   code: string;
   displayName: string;
   attributes?: Record<string, string>;
+}
+
+/** A student added from a list: the ticket and its link are in this answer only. */
+export interface AddedStudent {
+  userId: string;
+  name: string;
+  ticket: string;
+  /** "/join?ticket=…": the origin goes in front of it. */
+  joinPath: string;
 }
 
 const classPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/class`;
@@ -60,6 +71,18 @@ export const classroomApi = {
     const info = await request<ClassInfo>('PATCH', classPath(projectId), { body: { open } });
     if (!info) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the class.');
     return info;
+  },
+
+  /** Adds students from a pasted list (one name per line); 400 naming `names` or `names[i]`. */
+  async addStudents(names: string, projectId: string = DEFAULT_PROJECT): Promise<AddedStudent[]> {
+    return (await request<AddedStudent[]>('POST', `${classPath(projectId)}/students`, { body: { names } })) ?? [];
+  },
+
+  /** Anonymous sign-in with a personal link's ticket; 404 "Unknown link". Works even when joining is closed. */
+  async joinWithTicket(ticket: string): Promise<Session> {
+    const session = await request<Session>('POST', '/api/session/join', { body: { ticket }, expectUnauthorized: true });
+    if (!session) throw new ApiError(500, 'Signing in failed', 'The server did not return a session.');
+    return session;
   },
 
   /** Anonymous: 404 "No such class" for an unknown or closed code; 400 naming code, displayName or attributes.X. */

@@ -15,4 +15,6 @@ export type { AgreementChange, AnnotationChange, JoinResult, PresenceUpdate, Hub
 export { agreementApi, annotatorsApi } from './agreement';
 export type * from './agreement';
 export { classroomApi } from './classroom';
-export type { ClassDashboard, ClassInfo, JoinRequest, StudentPresence, StudentProgress } from './classroom';
+export type { AddedStudent, ClassDashboard, ClassInfo, JoinRequest, StudentPresence, StudentProgress } from './classroom';
+export { assignmentApi, membersApi } from './people';
+export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';

@@ -7,6 +7,10 @@ export interface Project {
   id: string;
   visibility: Visibility;
   updatedAt: string;
+  /** "all" or "spread" (the assignment mode). */
+  assignment?: string;
+  /** Whether annotators see the codebook's examples. */
+  showCodebookExamples?: boolean;
 }
 
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
@@ -19,5 +23,10 @@ export const projectsApi = {
 
   async setVisibility(visibility: Visibility, id: string = DEFAULT_PROJECT): Promise<Project | undefined> {
     return await request<Project>('PATCH', project(id), { body: { visibility } });
+  },
+
+  /** Owners only (403 for anyone else). */
+  async setShowCodebookExamples(showCodebookExamples: boolean, id: string = DEFAULT_PROJECT): Promise<Project | undefined> {
+    return await request<Project>('PATCH', project(id), { body: { showCodebookExamples } });
   },
 };

@@ -62,6 +62,8 @@ export interface StudentRow {
   joinedAt: string;
   annotations: number;
   documents: number;
+  /** Documents assigned to the student when spreading; null when everyone gets every document. */
+  assigned: number | null;
   /** Titles of the documents the student has open now, or "—". */
   nowOn: string;
 }
@@ -80,6 +82,7 @@ export function studentRows(students: readonly StudentProgress[], titles: Readon
       joinedAt: s.joinedAt,
       annotations: s.annotations,
       documents: s.documents,
+      assigned: s.assigned ?? null,
       nowOn: nowOn(s, titles),
     }));
 }

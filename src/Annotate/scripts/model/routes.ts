@@ -16,8 +16,11 @@ export type Route =
    * anonymous (present only when true): people shown as "Student 1", "Student 2", … for a class.
    */
   | { kind: 'agreement'; documentId: string | null; groupBy: string; anonymous?: true }
-  /** A student joins a class with the code their teacher gave (prefilled from ?code=). */
-  | { kind: 'join'; code: string }
+  /**
+   * A student joins a class with the code their teacher gave (prefilled from ?code=), or signs in with the
+   * personal link from the teacher's list (?ticket=; present only when given).
+   */
+  | { kind: 'join'; code: string; ticket?: string }
   /** The teacher's class: join code, mode, students, live agreement; anonymous hides the students' names. */
   | { kind: 'class'; anonymous: boolean }
   /** The signed-in person's password and API tokens. */
@@ -39,7 +42,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/status') return { kind: 'status' };
   if (path === '/account') return { kind: 'account' };
   const params = new URLSearchParams(search);
-  if (path === '/join') return { kind: 'join', code: params.get('code') ?? '' };
+  if (path === '/join') {
+    const ticket = params.get('ticket')?.trim() ?? '';
+    return { kind: 'join', code: params.get('code') ?? '', ...(ticket ? { ticket } : {}) };
+  }
   if (path === '/class') return { kind: 'class', anonymous: isOn(params.get('anonymous')) };
   const agreement = (documentId: string | null): Route => ({
     kind: 'agreement', documentId, groupBy: params.get('groupBy') ?? '', ...(isOn(params.get('anonymous')) ? { anonymous: true } : {}),
@@ -79,7 +85,7 @@ export function routeHref(route: Route): string {
       return withSearch(path, params);
     }
     case 'join':
-      return withSearch('/join', new URLSearchParams(route.code ? { code: route.code } : {}));
+      return withSearch('/join', new URLSearchParams({ ...(route.code ? { code: route.code } : {}), ...(route.ticket ? { ticket: route.ticket } : {}) }));
     case 'class':
       return route.anonymous ? '/class?anonymous=1' : '/class';
     case 'notFound':
@@ -93,7 +99,7 @@ export const statusRoute: Route = { kind: 'status' };
 export const accountRoute: Route = { kind: 'account' };
 export const agreementRoute = (documentId: string | null = null, groupBy = '', anonymous = false): Route =>
   ({ kind: 'agreement', documentId, groupBy, ...(anonymous ? { anonymous: true } : {}) });
-export const joinRoute = (code = ''): Route => ({ kind: 'join', code });
+export const joinRoute = (code = '', ticket = ''): Route => ({ kind: 'join', code, ...(ticket ? { ticket } : {}) });
 export const classRoute = (anonymous = false): Route => ({ kind: 'class', anonymous });
 
 /** "1", "true", "yes" and "on" switch a flag in the address on; anything else (or nothing) leaves it off. */

@@ -52,6 +52,10 @@ test('the student table lists annotators in join order with the document they ha
   assert.deepEqual(rows.map((r) => [r.name, r.annotations, r.nowOn]), [['Ana', 0, 'gone'], ['Ben', 2, 'The pass'], ['Cat', 0, NOWHERE]]);
   // The teacher counts in the numbering (the server numbers all members) but is not a student row.
   assert.deepEqual(studentRows(students, titles, true).map((r) => r.name), ['Student 2', 'Student 3', 'Student 4']);
+  // Assigned counts come only when the documents are spread.
+  assert.deepEqual(rows.map((r) => r.assigned), [null, null, null]);
+  const spread = students.map((s, i) => ({ ...s, assigned: s.role === 'annotator' ? i : null }));
+  assert.deepEqual(studentRows(spread, titles, false).map((r) => r.assigned).sort(), [1, 2, 3]);
 });
 
 test('the headline takes token alpha and alpha-u of span layers and alpha of document labels', () => {

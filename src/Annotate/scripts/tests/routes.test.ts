@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agreementRoute, noFilters, parseRoute, routeHref, type Route } from '../model/routes';
+import { agreementRoute, joinRoute, noFilters, parseRoute, routeHref, type Route } from '../model/routes';
 
 test('parses the three pages', () => {
   assert.deepEqual(parseRoute('/'), { kind: 'list', filters: noFilters });
@@ -65,6 +65,16 @@ test('the join page keeps the class code from its link', () => {
   const url = new URL(routeHref({ kind: 'join', code: 'k7pq-4xma' }), 'http://x');
   assert.deepEqual(parseRoute(url.pathname, url.search), { kind: 'join', code: 'k7pq-4xma' });
   assert.equal(parseRoute('/join/K7PQ4XMA').kind, 'notFound');
+});
+
+test('a personal link carries its ticket to the join page, and only when there is one', () => {
+  assert.deepEqual(parseRoute('/join', '?ticket=ABCDEFGHJKMN'), { kind: 'join', code: '', ticket: 'ABCDEFGHJKMN' });
+  assert.deepEqual(parseRoute('/join', '?ticket=%20'), { kind: 'join', code: '' });
+  assert.equal(routeHref({ kind: 'join', code: '', ticket: 'ABCDEFGHJKMN' }), '/join?ticket=ABCDEFGHJKMN');
+  assert.equal(routeHref(joinRoute('', 'ABCDEFGHJKMN')), '/join?ticket=ABCDEFGHJKMN');
+  assert.deepEqual(joinRoute('K7PQ4XMA'), { kind: 'join', code: 'K7PQ4XMA' });
+  const url = new URL(routeHref(joinRoute('', 'ab cd')), 'http://x');
+  assert.deepEqual(parseRoute(url.pathname, url.search), { kind: 'join', code: '', ticket: 'ab cd' });
 });
 
 test('the class page round-trips with its anonymise switch', () => {

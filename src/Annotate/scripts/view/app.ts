@@ -13,6 +13,7 @@ import { classView } from './classroom/page';
 import { documentListView } from './documentList';
 import { createHelpDialog } from './help';
 import { joinView } from './join';
+import { ticketJoinView } from './joinTicket';
 import { notFoundView } from './notFound';
 import { readerView } from './reader';
 import { signInView } from './signIn';
@@ -144,25 +145,26 @@ export class App implements AppContext {
     this.shell.user.replaceChildren();
     // A student following a class's join link has no session yet: the join form is their way in.
     const route = parseRoute(location.pathname, location.search);
-    this.show(route.kind === 'join' ? this.joinView(route.code) : signInView(this, (session) => this.signedIn(session, true)), true);
+    this.show(route.kind === 'join' ? this.joinView(route) : signInView(this, (session) => this.signedIn(session, true)), true);
   }
 
   private render(moveFocus: boolean): void {
     const route = parseRoute(location.pathname, location.search);
     if (!this.state.session) {
-      if (route.kind === 'join') this.show(this.joinView(route.code), moveFocus);
+      if (route.kind === 'join') this.show(this.joinView(route), moveFocus);
       return;
     }
     this.show(this.createView(route), moveFocus);
   }
 
-  /** Joining signs the student in (as someone new): on to the document list. */
-  private joinView(code: string): View {
-    return joinView(this, code, (session) => {
+  /** Joining signs the student in (as someone new, or as themselves with a personal link): on to the document list. */
+  private joinView(route: Extract<Route, { kind: 'join' }>): View {
+    const joined = (session: Session) => {
       history.replaceState(null, '', routeHref(listRoute()));
       this.signedIn(session, true);
-      this.announce(`You joined the class as ${session.displayName}.`);
-    });
+      this.announce(route.ticket ? `Signed in as ${session.displayName}.` : `You joined the class as ${session.displayName}.`);
+    };
+    return route.ticket ? ticketJoinView(this, route.ticket, joined) : joinView(this, route.code, joined);
   }
 
   private createView(route: Route): View {
@@ -177,7 +179,7 @@ export class App implements AppContext {
       case 'status': return statusView(this);
       case 'account': return accountView(this);
       case 'agreement': return agreementView(this, route.documentId, route.groupBy, route.anonymous ?? false);
-      case 'join': return this.joinView(route.code);
+      case 'join': return this.joinView(route);
       case 'class': return classView(this, route.anonymous);
       case 'notFound': return notFoundView(this, route.path);
     }

@@ -7,6 +7,7 @@ import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
 import { codePanel } from './codePanel';
 import { headlinePanel } from './headline';
+import { managePanels } from './manage';
 import { modePanel } from './modes';
 import { studentsPanel } from './students';
 
@@ -40,8 +41,9 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
   const modes = modePanel((mode) => void setMode(mode));
   const students = studentsPanel();
   const agreement = headlinePanel(agreementLink);
+  const manage = managePanels(ctx, controller.signal, () => void refresh());
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, students.element);
+    code.element, modes.element, agreement.element, ...manage.elements, students.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -128,6 +130,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
     replace(notice);
     code.render(dashboard.class);
     modes.render(dashboard.visibility);
+    manage.update(dashboard.students);
     renderStudents();
     if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
   }

@@ -1,0 +1,47 @@
+import type { StudentProgress } from '../../api';
+import { isOwner, membersKey } from '../../model/people';
+import { isAbort } from '../cache';
+import type { AppContext } from '../context';
+import { documentsPanel } from './documents';
+import { peoplePanel } from './people';
+import { rosterPanel } from './roster';
+
+/**
+ * The owner's side of the class page: add students from a list, share the documents out, and manage people.
+ * Shown only to an owner (the dashboard says who that is), so a curator's browser never asks for what it may not.
+ */
+export function managePanels(ctx: AppContext, signal: AbortSignal, refreshDashboard: () => void) {
+  let shown = false;
+  let key = '';
+  const reloadPeople = () => people.load(signal).catch(failed);
+  const changed = () => {
+    refreshDashboard();
+    void reloadPeople();
+  };
+  const roster = rosterPanel(ctx, changed);
+  const documents = documentsPanel(ctx, refreshDashboard);
+  const people = peoplePanel(ctx, changed);
+  const elements = [roster.element, documents.element, people.element];
+  for (const element of elements) element.hidden = true;
+
+  function failed(error: unknown): void {
+    if (!isAbort(error)) ctx.showError(error);
+  }
+
+  /** Each new dashboard: the first one from an owner shows the panels; a change of people reloads the table. */
+  function update(students: readonly StudentProgress[]): void {
+    if (!isOwner(students, ctx.state.session?.userId)) return;
+    if (!shown) {
+      shown = true;
+      for (const element of elements) element.hidden = false;
+      documents.load(signal).catch(failed);
+    }
+    const next = membersKey(students);
+    if (next !== key) {
+      key = next;
+      void reloadPeople();
+    }
+  }
+
+  return { elements, update };
+}
