@@ -9,7 +9,7 @@ namespace Annotate.Corpus;
 internal sealed class DocumentStore(Db db)
 {
     private const string SummaryColumns = """
-        Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson, MetadataJson, WordCount
+        Id, Collection, Path, CurrentVersion, Title, Outlet, Author, Date, Language, Url, TagsJson, MetadataJson, WordCount, ProjectId
         """;
 
     // Only documents the person may see (everything when no person is given: the loader, tests): those of their

@@ -14,7 +14,8 @@ public sealed record DocumentSummary(
     string? Language,
     IReadOnlyList<string> Tags,
     int Version,
-    int WordCount);
+    int WordCount,
+    string ProjectId = "default");
 
 /// <summary>One version of a document with its canonical text, blocks and sanitised HTML.</summary>
 public sealed record DocumentDetail(
@@ -36,7 +37,8 @@ public sealed record DocumentDetail(
     string Text,
     IReadOnlyList<Block> Blocks,
     string Html,
-    CodebookRef? Codebook);
+    CodebookRef? Codebook,
+    string ProjectId = "default");
 
 /// <summary>Which codebook version applies to a document (GET /api/documents/{id}/codebook has it whole).</summary>
 public sealed record CodebookRef(string Collection, int Version);
@@ -53,10 +55,10 @@ internal sealed record DocumentQuery(string? Q, string? Collection, string? Lang
 /// <summary>Rows as stored: PascalCase columns map onto these without configuration.</summary>
 internal sealed record DocumentRow(
     string Id, string Collection, string Path, long CurrentVersion, string Title, string? Outlet, string? Author,
-    string? Date, string? Language, string? Url, string TagsJson, string MetadataJson, long WordCount)
+    string? Date, string? Language, string? Url, string TagsJson, string MetadataJson, long WordCount, string ProjectId)
 {
     public DocumentSummary ToSummary() => new(Id, Collection, Path, Title, Outlet, Author, Date, Language,
-        JsonSerializer.Deserialize<List<string>>(TagsJson) ?? [], (int)CurrentVersion, (int)WordCount);
+        JsonSerializer.Deserialize<List<string>>(TagsJson) ?? [], (int)CurrentVersion, (int)WordCount, ProjectId);
 }
 
 internal sealed record VersionRow(string DocumentId, long Version, string ContentHash, string Format, string Source, string Text, string BlocksJson);

@@ -65,7 +65,7 @@ internal static class DocumentsApi
             summary.Id, summary.Collection, summary.Path, summary.Title, summary.Outlet, summary.Author, summary.Date,
             summary.Language, summary.Tags, (int)stored.Version, summary.Version, summary.WordCount, document.Url,
             JsonElement.Parse(document.MetadataJson), stored.ContentHash, stored.Text, blocks,
-            readerHtml.For(stored, blocks), codebook is null ? null : new CodebookRef(codebook.Collection, codebook.Version)));
+            readerHtml.For(stored, blocks), codebook is null ? null : new CodebookRef(codebook.Collection, codebook.Version), document.ProjectId));
     }
 
     private static ProblemHttpResult NotFound(string id, int? version = null) => TypedResults.Problem(

@@ -3,6 +3,7 @@ using Annotate.Corpus;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Annotate.Tests.Infrastructure;
 
@@ -38,11 +39,15 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "data", "annotate.db");
 
+    /// <summary>Everything the app logged, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Annotate:Corpus", CorpusPath);
         builder.UseSetting("Annotate:Database", DatabasePath);
         builder.UseSetting("Annotate:LocalMode", LocalMode ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
 
     /// <summary>A client with no session (anonymous).</summary>

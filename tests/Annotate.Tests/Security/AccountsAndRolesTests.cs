@@ -214,4 +214,37 @@ public sealed class AccountsAndRolesTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("at least 10 characters", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Logs_Never_Hold_Passwords_Cookies_Or_Tokens()
+    {
+        var owner = await OwnerAsync();
+        await owner.PostAsJsonAsync("/api/session", new { userName = "olga", password = "a wrong guess 12345" });
+        var created = await (await owner.PostAsJsonAsync("/api/tokens", new { name = "log check" })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = created.GetProperty("token").GetString()!;
+        using var script = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await script.GetAsync("/api/documents");
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(app.ClientOptions.BaseAddress, "/hubs/annotations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
+        await hub.StartAsync();
+        await hub.DisposeAsync();
+        var cookie = await CookieOfAsync();
+
+        Assert.NotEmpty(app.Logs.Lines);
+        foreach (var secret in new[] { Password, "a wrong guess 12345", token, cookie }.Where(s => s.Length > 0))
+        {
+            Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    // The session cookie's value as the server set it for a fresh sign-in.
+    private async Task<string> CookieOfAsync()
+    {
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = app.ClientOptions.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var response = await client.PostAsJsonAsync("/api/session", new { userName = "olga", password = Password });
+        var header = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("annotate.session=", StringComparison.Ordinal));
+        return header["annotate.session=".Length..].Split(';')[0];
+    }
 }
