@@ -16,29 +16,24 @@ internal static class AccessFilters
         context.Items[GrantKey] as ProjectGrant ?? throw new InvalidOperationException("No project access filter ran for this endpoint.");
 
     public static RouteHandlerBuilder RequireDocumentAccess(this RouteHandlerBuilder endpoint, ProjectRight right, string routeKey = "documentId") =>
-        endpoint.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var id = http.GetRouteValue(routeKey) as string ?? "";
-            var grant = SessionUsers.From(http.User) is { } user
-                ? await http.RequestServices.GetRequiredService<ProjectAccess>().ForDocumentAsync(id, user.UserId, http.RequestAborted)
-                : null;
-            return grant is null
-                ? TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{id}'.", statusCode: StatusCodes.Status404NotFound)
-                : await Continue(context, next, grant, right);
-        });
+        endpoint.RequireAccess(right, routeKey, (access, id, userId, ct) => access.ForDocumentAsync(id, userId, ct),
+            id => TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{id}'.", statusCode: StatusCodes.Status404NotFound));
 
     public static RouteHandlerBuilder RequireProjectAccess(this RouteHandlerBuilder endpoint, ProjectRight right, string routeKey = "projectId") =>
+        endpoint.RequireAccess(right, routeKey, (access, id, userId, ct) => access.ForProjectAsync(id, userId, ct),
+            id => TypedResults.Problem(title: "Project not found", detail: $"There is no project '{id}'.", statusCode: StatusCodes.Status404NotFound));
+
+    // Resolves the caller's grant for the id in the route; no grant answers as if the thing did not exist.
+    private static RouteHandlerBuilder RequireAccess(this RouteHandlerBuilder endpoint, ProjectRight right, string routeKey,
+        Func<ProjectAccess, string, string, CancellationToken, Task<ProjectGrant?>> resolve, Func<string, IResult> notFound) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var id = http.GetRouteValue(routeKey) as string ?? "";
             var grant = SessionUsers.From(http.User) is { } user
-                ? await http.RequestServices.GetRequiredService<ProjectAccess>().ForProjectAsync(id, user.UserId, http.RequestAborted)
+                ? await resolve(http.RequestServices.GetRequiredService<ProjectAccess>(), id, user.UserId, http.RequestAborted)
                 : null;
-            return grant is null
-                ? TypedResults.Problem(title: "Project not found", detail: $"There is no project '{id}'.", statusCode: StatusCodes.Status404NotFound)
-                : await Continue(context, next, grant, right);
+            return grant is null ? notFound(id) : await Continue(context, next, grant, right);
         });
 
     /// <summary>
