@@ -10,6 +10,7 @@ function region(id: string): HTMLElement {
 const app = new App({
   main: region('main'),
   nav: region('app-nav'),
+  project: region('project'),
   user: region('user'),
   error: region('error'),
   live: region('live'),

@@ -1,5 +1,5 @@
 import { getJson, request } from './http';
-import { DEFAULT_PROJECT, type Visibility } from './projects';
+import type { Visibility } from './projects';
 
 // Wire types of the agreement endpoints (JSON, camelCase). A coefficient that does not apply is null and `notes`
 // says why ("tokenAlpha: fewer than two annotators…").
@@ -153,7 +153,7 @@ export interface AgreementQuery {
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const agreementApi = {
-  report: (query: AgreementQuery = {}, signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+  report: (projectId: string, query: AgreementQuery = {}, signal?: AbortSignal) =>
     getJson<AgreementReport>(`${project(projectId)}/agreement`, {
       document: query.document ?? undefined,
       groupBy: query.groupBy ?? undefined,
@@ -167,11 +167,11 @@ export const agreementApi = {
 };
 
 export const annotatorsApi = {
-  list: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+  list: (projectId: string, signal?: AbortSignal) =>
     getJson<ProjectAnnotator[]>(`${project(projectId)}/annotators`, undefined, signal),
 
   /** Sets the caller's own attributes; an empty value removes one. */
-  async setMine(attributes: Record<string, string>, projectId: string = DEFAULT_PROJECT): Promise<ProjectAnnotator> {
+  async setMine(projectId: string, attributes: Record<string, string>): Promise<ProjectAnnotator> {
     const saved = await request<ProjectAnnotator>('PUT', `${project(projectId)}/annotators/me/attributes`, { body: { attributes } });
     if (!saved) throw new Error('PUT annotators/me/attributes returned no body.');
     return saved;

@@ -1,5 +1,5 @@
 import { ApiError, getJson, request } from './http';
-import { DEFAULT_PROJECT, type Visibility } from './projects';
+import type { Visibility } from './projects';
 import type { Session } from './types';
 
 // Wire types of the classroom endpoints: a teacher's class (join code) and dashboard, and a student's join.
@@ -57,24 +57,24 @@ const classPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/class
 
 export const classroomApi = {
   /** Owners and curators only: 403 for anyone else. */
-  dashboard: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) =>
+  dashboard: (projectId: string, signal?: AbortSignal) =>
     getJson<ClassDashboard>(classPath(projectId), undefined, signal),
 
   /** A new join code (the old one stops working), open for joining. */
-  async start(projectId: string = DEFAULT_PROJECT): Promise<ClassInfo> {
+  async start(projectId: string): Promise<ClassInfo> {
     const info = await request<ClassInfo>('POST', classPath(projectId));
     if (!info) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the new class.');
     return info;
   },
 
-  async setOpen(open: boolean, projectId: string = DEFAULT_PROJECT): Promise<ClassInfo> {
+  async setOpen(open: boolean, projectId: string): Promise<ClassInfo> {
     const info = await request<ClassInfo>('PATCH', classPath(projectId), { body: { open } });
     if (!info) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the class.');
     return info;
   },
 
   /** Adds students from a pasted list (one name per line); 400 naming `names` or `names[i]`. */
-  async addStudents(names: string, projectId: string = DEFAULT_PROJECT): Promise<AddedStudent[]> {
+  async addStudents(names: string, projectId: string): Promise<AddedStudent[]> {
     return (await request<AddedStudent[]>('POST', `${classPath(projectId)}/students`, { body: { names } })) ?? [];
   },
 

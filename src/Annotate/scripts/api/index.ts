@@ -9,7 +9,7 @@ export type * from './types';
 export type * from './annotationTypes';
 export type { AnnotationFilter, AnnotationTarget } from './annotations';
 export { projectsApi, DEFAULT_PROJECT } from './projects';
-export type { Project, Visibility } from './projects';
+export type { Project, ProjectSummary, Visibility } from './projects';
 export { annotationHub } from './hub';
 export type { AgreementChange, AnnotationChange, JoinResult, PresenceUpdate, HubListener } from './hub';
 export { agreementApi, annotatorsApi } from './agreement';

@@ -1,6 +1,5 @@
 import type { ProjectAnnotator } from './agreement';
 import { ApiError, getJson, request } from './http';
-import { DEFAULT_PROJECT } from './projects';
 
 // Wire types of a project's people (owners only): members and their roles, how documents are shared out, and the
 // attributes an owner sets for someone.
@@ -36,30 +35,30 @@ function body<T>(value: T | undefined, what: string): T {
 }
 
 export const membersApi = {
-  list: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) => getJson<Member[]>(`${project(projectId)}/members`, undefined, signal),
+  list: (projectId: string, signal?: AbortSignal) => getJson<Member[]>(`${project(projectId)}/members`, undefined, signal),
 
   /** 409 "Last owner" when this would leave the project without one. */
-  async setRole(userId: string, role: Role, projectId: string = DEFAULT_PROJECT): Promise<Member> {
+  async setRole(userId: string, role: Role, projectId: string): Promise<Member> {
     return body(await request<Member>('PUT', member(projectId, userId), { body: { role } }), 'the member');
   },
 
   /** 409 "Last owner" for the only owner. */
-  async remove(userId: string, projectId: string = DEFAULT_PROJECT): Promise<void> {
+  async remove(userId: string, projectId: string): Promise<void> {
     await request('DELETE', member(projectId, userId));
   },
 
   /** Sets someone's attributes (an empty value removes one); 400 naming attributes.X. */
-  async setAttributes(userId: string, attributes: Record<string, string>, projectId: string = DEFAULT_PROJECT): Promise<ProjectAnnotator> {
+  async setAttributes(userId: string, attributes: Record<string, string>, projectId: string): Promise<ProjectAnnotator> {
     return body(await request<ProjectAnnotator>('PUT', `${project(projectId)}/annotators/${encodeURIComponent(userId)}/attributes`, { body: { attributes } }),
       'the attributes');
   },
 };
 
 export const assignmentApi = {
-  get: (signal?: AbortSignal, projectId: string = DEFAULT_PROJECT) => getJson<Assignment>(`${project(projectId)}/assignment`, undefined, signal),
+  get: (projectId: string, signal?: AbortSignal) => getJson<Assignment>(`${project(projectId)}/assignment`, undefined, signal),
 
   /** 400 naming mode or annotatorsPerDocument. */
-  async set(assignment: AssignmentRequest, projectId: string = DEFAULT_PROJECT): Promise<Assignment> {
+  async set(assignment: AssignmentRequest, projectId: string): Promise<Assignment> {
     return body(await request<Assignment>('PUT', `${project(projectId)}/assignment`, { body: assignment }), 'the assignment');
   },
 };

@@ -13,20 +13,34 @@ export interface Project {
   showCodebookExamples?: boolean;
 }
 
+/** One of the caller's projects as GET /api/projects lists them: a project owns one collection of the corpus. */
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  collection: string;
+  /** The caller's role in it: "owner", "curator", "annotator" or "viewer". */
+  role: string;
+  visibility: Visibility;
+  documents: number;
+}
+
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
-/** The served corpus is the project "default". */
+/** The project of the whole served corpus (a local-mode user belongs to it only). */
 export const DEFAULT_PROJECT = 'default';
 
 export const projectsApi = {
-  get: (id: string = DEFAULT_PROJECT, signal?: AbortSignal) => getJson<Project>(project(id), undefined, signal),
+  /** The caller's projects, "default" first when they belong to it. */
+  list: (signal?: AbortSignal) => getJson<ProjectSummary[]>('/api/projects', undefined, signal),
 
-  async setVisibility(visibility: Visibility, id: string = DEFAULT_PROJECT): Promise<Project | undefined> {
+  get: (id: string, signal?: AbortSignal) => getJson<Project>(project(id), undefined, signal),
+
+  async setVisibility(visibility: Visibility, id: string): Promise<Project | undefined> {
     return await request<Project>('PATCH', project(id), { body: { visibility } });
   },
 
   /** Owners only (403 for anyone else). */
-  async setShowCodebookExamples(showCodebookExamples: boolean, id: string = DEFAULT_PROJECT): Promise<Project | undefined> {
+  async setShowCodebookExamples(showCodebookExamples: boolean, id: string): Promise<Project | undefined> {
     return await request<Project>('PATCH', project(id), { body: { showCodebookExamples } });
   },
 };

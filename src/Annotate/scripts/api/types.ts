@@ -25,6 +25,8 @@ export interface DocumentSummary {
   tags: string[];
   version: number;
   wordCount: number;
+  /** The project that owns the document's collection ("default" for the rest of the corpus). */
+  projectId: string;
 }
 
 export interface DocumentList {

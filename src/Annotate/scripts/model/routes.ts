@@ -13,16 +13,20 @@ export type Route =
   | { kind: 'status' }
   /**
    * Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "";
-   * anonymous (present only when true): people shown as "Student 1", "Student 2", … for a class.
+   * anonymous (present only when true): people shown as "Student 1", "Student 2", … for a class; project (present
+   * only when named, and only on the project page: a document's page is about the document's own project).
    */
-  | { kind: 'agreement'; documentId: string | null; groupBy: string; anonymous?: true }
+  | { kind: 'agreement'; documentId: string | null; groupBy: string; anonymous?: true; project?: string }
   /**
    * A student joins a class with the code their teacher gave (prefilled from ?code=), or signs in with the
    * personal link from the teacher's list (?ticket=; present only when given).
    */
   | { kind: 'join'; code: string; ticket?: string }
-  /** The teacher's class: join code, mode, students, live agreement; anonymous hides the students' names. */
-  | { kind: 'class'; anonymous: boolean }
+  /**
+   * The teacher's class: join code, mode, students, live agreement; anonymous hides the students' names; project
+   * (present only when named) opens that project's class instead of the current project's.
+   */
+  | { kind: 'class'; anonymous: boolean; project?: string }
   /** The signed-in person's password and API tokens. */
   | { kind: 'account' }
   | { kind: 'notFound'; path: string };
@@ -46,10 +50,10 @@ export function parseRoute(pathname: string, search = ''): Route {
     const ticket = params.get('ticket')?.trim() ?? '';
     return { kind: 'join', code: params.get('code') ?? '', ...(ticket ? { ticket } : {}) };
   }
-  if (path === '/class') return { kind: 'class', anonymous: isOn(params.get('anonymous')) };
-  const agreement = (documentId: string | null): Route => ({
-    kind: 'agreement', documentId, groupBy: params.get('groupBy') ?? '', ...(isOn(params.get('anonymous')) ? { anonymous: true } : {}),
-  });
+  const project = params.get('project')?.trim() ?? '';
+  if (path === '/class') return classRoute(isOn(params.get('anonymous')), project);
+  const agreement = (documentId: string | null): Route =>
+    agreementRoute(documentId, params.get('groupBy') ?? '', isOn(params.get('anonymous')), project);
   if (path === '/agreement') return agreement(null);
   const reader = /^\/documents\/([^/]+)(\/agreement)?$/.exec(path);
   if (reader?.[1]) {
@@ -80,6 +84,7 @@ export function routeHref(route: Route): string {
     case 'agreement': {
       const path = route.documentId === null ? '/agreement' : `/documents/${encodeURIComponent(route.documentId)}/agreement`;
       const params = new URLSearchParams();
+      if (route.project) params.set('project', route.project);
       if (route.groupBy) params.set('groupBy', route.groupBy);
       if (route.anonymous) params.set('anonymous', '1');
       return withSearch(path, params);
@@ -87,7 +92,7 @@ export function routeHref(route: Route): string {
     case 'join':
       return withSearch('/join', new URLSearchParams({ ...(route.code ? { code: route.code } : {}), ...(route.ticket ? { ticket: route.ticket } : {}) }));
     case 'class':
-      return route.anonymous ? '/class?anonymous=1' : '/class';
+      return withSearch('/class', new URLSearchParams({ ...(route.project ? { project: route.project } : {}), ...(route.anonymous ? { anonymous: '1' } : {}) }));
     case 'notFound':
       return route.path;
   }
@@ -97,10 +102,18 @@ export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: '
 export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
 export const statusRoute: Route = { kind: 'status' };
 export const accountRoute: Route = { kind: 'account' };
-export const agreementRoute = (documentId: string | null = null, groupBy = '', anonymous = false): Route =>
-  ({ kind: 'agreement', documentId, groupBy, ...(anonymous ? { anonymous: true } : {}) });
+/** A project is named only on the project page (a document's agreement is about the document's own project). */
+export const agreementRoute = (documentId: string | null = null, groupBy = '', anonymous = false, project = ''): Route =>
+  ({ kind: 'agreement', documentId, groupBy, ...(anonymous ? { anonymous: true } : {}), ...(project && documentId === null ? { project } : {}) });
 export const joinRoute = (code = '', ticket = ''): Route => ({ kind: 'join', code, ...(ticket ? { ticket } : {}) });
-export const classRoute = (anonymous = false): Route => ({ kind: 'class', anonymous });
+export const classRoute = (anonymous = false, project = ''): Route => ({ kind: 'class', anonymous, ...(project ? { project } : {}) });
+
+/** The same page for another project (the switcher's choice): only the project pages name one in their address. */
+export function withProject(route: Route, project: string): Route {
+  if (route.kind === 'agreement' && route.documentId === null) return agreementRoute(null, route.groupBy, route.anonymous ?? false, project);
+  if (route.kind === 'class') return classRoute(route.anonymous, project);
+  return route;
+}
 
 /** "1", "true", "yes" and "on" switch a flag in the address on; anything else (or nothing) leaves it off. */
 function isOn(value: string | null): boolean {

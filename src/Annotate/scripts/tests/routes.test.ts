@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agreementRoute, joinRoute, noFilters, parseRoute, routeHref, type Route } from '../model/routes';
+import { agreementRoute, classRoute, joinRoute, noFilters, parseRoute, routeHref, statusRoute, withProject, type Route } from '../model/routes';
 
 test('parses the three pages', () => {
   assert.deepEqual(parseRoute('/'), { kind: 'list', filters: noFilters });
@@ -97,4 +97,29 @@ test('the agreement pages carry anonymous through, and leave it out when off', (
   assert.deepEqual(parseRoute(url.pathname, url.search), route);
   assert.equal(routeHref(agreementRoute(null, '', true)), '/agreement?anonymous=1');
   assert.equal(routeHref(agreementRoute(null, '', false)), '/agreement');
+});
+
+test('the agreement and class pages may name a project', () => {
+  assert.deepEqual(parseRoute('/agreement', '?project=wire-class'), { kind: 'agreement', documentId: null, groupBy: '', project: 'wire-class' });
+  assert.deepEqual(parseRoute('/agreement', '?project=%20'), { kind: 'agreement', documentId: null, groupBy: '' });
+  assert.deepEqual(parseRoute('/class', '?project=wire-class&anonymous=1'), { kind: 'class', anonymous: true, project: 'wire-class' });
+  assert.equal(routeHref(agreementRoute(null, 'group', true, 'wire class')), '/agreement?project=wire+class&groupBy=group&anonymous=1');
+  assert.equal(routeHref(classRoute(false, 'wire-class')), '/class?project=wire-class');
+  assert.equal(routeHref(classRoute(true, 'wire-class')), '/class?project=wire-class&anonymous=1');
+  for (const route of [agreementRoute(null, 'g', false, 'p/1'), classRoute(true, 'ελ')]) {
+    const url = new URL(routeHref(route), 'http://x');
+    assert.deepEqual(parseRoute(url.pathname, url.search), route);
+  }
+});
+
+test('a document agreement page never names a project: the document says which', () => {
+  assert.deepEqual(parseRoute('/documents/a.b/agreement', '?project=other'), { kind: 'agreement', documentId: 'a.b', groupBy: '' });
+  assert.equal(routeHref(agreementRoute('a.b', '', false, 'other')), '/documents/a.b/agreement');
+});
+
+test('switching project keeps the page and names the new project only where the address carries one', () => {
+  assert.deepEqual(withProject(agreementRoute(null, 'group', false, 'a'), 'b'), agreementRoute(null, 'group', false, 'b'));
+  assert.deepEqual(withProject(classRoute(true, 'a'), ''), classRoute(true));
+  assert.deepEqual(withProject(agreementRoute('d1'), 'b'), agreementRoute('d1'));
+  assert.deepEqual(withProject(statusRoute, 'b'), statusRoute);
 });

@@ -1,8 +1,9 @@
-import { ApiError, corpusApi, onUnauthorized, sessionApi } from '../api';
+import { ApiError, corpusApi, onUnauthorized, projectsApi, sessionApi } from '../api';
 import type { Session } from '../api/types';
 import { CorpusMonitor } from '../model/corpusMonitor';
 import { isHelpKey } from '../model/keys';
-import { listRoute, noFilters, parseRoute, routeHref, type ListFilters, type Route } from '../model/routes';
+import { chooseProject, DEFAULT_PROJECT_ID, projectDocuments, projectStorageKey } from '../model/projects';
+import { listRoute, noFilters, parseRoute, routeHref, withProject, type ListFilters, type Route } from '../model/routes';
 import { CorpusCache, isAbort } from './cache';
 import type { AppContext, AppState, View } from './context';
 import { h, isEditable, isPlainClick, replace } from './dom';
@@ -15,6 +16,7 @@ import { createHelpDialog } from './help';
 import { joinView } from './join';
 import { ticketJoinView } from './joinTicket';
 import { notFoundView } from './notFound';
+import { renderProjectSwitch } from './projectSwitch';
 import { readerView } from './reader';
 import { signInView } from './signIn';
 import { statusView } from './status';
@@ -23,6 +25,8 @@ import { renderUser } from './userMenu';
 export interface Shell {
   main: HTMLElement;
   nav: HTMLElement;
+  /** The project switcher, next to the navigation. */
+  project: HTMLElement;
   user: HTMLElement;
   error: HTMLElement;
   live: HTMLElement;
@@ -30,12 +34,13 @@ export interface Shell {
 
 /** Owns the session, the router and the current page. */
 export class App implements AppContext {
-  readonly state: AppState = { session: null, filters: { ...noFilters }, selectedId: null };
+  readonly state: AppState = { session: null, filters: { ...noFilters }, selectedId: null, projects: [], project: null };
   readonly corpus = new CorpusMonitor(() => corpusApi.status(), (error) => this.showError(error));
   private readonly cache = new CorpusCache();
   private readonly help = createHelpDialog();
   private readonly attributes = attributesDialog(this);
   private view: View | null = null;
+  private projectsLoading: Promise<void> = Promise.resolve();
   private signInShown = false;
 
   constructor(private readonly shell: Shell) {
@@ -102,8 +107,14 @@ export class App implements AppContext {
     if (!this.help.open) this.help.showModal();
   }
 
-  documents(filters: ListFilters, signal?: AbortSignal) {
-    return this.cache.documents(filters, signal);
+  projectId(): string {
+    return this.state.project?.id ?? DEFAULT_PROJECT_ID;
+  }
+
+  async documents(filters: ListFilters, signal?: AbortSignal) {
+    const list = await this.cache.documents(filters, signal);
+    const items = projectDocuments(list.items, this.state.projects.length, this.state.project?.id ?? null);
+    return items.length === list.items.length ? list : { items, total: list.total - (list.items.length - items.length) };
   }
 
   collections(signal?: AbortSignal) {
@@ -120,11 +131,61 @@ export class App implements AppContext {
     renderUser(this.shell.user, session, { signOut: () => void this.signOut(), attributes: () => this.attributes.open() });
     this.shell.nav.hidden = false;
     void this.corpus.refresh();
-    this.render(moveFocus);
+    this.projectsLoading = this.loadProjects(session);
+    void this.projectsLoading.then(() => this.state.session === session && this.render(moveFocus));
+  }
+
+  /** The person's projects and the current one: named by the address, else remembered, else the first. */
+  private async loadProjects(session: Session): Promise<void> {
+    let failure: unknown = null;
+    try {
+      this.state.projects = await projectsApi.list();
+    } catch (error) {
+      failure = error;
+      this.state.projects = [];
+    }
+    const route = parseRoute(location.pathname, location.search);
+    const url = 'project' in route ? route.project : null;
+    this.setProject(chooseProject(this.state.projects, { url, remembered: this.remembered(session) })?.id ?? null);
+    if (failure) queueMicrotask(() => this.showError(failure)); // after the page is shown (showing clears the error slot)
+  }
+
+  private remembered(session: Session): string | null {
+    try {
+      return localStorage.getItem(projectStorageKey(session.userId));
+    } catch {
+      return null; // storage blocked: the first project it is
+    }
+  }
+
+  /** Makes a project current, remembers it for this person, and redraws the switcher. */
+  private setProject(id: string | null): void {
+    const session = this.state.session;
+    this.state.project = this.state.projects.find((p) => p.id === id) ?? null;
+    if (session && this.state.project) {
+      try {
+        localStorage.setItem(projectStorageKey(session.userId), this.state.project.id);
+      } catch {
+        // Not remembered, still current.
+      }
+    }
+    renderProjectSwitch(this.shell.project, this.state.projects, this.state.project?.id ?? null, (next) => this.switchProject(next));
+  }
+
+  /** The switcher's choice: the same page again, about the chosen project. */
+  private switchProject(id: string): void {
+    this.setProject(id);
+    const route = parseRoute(location.pathname, location.search);
+    const next = withProject(route, 'project' in route && route.project ? id : '');
+    if (next !== route) this.updateUrl(next);
+    this.render(false);
+    this.announce(`Project: ${this.state.project?.name ?? id}.`);
   }
 
   private async signOut(): Promise<void> {
     try {
+      // An answer still on its way could renew the session cookie after the sign-out cleared it.
+      await this.projectsLoading;
       await sessionApi.signOut();
     } catch (error) {
       this.showError(error);
@@ -143,6 +204,9 @@ export class App implements AppContext {
     this.corpus.stop();
     this.shell.nav.hidden = true;
     this.shell.user.replaceChildren();
+    this.shell.project.replaceChildren();
+    this.state.projects = [];
+    this.state.project = null;
     // A student following a class's join link has no session yet: the join form is their way in.
     const route = parseRoute(location.pathname, location.search);
     this.show(route.kind === 'join' ? this.joinView(route) : signInView(this, (session) => this.signedIn(session, true)), true);
@@ -153,6 +217,10 @@ export class App implements AppContext {
     if (!this.state.session) {
       if (route.kind === 'join') this.show(this.joinView(route), moveFocus);
       return;
+    }
+    // An address that names one of the person's projects makes it the current one.
+    if ('project' in route && route.project && route.project !== this.state.project?.id && this.state.projects.some((p) => p.id === route.project)) {
+      this.setProject(route.project);
     }
     this.show(this.createView(route), moveFocus);
   }
@@ -178,9 +246,9 @@ export class App implements AppContext {
       case 'reader': return readerView(this, route.id);
       case 'status': return statusView(this);
       case 'account': return accountView(this);
-      case 'agreement': return agreementView(this, route.documentId, route.groupBy, route.anonymous ?? false);
+      case 'agreement': return agreementView(this, route.documentId, route.groupBy, route.anonymous ?? false, route.project ?? '');
       case 'join': return this.joinView(route);
-      case 'class': return classView(this, route.anonymous);
+      case 'class': return classView(this, route.anonymous, route.project ?? '');
       case 'notFound': return notFoundView(this, route.path);
     }
   }

@@ -1,3 +1,4 @@
+import type { ProjectSummary } from '../api/projects';
 import type { Collection, DocumentList, Session } from '../api/types';
 import type { CorpusMonitor } from '../model/corpusMonitor';
 import type { ListFilters, Route } from '../model/routes';
@@ -8,11 +9,16 @@ export interface AppState {
   /** The list filters last used, so the reader's n/p and "back" follow the same list. */
   filters: ListFilters;
   selectedId: string | null;
+  /** The person's projects (GET /api/projects), and the current one: the header's switcher shows both. */
+  projects: ProjectSummary[];
+  project: ProjectSummary | null;
 }
 
 export interface AppContext {
   readonly state: AppState;
   readonly corpus: CorpusMonitor;
+  /** The project that pages about a project show (pages about one document use that document's). */
+  projectId(): string;
   navigate(route: Route, options?: { replace?: boolean }): void;
   /** Updates the address bar without rendering again (e.g. while typing a search). */
   updateUrl(route: Route, options?: { push?: boolean }): void;
@@ -20,7 +26,7 @@ export interface AppContext {
   showError(error: unknown): void;
   announce(message: string): void;
   openHelp(): void;
-  /** The documents for these filters, cached until the corpus reloads. */
+  /** The current project's documents for these filters, cached until the corpus reloads. */
   documents(filters: ListFilters, signal?: AbortSignal): Promise<DocumentList>;
   collections(signal?: AbortSignal): Promise<Collection[]>;
   /** Languages across the whole corpus, for the filter. */

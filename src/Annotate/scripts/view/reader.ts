@@ -76,7 +76,7 @@ export function readerView(ctx: AppContext, id: string): View {
     // The heat map maps offsets onto the article with the same TextMap the annotations use.
     const map = new TextMap(body, new TextModel(doc.text, doc.blocks, doc.language ?? undefined), doc.blocks, dom.blockEls);
     heat = new TextHeatMap(ctx, {
-      documentId: doc.id, version: doc.version, text: doc.text, map, container, complete: dom.complete,
+      documentId: doc.id, projectId: doc.projectId, version: doc.version, text: doc.text, map, container, complete: dom.complete,
       labelName: (label) => labelTitle(label, names),
     }, (on) => heatButton.setAttribute('aria-pressed', String(on)));
     heatButton.disabled = false;

@@ -11,7 +11,7 @@ let formCount = 0;
  * The signed-in person declares their own attributes (group, background, reading role…), which the agreement page
  * can group annotators by. Only one's own: the server takes the person from the session.
  */
-export function attributesForm(ctx: AppContext, onSaved: (me: ProjectAnnotator) => void) {
+export function attributesForm(ctx: AppContext, project: () => string | Promise<string>, onSaved: (me: ProjectAnnotator) => void) {
   const id = `attributes-${++formCount}`;
   let before: Record<string, string> = {};
   const rows = h('div', { class: 'attribute-rows' });
@@ -92,7 +92,7 @@ export function attributesForm(ctx: AppContext, onSaved: (me: ProjectAnnotator) 
     }
     save.disabled = true;
     status.textContent = 'Saving…';
-    annotatorsApi.setMine(attributesBody(before, list.map((l) => l.entry))).then((me) => {
+    Promise.resolve(project()).then((id) => annotatorsApi.setMine(id, attributesBody(before, list.map((l) => l.entry)))).then((me) => {
       fill(me.attributes ?? {});
       status.textContent = 'Saved.';
       onSaved(me);
@@ -116,7 +116,7 @@ export function attributesForm(ctx: AppContext, onSaved: (me: ProjectAnnotator) 
     /** Loads the person's attributes and the names others use (offered as suggestions). */
     async load(signal?: AbortSignal): Promise<void> {
       delete form.dataset['loaded'];
-      const all = await annotatorsApi.list(signal);
+      const all = await annotatorsApi.list(await project(), signal);
       const me = all.find((a) => a.id === ctx.state.session?.userId);
       replace(known, attributeNames(all).map((name) => h('option', { value: name })));
       fill(me?.attributes ?? {});
@@ -125,9 +125,9 @@ export function attributesForm(ctx: AppContext, onSaved: (me: ProjectAnnotator) 
   };
 }
 
-/** The same form in a dialog, for the user menu. */
+/** The same form in a dialog, for the user menu: the attributes in the current project. */
 export function attributesDialog(ctx: AppContext): { open(): void; element: HTMLDialogElement } {
-  const form = attributesForm(ctx, () => ctx.announce('Your attributes were saved.'));
+  const form = attributesForm(ctx, () => ctx.projectId(), () => ctx.announce('Your attributes were saved.'));
   const close = h('button', { type: 'button', class: 'button' }, 'Close');
   const dialog = h('dialog', { class: 'attributes-dialog', 'aria-label': 'Your attributes' }, form.element, h('div', { class: 'dialog-actions' }, close));
   close.addEventListener('click', () => dialog.close());

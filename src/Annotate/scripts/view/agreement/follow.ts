@@ -1,4 +1,4 @@
-import { annotationHub, DEFAULT_PROJECT } from '../../api';
+import { annotationHub } from '../../api';
 import { concerns } from '../../model/agreementWatch';
 import { debounce } from '../../model/debounce';
 
@@ -11,7 +11,7 @@ const REFETCH_MS = 150;
  * before it reports one) and when the project's visibility changes (a blind project refused the watch before).
  * Returns the function that stops following.
  */
-export function followAgreement(documentId: string | null, refetch: () => void, projectId = DEFAULT_PROJECT): () => void {
+export function followAgreement(projectId: string, documentId: string | null, refetch: () => void): () => void {
   const later = debounce(refetch, REFETCH_MS);
   // A blind project refuses with a HubException: the page shows why, and the visibility change asks again.
   annotationHub.watchAgreement(projectId).catch(() => {});

@@ -1,4 +1,4 @@
-import { agreementApi, ApiError } from '../../api';
+import { agreementApi, ApiError, documentsApi } from '../../api';
 import type { AgreementReport, LayerAgreement } from '../../api/agreement';
 import { splitNotes } from '../../model/agreement';
 import { attributeNames } from '../../model/agreementPairs';
@@ -17,9 +17,16 @@ import { SpanLayerView } from './spanLayer';
 /** Bootstrap samples for the 95% intervals when the person asks for them (slower on a big project). */
 const BOOTSTRAP_SAMPLES = 1000;
 
-/** The agreement of the project (documentId null) or of one document, kept up to date while it is open. */
-export function agreementView(ctx: AppContext, documentId: string | null, initialGroupBy: string, anonymous = false): View {
+/**
+ * The agreement of a project (documentId null: the project the address names, else the current one) or of one
+ * document (that document's own project), kept up to date while it is open.
+ */
+export function agreementView(ctx: AppContext, documentId: string | null, initialGroupBy: string, anonymous = false, named = ''): View {
   const controller = new AbortController();
+  // A document's page learns its project from the document.
+  const project: Promise<string> = documentId === null
+    ? Promise.resolve(named || ctx.projectId())
+    : documentsApi.get(documentId, controller.signal).then((doc) => doc.projectId);
   let groupBy = initialGroupBy;
   let bootstrap = false;
   let loading = false;
@@ -32,7 +39,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
   const heading = h('h1', { tabindex: -1, id: 'agreement-title' }, documentId ? 'Agreement on this document' : 'Agreement');
   const groupSelect = h('select', { id: 'group-by', 'data-testid': 'group-by' }, h('option', { value: '' }, 'No groups'));
   const intervals = h('input', { type: 'checkbox', id: 'agreement-ci' });
-  const form = attributesForm(ctx, () => {
+  const form = attributesForm(ctx, () => project, () => {
     ctx.announce('Your attributes were saved.');
     void load();
   });
@@ -40,9 +47,10 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
   const meta = h('p', { class: 'agreement-meta', 'data-testid': 'agreement-meta' });
   const notice = h('div', { class: 'agreement-notice' });
   const body = h('div', { class: 'agreement-body', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Computing agreement…'));
+  const projectLink = h('a', { href: routeHref(agreementRoute(null, groupBy, anonymous)), 'data-testid': 'project-agreement-link' }, '← Project agreement');
   const links = documentId
     ? h('p', { class: 'agreement-links' },
-      h('a', { href: routeHref(agreementRoute(null, groupBy, anonymous)), 'data-testid': 'project-agreement-link' }, '← Project agreement'), ' · ',
+      projectLink, ' · ',
       h('a', { href: routeHref(readerRoute(documentId)) }, 'Open the document'))
     : null;
   const element = h('section', { class: 'page agreement-page', 'aria-labelledby': 'agreement-title', 'data-testid': 'agreement-page' },
@@ -54,14 +62,14 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       meta),
     anonymous ? h('p', { class: 'banner info', 'data-testid': 'agreement-anonymous' },
       'Names are anonymised: people are shown as Student 1, Student 2, … in the order they joined. ',
-      h('a', { href: routeHref(agreementRoute(documentId, groupBy)) }, 'Show names')) : null,
+      h('a', { href: routeHref(agreementRoute(documentId, groupBy, false, named)) }, 'Show names')) : null,
     attributes,
     notice,
     body);
 
   groupSelect.addEventListener('change', () => {
     groupBy = groupSelect.value;
-    ctx.updateUrl(agreementRoute(documentId, groupBy, anonymous));
+    ctx.updateUrl(agreementRoute(documentId, groupBy, anonymous, named));
     void load();
   });
   intervals.addEventListener('change', () => {
@@ -80,7 +88,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     loading = true;
     body.setAttribute('aria-busy', 'true');
     try {
-      const report = await agreementApi.report({ document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null, anonymous }, controller.signal);
+      const report = await agreementApi.report(await project, { document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null, anonymous }, controller.signal);
       if (!disposed) render(report);
     } catch (error) {
       if (!disposed && !isAbort(error)) failed(error);
@@ -177,7 +185,13 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     layers.clear();
   }
 
-  const stop = followAgreement(documentId, () => void load());
+  let stop = () => {};
+  project.then((id) => {
+    if (disposed) return;
+    stop = followAgreement(id, documentId, () => void load());
+    // Back to the agreement of this document's project: named in the address unless it is the current one.
+    projectLink.href = routeHref(agreementRoute(null, groupBy, anonymous, id === ctx.projectId() ? '' : id));
+  }, () => {}); // load() reports the failure
   void load();
 
   return {

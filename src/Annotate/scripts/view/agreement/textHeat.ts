@@ -15,6 +15,8 @@ const highlights = (): HighlightRegistry | null => (typeof CSS !== 'undefined' &
 
 export interface HeatSource {
   documentId: string;
+  /** The document's own project: the one whose AgreementChanged the map follows. */
+  projectId: string;
   version: number;
   text: string;
   map: TextMap;
@@ -52,7 +54,7 @@ export class TextHeatMap {
       this.controller = new AbortController();
       document.body.append(this.panel.element);
       this.source.container.addEventListener('click', this.onClick);
-      this.stopFollowing = followAgreement(this.source.documentId, () => void this.load());
+      this.stopFollowing = followAgreement(this.source.projectId, this.source.documentId, () => void this.load());
       void this.load();
     } else {
       this.controller?.abort();

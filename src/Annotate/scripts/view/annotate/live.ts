@@ -69,7 +69,7 @@ export class LiveDocument {
 
   /** Switches the project's mode for everyone; the hub's VisibilityChanged then rejoins every open document. */
   async setVisibility(mode: Visibility): Promise<void> {
-    const project = await projectsApi.setVisibility(mode);
+    const project = await projectsApi.setVisibility(mode, this.an.doc.projectId);
     if (project) this.onMode(project.visibility);
   }
 

@@ -8,7 +8,7 @@ import { h } from '../dom';
  * "Documents": everyone gets every document, or each document goes to k students (dealt out again on Apply);
  * and whether students see the codebook's examples. Owners only.
  */
-export function documentsPanel(ctx: AppContext, changed: () => void) {
+export function documentsPanel(ctx: AppContext, projectId: string, changed: () => void) {
   const all = h('input', { type: 'radio', name: 'assignment-mode', id: 'assignment-all', value: 'all', checked: true, 'data-testid': 'assignment-all' });
   const spread = h('input', { type: 'radio', name: 'assignment-mode', id: 'assignment-spread', value: 'spread', 'data-testid': 'assignment-spread' });
   const perDocument = h('input', {
@@ -54,7 +54,7 @@ export function documentsPanel(ctx: AppContext, changed: () => void) {
     }
     apply.disabled = true;
     try {
-      const assignment = await assignmentApi.set(wanted.request);
+      const assignment = await assignmentApi.set(wanted.request, projectId);
       show(assignment);
       ctx.announce(assignmentSummary(assignment));
       changed();
@@ -73,7 +73,7 @@ export function documentsPanel(ctx: AppContext, changed: () => void) {
     const wanted = examples.checked;
     examples.disabled = true;
     try {
-      const project = await projectsApi.setShowCodebookExamples(wanted);
+      const project = await projectsApi.setShowCodebookExamples(wanted, projectId);
       examples.checked = project?.showCodebookExamples ?? wanted;
       ctx.announce(examples.checked ? 'Students see the codebook examples.' : 'Codebook examples are hidden from students.');
     } catch (failure) {
@@ -87,7 +87,7 @@ export function documentsPanel(ctx: AppContext, changed: () => void) {
 
   /** Loads the current settings (the caller knows it is an owner, so neither call is refused). */
   async function load(signal: AbortSignal): Promise<void> {
-    const [assignment, project] = await Promise.all([assignmentApi.get(signal), projectsApi.get(undefined, signal)]);
+    const [assignment, project] = await Promise.all([assignmentApi.get(projectId, signal), projectsApi.get(projectId, signal)]);
     show(assignment);
     examples.checked = project.showCodebookExamples ?? true;
     examples.disabled = false;

@@ -10,7 +10,7 @@ import { rosterPanel } from './roster';
  * The owner's side of the class page: add students from a list, share the documents out, and manage people.
  * Shown only to an owner (the dashboard says who that is), so a curator's browser never asks for what it may not.
  */
-export function managePanels(ctx: AppContext, signal: AbortSignal, refreshDashboard: () => void) {
+export function managePanels(ctx: AppContext, projectId: string, signal: AbortSignal, refreshDashboard: () => void) {
   let shown = false;
   let key = '';
   const reloadPeople = () => people.load(signal).catch(failed);
@@ -18,9 +18,9 @@ export function managePanels(ctx: AppContext, signal: AbortSignal, refreshDashbo
     refreshDashboard();
     void reloadPeople();
   };
-  const roster = rosterPanel(ctx, changed);
-  const documents = documentsPanel(ctx, refreshDashboard);
-  const people = peoplePanel(ctx, changed);
+  const roster = rosterPanel(ctx, projectId, changed);
+  const documents = documentsPanel(ctx, projectId, refreshDashboard);
+  const people = peoplePanel(ctx, projectId, changed);
   const elements = [roster.element, documents.element, people.element];
   for (const element of elements) element.hidden = true;
 

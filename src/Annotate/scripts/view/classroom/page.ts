@@ -19,8 +19,10 @@ const REFRESH_MS = 3000;
  * agreement figures, with names anonymised on request (for a projector). Owners and curators only; anyone else
  * is told why the page is empty.
  */
-export function classView(ctx: AppContext, initialAnonymous: boolean): View {
+export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''): View {
   const controller = new AbortController();
+  /** The project the address names, else the current one. */
+  const projectId = named || ctx.projectId();
   let anonymous = initialAnonymous;
   let dashboard: ClassDashboard | null = null;
   let titles = new Map<string, string>();
@@ -41,7 +43,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
   const modes = modePanel((mode) => void setMode(mode));
   const students = studentsPanel();
   const agreement = headlinePanel(agreementLink);
-  const manage = managePanels(ctx, controller.signal, () => void refresh());
+  const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
   const content = h('div', { class: 'class-grid', hidden: true },
     code.element, modes.element, agreement.element, ...manage.elements, students.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
@@ -55,14 +57,14 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
 
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
-    ctx.updateUrl(classRoute(anonymous));
+    ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();
     updateLink();
     void loadAgreement();
   });
 
   function updateLink(): void {
-    agreementLink.href = routeHref(agreementRoute(null, '', anonymous));
+    agreementLink.href = routeHref(agreementRoute(null, '', anonymous, named));
   }
 
   async function refresh(): Promise<void> {
@@ -72,7 +74,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
     }
     busy.dashboard = true;
     try {
-      const next = await classroomApi.dashboard(controller.signal);
+      const next = await classroomApi.dashboard(projectId, controller.signal);
       if (disposed) return;
       const first = dashboard === null;
       dashboard = next;
@@ -93,7 +95,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
   function begin(): void {
     loading.remove();
     content.hidden = false;
-    stopFollowing = followAgreement(null, () => {
+    stopFollowing = followAgreement(projectId, null, () => {
       void loadAgreement();
       void refresh();
     });
@@ -154,7 +156,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
     busy.agreement = true;
     figuresFor = total;
     try {
-      const report = await agreementApi.report({ anonymous }, controller.signal);
+      const report = await agreementApi.report(projectId, { anonymous }, controller.signal);
       if (!disposed) agreement.render(report);
     } catch (error) {
       if (disposed || isAbort(error)) return;
@@ -170,7 +172,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
 
   async function start(): Promise<void> {
     try {
-      const info = await classroomApi.start();
+      const info = await classroomApi.start(projectId);
       if (dashboard) dashboard.class = info;
       code.render(info);
       code.focus();
@@ -182,7 +184,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
 
   async function setOpen(open: boolean): Promise<void> {
     try {
-      const info = await classroomApi.setOpen(open);
+      const info = await classroomApi.setOpen(open, projectId);
       if (dashboard) dashboard.class = info;
       code.render(info);
       element.querySelector<HTMLElement>('[data-testid="toggle-joining"]')?.focus();
@@ -194,7 +196,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean): View {
 
   async function setMode(mode: Visibility): Promise<void> {
     try {
-      await projectsApi.setVisibility(mode);
+      await projectsApi.setVisibility(mode, projectId);
       if (dashboard) dashboard.visibility = mode;
       modes.render(mode);
       ctx.announce(`Mode: ${mode}.`);

@@ -14,7 +14,7 @@ interface Row {
  * "People": everyone in the project with their role (a select), their group (set by the teacher) and a Remove
  * button that asks first. Rows are kept across reloads so a refresh never takes away what the teacher is editing.
  */
-export function peoplePanel(ctx: AppContext, changed: () => void) {
+export function peoplePanel(ctx: AppContext, projectId: string, changed: () => void) {
   const count = h('p', { class: 'class-count', 'data-testid': 'people-count' });
   const body = h('tbody');
   const element = h('section', { class: 'class-card', 'aria-labelledby': 'class-people-title', 'data-testid': 'class-people' },
@@ -77,7 +77,7 @@ export function peoplePanel(ctx: AppContext, changed: () => void) {
       message.textContent = '';
       const wanted = role.value as Role;
       try {
-        current = await membersApi.setRole(current.userId, wanted);
+        current = await membersApi.setRole(current.userId, wanted, projectId);
         ctx.announce(`${current.displayName} is now ${wanted}.`);
         changed();
       } catch (error) {
@@ -92,7 +92,7 @@ export function peoplePanel(ctx: AppContext, changed: () => void) {
       if ('error' in value) return void (message.textContent = value.error);
       saveGroup.disabled = true;
       try {
-        await membersApi.setAttributes(current.userId, { group: value.group });
+        await membersApi.setAttributes(current.userId, { group: value.group }, projectId);
         savedGroup = group.value = value.group;
         ctx.announce(value.group ? `${current.displayName} is in group ${value.group}.` : `${current.displayName} has no group now.`);
       } catch (error) {
@@ -126,7 +126,7 @@ export function peoplePanel(ctx: AppContext, changed: () => void) {
     yes.addEventListener('click', async () => {
       yes.disabled = true;
       try {
-        await membersApi.remove(current.userId);
+        await membersApi.remove(current.userId, projectId);
         ctx.announce(`${current.displayName} was removed from the project.`);
         changed();
       } catch (error) {
@@ -151,7 +151,7 @@ export function peoplePanel(ctx: AppContext, changed: () => void) {
 
   /** Fetches the members and their groups again. */
   async function load(signal?: AbortSignal): Promise<void> {
-    const [members, annotators] = await Promise.all([membersApi.list(signal), annotatorsApi.list(signal)]);
+    const [members, annotators] = await Promise.all([membersApi.list(projectId, signal), annotatorsApi.list(projectId, signal)]);
     render(members, new Map(annotators.map((a) => [a.id, a.attributes['group'] ?? ''])));
   }
 

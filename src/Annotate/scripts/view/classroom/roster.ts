@@ -9,7 +9,7 @@ import { h, replace } from '../dom';
  * signs them in as themselves. The links are in the server's answer only, so the table says so and offers them
  * for copying into a spreadsheet.
  */
-export function rosterPanel(ctx: AppContext, added: () => void) {
+export function rosterPanel(ctx: AppContext, projectId: string, added: () => void) {
   const names = h('textarea', {
     id: 'roster-names', rows: 6, spellcheck: 'false', 'aria-describedby': 'roster-hint', 'data-testid': 'roster-names',
   });
@@ -43,7 +43,7 @@ export function rosterPanel(ctx: AppContext, added: () => void) {
     if (showErrors(local.list, local.lines)) return;
     submit.disabled = true;
     try {
-      const students = await classroomApi.addStudents(text);
+      const students = await classroomApi.addStudents(text, projectId);
       names.value = '';
       showResult(rosterRows(students, location.origin));
       ctx.announce(`${students.length} ${students.length === 1 ? 'student' : 'students'} added. Their personal links are shown once: copy them now.`);
