@@ -25,6 +25,7 @@ internal sealed class AgreementViewers(ProjectAccess access)
 
         // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
         var connection = hub.Context.ConnectionId;
+        await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));
         var shared = Visibility.SharesWork(grant.Visibility);
         await hub.Groups.AddToGroupAsync(connection, shared ? CollaborationGroups.Agreement(projectId) : CollaborationGroups.AgreementOverseers(projectId));
         await hub.Groups.RemoveFromGroupAsync(connection, shared ? CollaborationGroups.AgreementOverseers(projectId) : CollaborationGroups.Agreement(projectId));

@@ -16,6 +16,9 @@ internal static class CollaborationGroups
     /// <summary>Everyone on the document, whatever the visibility: presence is shared in every mode.</summary>
     public static string Presence(string documentId) => $"presence:{documentId}";
 
+    /// <summary>Every connection working in a project (joined one of its documents or watching its agreement): mode changes go here.</summary>
+    public static string Project(string projectId) => $"project:{projectId}";
+
     /// <summary>Everyone viewing a project's agreement figures.</summary>
     public static string Agreement(string projectId) => $"agreement:{projectId}";
 

@@ -32,6 +32,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         var seesAll = grant.SeesOthers;
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Presence(documentId));
+        await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(grant.ProjectId));
         // Exactly one route for others' work, so nothing arrives twice: the shared group when the project shares
         // work, the overseers' group for a curator in a blind project (their own work comes that way too), else
         // only one's own. Membership follows the mode on every re-join.

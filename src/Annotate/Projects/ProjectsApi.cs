@@ -56,7 +56,8 @@ internal static class ProjectsApi
             return NotFound(projectId);
         }
 
-        await hub.Clients.All.VisibilityChanged(updated.Visibility);
+        // Only the project's own connections: another project's people learn nothing of it.
+        await hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(updated.Visibility);
         return TypedResults.Ok(updated);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Annotate.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Annotate.Tests.Security;
 
@@ -61,6 +62,20 @@ public sealed class ProjectIsolationTests : IDisposable
         // The annotation belongs to the document's project, so that project's agreement sees it.
         var agreement = await wireTeacher.GetFromJsonAsync<JsonElement>("/api/projects/wire-class/agreement");
         Assert.Equal(WireDoc, Assert.Single(agreement.GetProperty("documents").EnumerateArray()).GetProperty("id").GetString());
+
+        // Mode changes reach only the project's own live connections.
+        var (_, token, _) = await AnnotateProcess.RunAsync("token", "create", "wteacher", "--db", app.DatabasePath);
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.ClientOptions.BaseAddress, "/hubs/annotations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token.Trim())).Build();
+        var modes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        hub.On<string>("VisibilityChanged", modes.Enqueue);
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("JoinDocument", WireDoc, 0L);
+        (await owner.PatchAsJsonAsync("/api/projects/default", new { visibility = "reveal" })).EnsureSuccessStatusCode();
+        (await wireTeacher.PatchAsJsonAsync("/api/projects/wire-class", new { visibility = "open" })).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => modes.Contains("open"), "the wire teacher hears of their own project's change");
+        Assert.DoesNotContain("reveal", modes);
+        await hub.DisposeAsync();
     }
 
     [Fact]
