@@ -42,6 +42,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();
+    // Writes made with the session cookie must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.
+    builder.Services.AddAnnotateAntiforgery();
 
     // Errors are ProblemDetails everywhere; the OpenAPI document describes the API.
     builder.Services.AddAnnotateProblemDetails();
@@ -63,10 +65,12 @@ static async Task<int> ServeAsync(string[] hostArgs)
     app.UseDefaultFiles();
     app.UseRouting();
     app.UseAuthentication();
+    // Every GET under /api hands out the anti-forgery token (XSRF-TOKEN cookie) for the identity it was made with.
+    app.UseAntiforgeryCookie();
     app.UseAuthorization();
     app.UseRateLimiter();
 
-    // The JSON API: signed-in users only, and no cross-site writes.
+    // The JSON API: signed-in users only, and writes with the session cookie need the anti-forgery token.
     var api = app.MapGroup("/api").RequireAuthorization().RequireSameSiteWrites();
     api.MapSessions();
     api.MapAccount();

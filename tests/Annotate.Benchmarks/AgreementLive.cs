@@ -129,8 +129,7 @@ internal static class AgreementLive
     private static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri address, string name)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
-        http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var http = AntiforgeryHandler.Client(address, cookies);
         (await http.PostAsJsonAsync("/api/session", new { displayName = name })).EnsureSuccessStatusCode();
         return (http, cookies);
     }

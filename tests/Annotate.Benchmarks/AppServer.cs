@@ -70,8 +70,10 @@ internal sealed partial class AppServer : IAsyncDisposable
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var cookies = session ?? new CookieContainer();
-        var api = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = baseAddress };
-        api.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var api = new HttpClient(new AntiforgeryHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All } })
+        {
+            BaseAddress = baseAddress,
+        };
         var server = new AppServer(process, baseAddress, api, cookies);
         await server.WaitUntilReadyAsync(signIn: session is null, displayName);
         return server;

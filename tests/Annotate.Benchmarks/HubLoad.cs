@@ -70,8 +70,7 @@ internal static class HubLoad
         for (var i = 0; i < count; i++)
         {
             var cookies = new CookieContainer();
-            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
-            http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+            var http = AntiforgeryHandler.Client(address, cookies);
             (await http.PostAsJsonAsync("/api/session", new { displayName = $"Load {i + 1}" })).EnsureSuccessStatusCode();
             users.Add(new User(http, cookies));
         }

@@ -165,7 +165,7 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
         var response = await page.Context.APIRequest.PatchAsync("/api/projects/default", new()
         {
             DataObject = new { visibility = mode },
-            Headers = new Dictionary<string, string> { ["X-Requested-With"] = "annotate" },
+            Headers = await AntiforgeryHandler.HeadersAsync(page),
         });
         Assert.True(response.Ok, $"PATCH visibility {mode} answered {response.Status}: {await response.TextAsync()}");
     }

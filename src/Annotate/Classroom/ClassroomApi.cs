@@ -152,7 +152,7 @@ internal static class ClassroomApi
                 return TypedResults.Problem(title: "Unknown link", detail: "This personal link is not valid (any more). Ask your teacher for a new one.", statusCode: 404);
             }
 
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(redeemed.User), new AuthenticationProperties { IsPersistent = true });
+            await SessionUsers.SignInAsync(context, redeemed.User);
             return TypedResults.Ok(redeemed.User);
         }
 
@@ -187,7 +187,7 @@ internal static class ClassroomApi
             await annotators.SetAsync(projectId, user.UserId, attributes, ct);
         }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user), new AuthenticationProperties { IsPersistent = true });
+        await SessionUsers.SignInAsync(context, user);
         return TypedResults.Ok(user);
     }
 }

@@ -58,7 +58,7 @@ internal static class AccountSignIn
 
         lockout.Succeeded(userName);
         var user = new SessionUser(account.Id, account.DisplayName);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user), new AuthenticationProperties { IsPersistent = true });
+        await SessionUsers.SignInAsync(context, user);
         return TypedResults.Ok(user);
     }
 

@@ -27,6 +27,8 @@ internal static class SessionApi
         api.MapDelete("/session", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            // The token of the signed-in user is no good to an anonymous caller: hand out an anonymous one.
+            Annotate.Hosting.CrossSiteGuard.IssueToken(context, new ClaimsPrincipal(new ClaimsIdentity()));
             return TypedResults.NoContent();
         }).AllowAnonymous().WithSummary("Signs out.");
         return api;
@@ -70,8 +72,7 @@ internal static class SessionApi
         var user = await users.CreateAsync(name, ct);
         await members.EnsureAsync(ProjectStore.DefaultProject, user.UserId, ProjectRoles.Annotator, ct);
         await assignments.AssignNewcomerAsync(ProjectStore.DefaultProject, user.UserId, ct);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionUsers.ToPrincipal(user),
-            new AuthenticationProperties { IsPersistent = true });
+        await SessionUsers.SignInAsync(context, user);
         return TypedResults.Ok(user);
     }
 }

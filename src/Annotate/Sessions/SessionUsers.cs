@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Annotate.Hosting;
 
 namespace Annotate.Sessions;
 
@@ -16,6 +18,17 @@ internal static class SessionUsers
 
     public static ClaimsPrincipal ToPrincipal(SessionUser user, string scheme = CookieAuthenticationDefaults.AuthenticationScheme) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.DisplayName)], scheme));
+
+    /// <summary>
+    /// Starts a persistent cookie session, and hands out the anti-forgery token of the new user (the one sent before
+    /// was bound to the previous identity).
+    /// </summary>
+    public static async Task SignInAsync(HttpContext context, SessionUser user)
+    {
+        var principal = ToPrincipal(user);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { IsPersistent = true });
+        CrossSiteGuard.IssueToken(context, principal);
+    }
 
     /// <summary>Whether the request came with an API token rather than the browser's session cookie.</summary>
     public static bool ByToken(ClaimsPrincipal principal) => principal.Identity?.AuthenticationType == TokenAuthentication.SchemeName;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Annotate.BrowserTests.Infrastructure;
 
@@ -34,8 +35,8 @@ public class AnnotateServer : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(DataFolder);
         PrepareCorpus();
         StartServer();
-        Api = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, HandleCookies = true });
-        Api.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var cookies = new CookieContainerHandler();
+        Api = CreateDefaultClient(BaseAddress, new AntiforgeryHandler(cookies.Container), new RedirectHandler(), cookies);
         using var signIn = await Api.PostAsJsonAsync("/api/session", new { displayName = "Test fixture" });
         signIn.EnsureSuccessStatusCode();
         await WaitForCorpusAsync();

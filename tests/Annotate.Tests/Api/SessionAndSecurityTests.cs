@@ -98,17 +98,105 @@ public sealed class SessionAndSecurityTests(AnnotateApp app) : IClassFixture<Ann
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    private static readonly string AnnotationUrl = $"/api/documents/wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass/annotations/{Guid.NewGuid()}";
+    private static readonly object Span = new { layer = "frame", label = "protest", start = 0, end = 5 };
+
     [Fact]
-    public async Task Writes_Without_The_Same_Site_Header_Are_Refused()
+    public async Task Writes_Without_The_Anti_Forgery_Token_Are_Refused()
     {
+        // Like a form on another site: the cookies ride along (here it has none), no header.
         app.StartServer();
         using var client = app.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/session", new { displayName = "Mallory" });
 
+        await AssertMissingTokenAsync(response);
+    }
+
+    [Fact]
+    public async Task A_Signed_In_Write_Without_The_Header_Is_Refused_Even_With_The_Old_Constant_Header()
+    {
+        var (client, _) = await SignedInAsync("Header Check");
+        using var request = new HttpRequestMessage(HttpMethod.Put, AnnotationUrl) { Content = JsonContent.Create(Span) };
+        // A header value that is present but empty counts as missing; the constant X-Requested-With is no longer enough.
+        request.Headers.Add(AntiforgeryHandler.HeaderName, "");
+        request.Headers.Add("X-Requested-With", "annotate");
+
+        var response = await client.SendAsync(request);
+
+        await AssertMissingTokenAsync(response);
+    }
+
+    [Fact]
+    public async Task A_Token_Issued_To_Another_Session_Is_Refused()
+    {
+        var (_, malloryCookies) = await SignedInAsync("Mallory");
+        var (victim, _) = await SignedInAsync("Victim");
+        var stolen = TokenOf(malloryCookies);
+        using var request = new HttpRequestMessage(HttpMethod.Put, AnnotationUrl) { Content = JsonContent.Create(Span) };
+        request.Headers.Add(AntiforgeryHandler.HeaderName, stolen);
+
+        var response = await victim.SendAsync(request);
+
+        await AssertMissingTokenAsync(response);
+    }
+
+    [Fact]
+    public async Task A_Token_From_Before_Sign_In_Is_Refused_After_It_And_Sign_In_Hands_Out_A_New_One()
+    {
+        app.StartServer();
+        var cookies = new CookieContainer();
+        using var client = AntiforgeryHandler.Client(app.ClientOptions.BaseAddress, cookies);
+        (await client.GetAsync("/api/antiforgery")).EnsureSuccessStatusCode();
+        var anonymous = TokenOf(cookies);
+
+        var signIn = await client.PostAsJsonAsync("/api/session", new { displayName = "Rebound" });
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/session");
+        request.Headers.Add(AntiforgeryHandler.HeaderName, anonymous);
+        var stale = await client.SendAsync(request);
+        var fresh = await client.DeleteAsync("/api/session");
+
+        signIn.EnsureSuccessStatusCode();
+        Assert.NotEqual(anonymous, TokenOf(cookies));
+        await AssertMissingTokenAsync(stale);
+        Assert.Equal(HttpStatusCode.NoContent, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_Token_Cookie_Is_Readable_By_The_Page_And_SameSite_Strict()
+    {
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/antiforgery");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var token = Assert.Single(cookies, c => c.StartsWith(AntiforgeryHandler.CookieName + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain("httponly", token, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", token, StringComparison.OrdinalIgnoreCase);
+        var secret = Assert.Single(cookies, c => c.StartsWith("annotate.antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("httponly", secret, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", secret, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<(HttpClient Client, CookieContainer Cookies)> SignedInAsync(string displayName)
+    {
+        app.StartServer();
+        var cookies = new CookieContainer();
+        var client = AntiforgeryHandler.Client(app.ClientOptions.BaseAddress, cookies);
+        (await client.PostAsJsonAsync("/api/session", new { displayName })).EnsureSuccessStatusCode();
+        return (client, cookies);
+    }
+
+    private string TokenOf(CookieContainer cookies) => cookies.GetCookies(app.ClientOptions.BaseAddress)[AntiforgeryHandler.CookieName]!.Value;
+
+    private static async Task AssertMissingTokenAsync(HttpResponseMessage response)
+    {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("X-Requested-With", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Missing anti-forgery token", problem.GetProperty("title").GetString());
+        Assert.Contains("X-XSRF-TOKEN", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,8 +27,7 @@ public sealed class CrashTests : IDisposable
         var database = Path.Combine(folder, "annotate.db");
         var port = ServerProcess.FreePort();
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        using var http = AntiforgeryHandler.Client(new Uri($"http://127.0.0.1:{port}"), cookies);
         var acknowledged = new ConcurrentBag<string>();
         var applied = new ConcurrentDictionary<string, AnnotationChange>();
         var lastSeq = 0L;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Annotate.Corpus;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -54,9 +55,8 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     public HttpClient AnonymousClient()
     {
         StartServer();
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
-        return client;
+        var cookies = new CookieContainerHandler();
+        return CreateDefaultClient(ClientOptions.BaseAddress, new AntiforgeryHandler(cookies.Container), new RedirectHandler(), cookies);
     }
 
     /// <summary>A client signed in with a display name, once the corpus has finished loading.</summary>

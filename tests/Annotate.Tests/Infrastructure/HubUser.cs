@@ -43,8 +43,7 @@ internal sealed class HubUser : IAsyncDisposable
         app.StartServer();
         var baseAddress = app.ClientOptions.BaseAddress;
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        var http = AntiforgeryHandler.Client(baseAddress, cookies);
         var session = await (await http.PostAsJsonAsync("/api/session", new { displayName = name })).Content.ReadFromJsonAsync<SessionInfo>();
         await AnnotateApp.WaitForCorpusAsync(http);
         var hub = new HubConnectionBuilder()

@@ -149,7 +149,7 @@ public sealed class AccountsAndRolesTests : IDisposable
         using var script = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        // No X-Requested-With needed: a token is never sent by a browser on its own.
+        // No anti-forgery token needed: an API token is never sent by a browser on its own.
         var write = await script.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 5 });
         var mode = await script.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" });
         var mint = await script.PostAsJsonAsync("/api/tokens", new { name = "another" });
@@ -240,9 +240,7 @@ public sealed class AccountsAndRolesTests : IDisposable
     // The session cookie's value as the server set it for a fresh sign-in.
     private async Task<string> CookieOfAsync()
     {
-        using var handler = new HttpClientHandler { UseCookies = false };
-        using var client = new HttpClient(handler) { BaseAddress = app.ClientOptions.BaseAddress };
-        client.DefaultRequestHeaders.Add("X-Requested-With", "annotate");
+        using var client = AntiforgeryHandler.Client(app.ClientOptions.BaseAddress, new CookieContainer());
         var response = await client.PostAsJsonAsync("/api/session", new { userName = "olga", password = Password });
         var header = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("annotate.session=", StringComparison.Ordinal));
         return header["annotate.session=".Length..].Split(';')[0];

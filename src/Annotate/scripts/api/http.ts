@@ -41,16 +41,55 @@ function url(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
+const xsrfCookie = 'XSRF-TOKEN';
+const xsrfHeader = 'X-XSRF-TOKEN';
+/** The title of the server's answer to a write without a valid anti-forgery token. */
+const missingTokenTitle = 'Missing anti-forgery token';
+
+/** The anti-forgery token the server left in the readable XSRF-TOKEN cookie, if any. */
+function readXsrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === xsrfCookie) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** The token for the next write: from the cookie, or fetched first (GET /api/antiforgery sets the cookie). */
+async function xsrfToken(refresh: boolean): Promise<string | undefined> {
+  const current = refresh ? undefined : readXsrfToken();
+  if (current) return current;
+  await fetch('/api/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  return readXsrfToken();
+}
+
 /** Sends one request to the API; resolves to the parsed JSON body, or undefined for an empty one. */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T | undefined> {
+  let response = await send(method, path, options, false);
+  // A token from before a sign-in elsewhere (or an expired session) is refused once: fetch a fresh one and retry.
+  if (response.status === 400 && method !== 'GET') {
+    const error = await toApiError(response.clone());
+    if (error.title === missingTokenTitle) response = await send(method, path, options, true);
+  }
+
+  if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+async function send(method: Method, path: string, options: RequestOptions, refreshToken: boolean): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  // The backend's CSRF check: a cross-site form cannot set this header.
-  if (method !== 'GET') headers['X-Requested-With'] = 'annotate';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
   try {
-    response = await fetch(url(path, options.query), {
+    // The backend's CSRF check: a page on another site can neither read the cookie nor set this header.
+    if (method !== 'GET') {
+      const token = await xsrfToken(refreshToken);
+      if (token) headers[xsrfHeader] = token;
+    }
+    return await fetch(url(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
@@ -61,12 +100,6 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'Could not reach the server', 'Check that Annotate is running and try again.');
   }
-
-  if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  return text ? (JSON.parse(text) as T) : undefined;
 }
 
 /** GET that must answer with a body. */
