@@ -1,0 +1,282 @@
+namespace Annotate.Agreement.Spans;
+
+/// <summary>
+/// The value every coder gives every token (see <see cref="TokenAgreement.Alpha"/>), built once so that alpha can be
+/// computed for the whole set of coders and again for any subset (a pair, a perspective group) without re-reading
+/// the spans. Building is a sweep: each span touches only the tokens it covers (binary search for the first).
+/// Memory is one int per coder per token of the documents that coder rated.
+/// </summary>
+public sealed class TokenRatings
+{
+    private const int Missing = -1;
+    private readonly string[] values;
+    private readonly string[][] labelsOfValue;
+    private readonly Dictionary<string, int[]> codes;
+    private readonly int[]? map;
+
+    private TokenRatings(int units, string[] values, string[][] labelsOfValue, Dictionary<string, int[]> codes, int[]? map = null)
+    {
+        UnitCount = units;
+        this.values = values;
+        this.labelsOfValue = labelsOfValue;
+        this.codes = codes;
+        this.map = map;
+        Coders = [.. codes.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every coder who rated some token.</summary>
+    public IReadOnlyList<string> Coders { get; }
+
+    /// <summary>The number of tokens (units) over all documents that have coders.</summary>
+    public int UnitCount { get; }
+
+    /// <summary>
+    /// Builds the ratings. The coders of a document are <paramref name="codersByDocument"/>'s entry for it when
+    /// given (someone who read a document and marked nothing gives every token "none"), else those with a span there.
+    /// Tokens of a document must not overlap each other.
+    /// </summary>
+    public static TokenRatings Build(IReadOnlyList<LabelledSpan> spans, IReadOnlyList<Token> tokens,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var spansByDocument = spans.GroupBy(s => s.Document, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var documents = IndexByDocument(tokens);
+        var units = documents.Sum(d => d.Value.Count);
+        var valueIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var none = Intern(valueIds, label is null ? TokenAgreement.None : "no");
+        var labelSets = new List<string[]> { Array.Empty<string>() };
+        var codes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var unitBase = 0;
+        foreach (var document in documents)
+        {
+            var documentSpans = spansByDocument.GetValueOrDefault(document.Key) ?? [];
+            IEnumerable<string> coders = codersByDocument is not null && codersByDocument.TryGetValue(document.Key, out var listed)
+                ? listed
+                : documentSpans.Select(s => s.Coder).Distinct(StringComparer.Ordinal);
+            var documentTokens = document.Value;
+            foreach (var coder in coders)
+            {
+                if (!codes.TryGetValue(coder, out var code))
+                {
+                    codes.Add(coder, code = new int[units]);
+                    Array.Fill(code, Missing);
+                }
+
+                // A sweep over the tokens: each span adds its label where its first token begins and removes it
+                // after its last, so a value is formed only where the set of covering labels changes.
+                var events = new List<(int Token, int Delta, string Label)>();
+                foreach (var span in documentSpans)
+                {
+                    if (span.Coder != coder || (label is not null && span.Label != label))
+                        continue;
+                    var first = FirstEndingAfter(documentTokens, span.Start);
+                    var end = FirstStartingAtOrAfter(documentTokens, span.End);
+                    if (first < end)
+                    {
+                        events.Add((first, 1, span.Label));
+                        events.Add((end, -1, span.Label));
+                    }
+                }
+
+                events.Sort((a, b) => a.Token.CompareTo(b.Token));
+                var active = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                var current = none;
+                var next = 0;
+                for (var t = 0; t < documentTokens.Count; t++)
+                {
+                    if (next < events.Count && events[next].Token == t)
+                    {
+                        for (; next < events.Count && events[next].Token == t; next++)
+                        {
+                            var (_, delta, eventLabel) = events[next];
+                            var count = active.GetValueOrDefault(eventLabel) + delta;
+                            if (count == 0)
+                                active.Remove(eventLabel);
+                            else
+                                active[eventLabel] = count;
+                        }
+
+                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? string.Join('+', active.Keys) : "yes");
+                        if (labelSets.Count <= current)
+                            labelSets.Add([.. active.Keys]);
+                    }
+
+                    code[unitBase + t] = current;
+                }
+            }
+
+            unitBase += documentTokens.Count;
+        }
+
+        var names = new string[valueIds.Count];
+        foreach (var (value, id) in valueIds)
+            names[id] = value;
+        return new TokenRatings(units, names, [.. labelSets], codes);
+    }
+
+    /// <summary>
+    /// The ratings for one label: "yes" where a coder's labels include it, else "no" — the same as building with
+    /// that label, but derived from these codes in one pass instead of re-reading the spans.
+    /// </summary>
+    public TokenRatings ForLabel(string label)
+    {
+        // A view over the same codes: each value maps to 0 ("no") or 1 ("yes"); nothing is copied.
+        var yes = labelsOfValue.Select(set => set.Contains(label, StringComparer.Ordinal) ? 1 : 0).ToArray();
+        var mapped = map is null ? yes : map.Select(v => yes[v]).ToArray();
+        return new TokenRatings(UnitCount, ["no", "yes"], [[], [label]], codes, mapped);
+    }
+
+    /// <summary>Krippendorff's alpha (nominal) over all coders, or over <paramref name="coders"/> only.</summary>
+    public AlphaResult Alpha(IReadOnlyCollection<string>? coders = null) => CodingAgreement.KrippendorffAlpha(Coincidences(coders));
+
+    /// <summary>The coincidence matrix over all coders, or over <paramref name="coders"/> only (to sum over documents).</summary>
+    public CoincidenceMatrix Coincidences(IReadOnlyCollection<string>? coders = null) =>
+        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map);
+
+    /// <summary>Several documents' ratings as one (units laid end to end), e.g. for a bootstrap over a project.</summary>
+    public static TokenRatings Concat(IReadOnlyList<TokenRatings> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var valueIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelSets = new List<string[]>();
+        var coders = parts.SelectMany(p => p.Coders).Distinct(StringComparer.Ordinal).ToList();
+        var units = parts.Sum(p => p.UnitCount);
+        var codes = coders.ToDictionary(c => c, _ => Enumerable.Repeat(Missing, units).ToArray(), StringComparer.Ordinal);
+        var unitBase = 0;
+        foreach (var part in parts)
+        {
+            // Map the part's (possibly mapped) values onto the combined value ids.
+            var partIds = part.values.Select((value, id) =>
+            {
+                if (!valueIds.TryGetValue(value, out var combined))
+                {
+                    valueIds.Add(value, combined = valueIds.Count);
+                    labelSets.Add(part.labelsOfValue[id]); // indexed like values, mapped or not
+                }
+
+                return combined;
+            }).ToArray();
+            foreach (var (coder, code) in part.codes)
+            {
+                var target = codes[coder];
+                for (var u = 0; u < code.Length; u++)
+                {
+                    if (code[u] != Missing)
+                        target[unitBase + u] = partIds[part.map is null ? code[u] : part.map[code[u]]];
+                }
+            }
+
+            unitBase += part.UnitCount;
+        }
+
+        var names = new string[valueIds.Count];
+        foreach (var (value, id) in valueIds)
+            names[id] = value;
+        return new TokenRatings(units, names, [.. labelSets], codes);
+    }
+
+    /// <summary>The ratings as a table (units × coders), for the bootstrap or other coefficients.</summary>
+    public RatingTable Table(IReadOnlyCollection<string>? coders = null)
+    {
+        var selected = Selected(coders);
+        var mapped = selected.Select(c => map is null ? codes[c] : Array.ConvertAll(codes[c], v => v == Missing ? Missing : map[v])).ToList();
+        return RatingTable.FromCodes(values, selected, mapped, UnitCount);
+    }
+
+    private List<string> Selected(IReadOnlyCollection<string>? coders) =>
+        (coders ?? Coders).Where(codes.ContainsKey).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Alpha for two coders straight from their codes (one pass over the tokens, no table): equal to
+    /// <see cref="Alpha"/> for the pair, and cheap enough for every pair of a class.
+    /// </summary>
+    public Coefficient PairAlpha(string first, string second)
+    {
+        if (!codes.TryGetValue(first, out var a) || !codes.TryGetValue(second, out var b))
+            return Coefficient.NotDefined("one of the two coders rated no token");
+        var marginals = new long[values.Length];
+        long disagreements = 0, units = 0;
+        for (var u = 0; u < a.Length; u++)
+        {
+            if (a[u] == Missing || b[u] == Missing)
+                continue;
+            var (x, y) = map is null ? (a[u], b[u]) : (map[a[u]], map[b[u]]);
+            units++;
+            marginals[x]++;
+            marginals[y]++;
+            if (x != y)
+                disagreements++;
+        }
+
+        if (units < 2)
+            return Coefficient.NotDefined("the two coders share fewer than two tokens");
+        // Two values per unit: o_ck + o_kc = 2 per disagreeing unit, so D_o = 2·disagreements / n, and
+        // D_e = (n² − Σ n_c²) / (n (n − 1)) with n = 2·units.
+        double n = 2 * units;
+        var sumSquares = marginals.Sum(m => (double)m * m);
+        var expected = ((n * n) - sumSquares) / (n * (n - 1));
+        return expected == 0 ? Coefficient.NotDefined("no variation: all pairable values are alike")
+            : Coefficient.Of(1 - ((2.0 * disagreements / n) / expected));
+    }
+
+    // Tokens grouped by document (documents in first-seen order), each group sorted by start.
+    private static List<KeyValuePair<string, List<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
+    {
+        var groups = new Dictionary<string, List<Token>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var token in tokens)
+        {
+            if (!groups.TryGetValue(token.Document, out var list))
+            {
+                groups.Add(token.Document, list = []);
+                order.Add(token.Document);
+            }
+
+            list.Add(token);
+        }
+
+        foreach (var list in groups.Values)
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return order.Select(d => new KeyValuePair<string, List<Token>>(d, groups[d])).ToList();
+    }
+
+    // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
+    private static int FirstEndingAfter(List<Token> tokens, int position)
+    {
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (tokens[mid].End > position)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+
+        return low;
+    }
+
+    // The first token starting at or after a position (tokens sorted by start).
+    private static int FirstStartingAtOrAfter(List<Token> tokens, int position)
+    {
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (tokens[mid].Start >= position)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+
+        return low;
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string value)
+    {
+        if (!ids.TryGetValue(value, out var id))
+            ids.Add(value, id = ids.Count);
+        return id;
+    }
+}
