@@ -7,6 +7,7 @@ using Annotate.Collaboration;
 using Annotate.Projects;
 using Annotate.Corpus;
 using Annotate.Data;
+using Annotate.Export;
 using Annotate.Hosting;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -82,6 +83,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotators();
     api.MapClassroom();
     api.MapMembers();
+    api.MapExport();
     api.MapAgreement();
     app.MapHub<AnnotationHub>("/hubs/annotations");
 

@@ -17,6 +17,7 @@ internal static class AnnotateCli
             AgreementCommand.Create(),
             UserCommands.CreateUser(),
             UserCommands.CreateToken(),
+            ExportCommand.Create(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.

@@ -100,6 +100,7 @@ internal static class ServiceSetup
         services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementNotifier>();
+        services.AddSingleton<Export.JsonlExport>();
         return services;
     }
 

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Annotate.Tests.Infrastructure;
+
+namespace Annotate.Tests.Export;
+
+/// <summary>The JSONL export: every perspective kept, soft labels, deterministic bytes, CLI and API alike.</summary>
+public sealed class JsonlExportTests
+{
+    private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+
+    [Fact]
+    public async Task Every_Annotators_Spans_And_The_Soft_Labels_Are_Exported_The_Same_Way_Each_Time()
+    {
+        using var app = new AnnotateApp();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        await using var ben = await HubUser.SignInAsync(app, "Ben");
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
+        await ben.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
+        await ben.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "blockade", 0, 10); // stacked on the same stretch
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "security", 20, 30);
+        (await ana.Http.PutAsJsonAsync($"/api/documents/{Doc}/labels/{Guid.NewGuid()}", new { layer = "stance", label = "neutral", note = "<b>balanced</b>" })).EnsureSuccessStatusCode();
+        var folder = TempFolder.Create();
+        try
+        {
+            var first = Path.Combine(folder, "one.jsonl");
+            var second = Path.Combine(folder, "two.jsonl");
+            var (exit, output, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "jsonl", "--out", first, "--db", app.DatabasePath);
+            await AnnotateProcess.RunAsync("export", "--project", "default", "--out", second, "--db", app.DatabasePath);
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("Exported 12 document(s)", output, StringComparison.Ordinal);
+            Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+            var lines = await File.ReadAllLinesAsync(first);
+            Assert.Equal(12, lines.Length);
+            var line = JsonDocument.Parse(lines.Single(l => l.Contains($"\"id\":\"{Doc}\"", StringComparison.Ordinal))).RootElement;
+
+            Assert.Equal("utf16", line.GetProperty("offsets").GetString());
+            Assert.Equal(4, line.GetProperty("spans").GetArrayLength());
+            Assert.Equal(["Ana", "Ben"], line.GetProperty("annotators").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order());
+            var text = line.GetProperty("text").GetString()!;
+            Assert.All(line.GetProperty("spans").EnumerateArray(), s =>
+                Assert.Equal(text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()], s.GetProperty("quote").GetString()));
+            var label = Assert.Single(line.GetProperty("documentLabels").EnumerateArray());
+            Assert.Equal("<b>balanced</b>", label.GetProperty("note").GetString());
+
+            // Soft labels: at 0–10 Ana votes protest, Ben splits his vote over protest and blockade; at 20–30 Ben marked nothing.
+            var soft = line.GetProperty("softLabels").EnumerateArray().ToList();
+            var opening = soft.Single(s => s.GetProperty("start").GetInt32() == 0).GetProperty("distribution");
+            Assert.Equal(0.75, opening.GetProperty("protest").GetDouble(), 12);
+            Assert.Equal(0.25, opening.GetProperty("blockade").GetDouble(), 12);
+            var later = soft.Single(s => s.GetProperty("start").GetInt32() == 20).GetProperty("distribution");
+            Assert.Equal(0.5, later.GetProperty("security").GetDouble(), 12);
+            Assert.Equal(0.5, later.GetProperty("none").GetDouble(), 12);
+
+            // The API gives owners and curators the same bytes; annotators may not export.
+            var refused = await ana.Http.GetAsync("/api/projects/default/export?format=jsonl");
+            var (added, _, addError) = await AnnotateProcess.RunWithInputAsync("export owner passphrase", "user", "add", "exporter", "--owner", "--db", app.DatabasePath);
+            Assert.True(added == 0, addError);
+            var owner = app.AnonymousClient();
+            (await owner.PostAsJsonAsync("/api/session", new { userName = "exporter", password = "export owner passphrase" })).EnsureSuccessStatusCode();
+            var viaApi = await owner.GetAsync("/api/projects/default/export?format=jsonl");
+            var badFormat = await owner.GetAsync("/api/projects/default/export?format=csv");
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, viaApi.StatusCode);
+            Assert.Equal("application/x-ndjson", viaApi.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(await File.ReadAllBytesAsync(first), await viaApi.Content.ReadAsByteArrayAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_Export_Commands_Say_What_Is_Wrong()
+    {
+        using var app = new AnnotateApp();
+        await app.SignedInClientAsync("Starter");
+
+        var noProject = await AnnotateProcess.RunAsync("export", "--project", "nope", "--out", Path.Combine(app.Folder, "x.jsonl"), "--db", app.DatabasePath);
+        var noFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "missing", "x.jsonl"), "--db", app.DatabasePath);
+        var badFormat = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "xml", "--out", Path.Combine(app.Folder, "x.xml"), "--db", app.DatabasePath);
+
+        Assert.Equal(1, noProject.ExitCode);
+        Assert.Contains("no project 'nope'", noProject.Error, StringComparison.Ordinal);
+        Assert.Equal(2, noFolder.ExitCode);
+        Assert.Contains("does not exist", noFolder.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, badFormat.ExitCode);
+    }
+}
