@@ -21,7 +21,7 @@ public sealed class DocumentUpdateTests(EditableCorpusServer server, BrowserFixt
         var put = await session.Page.Context.APIRequest.PutAsync($"/api/documents/{EditableCorpusServer.DocumentId}/annotations/{id}", new()
         {
             DataObject = new { layer = "frame", label = "protest", start, end = start + 7 },
-            Headers = await AntiforgeryHandler.HeadersAsync(session.Page),
+            Headers = await PageAntiforgery.HeadersAsync(session.Page),
         });
         Assert.Equal(201, put.Status);
         var page = await new AnnotationPage(session.Page).OpenAsync(EditableCorpusServer.DocumentId);

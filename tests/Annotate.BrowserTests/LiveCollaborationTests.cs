@@ -165,7 +165,7 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
         var response = await page.Context.APIRequest.PatchAsync("/api/projects/default", new()
         {
             DataObject = new { visibility = mode },
-            Headers = await AntiforgeryHandler.HeadersAsync(page),
+            Headers = await PageAntiforgery.HeadersAsync(page),
         });
         Assert.True(response.Ok, $"PATCH visibility {mode} answered {response.Status}: {await response.TextAsync()}");
     }

@@ -26,7 +26,7 @@ public sealed class StoredXssTests(AnnotateServer server, BrowserFixture browser
             var saved = await malloryPage.Page.Context.APIRequest.PutAsync($"/api/documents/{Standard}/annotations/{Guid.NewGuid()}", new()
             {
                 DataObject = new { layer = "frame", label = "blockade", start = 0, end = 8, note = HostileNote },
-                Headers = await AntiforgeryHandler.HeadersAsync(malloryPage.Page),
+                Headers = await PageAntiforgery.HeadersAsync(malloryPage.Page),
             });
             Assert.True(saved.Ok, await saved.TextAsync());
 
