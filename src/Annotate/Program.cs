@@ -51,7 +51,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateCompression();
     builder.Services.AddOpenApi();
 
-    var app = builder.Build();
+    // Disposing the app flushes the console logger, whose queue would otherwise lose the reason for an early exit.
+    await using var app = builder.Build();
     if (!await Startup.PrepareAsync(app))
     {
         return 2;
