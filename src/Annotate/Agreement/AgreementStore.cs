@@ -50,10 +50,11 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     }
 
     /// <summary>Live annotations of some documents (all of the project's when <paramref name="documentIds"/> is null), by document.</summary>
+    /// <remarks>The gold layer is not an annotator: it is left out.</remarks>
     public async Task<Dictionary<string, List<AgreementAnnotation>>> AnnotationsAsync(string projectId, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
-        const string all = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
-        const string one = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string all = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.AnnotatorId <> 'gold' ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string one = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.AnnotatorId <> 'gold' ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = new List<AgreementAnnotation>();
         if (documentIds is null)

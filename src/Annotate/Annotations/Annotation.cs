@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Annotate.Curation;
 
 namespace Annotate.Annotations;
 
@@ -29,7 +30,8 @@ public sealed record Annotation(
     bool Deleted,
     string Status,
     string CreatedAt,
-    string UpdatedAt)
+    string UpdatedAt,
+    Provenance? Provenance = null)
 {
     public const string SpanKind = "span";
     public const string DocumentKind = "document";
@@ -65,7 +67,7 @@ internal sealed record AnnotationRow(
     string Id, string DocumentId, long DocumentVersion, string CodebookCollection, long CodebookVersion, string AnnotatorId,
     string AnnotatorName, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset, string? Quote,
     string? Prefix, string? Suffix, string AttributesJson, string? AttributionJson, string? Note, long Version, long Seq,
-    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt)
+    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson)
 {
     public Annotation ToAnnotation(Func<string, string, bool> labelExists) => new(
         Id, DocumentId, (int)DocumentVersion, (int)CodebookVersion, Kind, Layer, Label, (int?)StartOffset, (int?)EndOffset,
@@ -74,5 +76,6 @@ internal sealed record AnnotationRow(
         AttributionJson is null ? null : JsonSerializer.Deserialize<Attribution>(AttributionJson, JsonSerializerOptions.Web),
         Note, AnnotatorId, AnnotatorName, (int)Version, IsDeleted != 0,
         IsOrphan != 0 ? Annotation.Orphan : labelExists(Layer, Label) ? Annotation.Ok : Annotation.UnknownLabel,
-        CreatedAt, UpdatedAt);
+        CreatedAt, UpdatedAt,
+        ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web));
 }

@@ -11,7 +11,7 @@ internal sealed class AnnotationStore(Db db)
         a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
         u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
         a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
-        a.CreatedAt, a.UpdatedAt
+        a.CreatedAt, a.UpdatedAt, a.ProvenanceJson
         """;
 
     private const string From = "FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId";
@@ -83,11 +83,11 @@ internal sealed class AnnotationStore(Db db)
         const string sql = """
             INSERT INTO Annotations (Id, ProjectId, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind,
                 Layer, Label, StartOffset, EndOffset, Quote, Prefix, Suffix, AttributesJson, AttributionJson, Note, Version,
-                Seq, IsDeleted, IsOrphan, CreatedAt, UpdatedAt)
+                Seq, IsDeleted, IsOrphan, CreatedAt, UpdatedAt, ProvenanceJson)
             VALUES (@Id, (SELECT ProjectId FROM Documents WHERE Id = @DocumentId), @DocumentId, @DocumentVersion, @CodebookCollection, @CodebookVersion, @AnnotatorId, @Kind,
                 @Layer, @Label, @StartOffset, @EndOffset, @Quote, @Prefix, @Suffix, @AttributesJson, @AttributionJson, @Note,
                 @Version, (SELECT coalesce(max(Seq), 0) + 1 FROM Annotations WHERE DocumentId = @DocumentId),
-                @IsDeleted, @IsOrphan, @CreatedAt, @UpdatedAt)
+                @IsDeleted, @IsOrphan, @CreatedAt, @UpdatedAt, @ProvenanceJson)
             ON CONFLICT (Id) DO UPDATE SET
                 DocumentVersion = excluded.DocumentVersion, CodebookCollection = excluded.CodebookCollection,
                 CodebookVersion = excluded.CodebookVersion, Layer = excluded.Layer, Label = excluded.Label,
@@ -95,7 +95,7 @@ internal sealed class AnnotationStore(Db db)
                 Prefix = excluded.Prefix, Suffix = excluded.Suffix, AttributesJson = excluded.AttributesJson,
                 AttributionJson = excluded.AttributionJson, Note = excluded.Note, Version = excluded.Version,
                 Seq = excluded.Seq, IsDeleted = excluded.IsDeleted, IsOrphan = excluded.IsOrphan,
-                UpdatedAt = excluded.UpdatedAt;
+                UpdatedAt = excluded.UpdatedAt, ProvenanceJson = excluded.ProvenanceJson;
             """;
         return connection.ExecuteAsync(sql, row, transaction);
     }

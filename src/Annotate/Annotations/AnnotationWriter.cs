@@ -15,7 +15,8 @@ namespace Annotate.Annotations;
 /// </summary>
 internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, IAnnotationEvents events, TimeProvider time)
 {
-    public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken)
+    /// <param name="provenanceJson">For the gold layer only: where the annotation came from.</param>
+    public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken, string? provenanceJson = null)
     {
         if (!Guid.TryParse(id, out _))
         {
@@ -35,7 +36,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
             return new WriteOutcome.Invalid(validator.Errors);
         }
 
-        var candidate = context.NewRow(id, kind, request, user, time.GetUtcNow());
+        var candidate = context.NewRow(id, kind, request, user, time.GetUtcNow(), provenanceJson);
         var outcome = await db.WriteAsync((c, t) => ApplyAsync(c, t, candidate, layer!, request.Version, user, context), cancellationToken);
         if (outcome is WriteOutcome.Saved saved)
         {
@@ -119,7 +120,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
     private static bool SameContent(AnnotationRow a, AnnotationRow b) =>
         a.IsDeleted == b.IsDeleted && a.Layer == b.Layer && a.Label == b.Label && a.StartOffset == b.StartOffset
         && a.EndOffset == b.EndOffset && a.DocumentVersion == b.DocumentVersion && a.AttributesJson == b.AttributesJson
-        && a.AttributionJson == b.AttributionJson && a.Note == b.Note;
+        && a.AttributionJson == b.AttributionJson && a.Note == b.Note && a.ProvenanceJson == b.ProvenanceJson;
 
     public async Task<WriteOutcome> DeleteAsync(string documentId, string id, string kind, int? basedOn, SessionUser user, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ internal sealed class WriteContext
     }
 
     /// <summary>The row a valid request describes; a span written against an older text is moved to the current one.</summary>
-    public AnnotationRow NewRow(string id, string kind, AnnotationRequest request, SessionUser user, DateTimeOffset now)
+    public AnnotationRow NewRow(string id, string kind, AnnotationRequest request, SessionUser user, DateTimeOffset now, string? provenanceJson = null)
     {
         var (version, anchor, orphan) = ((int)Version!.Version, (TextAnchor?)null, false);
         if (kind == Annotation.SpanKind)
@@ -74,7 +74,7 @@ internal sealed class WriteContext
         return new AnnotationRow(id, Document!.Id, version, Codebook!.Collection, Codebook.Version, user.UserId, user.DisplayName, kind,
             request.Layer!, request.Label!, anchor?.Start, anchor?.End, anchor?.Quote, anchor?.Prefix, anchor?.Suffix,
             JsonSerializer.Serialize(attributes), attribution is null ? null : JsonSerializer.Serialize(attribution, JsonSerializerOptions.Web),
-            string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, orphan ? 1 : 0, timestamp, timestamp);
+            string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, orphan ? 1 : 0, timestamp, timestamp, provenanceJson);
     }
 
     public Annotation ToAnnotation(AnnotationRow row) => row.ToAnnotation(LabelExists(Codebook!.Codebook));

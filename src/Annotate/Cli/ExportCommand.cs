@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Annotate.Annotations;
-using Annotate.Corpus;
 using Annotate.Export;
 using Annotate.Projects;
 using Spectre.Console;
@@ -8,54 +6,113 @@ using Spectre.Console;
 namespace Annotate.Cli;
 
 /// <summary>
-/// `annotate export --project P --format jsonl --out PATH`: every annotator's perspective as data, straight from the
-/// database, with a progress bar on a terminal. The file is written beside and moved into place, so a failed
-/// export never leaves half a file under the name asked for.
+/// `annotate export --project P --format F --out PATH`: a project's annotations as data, straight from the
+/// database, with a progress bar on a terminal. PATH ending in .zip gets a zip archive, any other PATH a folder;
+/// either is written beside and moved into place, so a failed export never leaves half of one under that name.
 /// </summary>
 internal static class ExportCommand
 {
-    public static readonly string[] Formats = ["jsonl"];
-
     public static Command Create()
     {
+        var formats = ExportServices.AllFormats();
         var project = new Option<string>("--project") { Description = "The project to export (the served corpus is 'default').", Required = true };
-        var format = new Option<string>("--format") { Description = "jsonl (one document per line, every annotator's spans, labels and soft labels).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<FileInfo>("--out") { Description = "The file to write (replaced if it exists).", Required = true, HelpName = "PATH" };
+        var format = new Option<string>("--format")
+        {
+            Description = "The format: " + string.Join("; ", formats.Select(f => $"{f.Name} ({f.Description})")) + ".",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong([.. formats.Select(f => f.Name)]);
+        var layer = new Option<string?>("--layer") { Description = "For layer-at-a-time formats (conll): the codebook layer to write (default: every span layer)." };
+        var output = new Option<FileInfo>("--out") { Description = "A folder to create, or a file ending in .zip (an existing export there is replaced).", Required = true, HelpName = "PATH" };
         var db = UserCommands.DbOption();
-        var command = new Command("export", "Export a project's annotations, every annotator's perspective kept.") { project, format, output, db };
+        var command = new Command("export", "Export a project's annotations, every annotator's perspective and the gold layer kept, with a dataset card.")
+        {
+            project, format, layer, output, db,
+        };
         command.SetAction(async (result, ct) =>
         {
             var io = result.InvocationConfiguration;
-            var target = result.GetValue(output)!;
-            if (target.Directory is { Exists: false } folder)
-                return await UserCommands.FailAsync(io, $"The folder '{folder.FullName}' does not exist.");
+            var target = Path.GetFullPath(result.GetValue(output)!.ToString());
+            var zip = target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+            if (Path.GetDirectoryName(target) is { } parent && !Directory.Exists(parent))
+                return await UserCommands.FailAsync(io, $"The folder '{parent}' does not exist.");
+            if (zip ? Directory.Exists(target) : File.Exists(target))
+                return await UserCommands.FailAsync(io, zip ? $"'{target}' is a folder; name a .zip file or a folder to create." : $"'{target}' is a file; name a folder to create, or a .zip file.");
+            if (!zip && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, DatasetCard.FileName)))
+                return await UserCommands.FailAsync(io, $"The folder '{target}' is not empty and is not an earlier export; name a new folder.");
             if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
                 return 2;
             var projectId = result.GetValue(project)!;
             if (await new ProjectStore(database, TimeProvider.System).GetAsync(projectId, ct) is null)
                 return await UserCommands.FailAsync(io, $"There is no project '{projectId}'.", 1);
 
-            var export = new JsonlExport(database, new DocumentStore(database), new AnnotationStore(database), new AnnotatorStore(database, TimeProvider.System));
-            var partial = target.FullName + ".partial";
-            int documents;
-            await using (var stream = File.Create(partial))
+            var runner = ExportServices.RunnerFor(database);
+            var chosen = runner.Find(result.GetValue(format)!)!;
+            var options = new ExportOptions(result.GetValue(layer));
+            if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
+                return await UserCommands.FailAsync(io, problem);
+
+            var partial = target + ".partial";
+            DeletePartial(partial);
+            ExportSummary summary;
+            try
             {
-                documents = ShowsProgress(io)
-                    ? await WithProgressBarAsync(p => export.WriteAsync(projectId, stream, p, ct))
-                    : await export.WriteAsync(projectId, stream, null, ct);
+                summary = ShowsProgress(io)
+                    ? await WithProgressBarAsync(p => RunAsync(runner, projectId, chosen, options, partial, zip, p, ct))
+                    : await RunAsync(runner, projectId, chosen, options, partial, zip, null, ct);
+            }
+            catch
+            {
+                DeletePartial(partial);
+                throw;
             }
 
-            File.Move(partial, target.FullName, overwrite: true);
-            await io.Output.WriteLineAsync($"Exported {documents} document(s) of project '{projectId}' to {target.FullName}.");
+            Replace(partial, target, zip);
+            await io.Output.WriteLineAsync($"Exported {summary.Documents} document(s) of project '{projectId}' as {chosen.Name} to {target}.");
             return 0;
         });
         return command;
     }
 
+    private static async Task<ExportSummary> RunAsync(ExportRunner runner, string projectId, IExportFormat format, ExportOptions options,
+        string partial, bool zip, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        if (!zip)
+        {
+            Directory.CreateDirectory(partial);
+            await using var folder = new FolderSink(partial);
+            return await runner.RunAsync(projectId, format, options, folder, progress, ct);
+        }
+
+        await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using var archive = new ZipSink(file);
+        return await runner.RunAsync(projectId, format, options, archive, progress, ct);
+    }
+
+    private static void Replace(string partial, string target, bool zip)
+    {
+        if (zip)
+        {
+            File.Move(partial, target, overwrite: true);
+            return;
+        }
+
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
+        Directory.Move(partial, target);
+    }
+
+    private static void DeletePartial(string partial)
+    {
+        if (Directory.Exists(partial))
+            Directory.Delete(partial, recursive: true);
+        else if (File.Exists(partial))
+            File.Delete(partial);
+    }
+
     private static bool ShowsProgress(InvocationConfiguration io) => ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected;
 
-    private static Task<int> WithProgressBarAsync(Func<IProgress<(int Done, int Total)>, Task<int>> work)
+    private static Task<ExportSummary> WithProgressBarAsync(Func<IProgress<(int Done, int Total)>, Task<ExportSummary>> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress().AutoClear(true).StartAsync(context =>

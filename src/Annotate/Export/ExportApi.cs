@@ -1,26 +1,52 @@
 using Annotate.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Export;
 
-/// <summary>GET /api/projects/{p}/export?format=jsonl: the export, streamed, for owners and curators.</summary>
+/// <summary>GET /api/projects/{p}/export?format=F[&amp;layer=L]: the export as a zip archive, for owners and curators.</summary>
 internal static class ExportApi
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/export", async (string projectId, string? format, HttpContext http, JsonlExport export, CancellationToken ct) =>
+        api.MapGet("/projects/{projectId}/export", async Task<Results<ValidationProblem, FileStreamHttpResult>> (string projectId, string? format, string? layer, HttpContext http, ExportRunner runner, CancellationToken ct) =>
             {
-                if ((format ?? "jsonl") != "jsonl")
+                var name = format ?? "jsonl";
+                if (runner.Find(name) is not { } chosen)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not an export format; use jsonl."] }, title: "Invalid export");
+                    return Invalid("format", $"'{name}' is not an export format; use one of {string.Join(", ", runner.Formats.Select(f => f.Name))}.");
                 }
 
-                http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{projectId}.jsonl\"";
-                await export.WriteAsync(projectId, http.Response.Body, null, ct);
-                return Results.Empty;
+                var options = new ExportOptions(string.IsNullOrEmpty(layer) ? null : layer);
+                if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
+                {
+                    return Invalid("layer", problem);
+                }
+
+                // Built in a temporary file, then sent: constant memory, and a length the browser can show progress by.
+                var temporary = Path.Combine(Path.GetTempPath(), $"annotate-export-{Guid.NewGuid():N}.zip");
+                var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    await using (var archive = new ZipSink(file))
+                    {
+                        await runner.RunAsync(projectId, chosen, options, archive, null, ct);
+                    }
+
+                    file.Position = 0;
+                }
+                catch
+                {
+                    await file.DisposeAsync();
+                    throw;
+                }
+
+                return TypedResults.File(file, "application/zip", $"{projectId}-{chosen.Name}.zip");
             })
             .RequireProjectAccess(ProjectRight.SeeAll)
-            .WithSummary("Exports the project as JSONL (one document per line with every annotator's spans, labels and soft labels); owners and curators.");
+            .WithSummary("Exports the project in a format (jsonl, …) as a zip archive with its dataset card (README.md); owners and curators.");
         return api;
     }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Invalid export");
 }

@@ -1,3 +1,4 @@
+using Annotate.Export;
 using Annotate.Agreement;
 using Annotate.Annotations;
 using Annotate.Codebook;
@@ -100,7 +101,7 @@ internal static class ServiceSetup
         services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementNotifier>();
-        services.AddSingleton<Export.JsonlExport>();
+        services.AddAnnotateExport();
         return services;
     }
 

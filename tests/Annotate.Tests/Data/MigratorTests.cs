@@ -55,7 +55,7 @@ public sealed class MigratorTests : IDisposable
         await Task.WhenAll(writes);
 
         await using var connection = await db.OpenAsync();
-        Assert.Equal(200, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users;"));
+        Assert.Equal(200, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users WHERE Id LIKE 'user-%';"));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class MigratorTests : IDisposable
 
         await using var connection = await db.OpenAsync();
         Assert.Equal(45, outcomes.Count(ok => ok));
-        Assert.Equal(45, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users;"));
+        Assert.Equal(45, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users WHERE Id LIKE 'user-%';"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM Users WHERE Id = 'user-3';"));
     }
 }

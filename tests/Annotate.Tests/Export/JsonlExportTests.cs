@@ -24,14 +24,17 @@ public sealed class JsonlExportTests
         var folder = TempFolder.Create();
         try
         {
-            var first = Path.Combine(folder, "one.jsonl");
-            var second = Path.Combine(folder, "two.jsonl");
-            var (exit, output, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "jsonl", "--out", first, "--db", app.DatabasePath);
-            await AnnotateProcess.RunAsync("export", "--project", "default", "--out", second, "--db", app.DatabasePath);
+            var (exit, output, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "jsonl", "--out", Path.Combine(folder, "one"), "--db", app.DatabasePath);
+            await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(folder, "two"), "--db", app.DatabasePath);
+            await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(folder, "three.zip"), "--db", app.DatabasePath);
+            await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(folder, "four.zip"), "--db", app.DatabasePath);
 
             Assert.True(exit == 0, error);
             Assert.Contains("Exported 12 document(s)", output, StringComparison.Ordinal);
-            Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+            var first = Path.Combine(folder, "one", "default.jsonl");
+            Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(Path.Combine(folder, "two", "default.jsonl")));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder, "three.zip")), await File.ReadAllBytesAsync(Path.Combine(folder, "four.zip")));
+            Assert.Contains("# Dataset card: project default", await File.ReadAllTextAsync(Path.Combine(folder, "one", "README.md")), StringComparison.Ordinal);
             var lines = await File.ReadAllLinesAsync(first);
             Assert.Equal(12, lines.Length);
             var line = JsonDocument.Parse(lines.Single(l => l.Contains($"\"id\":\"{Doc}\"", StringComparison.Ordinal))).RootElement;
@@ -61,12 +64,12 @@ public sealed class JsonlExportTests
             var owner = app.AnonymousClient();
             (await owner.PostAsJsonAsync("/api/session", new { userName = "exporter", password = "export owner passphrase" })).EnsureSuccessStatusCode();
             var viaApi = await owner.GetAsync("/api/projects/default/export?format=jsonl");
-            var badFormat = await owner.GetAsync("/api/projects/default/export?format=csv");
+            var badFormat = await owner.GetAsync("/api/projects/default/export?format=xml");
 
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal(HttpStatusCode.OK, viaApi.StatusCode);
-            Assert.Equal("application/x-ndjson", viaApi.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(await File.ReadAllBytesAsync(first), await viaApi.Content.ReadAsByteArrayAsync());
+            Assert.Equal("application/zip", viaApi.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder, "three.zip")), await viaApi.Content.ReadAsByteArrayAsync());
             Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
         }
         finally
@@ -81,14 +84,25 @@ public sealed class JsonlExportTests
         using var app = new AnnotateApp();
         await app.SignedInClientAsync("Starter");
 
-        var noProject = await AnnotateProcess.RunAsync("export", "--project", "nope", "--out", Path.Combine(app.Folder, "x.jsonl"), "--db", app.DatabasePath);
+        var noProject = await AnnotateProcess.RunAsync("export", "--project", "nope", "--out", Path.Combine(app.Folder, "x"), "--db", app.DatabasePath);
         var noFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "missing", "x.jsonl"), "--db", app.DatabasePath);
         var badFormat = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "xml", "--out", Path.Combine(app.Folder, "x.xml"), "--db", app.DatabasePath);
+        await File.WriteAllTextAsync(Path.Combine(app.Folder, "notes.txt"), "mine");
+        var notAFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "notes.txt"), "--db", app.DatabasePath);
+        var foreignFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", app.Folder, "--db", app.DatabasePath);
+        var badLayer = await AnnotateProcess.RunAsync("export", "--project", "default", "--layer", "nope", "--out", Path.Combine(app.Folder, "y"), "--db", app.DatabasePath);
 
         Assert.Equal(1, noProject.ExitCode);
         Assert.Contains("no project 'nope'", noProject.Error, StringComparison.Ordinal);
         Assert.Equal(2, noFolder.ExitCode);
         Assert.Contains("does not exist", noFolder.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, badFormat.ExitCode);
+        Assert.Equal(2, notAFolder.ExitCode);
+        Assert.Contains("is a file", notAFolder.Error, StringComparison.Ordinal);
+        Assert.Equal(2, foreignFolder.ExitCode);
+        Assert.Contains("is not empty", foreignFolder.Error, StringComparison.Ordinal);
+        Assert.Equal(2, badLayer.ExitCode);
+        Assert.Contains("no span layer 'nope'", badLayer.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(app.Folder, "notes.txt")));
     }
 }

@@ -1,0 +1,39 @@
+namespace Annotate.Curation;
+
+/// <summary>
+/// The gold layer: curators' adjudicated annotations, stored as those of a reserved annotator so they are
+/// versioned, sequenced and pushed live like anyone's, and left out wherever annotators are compared or counted.
+/// </summary>
+public static class GoldLayer
+{
+    /// <summary>The reserved user id the gold annotations are written under (created by migration 0012).</summary>
+    public const string AnnotatorId = "gold";
+
+    public const string Name = "Gold standard";
+
+    public static bool Is(string annotatorId) => annotatorId == AnnotatorId;
+}
+
+/// <summary>How a gold annotation came about.</summary>
+public static class CurationActions
+{
+    /// <summary>One annotator's annotation taken as it is.</summary>
+    public const string Accepted = "accepted";
+
+    /// <summary>Taken from several annotators' annotations (their stretch joined, or a label chosen among them).</summary>
+    public const string Merged = "merged";
+
+    /// <summary>Taken from annotators' work, then changed by the curator.</summary>
+    public const string Edited = "edited";
+
+    /// <summary>Written by the curator with no annotator's annotation behind it.</summary>
+    public const string Created = "created";
+
+    public static readonly string[] All = [Accepted, Merged, Edited, Created];
+}
+
+/// <summary>Where a gold annotation came from: who curated it, how, and from which annotators' annotations.</summary>
+public sealed record Provenance(string Action, string CuratorId, string CuratorName, string At, IReadOnlyList<ProvenanceSource> Sources);
+
+/// <summary>An annotator's annotation behind a gold one, as it was when the curator took it.</summary>
+public sealed record ProvenanceSource(string Id, string AnnotatorId, string AnnotatorName, string Label, int? Start, int? End);
