@@ -6,6 +6,7 @@ using Annotate.Codebook;
 using Annotate.Collaboration;
 using Annotate.Projects;
 using Annotate.Corpus;
+using Annotate.Curation;
 using Annotate.Data;
 using Annotate.Export;
 using Annotate.Hosting;
@@ -85,6 +86,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapClassroom();
     api.MapMembers();
     api.MapExport();
+    api.MapCuration();
     api.MapAgreement();
     app.MapHub<AnnotationHub>("/hubs/annotations");
 

@@ -35,6 +35,9 @@ public sealed record Annotation(
 {
     public const string SpanKind = "span";
     public const string DocumentKind = "document";
+
+    /// <summary>A curator's decision that a stretch has no gold annotation (gold layer only; shaped like a span).</summary>
+    public const string RejectedKind = "rejected";
     public const string Ok = "ok";
     public const string Orphan = "orphan";
     public const string UnknownLabel = "unknown-label";

@@ -18,12 +18,13 @@ internal sealed class AnnotationStore(Db db)
 
     private const string Select = $"SELECT {Columns} {From}";
 
+    /// <summary>A document's live annotations of a kind: one annotator's, or everyone's but the gold layer's (ask for "gold").</summary>
     public async Task<IReadOnlyList<AnnotationRow>> ListAsync(string documentId, string kind, string? annotator, string? layer, CancellationToken cancellationToken)
     {
         const string sql = $"""
             {Select}
             WHERE a.DocumentId = @DocumentId AND a.Kind = @Kind AND a.IsDeleted = 0
-              AND (@Annotator IS NULL OR a.AnnotatorId = @Annotator) AND (@Layer IS NULL OR a.Layer = @Layer)
+              AND (a.AnnotatorId = @Annotator OR (@Annotator IS NULL AND a.AnnotatorId <> 'gold')) AND (@Layer IS NULL OR a.Layer = @Layer)
             ORDER BY a.StartOffset, a.EndOffset DESC, a.Id;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);

@@ -29,7 +29,9 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
             return failure;
         }
 
-        var validator = new AnnotationValidator(kind, context.Codebook!.Codebook, context.Version!.Text, context.Blocks);
+        // A rejection is shaped like a span: the same layer, label and offsets are checked.
+        var shape = kind == Annotation.RejectedKind ? Annotation.SpanKind : kind;
+        var validator = new AnnotationValidator(shape, context.Codebook!.Codebook, context.Version!.Text, context.Blocks);
         var layer = validator.Validate(request);
         if (!validator.IsValid)
         {

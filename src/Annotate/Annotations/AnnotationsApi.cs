@@ -70,7 +70,8 @@ internal static class AnnotationsApi
             .WithSummary($"Deletes a {noun} (kept as a tombstone); deleting twice is fine, a stale ?version= gets 409.");
     }
 
-    private static Results<Created<Annotation>, Ok<Annotation>, NoContent, ValidationProblem, ProblemHttpResult> ToHttp(WriteOutcome outcome, string documentId, string path) => outcome switch
+    /// <summary>A write's outcome as an HTTP answer (shared with the curation endpoints).</summary>
+    internal static Results<Created<Annotation>, Ok<Annotation>, NoContent, ValidationProblem, ProblemHttpResult> ToHttp(WriteOutcome outcome, string documentId, string path) => outcome switch
     {
         WriteOutcome.Saved { Created: true } saved => TypedResults.Created($"/api/documents/{documentId}/{path}/{saved.Annotation.Id}", saved.Annotation),
         WriteOutcome.Saved saved => TypedResults.Ok(saved.Annotation),

@@ -52,7 +52,7 @@ internal sealed class WriteContext
     public AnnotationRow NewRow(string id, string kind, AnnotationRequest request, SessionUser user, DateTimeOffset now, string? provenanceJson = null)
     {
         var (version, anchor, orphan) = ((int)Version!.Version, (TextAnchor?)null, false);
-        if (kind == Annotation.SpanKind)
+        if (kind is Annotation.SpanKind or Annotation.RejectedKind)
         {
             anchor = TextAnchors.At(Version.Text, request.Start!.Value, request.End!.Value);
             if (Version.Version < Current!.Version)

@@ -29,11 +29,15 @@ public static class CurationActions
     /// <summary>Written by the curator with no annotator's annotation behind it.</summary>
     public const string Created = "created";
 
-    public static readonly string[] All = [Accepted, Merged, Edited, Created];
+    /// <summary>A stretch decided to have no gold annotation (the annotators' spans there were rejected).</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>What a curator may send for a gold span or label (a rejection's action is always <see cref="Rejected"/>).</summary>
+    public static readonly string[] ForGold = [Accepted, Merged, Edited, Created];
 }
 
 /// <summary>Where a gold annotation came from: who curated it, how, and from which annotators' annotations.</summary>
-public sealed record Provenance(string Action, string CuratorId, string CuratorName, string At, IReadOnlyList<ProvenanceSource> Sources);
+public sealed record Provenance(string Action, string CuratorId, string CuratorName, IReadOnlyList<ProvenanceSource> Sources);
 
 /// <summary>An annotator's annotation behind a gold one, as it was when the curator took it.</summary>
 public sealed record ProvenanceSource(string Id, string AnnotatorId, string AnnotatorName, string Label, int? Start, int? End);

@@ -51,10 +51,10 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationSto
             return null;
         }
 
-        var allSpans = await annotations.ListAsync(id, Annotation.SpanKind, null, null, ct);
-        var allLabels = await annotations.ListAsync(id, Annotation.DocumentKind, null, null, ct);
-        var spans = allSpans.Where(s => !GoldLayer.Is(s.AnnotatorId)).ToList();
-        var labels = allLabels.Where(s => !GoldLayer.Is(s.AnnotatorId)).ToList();
+        var spans = await annotations.ListAsync(id, Annotation.SpanKind, null, null, ct);
+        var labels = await annotations.ListAsync(id, Annotation.DocumentKind, null, null, ct);
+        var goldSpans = await annotations.ListAsync(id, Annotation.SpanKind, GoldLayer.AnnotatorId, null, ct);
+        var goldLabels = await annotations.ListAsync(id, Annotation.DocumentKind, GoldLayer.AnnotatorId, null, ct);
         bool IsCurrent(AnnotationRow s) => s.IsOrphan == 0 && s.DocumentVersion == version.Version && s.StartOffset is not null && s.EndOffset is not null;
 
         var current = spans.Where(IsCurrent).OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal)
@@ -62,7 +62,7 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationSto
             .Select(s => new ExportSpan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
                 JsonElement.Parse(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note))
             .ToList();
-        var orphans = allSpans.Where(s => !IsCurrent(s)).OrderBy(s => s.Id, StringComparer.Ordinal)
+        var orphans = spans.Concat(goldSpans).Where(s => !IsCurrent(s)).OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportOrphan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.DocumentVersion, s.Quote)).ToList();
         var documentLabels = labels.OrderBy(l => l.Layer, StringComparer.Ordinal).ThenBy(l => l.AnnotatorId, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)
             .Select(l => new ExportLabel(l.Id, l.AnnotatorId, l.Layer, l.Label, JsonElement.Parse(l.AttributesJson), l.Note)).ToList();
@@ -73,7 +73,7 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationSto
             new SortedDictionary<string, string>((people.GetValueOrDefault(a)?.Attributes ?? empty).ToDictionary(), StringComparer.Ordinal))).ToList();
         return new ExportDocument(document.Id, document.ProjectId, document.Collection, document.Path, document.Title, (int)version.Version,
             JsonElement.Parse(document.MetadataJson), "utf16", version.Text, exportAnnotators, current, documentLabels,
-            SoftLabels(current, annotatorIds), orphans, Gold(allSpans.Where(IsCurrent), allLabels));
+            SoftLabels(current, annotatorIds), orphans, Gold(goldSpans.Where(IsCurrent), goldLabels));
     }
 
     private static ExportGold Gold(IEnumerable<AnnotationRow> spans, IEnumerable<AnnotationRow> labels)
@@ -81,12 +81,12 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationSto
         static Provenance? ProvenanceOf(AnnotationRow row) =>
             row.ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(row.ProvenanceJson, JsonSerializerOptions.Web);
 
-        var goldSpans = spans.Where(s => GoldLayer.Is(s.AnnotatorId))
+        var goldSpans = spans
             .OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal).ThenBy(s => s.Label, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportGoldSpan(s.Id, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
                 JsonElement.Parse(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note, ProvenanceOf(s)))
             .ToList();
-        var goldLabels = labels.Where(l => GoldLayer.Is(l.AnnotatorId))
+        var goldLabels = labels
             .OrderBy(l => l.Layer, StringComparer.Ordinal).ThenBy(l => l.Label, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)
             .Select(l => new ExportGoldLabel(l.Id, l.Layer, l.Label, JsonElement.Parse(l.AttributesJson), l.Note, ProvenanceOf(l)))
             .ToList();

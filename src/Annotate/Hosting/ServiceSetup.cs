@@ -63,6 +63,9 @@ internal static class ServiceSetup
         services.AddSingleton<AnnotationStore>();
         services.AddSingleton<AnnotationReader>();
         services.AddSingleton<AnnotationWriter>();
+        services.AddSingleton<Curation.GoldWriter>();
+        services.AddSingleton<Curation.CurationReader>();
+        services.AddSingleton<Curation.AcceptAgreed>();
         services.AddSingleton<AnnotationPublisher>();
         return services;
     }

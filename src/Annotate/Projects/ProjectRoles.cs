@@ -12,6 +12,9 @@ public enum ProjectRight
     /// <summary>See everyone's annotations and agreement whatever the visibility mode (a teacher, a curator).</summary>
     SeeAll,
 
+    /// <summary>Write the gold layer: accept, merge, edit and reject annotators' work (curators and owners).</summary>
+    Curate,
+
     /// <summary>Change settings and people (visibility mode, members, attributes of others, export).</summary>
     Manage,
 }
@@ -31,6 +34,7 @@ public static class ProjectRoles
         ProjectRight.Read => All.Contains(role),
         ProjectRight.Annotate => role is Owner or Curator or Annotator,
         ProjectRight.SeeAll => role is Owner or Curator,
+        ProjectRight.Curate => role is Owner or Curator,
         ProjectRight.Manage => role is Owner,
         _ => false,
     };

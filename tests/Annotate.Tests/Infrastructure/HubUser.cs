@@ -38,13 +38,20 @@ internal sealed class HubUser : IAsyncDisposable
 
     public ConcurrentQueue<AgreementUpdate> AgreementUpdates { get; } = new();
 
-    public static async Task<HubUser> SignInAsync(AnnotateApp app, string name)
+    public static Task<HubUser> SignInAsync(AnnotateApp app, string name) => SignInAsync(app, new { displayName = name });
+
+    /// <summary>Signs in to an account (made with `annotate user add`) instead of by display name.</summary>
+    public static Task<HubUser> SignInWithPasswordAsync(AnnotateApp app, string userName, string password) => SignInAsync(app, new { userName, password });
+
+    private static async Task<HubUser> SignInAsync(AnnotateApp app, object credentials)
     {
         app.StartServer();
         var baseAddress = app.ClientOptions.BaseAddress;
         var cookies = new CookieContainer();
         var http = AntiforgeryHandler.Client(baseAddress, cookies);
-        var session = await (await http.PostAsJsonAsync("/api/session", new { displayName = name })).Content.ReadFromJsonAsync<SessionInfo>();
+        var signIn = await http.PostAsJsonAsync("/api/session", credentials);
+        signIn.EnsureSuccessStatusCode();
+        var session = await signIn.Content.ReadFromJsonAsync<SessionInfo>();
         await AnnotateApp.WaitForCorpusAsync(http);
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "/hubs/annotations"), options => options.Cookies = cookies)

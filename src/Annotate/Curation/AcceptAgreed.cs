@@ -1,0 +1,63 @@
+using Annotate.Annotations;
+using Annotate.Sessions;
+
+namespace Annotate.Curation;
+
+/// <summary>
+/// Accepts in one action everything the document's annotators agree on and the gold layer lacks: each agreed
+/// cluster's spans and each agreed label layer's labels become gold, with every annotator's copy as the sources.
+/// </summary>
+internal sealed class AcceptAgreed(CurationReader reader, GoldWriter gold)
+{
+    public async Task<(AcceptAgreedResult? Result, WriteOutcome? Failure)> RunAsync(string documentId, string? layer, SessionUser curator, CancellationToken ct)
+    {
+        if (await reader.ReadAsync(documentId, ct) is not { } view)
+        {
+            return (null, new WriteOutcome.NotFound($"There is no document with id '{documentId}'."));
+        }
+
+        var created = new List<Annotation>();
+        var byId = view.Spans.Concat(view.Labels).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var cluster in view.Clusters.Where(c => c.Agreed && c.Status == "open" && (layer is null || c.Layer == layer)))
+        {
+            // Everyone marked the same set: take one annotator's copy of each (stretch, label), all copies as sources.
+            var spans = cluster.Spans.Select(id => byId[id]).ToList();
+            foreach (var same in spans.GroupBy(s => (s.Start, s.End, s.Label)).OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End))
+            {
+                var first = same.OrderBy(s => s.AnnotatorId, StringComparer.Ordinal).First();
+                var request = new GoldRequest(first.Layer, first.Label, first.Start, first.End, first.Attributes.ToDictionary(), null, null,
+                    view.Version, null, CurationActions.Accepted, same.Select(s => s.Id).ToList());
+                if (await WriteAsync(documentId, Annotation.SpanKind, request, curator, created, ct) is { } failure)
+                    return (null, failure);
+            }
+        }
+
+        foreach (var decision in view.LabelLayers.Where(d => d.Agreed && d.Status == "open" && (layer is null || d.Layer == layer)))
+        {
+            var labels = decision.Labels.Select(id => byId[id]).ToList();
+            foreach (var same in labels.GroupBy(l => l.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var first = same.OrderBy(s => s.AnnotatorId, StringComparer.Ordinal).First();
+                var request = new GoldRequest(first.Layer, first.Label, null, null, first.Attributes.ToDictionary(), null, null,
+                    null, null, CurationActions.Accepted, same.Select(s => s.Id).ToList());
+                if (await WriteAsync(documentId, Annotation.DocumentKind, request, curator, created, ct) is { } failure)
+                    return (null, failure);
+            }
+        }
+
+        return (new AcceptAgreedResult(created), null);
+    }
+
+    private async Task<WriteOutcome?> WriteAsync(string documentId, string kind, GoldRequest request, SessionUser curator, List<Annotation> created, CancellationToken ct)
+    {
+        var outcome = await gold.UpsertAsync(documentId, Guid.CreateVersion7().ToString(), kind, request, curator, ct);
+        switch (outcome)
+        {
+            case WriteOutcome.Saved saved:
+                created.Add(saved.Annotation);
+                return null;
+            default:
+                return outcome;
+        }
+    }
+}
