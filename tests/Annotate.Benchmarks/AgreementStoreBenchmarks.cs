@@ -130,11 +130,11 @@ public class AgreementStoreBenchmarks
 
     private static void SeedRatings(SqliteConnection connection, SqliteTransaction transaction, Random random)
     {
-        using var document = Command(connection, transaction, """
+        using var document = SqliteSeed.Command(connection, transaction, """
             INSERT INTO Documents (Id, ProjectId, Collection, Path, CurrentVersion, Title, TagsJson, MetadataJson, WordCount, SourceHash, FileSize, FileModifiedTicks, UpdatedAt)
             VALUES ($id, 'ratings', 'bench', $id, 1, $id, '[]', '{}', 1, '', 0, 0, '');
             """, "$id");
-        using var label = AnnotationCommand(connection, transaction);
+        using var label = SqliteSeed.AnnotationCommand(connection, transaction);
         for (var d = 0; d < RatingDocuments; d++)
         {
             var id = "r" + d.ToString(CultureInfo.InvariantCulture);
@@ -147,20 +147,20 @@ public class AgreementStoreBenchmarks
                 if (random.NextDouble() < 0.1)
                     continue;
                 var value = random.NextDouble() < 0.7 ? truth : random.Next(10);
-                Annotation(label, "ratings", id, Annotator(a), "document", "stance", "k" + value.ToString(CultureInfo.InvariantCulture), null, null, ++seq);
+                SqliteSeed.Annotation(label, "ratings", id, Annotator(a), "document", "stance", "k" + value.ToString(CultureInfo.InvariantCulture), null, null, ++seq);
             }
         }
     }
 
     private static void SeedSpans(SqliteConnection connection, SqliteTransaction transaction, Random random)
     {
-        using var document = Command(connection, transaction, """
+        using var document = SqliteSeed.Command(connection, transaction, """
             INSERT INTO Documents (Id, ProjectId, Collection, Path, CurrentVersion, Title, TagsJson, MetadataJson, WordCount, SourceHash, FileSize, FileModifiedTicks, UpdatedAt)
             VALUES ($id, 'spans', 'bench', $id, 1, $id, '[]', '{}', 600, '', 0, 0, '');
             INSERT INTO DocumentVersions (DocumentId, Version, ContentHash, Format, Source, Text, BlocksJson, CreatedAt)
             VALUES ($id, 1, '', 'text', $text, $text, '[]', '');
             """, "$id", "$text");
-        using var span = AnnotationCommand(connection, transaction);
+        using var span = SqliteSeed.AnnotationCommand(connection, transaction);
         for (var d = 0; d < SpanDocuments; d++)
         {
             var id = "s" + d.ToString(CultureInfo.InvariantCulture);
@@ -175,42 +175,10 @@ public class AgreementStoreBenchmarks
                 {
                     var start = random.Next(0, text.Length - 200);
                     var (layer, labels) = SpanLayers[random.Next(SpanLayers.Length)];
-                    Annotation(span, "spans", id, Annotator(a), "span", layer, labels[random.Next(labels.Length)], start, start + random.Next(5, 200), ++seq);
+                    SqliteSeed.Annotation(span, "spans", id, Annotator(a), "span", layer, labels[random.Next(labels.Length)], start, start + random.Next(5, 200), ++seq);
                 }
             }
         }
-    }
-
-    private static void Annotation(SqliteCommand command, string project, string document, string annotator, string kind, string layer, string label, int? start, int? end, int seq)
-    {
-        command.Parameters["$id"].Value = Guid.NewGuid().ToString();
-        command.Parameters["$project"].Value = project;
-        command.Parameters["$document"].Value = document;
-        command.Parameters["$annotator"].Value = annotator;
-        command.Parameters["$kind"].Value = kind;
-        command.Parameters["$layer"].Value = layer;
-        command.Parameters["$label"].Value = label;
-        command.Parameters["$start"].Value = (object?)start ?? DBNull.Value;
-        command.Parameters["$end"].Value = (object?)end ?? DBNull.Value;
-        command.Parameters["$seq"].Value = seq;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand AnnotationCommand(SqliteConnection connection, SqliteTransaction transaction) => Command(connection, transaction, """
-        INSERT INTO Annotations (Id, ProjectId, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind, Layer, Label,
-            StartOffset, EndOffset, AttributesJson, Version, Seq, CreatedAt, UpdatedAt)
-        VALUES ($id, $project, $document, 1, '', 1, $annotator, $kind, $layer, $label, $start, $end, '{}', 1, $seq, '', '');
-        """, "$id", "$project", "$document", "$annotator", "$kind", "$layer", "$label", "$start", "$end", "$seq");
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-            command.Parameters.Add(new SqliteParameter(name, null));
-        command.Prepare();
-        return command;
     }
 
     private void SetupUnitizing()

@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
+//   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
 //   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
 // See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "help";
@@ -31,6 +32,8 @@ try
             return await AgreementLive.RunAsync(Arguments.Parse(rest, []));
         case LongArticleBenchmark.Command:
             return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
+        case ExportBenchmark.Command:
+            return await ExportBenchmark.RunAsync(Arguments.Parse(rest, ExportBenchmark.Flags));
         case "micro":
             var benchmarkArgs = rest.Any(a => a is "--filter" or "-f") ? rest : [.. rest, "--filter", "*"];
             BenchmarkSwitcher.FromTypes([typeof(ArticleBenchmarks), typeof(AgreementBenchmarks), typeof(AgreementStoreBenchmarks)]).Run(benchmarkArgs);
@@ -57,6 +60,9 @@ try
                   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
                       V viewers follow a document's agreement (WatchAgreement + a refetch per AgreementChanged) while
                       annotators save: how soon each viewer's figures include a save, and the saves' ack latency.
+                  export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
+                      Seeds a project (5 annotators, a gold layer on every tenth document) and times `annotate export`
+                      per format in a child process with its peak memory. Exit code 1 when a target (30 s, 500 MB) is missed.
                   agreement-profile [--store]
                       Diagnostic: agreement stages timed one by one (--store: the app's report after one save).
                 """);

@@ -75,7 +75,7 @@ internal sealed class AnnotationStore(Db db)
         connection.QuerySingleOrDefaultAsync<AnnotationRow>($"{Select} WHERE a.Id = @Id;", new { Id = id }, transaction);
 
     /// <summary>Rows of a document that are not deleted, for re-anchoring after the text changes.</summary>
-    public static async Task<IReadOnlyList<AnnotationRow>> LiveOfDocumentAsync(IDbConnection connection, IDbTransaction transaction, string documentId) =>
+    public static async Task<IReadOnlyList<AnnotationRow>> LiveOfDocumentAsync(IDbConnection connection, IDbTransaction? transaction, string documentId) =>
         (await connection.QueryAsync<AnnotationRow>($"{Select} WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0;", new { DocumentId = documentId }, transaction)).AsList();
 
     /// <summary>Inserts or replaces a row; every change takes the document's next sequence number.</summary>

@@ -17,7 +17,7 @@ namespace Annotate.Cli;
 /// </summary>
 internal static class AgreementCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = AgreementJson.Options;
 
     public static Command Create()
     {

@@ -18,6 +18,7 @@ internal static class AnnotateCli
             UserCommands.CreateUser(),
             UserCommands.CreateToken(),
             ExportCommand.Create(),
+            ImportCommand.Create(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.

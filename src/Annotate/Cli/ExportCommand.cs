@@ -14,7 +14,7 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var formats = ExportServices.AllFormats();
+        var formats = ExportServices.Listing();
         var project = new Option<string>("--project") { Description = "The project to export (the served corpus is 'default').", Required = true };
         var format = new Option<string>("--format")
         {

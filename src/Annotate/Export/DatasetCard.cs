@@ -1,51 +1,74 @@
+using System.Globalization;
 using System.Text;
 using Annotate.Agreement;
+using Annotate.Curation;
+using Annotate.Data;
 using Annotate.Projects;
 
 namespace Annotate.Export;
 
-/// <summary>README.md, the dataset card written with every export: what the data is and how it was made.</summary>
-internal sealed class DatasetCard(AgreementStore agreement, ProjectStore projects)
+/// <summary>
+/// README.md, the dataset card written with every export: what the data is, how it was made and what it lacks.
+/// Counts come from SQL aggregates (<see cref="DatasetCardFacts"/>); nothing time-dependent, so the same data
+/// gives the same card.
+/// </summary>
+internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore projects)
 {
     public const string FileName = "README.md";
 
-    public async Task WriteAsync(ExportContext context, IExportFormat format, IExportSink sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Above this many annotations the card leaves agreement to `--format agreement`: the full report reads every
+    /// text and takes minutes on a million annotations, while an export must stay fast and small.
+    /// </summary>
+    public const long AgreementLimit = 100_000;
+
+    public async Task WriteAsync(ExportContext context, IExportFormat format, IReadOnlyList<string> files, IExportSink sink, CancellationToken cancellationToken)
     {
         var card = new StringBuilder();
         var project = await projects.GetAsync(context.ProjectId, cancellationToken);
-        card.Append("# Dataset card: project ").Append(context.ProjectId).Append("\n\n");
-        card.Append("Visibility while annotating: ").Append(project?.Visibility ?? "unknown").Append(".\n\n");
-        card.Append("Format: `").Append(format.Name).Append("` — ").Append(format.Description).Append(".\n\n");
-        card.Append("## Codebook\n\n");
-        foreach (var codebook in context.Codebooks)
-        {
-            card.Append("- ").Append(codebook.Collection.Length == 0 ? "(corpus root)" : codebook.Collection).Append(", version ").Append(codebook.Version)
-                .Append(" (sha256 ").Append(codebook.ContentHash).Append(")\n");
-        }
+        var facts = await DatasetCardFacts.LoadAsync(db, context.ProjectId, cancellationToken);
+        card.Append(CultureInfo.InvariantCulture, $"# Dataset card: project {context.ProjectId}\n\n");
+        card.Append(CultureInfo.InvariantCulture, $"Visibility while annotating: {project?.Visibility ?? "unknown"}.\n\n");
+        card.Append(CultureInfo.InvariantCulture, $"Format: `{format.Name}` — {format.Description}.\n\n");
+        card.Append("## Files\n\n");
+        foreach (var file in files)
+            card.Append(CultureInfo.InvariantCulture, $"- `{file}`\n");
+        card.Append(CultureInfo.InvariantCulture, $"- `{FileName}`: this card\n\n");
+        card.Append("Offsets: Annotate counts text offsets in UTF-16 code units (as JavaScript and .NET do); a format that says ")
+            .Append("\"code points\" counts Unicode code points instead (as Python does). They differ after each character outside ")
+            .Append("the Basic Multilingual Plane, such as an emoji. Ends are exclusive.\n\n");
 
-        card.Append("\n## Annotators\n\n");
-        foreach (var annotator in context.Annotators)
+        DatasetCardSections.Corpus(card, facts);
+        DatasetCardSections.Codebooks(card, context.Codebooks);
+        DatasetCardSections.Annotators(card, context.Annotators, facts);
+        DatasetCardSections.Labels(card, facts, context.Annotators);
+        if (project is not null && facts.Annotations > AgreementLimit)
         {
-            card.Append("- ").Append(annotator.Id).Append(' ').Append(annotator.Name);
-            foreach (var (name, value) in annotator.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
-                card.Append("; ").Append(name).Append(": ").Append(value);
-            card.Append('\n');
+            card.Append(CultureInfo.InvariantCulture, $"## Agreement\n\nNot computed for this export: the project holds {facts.Annotations:N0} annotations, more than the card's limit of {AgreementLimit:N0}. ")
+                .Append("Export with `--format agreement` (or open the project's agreement page) for the figures.\n\n");
         }
-
-        if (project is not null)
+        else if (project is not null)
         {
             var report = ProjectAgreement.Compute(await agreement.LoadAsync(project, null, cancellationToken), null, 0, new AgreementOptions());
-            card.Append("\n## Agreement\n\n");
+            card.Append("## Agreement\n\nAmong annotators (the gold layer left out), over every document someone annotated:\n\n");
             foreach (var layer in report.Layers)
             {
                 card.Append("- ").Append(layer.Name).Append(" (").Append(layer.Scope).Append("): ");
-                card.Append(layer.Spans is { } spans ? $"unitizing alpha {Figure(spans.AlphaU)}" : $"Krippendorff's alpha {Figure(layer.Coding?.KrippendorffAlpha)}").Append('\n');
+                card.Append(layer.Spans is { } spans ? $"unitizing alpha {Figure(spans.AlphaU)}, token alpha {Figure(spans.TokenAlpha)}, span F1 (overlap) {Figure(spans.SpanF1Overlap)}"
+                    : $"Krippendorff's alpha {Figure(layer.Coding?.KrippendorffAlpha)}").Append('\n');
             }
+
+            card.Append('\n');
         }
 
+        card.Append("## Known limitations\n\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {facts.Orphans} orphaned span(s): their text changed and the quote was not found again (or they wait to be moved onto the current text). Only `jsonl` lists them; the other formats leave them out.\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {facts.OverlappingSpans} span(s) overlap another span of the same annotator in the same layer; formats with one tag per token (BIO, `conll`) cannot hold both.\n");
+        card.Append(CultureInfo.InvariantCulture, $"- The gold layer ({GoldLayer.AnnotatorId}) covers {facts.DocumentsWithGold} of {facts.Collections.Sum(c => c.Documents)} document(s); elsewhere there is no adjudicated answer.\n");
+        card.Append("- Documents no longer in the corpus folder are left out, with their annotations.\n");
         await using var output = await sink.CreateAsync(FileName, cancellationToken);
         await output.WriteAsync(Encoding.UTF8.GetBytes(card.ToString()), cancellationToken);
     }
 
-    private static string Figure(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "undefined";
+    private static string Figure(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "undefined";
 }

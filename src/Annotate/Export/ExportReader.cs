@@ -13,7 +13,7 @@ namespace Annotate.Export;
 /// Reads a project for export one document at a time (constant memory whatever the project's size), in id order,
 /// with every collection sorted, so the same data always gives the same bytes.
 /// </summary>
-internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationStore annotations, AnnotatorStore annotators)
+internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStore annotators)
 {
     /// <summary>The ids of the project's documents that are still in the corpus, in order.</summary>
     public async Task<IReadOnlyList<string>> DocumentIdsAsync(string projectId, CancellationToken cancellationToken)
@@ -51,10 +51,15 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotationSto
             return null;
         }
 
-        var spans = await annotations.ListAsync(id, Annotation.SpanKind, null, null, ct);
-        var labels = await annotations.ListAsync(id, Annotation.DocumentKind, null, null, ct);
-        var goldSpans = await annotations.ListAsync(id, Annotation.SpanKind, GoldLayer.AnnotatorId, null, ct);
-        var goldLabels = await annotations.ListAsync(id, Annotation.DocumentKind, GoldLayer.AnnotatorId, null, ct);
+        // One query per document for every kind and annotator: a million annotations export in seconds.
+        IReadOnlyList<AnnotationRow> rows;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            rows = await AnnotationStore.LiveOfDocumentAsync(connection, null, id);
+        }
+
+        List<AnnotationRow> Of(string kind, bool gold) => rows.Where(r => r.Kind == kind && GoldLayer.Is(r.AnnotatorId) == gold).ToList();
+        var (spans, labels, goldSpans, goldLabels) = (Of(Annotation.SpanKind, false), Of(Annotation.DocumentKind, false), Of(Annotation.SpanKind, true), Of(Annotation.DocumentKind, true));
         bool IsCurrent(AnnotationRow s) => s.IsOrphan == 0 && s.DocumentVersion == version.Version && s.StartOffset is not null && s.EndOffset is not null;
 
         var current = spans.Where(IsCurrent).OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal)

@@ -21,8 +21,9 @@ internal sealed class ExportRunner(Db db, ExportReader reader, CodebookStore cod
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(projectId, options, progress, cancellationToken);
-        await format.WriteAsync(context, sink, cancellationToken);
-        await card.WriteAsync(context, format, sink, cancellationToken);
+        await using var recording = new RecordingSink(sink);
+        await format.WriteAsync(context, recording, cancellationToken);
+        await card.WriteAsync(context, format, recording.Files, sink, cancellationToken);
         return new ExportSummary(projectId, format.Name, (await reader.DocumentIdsAsync(projectId, cancellationToken)).Count);
     }
 

@@ -79,6 +79,20 @@ public sealed class JsonlExportTests
     }
 
     [Fact]
+    public async Task A_Project_Nobody_Annotated_Exports_Its_Documents_And_Card()
+    {
+        using var app = new AnnotateApp();
+        await app.SignedInClientAsync("Starter");
+        var target = Path.Combine(app.Folder, "empty-export");
+
+        var (exit, _, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", target, "--db", app.DatabasePath);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(12, (await File.ReadAllLinesAsync(Path.Combine(target, "default.jsonl"))).Length);
+        Assert.Contains("Documents with a gold layer: 0.", await File.ReadAllTextAsync(Path.Combine(target, "README.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_Export_Commands_Say_What_Is_Wrong()
     {
         using var app = new AnnotateApp();

@@ -73,7 +73,8 @@ export interface Annotation {
   documentId: string;
   documentVersion: number;
   codebookVersion: number;
-  kind: 'span' | 'document';
+  /** 'rejected' only in the gold layer (a curator's decision that a stretch has no gold span). */
+  kind: 'span' | 'document' | 'rejected';
   layer: string;
   label: string;
   start: number | null;

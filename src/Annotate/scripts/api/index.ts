@@ -18,3 +18,5 @@ export { classroomApi } from './classroom';
 export type { AddedStudent, ClassDashboard, ClassInfo, JoinRequest, StudentPresence, StudentProgress } from './classroom';
 export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
+export { curationApi, exportApi, exportFormats } from './curation';
+export type * from './curation';

@@ -1,4 +1,5 @@
 import type { Annotation } from '../api/annotationTypes';
+import { isGoldLayer } from './goldLayer';
 import { History, type Change } from './history';
 import { newId } from './ids';
 import { Outbox, type OutboxOp } from './outbox';
@@ -51,10 +52,11 @@ export class AnnotationSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** The server's annotations, replacing what was there (no events: the views draw them in bulk). */
+  /** The server's annotations, replacing what was there (no events: the views draw them in bulk); never the gold layer. */
   load(items: readonly Annotation[]): void {
     this.items.clear();
     for (const a of items) {
+      if (isGoldLayer(a)) continue;
       this.items.set(a.id, a);
       this.confirmed.set(a.id, a);
       this.known.add(a.id);
@@ -65,9 +67,10 @@ export class AnnotationSession {
   /**
    * A change the server announced (another tab, another person, or the echo of one of ours). A local edit still
    * on its way wins: the outbox sends it based on the version it knew, and the server's 409 sorts out a real
-   * conflict. Returns true when something changed on screen.
+   * conflict. Returns true when something changed on screen. The gold layer (a curator's work) is nobody's spans here.
    */
   applyRemote(kind: 'upsert' | 'delete', remote: Annotation): boolean {
+    if (isGoldLayer(remote)) return false;
     if (this.outbox.isPending(remote.id)) return false;
     const current = this.items.get(remote.id);
     if (kind === 'delete' || remote.deleted) {

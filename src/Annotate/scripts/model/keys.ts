@@ -85,4 +85,17 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
       { keys: ['Esc'], action: 'Clear the selection, then the selected span' },
     ],
   },
+  {
+    section: 'Curation',
+    items: [
+      { keys: ['j', 'n'], action: 'Next cluster' },
+      { keys: ['k', 'p'], action: 'Previous cluster' },
+      { keys: ['Shift+N'], action: 'Next open cluster' },
+      { keys: ['1–9'], action: 'Accept that annotator’s span in the chosen cluster' },
+      { keys: ['r'], action: 'Reject the chosen cluster (no gold span there)' },
+      { keys: ['v'], action: 'Merged or side-by-side view' },
+      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo, redo your curation' },
+      { keys: ['Esc'], action: 'Close the cluster panel' },
+    ],
+  },
 ];

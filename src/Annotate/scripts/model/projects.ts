@@ -38,3 +38,9 @@ export function projectDocuments<D extends { projectId: string }>(items: readonl
   if (projectCount < 2 || current === null) return [...items];
   return items.filter((d) => d.projectId === current);
 }
+
+/** Whether the person may curate (and export) a project's documents: its owners and curators. */
+export function canCurate(projects: readonly { id: string; role: string }[], projectId: string): boolean {
+  const role = projects.find((p) => p.id === projectId)?.role;
+  return role === 'owner' || role === 'curator';
+}

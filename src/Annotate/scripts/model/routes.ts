@@ -10,6 +10,8 @@ export interface ListFilters {
 export type Route =
   | { kind: 'list'; filters: ListFilters }
   | { kind: 'reader'; id: string }
+  /** A curator's page for one document: everyone's spans side by side, the gold layer, accept/merge/reject. */
+  | { kind: 'curate'; id: string }
   | { kind: 'status' }
   /**
    * Agreement of the project (documentId null) or of one document; groupBy: an annotator attribute, or "";
@@ -55,10 +57,11 @@ export function parseRoute(pathname: string, search = ''): Route {
   const agreement = (documentId: string | null): Route =>
     agreementRoute(documentId, params.get('groupBy') ?? '', isOn(params.get('anonymous')), project);
   if (path === '/agreement') return agreement(null);
-  const reader = /^\/documents\/([^/]+)(\/agreement)?$/.exec(path);
+  const reader = /^\/documents\/([^/]+)(\/agreement|\/curate)?$/.exec(path);
   if (reader?.[1]) {
     try {
       const id = decodeURIComponent(reader[1]);
+      if (reader[2] === '/curate') return { kind: 'curate', id };
       return reader[2] ? agreement(id) : { kind: 'reader', id };
     } catch {
       // A malformed %-escape cannot name a document.
@@ -77,6 +80,8 @@ export function routeHref(route: Route): string {
     }
     case 'reader':
       return `/documents/${encodeURIComponent(route.id)}`;
+    case 'curate':
+      return `/documents/${encodeURIComponent(route.id)}/curate`;
     case 'status':
       return '/status';
     case 'account':
@@ -100,6 +105,7 @@ export function routeHref(route: Route): string {
 
 export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: 'list', filters });
 export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
+export const curateRoute = (id: string): Route => ({ kind: 'curate', id });
 export const statusRoute: Route = { kind: 'status' };
 export const accountRoute: Route = { kind: 'account' };
 /** A project is named only on the project page (a document's agreement is about the document's own project). */

@@ -11,6 +11,7 @@ import { accountView } from './account/page';
 import { agreementView } from './agreement/page';
 import { attributesDialog } from './agreement/attributesForm';
 import { classView } from './classroom/page';
+import { curateView } from './curate/page';
 import { documentListView } from './documentList';
 import { createHelpDialog } from './help';
 import { joinView } from './join';
@@ -237,13 +238,14 @@ export class App implements AppContext {
 
   private createView(route: Route): View {
     for (const link of this.shell.nav.querySelectorAll('a')) {
-      const current = parseRoute(link.pathname).kind === (route.kind === 'reader' ? 'list' : route.kind);
+      const current = parseRoute(link.pathname).kind === (route.kind === 'reader' || route.kind === 'curate' ? 'list' : route.kind);
       if (current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
     switch (route.kind) {
       case 'list': return documentListView(this, route.filters);
       case 'reader': return readerView(this, route.id);
+      case 'curate': return curateView(this, route.id);
       case 'status': return statusView(this);
       case 'account': return accountView(this);
       case 'agreement': return agreementView(this, route.documentId, route.groupBy, route.anonymous ?? false, route.project ?? '');

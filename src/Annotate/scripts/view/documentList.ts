@@ -2,6 +2,7 @@ import type { Collection, DocumentSummary } from '../api/types';
 import { plural } from '../model/format';
 import { debounce } from '../model/debounce';
 import { listCommand } from '../model/keys';
+import { canCurate } from '../model/projects';
 import { moveSelection } from '../model/listNav';
 import { hasFilters, listRoute, noFilters, parseRoute, readerRoute, sameFilters, type ListFilters } from '../model/routes';
 import { isAbort } from './cache';
@@ -9,6 +10,7 @@ import { renderCollections } from './collectionsNav';
 import type { AppContext, View } from './context';
 import { renderCorpusBanner } from './corpusBanner';
 import { h, isPlainClick } from './dom';
+import { exportControl } from './exportControl';
 import { listToolbar } from './listToolbar';
 import { messageRow, renderRows } from './documentTable';
 
@@ -46,7 +48,9 @@ export function documentListView(ctx: AppContext, initial: ListFilters): View {
       h('h2', { id: 'collections-title' }, 'Collections'), collectionList),
     h('section', { class: 'documents', 'aria-labelledby': 'documents-title' },
       banner,
-      h('div', { class: 'list-heading' }, heading, count),
+      h('div', { class: 'list-heading' }, heading, count,
+        // Owners and curators take the project's annotations and gold layer away in a research format.
+        canCurate(ctx.state.projects, ctx.projectId()) ? exportControl(ctx.projectId()) : null),
       toolbar.element,
       h('div', { class: 'table-wrap' }, table)));
   heading.id = 'documents-title';

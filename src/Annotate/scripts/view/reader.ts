@@ -4,7 +4,8 @@ import type { DocumentDetail } from '../api/types';
 import { langAttribute } from '../model/format';
 import { readerCommand } from '../model/keys';
 import { neighbours, type Neighbours } from '../model/listNav';
-import { agreementRoute, listRoute, readerRoute, routeHref } from '../model/routes';
+import { canCurate } from '../model/projects';
+import { agreementRoute, curateRoute, listRoute, readerRoute, routeHref } from '../model/routes';
 import { labelTitle } from '../model/agreementText';
 import { TextModel } from '../model/textModel';
 import { isAbort } from './cache';
@@ -45,12 +46,13 @@ export function readerView(ctx: AppContext, id: string): View {
       .filter((l) => layerId === null || l.id === layerId).flatMap((l) => l.labels).find((l) => l.id === labelId)?.name,
   };
   const content = h('div', { class: 'reader-content', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Loading the document…'));
+  const tools = h('div', { class: 'reader-tools' },
+    h('a', { href: routeHref(agreementRoute(id)), class: 'button subtle', 'data-testid': 'agreement-link' }, 'Agreement'),
+    heatButton);
   const element = h('div', { class: 'reader-page' },
     h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
       h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'u Escape' }, '← Documents'),
-      h('div', { class: 'reader-tools' },
-        h('a', { href: routeHref(agreementRoute(id)), class: 'button subtle', 'data-testid': 'agreement-link' }, 'Agreement'),
-        heatButton),
+      tools,
       pager),
     content);
 
@@ -67,6 +69,10 @@ export function readerView(ctx: AppContext, id: string): View {
 
   function render(doc: DocumentDetail): void {
     ctx.setTitle(doc.title);
+    // Only the curators and owners of the document's project see the way to curate it.
+    if (canCurate(ctx.state.projects, doc.projectId)) {
+      tools.prepend(h('a', { href: routeHref(curateRoute(doc.id)), class: 'button subtle', 'data-testid': 'curate-link' }, 'Curate'));
+    }
     const { header, title } = articleHeader(doc, filters);
     heading = title;
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });

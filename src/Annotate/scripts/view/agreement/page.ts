@@ -3,7 +3,8 @@ import type { AgreementReport, LayerAgreement } from '../../api/agreement';
 import { splitNotes } from '../../model/agreement';
 import { attributeNames } from '../../model/agreementPairs';
 import { formatDateTime, plural } from '../../model/format';
-import { agreementRoute, readerRoute, routeHref } from '../../model/routes';
+import { canCurate } from '../../model/projects';
+import { agreementRoute, curateRoute, readerRoute, routeHref } from '../../model/routes';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
@@ -53,6 +54,12 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       projectLink, ' · ',
       h('a', { href: routeHref(readerRoute(documentId)) }, 'Open the document'))
     : null;
+  // Curators and owners of the document's project can go on to curate it.
+  if (links && documentId) {
+    project.then((projectId) => {
+      if (canCurate(ctx.state.projects, projectId)) links.append(' · ', h('a', { href: routeHref(curateRoute(documentId)), 'data-testid': 'curate-link' }, 'Curate'));
+    }, () => {});
+  }
   const element = h('section', { class: 'page agreement-page', 'aria-labelledby': 'agreement-title', 'data-testid': 'agreement-page' },
     links,
     h('div', { class: 'page-heading' }, heading),

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Annotate.Annotations;
+using Annotate.Curation;
+using CsvHelper;
+
+namespace Annotate.Export;
+
+/// <summary>
+/// `csv`: one row per annotation (every annotator's spans and document labels, then the gold layer's) for
+/// spreadsheets, R and pandas (encoding and quoting: <see cref="CsvFile"/>). Offsets in UTF-16 units (start, end)
+/// and in code points (start_cp, end_cp: what R's substr and Python's slicing count).
+/// </summary>
+internal sealed class CsvExport : IExportFormat
+{
+    private static readonly string[] Leading = ["document", "collection", "annotation_id", "annotator_id", "annotator_name"];
+
+    private static readonly string[] Trailing = ["kind", "layer", "label", "start", "end", "start_cp", "end_cp", "quote", "note",
+        "attributes", "attribution", "provenance_action", "provenance_curator", "provenance_sources"];
+
+    public string Name => "csv";
+
+    public string Description => "one CSV row per annotation (spans, document labels, gold), annotator attributes as attr_ columns, UTF-16 and code point offsets, UTF-8 with BOM";
+
+    public static string FileName(string projectId) => $"{projectId}.csv";
+
+    public async Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken)
+    {
+        await using var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), cancellationToken);
+        var csv = file.Csv;
+        var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var people = context.Annotators.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var column in Leading.Concat(attributeNames.Select(a => "attr_" + a)).Concat(Trailing))
+            csv.WriteField(column);
+        await csv.NextRecordAsync();
+
+        await foreach (var document in context.DocumentsAsync(cancellationToken))
+        {
+            var points = CodePoints.FromUtf16(document.Text, document.Spans.Concat(document.GoldAsSpans()).SelectMany(s => new[] { s.Start, s.End }));
+            void Row(string id, string annotatorId, string annotatorName, string kind, string layer, string label, ExportSpan? span, string? note,
+                JsonElement attributes, JsonElement? attribution, Provenance? provenance)
+            {
+                csv.WriteField(document.Id);
+                csv.WriteField(document.Collection);
+                csv.WriteField(id);
+                csv.WriteField(annotatorId);
+                csv.WriteField(annotatorName);
+                var theirs = people.GetValueOrDefault(annotatorId)?.Attributes;
+                foreach (var name in attributeNames)
+                    csv.WriteField(theirs?.GetValueOrDefault(name));
+                csv.WriteField(kind);
+                csv.WriteField(layer);
+                csv.WriteField(label);
+                csv.WriteField(span?.Start.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(span?.End.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(span is null ? null : points[span.Start].ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(span is null ? null : points[span.End].ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(span is null ? null : document.Text[span.Start..span.End]);
+                csv.WriteField(note);
+                csv.WriteField(attributes.GetRawText());
+                csv.WriteField(attribution?.GetRawText());
+                csv.WriteField(provenance?.Action);
+                csv.WriteField(provenance?.CuratorName);
+                csv.WriteField(provenance is null ? null : string.Join(';', provenance.Sources.Select(s => s.Id)));
+            }
+
+            var names = document.Annotators.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+            foreach (var span in document.Spans)
+            {
+                Row(span.Id, span.Annotator, names[span.Annotator], Annotation.SpanKind, span.Layer, span.Label, span, span.Note, span.Attributes, span.Attribution, null);
+                await csv.NextRecordAsync();
+            }
+
+            foreach (var label in document.DocumentLabels)
+            {
+                Row(label.Id, label.Annotator, names[label.Annotator], Annotation.DocumentKind, label.Layer, label.Label, null, label.Note, label.Attributes, null, null);
+                await csv.NextRecordAsync();
+            }
+
+            foreach (var gold in document.Gold.Spans)
+            {
+                var span = new ExportSpan(gold.Id, GoldLayer.AnnotatorId, gold.Layer, gold.Label, gold.Start, gold.End, gold.Quote, gold.Attributes, gold.Attribution, gold.Note);
+                Row(gold.Id, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.SpanKind, gold.Layer, gold.Label, span, gold.Note, gold.Attributes, gold.Attribution, gold.Provenance);
+                await csv.NextRecordAsync();
+            }
+
+            foreach (var gold in document.Gold.DocumentLabels)
+            {
+                Row(gold.Id, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.DocumentKind, gold.Layer, gold.Label, null, gold.Note, gold.Attributes, null, gold.Provenance);
+                await csv.NextRecordAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import type { SpanCluster } from '../../api/curation';
+import { clusterTone, kindsText } from '../../model/curationNav';
+import { offsets, shortQuote } from '../../model/curationText';
+import { h, replace } from '../dom';
+import type { Curation } from './controller';
+import type { Names } from './names';
+
+/** Every cluster in reading order, coloured like the text: the keyboard's and screen reader's way through them. */
+export function clusterList(curation: Curation, names: Names, text: string, pick: (cluster: SpanCluster) => void) {
+  const list = h('ol', { class: 'cluster-list', 'aria-label': 'Clusters', 'data-testid': 'cluster-list' });
+  const element = h('section', { class: 'curate-clusters', 'aria-labelledby': 'clusters-title' },
+    h('h2', { id: 'clusters-title' }, 'Clusters'), list);
+  return {
+    element,
+    render() {
+      const selected = curation.selected?.id;
+      replace(list, curation.ordered.map((c) => {
+        const button = h('button', {
+          type: 'button', class: `cluster-item tone-${clusterTone(c)}`, 'aria-current': c.id === selected ? 'true' : null,
+          'data-cluster': c.id, 'data-status': c.status, 'data-kinds': c.agreed ? 'agreed' : c.kinds.join(' '),
+        },
+          h('span', { class: 'cluster-where' }, `${names.layer(c.layer)} ${offsets(c.start, c.end)}`),
+          h('span', { class: 'cluster-quote-line' }, shortQuote(text, c.start, c.end, 60)),
+          h('span', { class: 'cluster-state' }, `${kindsText(c)} · ${c.status}`));
+        button.addEventListener('click', () => pick(c));
+        return h('li', null, button);
+      }));
+      list.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    },
+  };
+}

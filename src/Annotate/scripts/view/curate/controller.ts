@@ -1,0 +1,199 @@
+import { ApiError } from '../../api';
+import type { Annotation } from '../../api/annotationTypes';
+import { curationApi, type CurationView, type GoldAnnotation, type SpanCluster } from '../../api/curation';
+import { contentOf, targetOf } from '../../model/curationEdits';
+import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curationHistory';
+import { keepSelection, readingOrder } from '../../model/curationNav';
+
+export interface CurationNotices {
+  /** A line for the page's status area; problem: it went wrong. */
+  status(message: string, problem?: boolean): void;
+  announce(message: string): void;
+}
+
+/**
+ * The curation of one document: the server's curation view, the chosen cluster, and the curator's writes with
+ * their undo history. Every write is followed by fetching the view again (the server classifies the clusters).
+ */
+export class Curation {
+  view: CurationView | null = null;
+  ordered: SpanCluster[] = [];
+  selected: SpanCluster | null = null;
+  readonly history = new CurationHistory();
+  readonly byId = new Map<string, Annotation>();
+  private readonly listeners = new Set<() => void>();
+  private loading: Promise<void> | null = null;
+  private again = false;
+  busy = false;
+
+  constructor(readonly documentId: string, private readonly notices: CurationNotices, private readonly signal: AbortSignal) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Fetches the view again (calls during a fetch are folded into one more), keeping the chosen cluster. */
+  refresh(): Promise<void> {
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      try {
+        do {
+          this.again = false;
+          this.adopt(await curationApi.view(this.documentId, this.signal));
+        } while (this.again);
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  select(cluster: SpanCluster | null): void {
+    this.selected = cluster;
+    this.emit();
+  }
+
+  annotation(id: string): Annotation | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The annotators' spans of a cluster, by annotator in the view's order. */
+  spansOf(cluster: SpanCluster, annotatorId: string): Annotation[] {
+    return cluster.spans.map((id) => this.byId.get(id)).filter((a): a is Annotation => a?.annotatorId === annotatorId)
+      .sort((a, b) => a.start! - b.start! || a.end! - b.end!);
+  }
+
+  /** Does one action: its writes in order, then one undo step for whatever of it went through. */
+  async perform(description: string, changes: GoldChange[], versions: ReadonlyMap<string, number> = new Map()): Promise<boolean> {
+    const done: GoldChange[] = [];
+    let ok = false;
+    await this.writing(async () => {
+      try {
+        for (const change of changes) {
+          await this.write(opFor(change, versions.get(change.id) ?? this.history.versions.get(change.id)));
+          done.push(change);
+        }
+        ok = true;
+      } catch (error) {
+        this.problem(error, description);
+      }
+      this.history.record({ description, changes: done });
+    });
+    if (ok) this.notices.status(`${description}.`);
+    return ok;
+  }
+
+  /** Accepts everything the annotators agree on as one step. */
+  async acceptAgreed(): Promise<void> {
+    await this.writing(async () => {
+      try {
+        const created = await curationApi.acceptAgreed(this.documentId);
+        for (const a of created) this.history.noteVersion(a.id, a.version);
+        const changes = created.map((a): GoldChange => ({ target: targetOf(a), id: a.id, before: null, after: contentOf(a, targetOf(a)) }));
+        this.history.record({ description: `Accepted ${created.length} agreed ${created.length === 1 ? 'annotation' : 'annotations'}`, changes });
+        this.notices.status(created.length ? `Accepted ${created.length} agreed ${created.length === 1 ? 'annotation' : 'annotations'} (one undo step).` : 'Nothing agreed is left to accept.');
+      } catch (error) {
+        this.problem(error, 'Accept all agreed');
+      }
+    });
+  }
+
+  undo(): Promise<void> {
+    return this.replay('undo');
+  }
+
+  redo(): Promise<void> {
+    return this.replay('redo');
+  }
+
+  private async replay(which: 'undo' | 'redo'): Promise<void> {
+    let plan: ReturnType<CurationHistory['planUndo']>;
+    try {
+      plan = which === 'undo' ? this.history.planUndo() : this.history.planRedo();
+    } catch (error) {
+      this.problem(error, which === 'undo' ? 'Undo' : 'Redo');
+      return;
+    }
+    if (!plan) {
+      this.notices.status(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      return;
+    }
+    const { step, ops } = plan;
+    await this.writing(async () => {
+      try {
+        for (const op of ops) await this.write(op);
+        if (which === 'undo') this.history.undone(step);
+        else this.history.redone(step);
+        this.notices.status(`${which === 'undo' ? 'Undone' : 'Redone'}: ${step.description}.`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          this.history.drop(step);
+          this.notices.status(`Could not ${which} “${step.description}”: another curator changed it since. That step is no longer in the history.`, true);
+        } else {
+          this.problem(error, which === 'undo' ? 'Undo' : 'Redo');
+        }
+      }
+    });
+  }
+
+  private async write(op: GoldOp): Promise<void> {
+    if (op.kind === 'delete') {
+      await curationApi.remove(op.target, this.documentId, op.id, op.version);
+      this.history.noteVersion(op.id, versionAfter(op));
+    } else {
+      const saved = await curationApi.put(op.target, this.documentId, op.id, { ...op.body, ...(op.version === undefined ? {} : { version: op.version }) });
+      this.history.noteVersion(op.id, versionAfter(op, saved));
+    }
+  }
+
+  /** Runs writes one action at a time, then shows the server's view of the result. */
+  private async writing(run: () => Promise<void>): Promise<void> {
+    if (this.busy) {
+      this.notices.status('Still saving the last action…');
+      return;
+    }
+    this.busy = true;
+    this.emit();
+    try {
+      await run();
+    } finally {
+      this.busy = false;
+      try {
+        await this.refresh();
+      } catch (error) {
+        this.problem(error, 'Reloading the curation');
+      }
+    }
+  }
+
+  problem(error: unknown, what: string): void {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const text = error instanceof ApiError
+      ? error.status === 409 ? 'another curator changed it meanwhile; the page now shows their version.' : `${error.title}${error.detail ? `: ${error.detail}` : ''}`
+      : error instanceof Error ? error.message : String(error);
+    this.notices.status(`${what} failed: ${text}`, true);
+  }
+
+  private adopt(view: CurationView): void {
+    this.view = view;
+    this.byId.clear();
+    for (const a of [...view.spans, ...view.labels, ...view.gold, ...view.goldLabels, ...view.rejections]) this.byId.set(a.id, a);
+    this.ordered = readingOrder(view.clusters);
+    this.selected = keepSelection(this.ordered, this.selected);
+    this.emit();
+  }
+
+  gold(id: string): GoldAnnotation | undefined {
+    return this.byId.get(id) as GoldAnnotation | undefined;
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+export type { GoldStep };

@@ -1,0 +1,24 @@
+import type { CodebookInfo } from '../../api/annotationTypes';
+import { CodebookIndex } from '../../model/codebook';
+
+/** Display names for the codebook's layers and labels, falling back to their ids. */
+export class Names {
+  readonly codebook: CodebookIndex;
+
+  constructor(info: CodebookInfo) {
+    this.codebook = new CodebookIndex(info.codebook);
+  }
+
+  layer(id: string): string {
+    return this.codebook.layer(id)?.name ?? id;
+  }
+
+  label(layer: string, id: string): string {
+    return this.codebook.label(layer, id)?.name ?? id;
+  }
+
+  /** The labels of a layer, for a select. */
+  labels(layer: string): { id: string; name: string }[] {
+    return this.codebook.layer(layer)?.labels.map((l) => ({ id: l.id, name: l.name })) ?? [];
+  }
+}

@@ -1,0 +1,188 @@
+import { ApiError, codebookApi, documentsApi } from '../../api';
+import type { CodebookInfo } from '../../api/annotationTypes';
+import type { SpanCluster } from '../../api/curation';
+import type { DocumentDetail } from '../../api/types';
+import { curationCommand } from '../../model/curationKeys';
+import { nextOpen, stepCluster } from '../../model/curationNav';
+import { agreementRoute, readerRoute, routeHref } from '../../model/routes';
+import { isAbort } from '../cache';
+import type { AppContext, View } from '../context';
+import { h, replace } from '../dom';
+import { curateActions } from './actions';
+import { ClusterPanel } from './clusterPanel';
+import { clusterList } from './clusterList';
+import { Curation } from './controller';
+import { labelsPanel } from './labelsPanel';
+import { followCuration } from './live';
+import { MergedText } from './merged';
+import { Names } from './names';
+import { sideBySide } from './sideBySide';
+import { curateToolbar, type CurateMode } from './toolbar';
+
+const MODE_KEY = 'annotate.curate.view';
+
+function storedMode(): CurateMode {
+  try {
+    return localStorage.getItem(MODE_KEY) === 'side' ? 'side' : 'merged';
+  } catch {
+    return 'merged';
+  }
+}
+
+/** A curator's page for one document: the disagreements, the gold layer, and accepting, merging and rejecting. */
+export function curateView(ctx: AppContext, id: string): View {
+  ctx.setTitle('Curate');
+  const controller = new AbortController();
+  const heading = h('h1', { tabindex: -1, id: 'curate-title' }, 'Curate');
+  const status = h('p', { class: 'curate-status', role: 'status', 'data-testid': 'curation-status' });
+  const content = h('div', { class: 'curate-content', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Loading the curation…'));
+  const element = h('div', { class: 'page curate-page' },
+    h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
+      h('a', { href: routeHref(readerRoute(id)), class: 'back-link' }, '← Document'),
+      h('div', { class: 'reader-tools' }, h('a', { href: routeHref(agreementRoute(id)), class: 'button subtle' }, 'Agreement'))),
+    heading, status, content);
+  const setStatus = (message: string, problem = false) => {
+    status.textContent = message;
+    status.classList.toggle('problem', problem);
+    if (!problem) ctx.announce(message);
+  };
+  const curation = new Curation(id, { status: setStatus, announce: (m) => ctx.announce(m) }, controller.signal);
+  let page: ReturnType<typeof build> | null = null;
+  let stopLive: (() => void) | null = null;
+
+  function build(doc: DocumentDetail, info: CodebookInfo) {
+    ctx.setTitle(`Curate: ${doc.title}`);
+    replace(heading, 'Curate: ', h('span', { class: 'curate-doc-title', dir: 'auto' }, doc.title));
+    const names = new Names(info);
+    let mode = storedMode();
+    const pick = (cluster: SpanCluster | null, scroll = false) => {
+      curation.select(cluster);
+      if (scroll) merged.showSelected(true);
+    };
+    const merged = new MergedText(doc, curation, (c) => pick(c));
+    const actions = curateActions(curation, names, setStatus);
+    const panel = new ClusterPanel(curation, names, doc.text, { ...actions, selectedStretch: () => merged.selectedStretch() });
+    const labels = labelsPanel(curation, names, { accept: actions.acceptLabel, remove: actions.remove });
+    const list = clusterList(curation, names, doc.text, (c) => pick(c, true));
+    const side = sideBySide(curation, names, doc.text, (c) => pick(c));
+    const empty = h('p', { class: 'empty', 'data-testid': 'curation-empty' }, 'No one has annotated this document yet.');
+    const setMode = (next: CurateMode) => {
+      mode = next;
+      try {
+        localStorage.setItem(MODE_KEY, next);
+      } catch {
+        // Not remembered; still switched.
+      }
+      render();
+    };
+    const toolbar = curateToolbar(curation, doc.projectId, {
+      setMode, acceptAgreed: () => void curation.acceptAgreed(), undo: () => void curation.undo(), redo: () => void curation.redo(),
+      nextOpen: () => pickNextOpen(),
+    });
+    const legend = h('p', { class: 'curate-legend', 'aria-label': 'Colours' },
+      ['agreed', 'label', 'boundary', 'missed', 'curated', 'rejected'].map((t) => h('span', { class: `legend tone-${t}` }, t)),
+      h('span', { class: 'legend gold' }, 'gold span'));
+    const main = h('div', { class: 'curate-main' }, legend, h('article', { class: 'article' }, merged.element), side.element);
+    replace(content, toolbar.progress, toolbar.element, empty,
+      h('div', { class: 'curate-layout' }, main, h('aside', { class: 'curate-side' }, panel.element, labels.element, list.element)));
+    content.removeAttribute('aria-busy');
+
+    let painted: unknown = null;
+    function render(): void {
+      const view = curation.view;
+      if (!view) return;
+      const hadFocus = panel.element.contains(document.activeElement);
+      empty.hidden = view.annotators.length > 0;
+      merged.element.closest('article')!.hidden = mode !== 'merged';
+      legend.hidden = mode !== 'merged';
+      side.element.hidden = mode !== 'side';
+      toolbar.render(mode);
+      list.render();
+      labels.render();
+      if (mode === 'side') side.render();
+      if (!panel.editing) panel.render();
+      if (painted !== view) {
+        painted = view;
+        void merged.paint();
+      } else merged.showSelected(false);
+      if (hadFocus && !panel.element.contains(document.activeElement)) panel.focus();
+    }
+
+    function pickNextOpen(): void {
+      const next = nextOpen(curation.ordered, curation.selected?.id ?? null);
+      if (next) pick(next, true);
+      else setStatus('Every cluster is curated or rejected.');
+    }
+
+    const unsubscribe = curation.subscribe(render);
+    render();
+    return {
+      pick, pickNextOpen, accept: actions.accept, reject: actions.reject,
+      toggleMode: () => setMode(mode === 'merged' ? 'side' : 'merged'),
+      dispose: () => {
+        unsubscribe();
+        merged.dispose();
+      },
+    };
+  }
+
+  void (async () => {
+    try {
+      const [doc, info] = await Promise.all([documentsApi.get(id, controller.signal), codebookApi.forDocument(id, controller.signal), curation.refresh()]);
+      page = build(doc, info);
+      stopLive = followCuration(id, () => void curation.refresh().catch((e: unknown) => curation.problem(e, 'Reloading the curation')),
+        (e) => curation.problem(e, 'Following the document live'));
+    } catch (error) {
+      if (isAbort(error)) return;
+      content.removeAttribute('aria-busy');
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        replace(content, h('p', { class: 'empty' }, error.status === 403
+          ? 'Only the curators and owners of this document’s project can curate it.'
+          : 'There is no such document, or it has no codebook.'));
+      } else replace(content, h('p', { class: 'empty' }, 'The curation could not be loaded.'));
+      setStatus(error instanceof ApiError ? `${error.title}${error.detail ? `: ${error.detail}` : ''}` : String(error), true);
+    }
+  })();
+
+  return {
+    element,
+    focus: () => heading.focus(),
+    onKey(event) {
+      const command = page ? curationCommand(event) : null;
+      if (!page || !command) return false;
+      const selected = curation.selected;
+      switch (command.kind) {
+        case 'next': case 'previous':
+          page.pick(stepCluster(curation.ordered, selected?.id ?? null, command.kind === 'next' ? 1 : -1), true);
+          return true;
+        case 'nextOpen': page.pickNextOpen(); return true;
+        case 'undo': void curation.undo(); return true;
+        case 'redo': void curation.redo(); return true;
+        case 'toggleView': page.toggleMode(); return true;
+        case 'close':
+          if (!selected) return false;
+          page.pick(null);
+          return true;
+        case 'reject':
+          if (selected) page.reject(selected);
+          return !!selected;
+        case 'accept': {
+          if (!selected) {
+            setStatus('Choose a cluster first (j / k).');
+            return true;
+          }
+          const person = curation.view?.annotators[command.annotator];
+          const spans = person ? curation.spansOf(selected, person.id) : [];
+          if (spans.length && person) page.accept(spans, person.name);
+          else setStatus(person ? `${person.name} marked nothing in this cluster.` : 'No annotator has that number.');
+          return true;
+        }
+      }
+    },
+    dispose() {
+      controller.abort();
+      stopLive?.();
+      page?.dispose();
+    },
+  };
+}
