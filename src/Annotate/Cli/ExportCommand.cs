@@ -85,7 +85,7 @@ internal static class ExportCommand
         }
 
         await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await using var archive = new ZipSink(file);
+        await using var archive = new ZipSink(file, format.Compression);
         return await runner.RunAsync(projectId, format, options, archive, progress, ct);
     }
 

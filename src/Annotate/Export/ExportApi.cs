@@ -27,7 +27,7 @@ internal static class ExportApi
                 var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
                 try
                 {
-                    await using (var archive = new ZipSink(file))
+                    await using (var archive = new ZipSink(file, chosen.Compression))
                     {
                         await runner.RunAsync(projectId, chosen, options, archive, null, ct);
                     }

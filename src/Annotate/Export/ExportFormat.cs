@@ -12,6 +12,9 @@ internal interface IExportFormat
     /// <summary>One line for the command's help and the dataset card.</summary>
     string Description { get; }
 
+    /// <summary>How hard a zip of this format is compressed (Optimal unless the format's files are huge).</summary>
+    System.IO.Compression.CompressionLevel Compression => System.IO.Compression.CompressionLevel.Optimal;
+
     Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken);
 }
 

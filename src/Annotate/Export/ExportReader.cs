@@ -65,12 +65,12 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
         var current = spans.Where(IsCurrent).OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal)
             .ThenBy(s => s.AnnotatorId, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportSpan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
-                JsonElement.Parse(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note))
+                Json(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note))
             .ToList();
         var orphans = spans.Concat(goldSpans).Where(s => !IsCurrent(s)).OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportOrphan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.DocumentVersion, s.Quote)).ToList();
         var documentLabels = labels.OrderBy(l => l.Layer, StringComparer.Ordinal).ThenBy(l => l.AnnotatorId, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)
-            .Select(l => new ExportLabel(l.Id, l.AnnotatorId, l.Layer, l.Label, JsonElement.Parse(l.AttributesJson), l.Note)).ToList();
+            .Select(l => new ExportLabel(l.Id, l.AnnotatorId, l.Layer, l.Label, Json(l.AttributesJson), l.Note)).ToList();
         var annotatorIds = spans.Select(s => s.AnnotatorId).Concat(labels.Select(l => l.AnnotatorId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var names = spans.Concat(labels).GroupBy(a => a.AnnotatorId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().AnnotatorName, StringComparer.Ordinal);
         var empty = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -89,14 +89,19 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
         var goldSpans = spans
             .OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal).ThenBy(s => s.Label, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportGoldSpan(s.Id, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
-                JsonElement.Parse(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note, ProvenanceOf(s)))
+                Json(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note, ProvenanceOf(s)))
             .ToList();
         var goldLabels = labels
             .OrderBy(l => l.Layer, StringComparer.Ordinal).ThenBy(l => l.Label, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)
-            .Select(l => new ExportGoldLabel(l.Id, l.Layer, l.Label, JsonElement.Parse(l.AttributesJson), l.Note, ProvenanceOf(l)))
+            .Select(l => new ExportGoldLabel(l.Id, l.Layer, l.Label, Json(l.AttributesJson), l.Note, ProvenanceOf(l)))
             .ToList();
         return new ExportGold(goldSpans, goldLabels);
     }
+
+    private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
+
+    // Most annotations have no attributes: one shared empty object instead of a parsed document each.
+    private static JsonElement Json(string json) => json == "{}" ? EmptyObject : JsonElement.Parse(json);
 
     /// <summary>Per stretch (layer, start, end) someone marked: each annotator's vote, split over their labels there, or "none".</summary>
     internal static List<SoftLabel> SoftLabels(IReadOnlyList<ExportSpan> spans, IReadOnlyList<string> annotators)

@@ -26,7 +26,7 @@ public sealed class FolderSink(string folder) : IExportSink
 }
 
 /// <summary>A zip archive whose bytes depend only on the files written: fixed entry times, entries in write order.</summary>
-public sealed class ZipSink(Stream output) : IExportSink
+public sealed class ZipSink(Stream output, CompressionLevel level = CompressionLevel.Optimal) : IExportSink
 {
     /// <summary>Every entry's time, so the same export gives the same archive.</summary>
     public static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -35,7 +35,7 @@ public sealed class ZipSink(Stream output) : IExportSink
 
     public Task<Stream> CreateAsync(string relativePath, CancellationToken cancellationToken)
     {
-        var entry = archive.CreateEntry(ExportPaths.Checked(relativePath), CompressionLevel.Optimal);
+        var entry = archive.CreateEntry(ExportPaths.Checked(relativePath), level);
         entry.LastWriteTime = EntryTime;
         return Task.FromResult(entry.Open());
     }
