@@ -20,6 +20,9 @@ internal sealed class NonBmpScenario : IAsyncDisposable
 
     public AnnotateApp App { get; private set; } = null!;
 
+    /// <summary>The corpus folder, for a second app (a fresh database) on the same texts.</summary>
+    public string CorpusRoot => corpus.Root;
+
     public string Folder { get; } = TempFolder.Create();
 
     public string Text { get; private set; } = "";

@@ -69,6 +69,25 @@ public sealed class RoundTripTests
         }
     }
 
+    [Fact]
+    public async Task Text_Outside_The_Basic_Multilingual_Plane_Round_Trips_Through_Jsonl_And_Brat()
+    {
+        await using var scenario = await NonBmpScenario.CreateAsync();
+        var original = Path.Combine(await scenario.ExportAsync("jsonl", "original"), "default.jsonl");
+        var brat = await scenario.ExportAsync("brat", "brat");
+        foreach (var (format, source) in new[] { ("jsonl", Path.GetDirectoryName(original)!), ("brat", brat) })
+        {
+            using var fresh = AnnotateApp.ForCorpus(scenario.CorpusRoot);
+            await fresh.SignedInClientAsync();
+            var imported = await AnnotateProcess.RunAsync("import", "--project", "default", "--format", format, source, "--db", fresh.DatabasePath);
+            var again = Path.Combine(scenario.Folder, "again-" + format);
+            await ExportAsync(fresh, "jsonl", again);
+
+            Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
+            Assert.Equal(await ExportTestData.ContentAsync(original, withIds: true), await ExportTestData.ContentAsync(Path.Combine(again, "default.jsonl"), withIds: true));
+        }
+    }
+
     private static async Task ExportAsync(AnnotateApp app, string format, string target)
     {
         var (exit, _, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", format, "--out", target, "--db", app.DatabasePath);
