@@ -37,7 +37,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateAnnotations();
 
     // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
-    builder.Services.AddAnnotateCollaboration();
+    builder.Services.AddAnnotateCollaboration(builder.Configuration[$"{AnnotateOptions.Section}:Redis"]);
 
     // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
     builder.Services.AddAnnotateAgreement();

@@ -229,6 +229,58 @@ public sealed class CurationTests(AnnotateServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_Curator_Sees_Where_Attributes_Differ_And_Edits_A_Gold_Span_Attribute()
+    {
+        // Arrange: Ana and Bea mark the same claim (the claim layer has attributes) but judge its veracity differently.
+        const string fake = "dalmor-standard.2026-03-06-danek-fake-claim-driver-recovers";
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var (ana, bea, cora) = ($"Ana {suffix}", $"Bea {suffix}", $"Cora {suffix}");
+        var text = (await server.DocumentAsync(fake)).Text;
+        const string phrase = "Nobody has been denied food, water or medical help";
+        var start = text.IndexOf(phrase, StringComparison.Ordinal);
+        var end = start + phrase.Length;
+        await using var anaBrowser = await browser.OpenAsync(server.BaseAddress);
+        await using var beaBrowser = await browser.OpenAsync(server.BaseAddress);
+        await using var coraBrowser = await browser.OpenAsync(server.BaseAddress);
+        await new SignInPage(anaBrowser.Page).SignInAsync(ana);
+        await new SignInPage(beaBrowser.Page).SignInAsync(bea);
+        await AnnotateAsync(anaBrowser.Page, "factual-claim", (start, end), fake, "claim", new() { ["veracity"] = "fake", ["confidence"] = 4 });
+        await AnnotateAsync(beaBrowser.Page, "factual-claim", (start, end), fake, "claim", new() { ["veracity"] = "disputed", ["confidence"] = 4 });
+        await MakeCuratorAsync(coraBrowser.Page, cora);
+        var page = await new CurationPage(coraBrowser.Page).OpenAsync(fake);
+
+        // Act
+        await page.ChooseAsync("claim", start, end);
+
+        // Assert: each annotator's attributes beside their label; only the veracity is marked as differing.
+        await Expect(page.Panel.GetByTestId("annotator-row").Filter(new() { HasText = ana })).ToContainTextAsync("Veracity: fake");
+        await Expect(page.Panel.GetByTestId("annotator-row").Filter(new() { HasText = bea })).ToContainTextAsync("Veracity: disputed");
+        await Expect(page.Panel.GetByTestId("attribute-disagreement")).ToHaveTextAsync("Attributes differ: Veracity");
+        await Expect(page.DisagreedAttributes).ToHaveCountAsync(2);
+        await Expect(page.DisagreedAttributes.First).ToHaveAttributeAsync("data-attribute", "veracity");
+
+        // Act: accept Ana's span (her attributes come with it), then set the veracity to Bea's in the editor.
+        await page.AcceptAsync(ana);
+        await Expect(page.GoldItems).ToContainTextAsync("Veracity: fake");
+        await page.GoldItems.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Expect(page.AttributeField("veracity")).ToHaveValueAsync("fake");
+        await Expect(page.AttributeField("confidence")).ToHaveValueAsync("4");
+        await page.AttributeField("veracity").SelectOptionAsync("disputed");
+        await page.Panel.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        // Assert: the page shows the edited gold span, and so does the server's curation view.
+        await Expect(page.GoldItems).ToContainTextAsync("Veracity: disputed");
+        await Expect(page.GoldItems).ToContainTextAsync($"edited from {ana} by {cora}");
+        var response = await coraBrowser.Page.Context.APIRequest.GetAsync($"/api/documents/{fake}/curation");
+        Assert.True(response.Ok, $"GET curation answered {response.Status}");
+        var gold = (await response.JsonAsync())!.Value.GetProperty("gold").EnumerateArray().Single(g => g.GetProperty("start").GetInt32() == start);
+        Assert.Equal("disputed", gold.GetProperty("attributes").GetProperty("veracity").GetString());
+        Assert.Equal(4, gold.GetProperty("attributes").GetProperty("confidence").GetInt32());
+        Assert.Equal("edited", gold.GetProperty("provenance").GetProperty("action").GetString());
+        Assert.Empty(coraBrowser.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Annotators_See_No_Curate_Link()
     {
         await using var session = await browser.OpenAsync(server.BaseAddress);
@@ -242,11 +294,12 @@ public sealed class CurationTests(AnnotateServer server, BrowserFixture browser)
         Assert.Empty(session.ConsoleErrors);
     }
 
-    private static async Task AnnotateAsync(IPage page, string label, (int Start, int End) stretch, string document = Doc)
+    private static async Task AnnotateAsync(IPage page, string label, (int Start, int End) stretch, string document = Doc,
+        string layer = "frame", Dictionary<string, object>? attributes = null)
     {
         var put = await page.Context.APIRequest.PutAsync($"/api/documents/{document}/annotations/{Guid.NewGuid()}", new()
         {
-            DataObject = new { layer = "frame", label, start = stretch.Start, end = stretch.End },
+            DataObject = new { layer, label, start = stretch.Start, end = stretch.End, attributes = attributes ?? [] },
             Headers = await PageAntiforgery.HeadersAsync(page),
         });
         Assert.True(put.Ok, $"PUT span answered {put.Status}: {await put.TextAsync()}");

@@ -55,7 +55,7 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
                 var group = Visibility.SharesWork(settings.Visibility) ? CollaborationGroups.Agreement(project) : CollaborationGroups.AgreementOverseers(project);
                 await hub.Clients.Group(group).AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException || Collaboration.LiveSend.IsTransportFailure(ex))
             {
                 // A viewer misses one refresh at worst; the next change or their own reload brings the figures.
                 logger.LogWarning(ex, "Could not tell agreement viewers of project {Project} about a change.", project);

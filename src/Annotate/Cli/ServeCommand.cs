@@ -9,9 +9,14 @@ internal static class ServeCommand
         var corpus = new Option<string?>("--corpus") { Description = "The corpus folder to serve (default: the bundled corpus/ folder).", HelpName = "DIR" };
         var db = new Option<string?>("--db") { Description = "The SQLite database file (default: data/annotate.db; created on first run).", HelpName = "PATH" };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default: http://localhost:5000).", HelpName = "URLS" };
+        var redis = new Option<string?>("--redis")
+        {
+            Description = "A Redis server through which several instances share live messages, e.g. 127.0.0.1:6379 (needs sticky sessions; docs/deployment.md).",
+            HelpName = "HOST:PORT",
+        };
         var command = new Command("serve", "Serve the web app on the corpus (the default command). Other ASP.NET Core options such as --environment pass through.")
         {
-            corpus, db, urls,
+            corpus, db, urls, redis,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, _) =>
@@ -33,6 +38,11 @@ internal static class ServeCommand
             if (result.GetValue(db) is { } dbPath)
             {
                 hostArgs.Add($"--Annotate:Database={Path.GetFullPath(dbPath)}");
+            }
+
+            if (result.GetValue(redis) is { } backplane)
+            {
+                hostArgs.Add($"--Annotate:Redis={backplane}");
             }
 
             if (result.GetValue(urls) is { } addresses)

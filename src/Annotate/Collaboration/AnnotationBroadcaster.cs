@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Annotate.Collaboration;
 
 /// <summary>Sends each committed change to exactly the clients allowed to see it.</summary>
-internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects, ProjectMembers members, AgreementNotifier agreement) : IAnnotationEvents
+internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotationClient> hub, ProjectStore projects, ProjectMembers members, AgreementNotifier agreement,
+    ILogger<AnnotationBroadcaster> logger) : IAnnotationEvents
 {
     public async Task PublishAsync(AnnotationChange change)
     {
@@ -15,13 +16,13 @@ internal sealed class AnnotationBroadcaster(IHubContext<AnnotationHub, IAnnotati
         var project = await projects.GetAsync(projectId, CancellationToken.None);
         if (project is not null && Visibility.SharesWork(project.Visibility))
         {
-            await hub.Clients.Group(CollaborationGroups.Shared(change.DocumentId)).AnnotationChanged(change);
+            await LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Shared(change.DocumentId)).AnnotationChanged(change), logger, "AnnotationChanged");
         }
         else
         {
             // Blind: the author's own connections, and curators and owners (each connection is in one of these).
-            await hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
-                .AnnotationChanged(change);
+            await LiveSend.TryAsync(() => hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
+                .AnnotationChanged(change), logger, "AnnotationChanged");
         }
 
         agreement.Changed(projectId, change.DocumentId);

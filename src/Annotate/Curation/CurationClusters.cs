@@ -7,7 +7,8 @@ namespace Annotate.Curation;
 /// gold layer holds for it. Its id ("layer:start-end") is stable while the spans in it stay the same.
 /// </summary>
 /// <param name="Kinds">The disagreements: "boundary" (different stretches), "label" (different labels), "missed"
-/// (some of the document's annotators marked nothing here). Empty when everyone marked the same.</param>
+/// (some of the document's annotators marked nothing here), "attributes" (the same spans with different attribute
+/// values). Empty when everyone marked the same.</param>
 /// <param name="Agreed">Every annotator of the document (two or more) marked exactly the same here.</param>
 /// <param name="Status">"curated" (a gold span overlaps it), "rejected" (a rejection and no gold), or "open".</param>
 public sealed record SpanCluster(string Id, string Layer, int Start, int End, IReadOnlyList<string> Kinds, bool Agreed,
@@ -23,6 +24,7 @@ public static class CurationClusters
     public const string Boundary = "boundary";
     public const string Label = "label";
     public const string Missed = "missed";
+    public const string Attributes = "attributes";
 
     /// <param name="spans">The annotators' current spans (not gold).</param>
     /// <param name="annotators">Everyone who annotated the document: who marked nothing in a cluster missed it.</param>
@@ -75,11 +77,15 @@ public static class CurationClusters
         if (missing.Count > 0)
             kinds.Add(Missed);
 
-        // Exact content must match too: two annotators with the same stretches and labels but paired differently disagree.
-        var agreed = kinds.Count == 0 && annotators.Count >= 2
-            && byAnnotator.Values.Select(spans => Set(spans.Select(s => (s.Start, s.End, s.Label)))).Distinct().Count() == 1;
-        if (kinds.Count == 0 && !agreed && byAnnotator.Count >= 2)
+        // Exact content must match too: two annotators with the same stretches and labels but paired differently
+        // disagree, and so do the same spans with different attributes (accepting one would drop the other's).
+        var same = byAnnotator.Values.Select(spans => Set(spans.Select(s => (s.Start, s.End, s.Label)))).Distinct().Count() == 1;
+        var sameAttributes = byAnnotator.Values.Select(spans => Set(spans.Select(s => (s.Start, s.End, s.Label, AttributesKey(s))))).Distinct().Count() == 1;
+        if (kinds.Count == 0 && !same && byAnnotator.Count >= 2)
             kinds.Add(Label);
+        if (kinds.Count == 0 && same && !sameAttributes)
+            kinds.Add(Attributes);
+        var agreed = kinds.Count == 0 && annotators.Count >= 2;
 
         var goldHere = Overlapping(gold, layer, start, end);
         var rejectedHere = Overlapping(rejections, layer, start, end);
@@ -87,6 +93,9 @@ public static class CurationClusters
         return new SpanCluster($"{layer}:{start}-{end}", layer, start, end, kinds, agreed, missing,
             group.Select(s => s.Id).ToList(), goldHere, rejectedHere, status);
     }
+
+    private static string AttributesKey(Annotation annotation) =>
+        string.Join(';', annotation.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value.GetRawText()}"));
 
     private static List<string> Overlapping(IReadOnlyList<Annotation> spans, string layer, int start, int end) =>
         spans.Where(g => g.Layer == layer && g.Start < end && g.End > start).OrderBy(g => g.Start).ThenBy(g => g.Id, StringComparer.Ordinal).Select(g => g.Id).ToList();

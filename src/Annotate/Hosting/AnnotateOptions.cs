@@ -17,6 +17,12 @@ internal sealed class AnnotateOptions
     /// <summary>Whether to watch the corpus folder and load changes without a restart.</summary>
     public bool WatchCorpus { get; set; } = true;
 
+    /// <summary>
+    /// A Redis server (StackExchange.Redis configuration, e.g. "127.0.0.1:6379") through which several instances
+    /// share live messages; null for one instance on its own.
+    /// </summary>
+    public string? Redis { get; set; }
+
     public string CorpusPath => Corpus ?? DefaultPaths.Corpus();
 
     public string DatabasePath => Database ?? DefaultPaths.Database();

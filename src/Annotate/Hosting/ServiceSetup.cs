@@ -70,7 +70,7 @@ internal static class ServiceSetup
         return services;
     }
 
-    public static IServiceCollection AddAnnotateCollaboration(this IServiceCollection services)
+    public static IServiceCollection AddAnnotateCollaboration(this IServiceCollection services, string? redis)
     {
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<AnnotatorStore>();
@@ -94,7 +94,7 @@ internal static class ServiceSetup
             options.AddFilter<HubGuard>();
             // Larger messages close the connection before they are buffered: no call of ours needs more.
             options.MaximumReceiveMessageSize = 32 * 1024;
-        });
+        }).AddAnnotateBackplane(redis);
         return services;
     }
 

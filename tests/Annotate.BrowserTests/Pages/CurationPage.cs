@@ -24,6 +24,12 @@ public sealed class CurationPage(IPage page)
 
     public ILocator SideColumns => page.GetByTestId("side-column");
 
+    /// <summary>The attributes shown in the panel that the cluster's annotators differ on.</summary>
+    public ILocator DisagreedAttributes => Panel.Locator(".attr[data-disagreed='true']");
+
+    /// <summary>The gold editor's field for one codebook attribute (its id).</summary>
+    public ILocator AttributeField(string id) => Panel.Locator($".gold-editor [data-attribute='{id}']");
+
     /// <summary>The cluster list's entry for the cluster of this layer over start–end.</summary>
     public ILocator Cluster(string layer, int start, int end) => page.Locator($"[data-cluster='{layer}:{start}-{end}']");
 

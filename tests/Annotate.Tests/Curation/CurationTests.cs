@@ -14,6 +14,7 @@ public sealed class CurationTests : IAsyncLifetime
 {
     private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
     private const string Password = "curators passphrase";
+    private const string ClaimLabel = "factual-claim";
     private readonly AnnotateApp app = new();
     private HubUser ana = null!;
     private HubUser ben = null!;
@@ -63,6 +64,11 @@ public sealed class CurationTests : IAsyncLifetime
         await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "security", 40, 50);
         await ben.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "security", 42, 50);   // boundary
         await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 60, 70);    // missed by Ben
+        foreach (var (who, veracity) in new[] { (ana, "fake"), (ben, "disputed") })  // attributes
+        {
+            (await who.Http.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{Guid.NewGuid()}",
+                new { layer = "claim", label = ClaimLabel, start = 80, end = 90, attributes = new Dictionary<string, object> { ["veracity"] = veracity } })).EnsureSuccessStatusCode();
+        }
 
         var view = await ViewAsync(cora);
 
@@ -74,6 +80,8 @@ public sealed class CurationTests : IAsyncLifetime
         Assert.Equal(50, Cluster(view, 40).GetProperty("end").GetInt32());
         Assert.Equal(["missed"], Kinds(Cluster(view, 60)));
         Assert.Equal(ben.UserId, Cluster(view, 60).GetProperty("missing").EnumerateArray().Single().GetString());
+        Assert.Equal(["attributes"], Kinds(Cluster(view, 80)));
+        Assert.False(Cluster(view, 80).GetProperty("agreed").GetBoolean());
         Assert.All(view.GetProperty("clusters").EnumerateArray(), c => Assert.Equal("open", c.GetProperty("status").GetString()));
     }
 

@@ -13,10 +13,12 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, int port)
+    /// <param name="redis">A Redis server's address for the backplane (several instances), or null for one instance.</param>
+    public static async Task<ServerProcess> StartAsync(string databasePath, int port, string? redis = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "annotate.dll"), "serve", "--corpus", RepositoryRoot.Corpus, "--db", databasePath, "--urls", $"http://127.0.0.1:{port}" })
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "annotate.dll"), "serve", "--corpus", RepositoryRoot.Corpus, "--db", databasePath, "--urls", $"http://127.0.0.1:{port}"];
+        foreach (var arg in redis is null ? args : [.. args, "--redis", redis])
         {
             start.ArgumentList.Add(arg);
         }

@@ -5,7 +5,7 @@ import type { Annotation, AttributeValue, Attribution } from './annotationTypes'
 // rejections, and accepting everything agreed. Keep in step with src/Annotate/Curation/*.cs.
 
 export type CurationAction = 'accepted' | 'merged' | 'edited' | 'created';
-export type DisagreementKind = 'boundary' | 'label' | 'missed';
+export type DisagreementKind = 'boundary' | 'label' | 'missed' | 'attributes';
 export type CurationStatus = 'open' | 'curated' | 'rejected';
 
 export interface ProvenanceSource {

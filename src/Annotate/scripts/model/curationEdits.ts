@@ -2,7 +2,9 @@
 // rules (which stretch a merge covers, which action an edit is) are tested without a browser.
 
 import type { Annotation } from '../api/annotationTypes';
+import type { AttributeValue } from '../api/annotationTypes';
 import type { CurationAction, GoldAnnotation, GoldPut, GoldTarget } from '../api/curation';
+import { sameAttributes } from './curationAttributes';
 
 /** A gold annotation's content as a PUT sends it (no version): enough to write it again after an undo. */
 export type GoldContent = Omit<GoldPut, 'version'>;
@@ -32,17 +34,24 @@ const spanFields = (a: Annotation): GoldContent => ({
   ...(a.attribution ? { attribution: { ...a.attribution } } : {}),
 });
 
-/** One annotator's span (or document label) taken as it is. */
+/** One annotator's span (or document label) taken as it is: label, stretch, attributes, attribution and note. */
 export function acceptBody(source: Annotation): GoldContent {
-  return { ...spanFields(source), action: 'accepted', sources: [source.id] };
+  return { ...spanFields(source), ...(source.note ? { note: source.note } : {}), action: 'accepted', sources: [source.id] };
 }
 
-/** Several spans joined into one gold span over their whole stretch, with a label chosen among theirs. */
+/**
+ * Several spans joined into one gold span over their whole stretch, with a label chosen among theirs and the
+ * attributes of the first span chosen (the curator edits them afterwards).
+ */
 export function mergeBody(sources: readonly Annotation[], label: string): GoldContent {
   if (sources.length === 0) throw new Error('Choose the spans to merge.');
   const stretch = mergeStretch(sources.map((s) => ({ start: s.start!, end: s.end! })))!;
   const first = sources.find((s) => s.label === label) ?? sources[0]!;
-  return { layer: first.layer, label, ...stretch, action: sources.length > 1 ? 'merged' : 'accepted', sources: sources.map((s) => s.id) };
+  const attributes = sources[0]!.attributes ?? {};
+  return {
+    layer: first.layer, label, ...stretch, ...(Object.keys(attributes).length ? { attributes: { ...attributes } } : {}),
+    action: sources.length > 1 ? 'merged' : 'accepted', sources: sources.map((s) => s.id),
+  };
 }
 
 /** A decision that the stretch has no gold span, with the annotators' spans there as its sources. */
@@ -63,19 +72,23 @@ export interface GoldEdit {
   start?: number;
   end?: number;
   note?: string | null;
+  /** The whole set (an attribute left out is cleared). */
+  attributes?: Record<string, AttributeValue>;
 }
 
 /** A gold annotation changed by the curator: "edited", keeping its sources (one with none stays "created"). */
 export function editBody(gold: GoldAnnotation, target: GoldTarget, edit: GoldEdit): GoldContent {
   const before = contentOf(gold, target);
   const after: GoldContent = { ...before, ...edit };
+  if (after.attributes && Object.keys(after.attributes).length === 0) delete after.attributes;
   if (target !== 'rejections') after.action = before.sources?.length ? 'edited' : 'created';
   return after;
 }
 
 /** Whether an edit changes anything. */
 export function sameContent(a: GoldContent, b: GoldContent): boolean {
-  return a.label === b.label && a.start === b.start && a.end === b.end && (a.note ?? null) === (b.note ?? null);
+  return a.label === b.label && a.start === b.start && a.end === b.end && (a.note ?? null) === (b.note ?? null)
+    && sameAttributes(a.attributes, b.attributes);
 }
 
 /** Which endpoint a gold annotation belongs to. */

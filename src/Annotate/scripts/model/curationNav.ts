@@ -72,15 +72,16 @@ export function progressText(clusters: readonly ClusterLike[]): string {
 }
 
 /** The class a cluster's highlight takes: its status when decided, else what kind of disagreement it is. */
-export function clusterTone(c: ClusterLike): 'curated' | 'rejected' | 'agreed' | 'label' | 'boundary' | 'missed' {
+export function clusterTone(c: ClusterLike): 'curated' | 'rejected' | 'agreed' | 'label' | 'boundary' | 'missed' | 'attributes' {
   if (c.status !== 'open') return c.status;
   if (c.agreed || c.kinds.length === 0) return 'agreed';
-  // Label first: a different label is the decision that matters most; then a different stretch; then someone missing.
-  for (const kind of ['label', 'boundary', 'missed'] as const) if (c.kinds.includes(kind)) return kind;
+  // Label first: a different label is the decision that matters most; then a different stretch; then someone
+  // missing; last the same spans with different attribute values.
+  for (const kind of ['label', 'boundary', 'missed', 'attributes'] as const) if (c.kinds.includes(kind)) return kind;
   return 'agreed';
 }
 
-const kindNames: Record<string, string> = { boundary: 'boundary', label: 'label', missed: 'missed' };
+const kindNames: Record<string, string> = { boundary: 'boundary', label: 'label', missed: 'missed', attributes: 'attributes' };
 
 /** "agreed", or the disagreement kinds ("label, boundary"), for the list and the panel. */
 export function kindsText(c: { kinds: readonly string[]; agreed: boolean }): string {

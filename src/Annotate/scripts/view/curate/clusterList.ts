@@ -25,7 +25,12 @@ export function clusterList(curation: Curation, names: Names, text: string, pick
         button.addEventListener('click', () => pick(c));
         return h('li', null, button);
       }));
-      list.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+      const current = list.querySelector<HTMLElement>('[aria-current="true"]');
+      // The list alone scrolls: scrollIntoView would scroll the side column and the page too, hiding the panel.
+      if (current && current.offsetTop < list.scrollTop) list.scrollTop = current.offsetTop;
+      else if (current && current.offsetTop + current.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = current.offsetTop + current.offsetHeight - list.clientHeight;
+      }
     },
   };
 }

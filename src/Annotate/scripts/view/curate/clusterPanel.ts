@@ -1,9 +1,11 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation, SpanCluster } from '../../api/curation';
+import { attributeEntries, disagreedAttributes } from '../../model/curationAttributes';
 import { mergeLabels } from '../../model/curationEdits';
 import { kindsText } from '../../model/curationNav';
 import { offsets, provenanceText, shortQuote } from '../../model/curationText';
 import { h, replace } from '../dom';
+import { attributeList } from './attributeList';
 import type { Curation } from './controller';
 import { goldEditor, type EditorHost } from './goldEditor';
 import type { Names } from './names';
@@ -38,7 +40,8 @@ export class ClusterPanel {
     }
     if (this.editing && !cluster.gold.includes(this.editing)) this.editing = null;
     const checked = new Set([...this.element.querySelectorAll<HTMLInputElement>('input[name="merge"]:checked')].map((c) => c.value));
-    const rows = view.annotators.map((person, i) => this.annotatorRow(cluster, person, i, checked));
+    const disagreed = disagreedAttributes(cluster.spans.map((id) => this.curation.annotation(id)).filter((a): a is Annotation => !!a), cluster.layer);
+    const rows = view.annotators.map((person, i) => this.annotatorRow(cluster, person, i, checked, disagreed));
     const label = h('select', { 'aria-label': 'Label of the merged span', 'data-testid': 'merge-label' });
     const mergeButton = h('button', { type: 'button', class: 'button', 'data-testid': 'merge' }, 'Merge chosen');
     const chosen = () => [...this.element.querySelectorAll<HTMLInputElement>('input[name="merge"]:checked')]
@@ -56,6 +59,8 @@ export class ClusterPanel {
         `${this.names.layer(cluster.layer)} ${offsets(cluster.start, cluster.end)}`,
         h('span', { class: `tone-pill ${cluster.status}` }, cluster.status)),
       h('p', { class: 'cluster-kinds', 'data-testid': 'cluster-kinds' }, kindsText(cluster)),
+      disagreed.size ? h('p', { class: 'attr-disagreement', 'data-testid': 'attribute-disagreement' }, 'Attributes differ: ',
+        attributeEntries(this.names.attributes(cluster.layer), null, disagreed).map((e) => e.name).join(', ')) : null,
       h('blockquote', { class: 'cluster-quote' }, shortQuote(this.text, cluster.start, cluster.end, 300)),
       h('div', { class: 'table-wrap' }, h('table', { class: 'curate-table' },
         h('caption', { class: 'visually-hidden' }, 'Each annotator’s spans in this cluster'),
@@ -76,7 +81,7 @@ export class ClusterPanel {
     this.element.querySelector<HTMLElement>('#cluster-title')?.focus();
   }
 
-  private annotatorRow(cluster: SpanCluster, person: { id: string; name: string }, index: number, checked: Set<string>): HTMLElement {
+  private annotatorRow(cluster: SpanCluster, person: { id: string; name: string }, index: number, checked: Set<string>, disagreed: ReadonlySet<string>): HTMLElement {
     const spans = this.curation.spansOf(cluster, person.id);
     const key = index < 9 ? String(index + 1) : null;
     return h('tr', { 'data-testid': 'annotator-row', 'data-annotator': person.id },
@@ -85,7 +90,8 @@ export class ClusterPanel {
       h('td', null, spans.length
         ? h('ul', { class: 'plain' }, spans.map((s) => h('li', null,
           h('strong', null, this.names.label(s.layer, s.label)), ' ', h('q', null, shortQuote(this.text, s.start!, s.end!)), ' ',
-          h('span', { class: 'offsets' }, offsets(s.start, s.end)))))
+          h('span', { class: 'offsets' }, offsets(s.start, s.end)),
+          attributeList(attributeEntries(this.names.attributes(s.layer), s.attributes, disagreed)))))
         : h('span', { class: 'hint' }, 'marked nothing here')),
       h('td', null, spans.length ? h('button', {
         type: 'button', class: 'button', disabled: this.curation.busy, 'aria-keyshortcuts': key,
@@ -101,6 +107,7 @@ export class ClusterPanel {
       gold.map((g) => h('li', { 'data-testid': 'gold-item', 'data-gold': g.id },
         h('strong', null, this.names.label(g.layer, g.label)), ' ', h('q', null, shortQuote(this.text, g.start!, g.end!)), ' ',
         h('span', { class: 'offsets' }, offsets(g.start, g.end)),
+        attributeList(attributeEntries(this.names.attributes(g.layer), g.attributes)),
         h('p', { class: 'provenance' }, provenanceText(g.provenance), g.note ? ` · note: ${g.note}` : ''),
         this.editing === g.id
           ? goldEditor(g, this.names, { save: this.actions.save, selectedStretch: this.actions.selectedStretch, close: () => this.stopEditing() })

@@ -1,5 +1,8 @@
+import type { AttributeValue } from '../../api/annotationTypes';
 import type { GoldAnnotation } from '../../api/curation';
+import { parseAttribute, withAttribute } from '../../model/attributes';
 import type { GoldEdit } from '../../model/curationEdits';
+import { attributeField } from '../annotate/attributeField';
 import { h } from '../dom';
 import type { Names } from './names';
 
@@ -11,14 +14,38 @@ export interface EditorHost {
   close(): void;
 }
 
-/** Edits a gold span: its label (from the codebook layer), its stretch (nudged, or re-selected in the text), a note. */
+/**
+ * Edits a gold span: its label (from the codebook layer), its stretch (nudged, or re-selected in the text), each
+ * attribute the layer defines, a note.
+ */
 export function goldEditor(gold: GoldAnnotation, names: Names, host: EditorHost): HTMLElement {
   const label = h('select', { 'aria-label': 'Label', 'data-testid': 'edit-label' },
     names.labels(gold.layer).map((l) => h('option', { value: l.id, selected: l.id === gold.label }, l.name)));
   const start = h('input', { type: 'number', min: 0, value: gold.start ?? 0, 'aria-label': 'Start offset', class: 'offset-input' });
   const end = h('input', { type: 'number', min: 0, value: gold.end ?? 0, 'aria-label': 'End offset', class: 'offset-input' });
-  const note = h('textarea', { rows: 2, 'aria-label': 'Note', maxlength: 2000 }, gold.note ?? '');
+  const note = h('textarea', { rows: 2, 'aria-label': 'Curator’s note', maxlength: 2000 }, gold.note ?? '');
   const problem = h('p', { class: 'field-error', role: 'alert' });
+  const defs = names.attributes(gold.layer);
+  // The annotate view's fields; read on Save (a number typed then Enter may not have fired change yet).
+  const fields = defs.map((def) => {
+    const field = attributeField(def, `gold-${gold.id}`, () => {});
+    field.set(gold.attributes?.[def.id]);
+    return { def, field };
+  });
+  const readAttributes = (): Record<string, AttributeValue> | string => {
+    // Attributes the codebook no longer defines are dropped: the server would refuse them.
+    let attributes: Record<string, AttributeValue> = defs.length ? {} : { ...gold.attributes };
+    for (const { def, field } of fields) {
+      const input = field.input;
+      const box = input instanceof HTMLInputElement && input.type === 'checkbox';
+      const parsed = parseAttribute(def, box ? input.checked : input.value);
+      if (parsed.error !== undefined) return parsed.error;
+      // An unticked box the span never had stays unset rather than becoming "no".
+      const unset = box && parsed.value === false && gold.attributes?.[def.id] === undefined;
+      attributes = withAttribute(attributes, def.id, unset ? undefined : parsed.value);
+    }
+    return attributes;
+  };
   const nudge = (input: HTMLInputElement, by: number, name: string) =>
     h('button', { type: 'button', class: 'button subtle nudge', 'aria-label': `${name} ${by < 0 ? 'one character earlier' : 'one character later'}`,
       onclick: () => (input.value = String(Math.max(0, Number(input.value) + by))) }, by < 0 ? '−' : '+');
@@ -39,7 +66,8 @@ export function goldEditor(gold: GoldAnnotation, names: Names, host: EditorHost)
       h('span', null, 'Start ', nudge(start, -1, 'Start'), start, nudge(start, 1, 'Start')),
       h('span', null, 'End ', nudge(end, -1, 'End'), end, nudge(end, 1, 'End')),
       reselect),
-    h('label', null, 'Note ', note),
+    fields.length ? h('fieldset', { class: 'gold-attributes' }, h('legend', null, 'Attributes'), fields.map((f) => f.field.element)) : null,
+    h('label', null, 'Curator’s note ', note),
     problem,
     h('div', { class: 'curate-actions' },
       h('button', { type: 'submit', class: 'button primary' }, 'Save'),
@@ -59,7 +87,13 @@ export function goldEditor(gold: GoldAnnotation, names: Names, host: EditorHost)
       problem.textContent = 'The start must come before the end.';
       return;
     }
-    void host.save(gold, { label: label.value, start: s, end: e, note: note.value.trim() || null }).then((saved) => saved && host.close());
+    const attributes = readAttributes();
+    if (typeof attributes === 'string') {
+      problem.textContent = attributes;
+      return;
+    }
+    problem.textContent = '';
+    void host.save(gold, { label: label.value, start: s, end: e, note: note.value.trim() || null, attributes }).then((saved) => saved && host.close());
   });
   return form;
 }

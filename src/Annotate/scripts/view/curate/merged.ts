@@ -8,7 +8,7 @@ import { TextMap } from '../annotate/textMap';
 import { h } from '../dom';
 import type { Curation } from './controller';
 
-const TONES = ['agreed', 'label', 'boundary', 'missed', 'curated', 'rejected'] as const;
+const TONES = ['agreed', 'label', 'boundary', 'missed', 'attributes', 'curated', 'rejected'] as const;
 const GOLD = 'cur-gold';
 const SELECTED = 'cur-selected';
 

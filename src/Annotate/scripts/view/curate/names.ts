@@ -1,4 +1,4 @@
-import type { CodebookInfo } from '../../api/annotationTypes';
+import type { CodebookAttribute, CodebookInfo } from '../../api/annotationTypes';
 import { CodebookIndex } from '../../model/codebook';
 
 /** Display names for the codebook's layers and labels, falling back to their ids. */
@@ -20,5 +20,10 @@ export class Names {
   /** The labels of a layer, for a select. */
   labels(layer: string): { id: string; name: string }[] {
     return this.codebook.layer(layer)?.labels.map((l) => ({ id: l.id, name: l.name })) ?? [];
+  }
+
+  /** The attributes a layer defines, in the codebook's order. */
+  attributes(layer: string): CodebookAttribute[] {
+    return this.codebook.layer(layer)?.attributes ?? [];
   }
 }

@@ -80,7 +80,7 @@ export function curateView(ctx: AppContext, id: string): View {
       nextOpen: () => pickNextOpen(),
     });
     const legend = h('p', { class: 'curate-legend', 'aria-label': 'Colours' },
-      ['agreed', 'label', 'boundary', 'missed', 'curated', 'rejected'].map((t) => h('span', { class: `legend tone-${t}` }, t)),
+      ['agreed', 'label', 'boundary', 'missed', 'attributes', 'curated', 'rejected'].map((t) => h('span', { class: `legend tone-${t}` }, t)),
       h('span', { class: 'legend gold' }, 'gold span'));
     const main = h('div', { class: 'curate-main' }, legend, h('article', { class: 'article' }, merged.element), side.element);
     replace(content, toolbar.progress, toolbar.element, empty,

@@ -1,8 +1,10 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation, SpanCluster } from '../../api/curation';
+import { attributeEntries } from '../../model/curationAttributes';
 import { clusterAt } from '../../model/curationNav';
 import { offsets, provenanceText, shortQuote } from '../../model/curationText';
 import { h, replace } from '../dom';
+import { attributeList } from './attributeList';
 import type { Curation } from './controller';
 import type { Names } from './names';
 
@@ -24,6 +26,7 @@ export function sideBySide(curation: Curation, names: Names, text: string, pick:
           const item = h('button', { type: 'button', class: 'side-span' },
             h('strong', null, names.label(a.layer, a.label)), ' ', h('span', { class: 'offsets' }, offsets(a.start, a.end)),
             h('span', { class: 'side-quote' }, shortQuote(text, a.start!, a.end!, 90)),
+            attributeList(attributeEntries(names.attributes(a.layer), a.attributes)),
             gold ? h('span', { class: 'provenance' }, provenanceText((a as GoldAnnotation).provenance)) : null);
           item.addEventListener('click', () => {
             const cluster = curation.ordered.find((c) => c.spans.includes(a.id) || c.gold.includes(a.id)) ?? clusterAt(curation.ordered, a.start!, a.layer);
