@@ -39,7 +39,9 @@ internal sealed partial class AppServer : IAsyncDisposable
     public CookieContainer Cookies { get; }
 
     /// <summary>Starts the app; with <paramref name="session"/> (cookies of an earlier run on the same database) it keeps that user.</summary>
-    public static async Task<AppServer> StartAsync(string corpus, string database, string configuration, CookieContainer? session = null, string displayName = "Long-article benchmark")
+    /// <param name="redis">A Redis address: the instance shares live messages with others through it (--redis).</param>
+    public static async Task<AppServer> StartAsync(string corpus, string database, string configuration, CookieContainer? session = null,
+        string displayName = "Long-article benchmark", string? redis = null)
     {
         var root = RepositoryRoot();
         var app = Path.Combine(root, "src", "Annotate", "bin", configuration, "net10.0", "annotate.dll");
@@ -62,6 +64,11 @@ internal sealed partial class AppServer : IAsyncDisposable
         }
 
         start.Environment["Annotate__WatchCorpus"] = "false";
+        if (redis is not null)
+        {
+            start.Environment["Annotate__Redis"] = redis;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [app] {e.Data}"); };
@@ -156,7 +163,7 @@ internal sealed partial class AppServer : IAsyncDisposable
         process.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

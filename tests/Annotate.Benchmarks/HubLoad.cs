@@ -22,24 +22,36 @@ internal static class HubLoad
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate");
+        args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate", "--instances");
         var clients = args.Int("--clients", 50, 2);
         var savers = args.Int("--savers", 5, 1);
         var rate = args.Int("--rate", 50, 1);
         var seconds = args.Int("--seconds", 10, 1);
         var maxRate = args.Has("--max-rate");
+        var instances = args.Int("--instances", 1, 1);
+        if (instances > 2)
+        {
+            throw new ArgumentException("--instances is 1 or 2.");
+        }
 
         var scratch = Directory.CreateTempSubdirectory("annotate-hub-load-");
-        await using var server = await AppServer.StartAsync(Path.Combine(AppServer.RepositoryRoot(), "corpus"), Path.Combine(scratch.FullName, "annotate.db"), Configuration, displayName: "Load 0");
+        var database = Path.Combine(scratch.FullName, "annotate.db");
+        var corpus = Path.Combine(AppServer.RepositoryRoot(), "corpus");
+        // Two instances share the database file and a Redis on this machine; clients alternate between them, savers
+        // save through the first, so half the receivers get every save from the other instance (all through Redis).
+        using var redis = instances == 2 ? RedisProcess.Start() : null;
+        await using var server = await AppServer.StartAsync(corpus, database, Configuration, displayName: "Load 0", redis: redis?.Address);
+        await using var second = instances == 2 ? await AppServer.StartAsync(corpus, database, Configuration, session: server.Cookies, redis: redis!.Address) : null;
+        AppServer[] servers = second is null ? [server] : [server, second];
         // Savers are the first users; with more savers than clients, the extra savers only save (over HTTP).
         var users = new List<User> { new(server.Api, server.Cookies) };
         users.AddRange(await SignInAsync(server.BaseAddress, Math.Max(savers, Math.Min(clients, 100)) - 1));
         (await users[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
         var receipts = new ConcurrentQueue<(int Client, string Id, long At)>();
-        var connections = await ConnectAsync(server.BaseAddress, users, clients, receipts);
-        Console.Error.WriteLine($"{clients} clients joined; saving for {seconds} s …");
+        var connections = await ConnectAsync([.. servers.Select(s => s.BaseAddress)], users, clients, receipts);
+        Console.Error.WriteLine($"{clients} clients joined on {servers.Length} instance(s); saving for {seconds} s …");
 
-        var cpuBefore = server.CpuSeconds();
+        var cpuBefore = servers.Sum(s => s.CpuSeconds());
         var sends = new ConcurrentDictionary<string, (int Saver, long At)>();
         var acks = new ConcurrentQueue<double>();
         var failures = 0;
@@ -55,8 +67,8 @@ internal static class HubLoad
 
         var elapsed = clock.Elapsed.TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the last broadcasts arrive
-        var cpu = server.CpuSeconds() - cpuBefore;
-        Report(clients, savers, maxRate ? null : rate, elapsed, sends, acks, receipts, failures, cpu, server.PeakMemoryMiB());
+        var cpu = servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        Report(clients, savers, maxRate ? null : rate, elapsed, sends, acks, receipts, failures, cpu, servers.Sum(s => s.PeakMemoryMiB()));
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         scratch.Delete(recursive: true);
         return 0;
@@ -78,12 +90,13 @@ internal static class HubLoad
         return users;
     }
 
-    private static async Task<List<HubConnection>> ConnectAsync(Uri address, List<User> users, int clients, ConcurrentQueue<(int, string, long)> receipts)
+    private static async Task<List<HubConnection>> ConnectAsync(Uri[] addresses, List<User> users, int clients, ConcurrentQueue<(int, string, long)> receipts)
     {
         var connections = new List<HubConnection>();
         for (var i = 0; i < clients; i++)
         {
             var client = i;
+            var address = addresses[i % addresses.Length];
             var hub = new HubConnectionBuilder().WithUrl(new Uri(address, "/hubs/annotations"), o => o.Cookies = users[i % users.Count].Cookies).Build();
             hub.On<JsonElement>("AnnotationChanged", change =>
                 receipts.Enqueue((client, change.GetProperty("annotation").GetProperty("id").GetString()!, Stopwatch.GetTimestamp())));
