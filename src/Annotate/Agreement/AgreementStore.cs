@@ -24,7 +24,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         const string sql = """
             SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
             FROM Documents d
-            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(IsDeleted = 0 AND IsOrphan = 0) AS Live FROM Annotations
+            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM Annotations
                   WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
             WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;

@@ -50,7 +50,7 @@ internal sealed class Assignments(Db db)
             {
                 for (var j = 0; j < k; j++)
                 {
-                    await c.ExecuteAsync("INSERT OR IGNORE INTO Assignments (ProjectId, DocumentId, UserId) VALUES (@Id, @Document, @User);",
+                    await c.ExecuteAsync("INSERT INTO Assignments (ProjectId, DocumentId, UserId) VALUES (@Id, @Document, @User) ON CONFLICT DO NOTHING;",
                         new { Id = projectId, Document = document, User = annotators[next++ % annotators.Count] }, t);
                 }
             }
@@ -70,11 +70,12 @@ internal sealed class Assignments(Db db)
             var annotators = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM ProjectMembers WHERE ProjectId = @Id AND Role = 'annotator';", new { Id = projectId }, t);
             var share = (int)Math.Max(1, Math.Ceiling((double)documents * (settings.K ?? 1) / Math.Max(1, annotators)));
             await c.ExecuteAsync("""
-                INSERT OR IGNORE INTO Assignments (ProjectId, DocumentId, UserId)
+                INSERT INTO Assignments (ProjectId, DocumentId, UserId)
                 SELECT @Id, d.Id, @User FROM Documents d
                 WHERE d.ProjectId = @Id AND d.IsMissing = 0
                 ORDER BY (SELECT count(*) FROM Assignments a WHERE a.ProjectId = @Id AND a.DocumentId = d.Id), d.Id
-                LIMIT @Share;
+                LIMIT @Share
+                ON CONFLICT DO NOTHING;
                 """, new { Id = projectId, User = userId, Share = share }, t);
         }, cancellationToken);
 

@@ -32,7 +32,7 @@ internal static class AgreementCommand
         var length = new Option<int?>("--length") { Description = "With --spans: the length of every document's continuum (default: up to its last span's end).", HelpName = "N" };
         var begin = new Option<int>("--begin") { Description = "With --spans: where every continuum begins (default 0).", HelpName = "B", DefaultValueFactory = _ => 0 };
         var project = new Option<string?>("--project") { Description = "Everything for a project, straight from the database (see --db).", HelpName = "P" };
-        var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file (default: data/annotate.db).", HelpName = "PATH" };
+        var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file or postgres://… server (default: data/annotate.db).", HelpName = "PATH|URL" };
         var groupBy = new Option<string?>("--group-by") { Description = "With --project: compare perspective groups formed by this annotator attribute.", HelpName = "ATTRIBUTE" };
         var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; or all of it for a project.")
         {
@@ -127,7 +127,7 @@ internal static class AgreementCommand
     private static async Task<int> ProjectAsync(InvocationConfiguration io, string projectId, string? dbPath, string? groupBy, int? samples, bool json, CancellationToken ct)
     {
         var database = new Db(dbPath ?? DefaultPaths.Database());
-        if (!File.Exists(database.DatabasePath))
+        if (database.IsSqlite && !File.Exists(database.DatabasePath))
         {
             return await FailAsync(io, $"There is no database at '{database.DatabasePath}'. Pass --db PATH.");
         }

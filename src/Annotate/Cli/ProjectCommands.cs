@@ -13,7 +13,7 @@ internal static class ProjectCommands
         var project = new Argument<string>("PROJECT") { Description = "The project id (the served corpus is 'default')." };
         var mode = new Argument<string>("MODE") { Description = "blind, open or reveal." };
         mode.AcceptOnlyFromAmong(Visibility.All);
-        var db = new Option<string?>("--db") { Description = "The SQLite database file (default: data/annotate.db).", HelpName = "PATH" };
+        var db = new Option<string?>("--db") { Description = "The SQLite database file or postgres://… server (default: data/annotate.db).", HelpName = "PATH|URL" };
         var command = new Command("mode", "Set a project's visibility: blind (each sees only their own work), open (everyone's), reveal (after a blind round).")
         {
             project, mode, db,
@@ -22,7 +22,7 @@ internal static class ProjectCommands
         {
             var database = new Db(result.GetValue(db) ?? DefaultPaths.Database());
             var io = result.InvocationConfiguration;
-            if (!File.Exists(database.DatabasePath))
+            if (database.IsSqlite && !File.Exists(database.DatabasePath))
             {
                 await io.Error.WriteLineAsync($"There is no database at '{database.DatabasePath}'. Pass --db PATH.");
                 return 2;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Annotate.Data;
 
 namespace Annotate.Cli;
 
@@ -7,7 +8,7 @@ internal static class ServeCommand
     public static Command Create(Func<string[], Task<int>> serve)
     {
         var corpus = new Option<string?>("--corpus") { Description = "The corpus folder to serve (default: the bundled corpus/ folder).", HelpName = "DIR" };
-        var db = new Option<string?>("--db") { Description = "The SQLite database file (default: data/annotate.db; created on first run).", HelpName = "PATH" };
+        var db = new Option<string?>("--db") { Description = "The SQLite database file (default: data/annotate.db; created on first run), or a PostgreSQL server: postgres://user:pass@host:port/db or Host=…;Database=….", HelpName = "PATH|URL" };
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default: http://localhost:5000).", HelpName = "URLS" };
         var redis = new Option<string?>("--redis")
         {
@@ -37,7 +38,7 @@ internal static class ServeCommand
 
             if (result.GetValue(db) is { } dbPath)
             {
-                hostArgs.Add($"--Annotate:Database={Path.GetFullPath(dbPath)}");
+                hostArgs.Add($"--Annotate:Database={(DatabaseTarget.IsPostgres(dbPath) ? dbPath : Path.GetFullPath(dbPath))}");
             }
 
             if (result.GetValue(redis) is { } backplane)

@@ -104,13 +104,13 @@ internal static class UserCommands
         return new Command("token", "Manage personal API tokens.") { create };
     }
 
-    public static Option<string?> DbOption() => new("--db") { Description = "The SQLite database file (default: data/annotate.db).", HelpName = "PATH" };
+    public static Option<string?> DbOption() => new("--db") { Description = "The SQLite database file or a PostgreSQL server, postgres://user:pass@host:port/db (default: data/annotate.db).", HelpName = "PATH|URL" };
 
     /// <summary>Opens and migrates the database, or explains why not (exit code 2).</summary>
     public static async Task<Db?> OpenAsync(string? path, InvocationConfiguration io, CancellationToken ct)
     {
         var database = new Db(path ?? DefaultPaths.Database());
-        if (!File.Exists(database.DatabasePath))
+        if (database.IsSqlite && !File.Exists(database.DatabasePath))
         {
             await io.Error.WriteLineAsync($"There is no database at '{database.DatabasePath}'. Start the server once, or pass --db PATH.");
             return null;

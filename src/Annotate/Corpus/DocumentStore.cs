@@ -34,7 +34,7 @@ internal sealed class DocumentStore(Db db)
             sql.Append(" AND Language = @Language");
         }
 
-        sql.Append(" ORDER BY Collection, Date IS NULL, Date, Title COLLATE NOCASE, Id;");
+        sql.Append(" ORDER BY Collection, Date IS NULL, Date, lower(Title), Id;");
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(sql.ToString(),
             new { query.Collection, Language = query.Language?.Trim(), UserId = userId }, cancellationToken: cancellationToken));

@@ -14,7 +14,7 @@ internal sealed class DatabaseHealthCheck(Db db) : IHealthCheck
             await connection.ExecuteScalarAsync<int>("SELECT 1;");
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", ex);
         }

@@ -1,7 +1,9 @@
 using System.Data;
+using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Annotate.Data;
 
@@ -10,6 +12,8 @@ namespace Annotate.Data;
 /// and every write funnelled through a single writer so SQLite never answers "database is locked" to a user.
 /// The writer commits in groups: writes that arrive while one commits share the next transaction (each in its own
 /// savepoint, so one failing write does not undo the others), and one fsync then acknowledges them all.
+/// The same code runs on PostgreSQL (see <see cref="DatabaseTarget"/>); there the writer is one per instance, so writes
+/// that must be serialised across instances take an advisory lock (<see cref="LockAsync"/>).
 /// </summary>
 internal sealed class Db
 {
@@ -17,31 +21,49 @@ internal sealed class Db
     private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> writer;
 
-    public Db(string databasePath)
+    public Db(string database)
     {
-        DatabasePath = Path.GetFullPath(databasePath);
-        ConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        Target = DatabaseTarget.Parse(database);
         writer = new Lazy<Task>(() => Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
-    public string DatabasePath { get; }
+    public DatabaseTarget Target { get; }
 
-    public string ConnectionString { get; }
+    public SqlDialect Dialect => Target.Dialect;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public bool IsSqlite => Target.Dialect == SqlDialect.Sqlite;
+
+    /// <summary>The SQLite file; null on PostgreSQL.</summary>
+    public string? DatabasePath => Target.FilePath;
+
+    /// <summary>Where the data lives, fit for a log line (no password).</summary>
+    public string Display => Target.Display;
+
+    public string ConnectionString => Target.ConnectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (!IsSqlite)
+        {
+            var postgres = new NpgsqlConnection(ConnectionString);
+            await postgres.OpenAsync(cancellationToken);
+            return postgres;
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         // FULL makes an acknowledged write survive power loss too, not only a process crash.
         await connection.ExecuteAsync("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
         return connection;
     }
+
+    /// <summary>
+    /// Serialises writers on <paramref name="key"/> until the transaction ends. SQLite needs nothing (its writer holds
+    /// the file's write lock); on PostgreSQL other instances may write at the same time, so this takes a
+    /// transaction-level advisory lock.
+    /// </summary>
+    public Task LockAsync(IDbConnection connection, IDbTransaction transaction, string key) =>
+        IsSqlite ? Task.CompletedTask : connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext(@Key));", new { Key = key }, transaction);
 
     /// <summary>
     /// Runs <paramref name="work"/> inside the writer's transaction and completes once it is committed (durable).
@@ -90,19 +112,20 @@ internal sealed class Db
         {
             await using var connection = await OpenAsync();
             // Microsoft.Data.Sqlite begins non-deferred transactions as BEGIN IMMEDIATE: the write lock is taken up front.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable);
+            // PostgreSQL stays at READ COMMITTED: cross-instance races are settled by advisory locks, not retries.
+            await using var transaction = await connection.BeginTransactionAsync(IsSqlite ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
             for (var i = 0; i < group.Count; i++)
             {
-                transaction.Save("write");
+                await transaction.SaveAsync("write");
                 try
                 {
                     results[i] = (await group[i].Work(connection, transaction), null);
-                    transaction.Release("write");
+                    await transaction.ReleaseAsync("write");
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    transaction.Rollback("write");
-                    transaction.Release("write");
+                    await transaction.RollbackAsync("write");
+                    await transaction.ReleaseAsync("write");
                     results[i] = (null, ex);
                 }
             }

@@ -1,11 +1,18 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 
 namespace Annotate.Data;
 
-/// <summary>Applies the numbered embedded Schema/NNNN_name.sql scripts in order, tracked by PRAGMA user_version.</summary>
+/// <summary>
+/// Applies the numbered embedded Schema/NNNN_name.sql scripts in order, tracked by PRAGMA user_version on SQLite and by
+/// a SchemaVersion table on PostgreSQL (where the scripts go through <see cref="PostgresSchema.Translate"/>).
+/// </summary>
 internal static class Migrator
 {
+    // Any constant works: instances starting together on one PostgreSQL database migrate one after the other.
+    private const long PostgresMigrationLock = 0x616e6e6f74617465;
+
     public static IReadOnlyList<(int Number, string Name)> Migrations { get; } = FindMigrations();
 
     public static async Task MigrateAsync(Db db, CancellationToken cancellationToken = default)
@@ -17,22 +24,57 @@ internal static class Migrator
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        // WAL lets readers go on while the single writer commits; the setting is stored in the file.
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        var current = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
+        if (db.IsSqlite)
+        {
+            // WAL lets readers go on while the single writer commits; the setting is stored in the file.
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        }
+        else
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_lock(@Key);", new { Key = PostgresMigrationLock });
+            await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS SchemaVersion (Version BIGINT NOT NULL);");
+        }
+
+        try
+        {
+            await ApplyAsync(db, connection, cancellationToken);
+        }
+        finally
+        {
+            if (!db.IsSqlite)
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@Key);", new { Key = PostgresMigrationLock });
+            }
+        }
+    }
+
+    private static async Task ApplyAsync(Db db, DbConnection connection, CancellationToken cancellationToken)
+    {
+        var current = db.IsSqlite
+            ? await connection.ExecuteScalarAsync<int>("PRAGMA user_version;")
+            : await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(Version), 0) FROM SchemaVersion;");
         var latest = Migrations.Count == 0 ? 0 : Migrations[^1].Number;
         if (current > latest)
         {
             throw new InvalidOperationException(
-                $"The database '{db.DatabasePath}' has schema version {current}, newer than this build of Annotate supports ({latest}). Use a newer build or another --db.");
+                $"The database '{db.Display}' has schema version {current}, newer than this build of Annotate supports ({latest}). Use a newer build or another --db.");
         }
 
         foreach (var (number, name) in Migrations.Where(m => m.Number > current))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(ReadScript(name), transaction: transaction);
-            // PRAGMA takes no parameters; the number comes from our own resource name, not from input.
-            await connection.ExecuteAsync($"PRAGMA user_version = {number};", transaction: transaction);
+            if (db.IsSqlite)
+            {
+                await connection.ExecuteAsync(ReadScript(name), transaction: transaction);
+                // PRAGMA takes no parameters; the number comes from our own resource name, not from input.
+                await connection.ExecuteAsync($"PRAGMA user_version = {number};", transaction: transaction);
+            }
+            else
+            {
+                await connection.ExecuteAsync(PostgresSchema.Translate(ReadScript(name)), transaction: transaction);
+                await connection.ExecuteAsync("DELETE FROM SchemaVersion; INSERT INTO SchemaVersion (Version) VALUES (@Number);", new { Number = number }, transaction);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
     }
@@ -47,7 +89,7 @@ internal static class Migrator
             .ToList();
     }
 
-    private static string ReadScript(string resourceName)
+    internal static string ReadScript(string resourceName)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"Missing embedded migration {resourceName}.");

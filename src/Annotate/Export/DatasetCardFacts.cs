@@ -42,12 +42,12 @@ internal sealed record DatasetCardFacts(
             SELECT count(*) {Live} AND {Orphaned};
             SELECT count(DISTINCT a.DocumentId) {Live} AND NOT {Orphaned} AND a.AnnotatorId = 'gold';
             SELECT count(*) FROM (
-                SELECT a.StartOffset AS Start, a.EndOffset AS End,
+                SELECT a.StartOffset AS StartAt, a.EndOffset AS EndAt,
                     max(a.EndOffset) OVER (Stretches ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS EndBefore,
                     lead(a.StartOffset) OVER Stretches AS NextStart
                 {Live} AND NOT {Orphaned} AND a.Kind = 'span'
-                WINDOW Stretches AS (PARTITION BY a.DocumentId, a.AnnotatorId, a.Layer ORDER BY a.StartOffset, a.EndOffset, a.Id))
-            WHERE Start < EndBefore OR End > NextStart;
+                WINDOW Stretches AS (PARTITION BY a.DocumentId, a.AnnotatorId, a.Layer ORDER BY a.StartOffset, a.EndOffset, a.Id)) w
+            WHERE StartAt < EndBefore OR EndAt > NextStart;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { ProjectId = projectId }, cancellationToken: cancellationToken));

@@ -8,8 +8,11 @@ internal sealed class AnnotateOptions
     /// <summary>The corpus folder. Default: the bundled corpus/ of the repository, else ./corpus.</summary>
     public string? Corpus { get; set; }
 
-    /// <summary>The SQLite database file. Default: data/annotate.db beside the corpus's repository, else ./data/annotate.db.</summary>
+    /// <summary>The SQLite database file, or a PostgreSQL server (postgres://… or Host=…). Default: data/annotate.db beside the corpus's repository, else ./data/annotate.db.</summary>
     public string? Database { get; set; }
+
+    /// <summary>Where the cookie-protection keys live. Default: a keys folder beside the SQLite file (with PostgreSQL, in data/).</summary>
+    public string? Keys { get; set; }
 
     /// <summary>Article files larger than this are refused (a 5 MiB article is a book, or a mistake).</summary>
     public long MaxFileSizeBytes { get; set; } = 5 * 1024 * 1024;

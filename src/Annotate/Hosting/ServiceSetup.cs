@@ -34,14 +34,18 @@ internal static class ServiceSetup
     {
         services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<AnnotateOptions>>().Value.DatabasePath));
         // Cookie keys live beside the database, so sessions survive a restart and every instance shares them.
+        // With PostgreSQL there is no file to sit beside: they go to the default data folder (shared storage is up to the deployment).
         services.AddDataProtection().SetApplicationName("Annotate");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AnnotateOptions>>((keys, options) =>
             keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath))!, "keys")),
+                new DirectoryInfo(options.Value.Keys ?? Path.Combine(Path.GetDirectoryName(KeysBeside(options.Value.DatabasePath))!, "keys")),
                 NullLoggerFactory.Instance));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
+
+    private static string KeysBeside(string database) =>
+        DatabaseTarget.IsPostgres(database) ? DefaultPaths.Database() : Path.GetFullPath(database);
 
     public static IServiceCollection AddAnnotateCorpus(this IServiceCollection services)
     {

@@ -23,15 +23,15 @@ internal static class Startup
         }
 
         app.Logger.LogInformation("Corpus folder: {Corpus}", corpus);
-        app.Logger.LogInformation("Database: {Database}", db.DatabasePath);
+        app.Logger.LogInformation("Database: {Database}", db.Display);
         try
         {
             await Migrator.MigrateAsync(db);
             return true;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            app.Logger.LogCritical("Cannot use the database {Database}: {Reason}", db.DatabasePath, ex.Message);
+            app.Logger.LogCritical("Cannot use the database {Database}: {Reason}", db.Display, ex.Message);
             return false;
         }
     }

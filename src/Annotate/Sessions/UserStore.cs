@@ -39,7 +39,7 @@ internal sealed class UserStore(Db db, TimeProvider time)
         var user = new SessionUser(Guid.CreateVersion7().ToString(), displayName);
         return db.WriteAsync(async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM Users WHERE UserName = @UserName COLLATE NOCASE;", new { UserName = userName }, t) > 0)
+            if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM Users WHERE lower(UserName) = lower(@UserName);", new { UserName = userName }, t) > 0)
             {
                 return null;
             }
@@ -56,7 +56,7 @@ internal sealed class UserStore(Db db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(
-            "SELECT Id, DisplayName, UserName, PasswordHash, IsServerOwner AS ServerOwner FROM Users WHERE UserName = @UserName COLLATE NOCASE AND PasswordHash IS NOT NULL;",
+            "SELECT Id, DisplayName, UserName, PasswordHash, IsServerOwner AS ServerOwner FROM Users WHERE lower(UserName) = lower(@UserName) AND PasswordHash IS NOT NULL;",
             new { UserName = userName }, cancellationToken: cancellationToken));
     }
 

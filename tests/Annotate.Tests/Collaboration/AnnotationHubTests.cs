@@ -208,13 +208,11 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
     {
         await using var ana = await HubUser.SignInAsync(app, "Soon Removed");
         await ana.JoinAsync(Doc);
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}"))
+        await using (var connection = await new Annotate.Data.Db(app.DatabasePath).OpenAsync())
         {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM ProjectMembers WHERE UserId = $id; DELETE FROM Users WHERE Id = $id AND NOT EXISTS (SELECT 1 FROM Annotations WHERE AnnotatorId = $id);";
-            command.Parameters.AddWithValue("$id", ana.UserId);
-            Assert.Equal(2, await command.ExecuteNonQueryAsync());
+            Assert.Equal(2, await Dapper.SqlMapper.ExecuteAsync(connection,
+                "DELETE FROM ProjectMembers WHERE UserId = @Id; DELETE FROM Users WHERE Id = @Id AND NOT EXISTS (SELECT 1 FROM Annotations WHERE AnnotatorId = @Id);",
+                new { Id = ana.UserId }));
         }
 
         var closed = new TaskCompletionSource();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Annotate.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Annotate.Tests.Collaboration;
 
@@ -18,10 +17,11 @@ public sealed class BackplaneTests : IAsyncLifetime
     private ServerProcess first = null!;
     private ServerProcess second = null!;
 
-    private string Database => Path.Combine(folder, "annotate.db");
+    private string Database { get; set; } = "";
 
     public async Task InitializeAsync()
     {
+        Database = TestDatabase.Create(folder);
         redis = await RedisServer.StartAsync();
         first = await ServerProcess.StartAsync(Database, ServerProcess.FreePort(), redis.Address);
         // Both see each other's work at once: the project is open.
@@ -35,7 +35,7 @@ public sealed class BackplaneTests : IAsyncLifetime
         second.Dispose();
         first.Dispose();
         redis.Dispose();
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(Database);
         TempFolder.Delete(folder);
         return Task.CompletedTask;
     }

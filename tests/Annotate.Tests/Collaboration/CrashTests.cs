@@ -5,7 +5,6 @@ using Annotate.Annotations;
 using Annotate.Collaboration;
 using Annotate.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
 
 namespace Annotate.Tests.Collaboration;
 
@@ -14,17 +13,19 @@ public sealed class CrashTests : IDisposable
 {
     private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
     private readonly string folder = TempFolder.Create();
+    private readonly string database;
+
+    public CrashTests() => database = TestDatabase.Create(folder);
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(database);
         TempFolder.Delete(folder);
     }
 
     [Fact]
     public async Task Every_Save_Acknowledged_Before_A_Kill_9_Is_There_After_Restart_And_Clients_Converge()
     {
-        var database = Path.Combine(folder, "annotate.db");
         var port = ServerProcess.FreePort();
         var cookies = new CookieContainer();
         using var http = AntiforgeryHandler.Client(new Uri($"http://127.0.0.1:{port}"), cookies);

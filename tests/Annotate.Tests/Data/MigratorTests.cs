@@ -8,11 +8,39 @@ namespace Annotate.Tests.Data;
 public sealed class MigratorTests : IDisposable
 {
     private readonly string folder = TempFolder.Create();
+    private readonly List<string> databases = [];
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        databases.ForEach(TestDatabase.Drop);
         TempFolder.Delete(folder);
+    }
+
+    /// <summary>A database of the dialect under test (ANNOTATE_TEST_DATABASE), dropped after the test.</summary>
+    private Db NewDatabase()
+    {
+        var database = TestDatabase.Create(folder);
+        databases.Add(database);
+        return new Db(database);
+    }
+
+    [Fact]
+    public async Task Either_Dialect_Records_The_Latest_Version_And_Refuses_A_Newer_One()
+    {
+        var db = NewDatabase();
+        await Migrator.MigrateAsync(db);
+        await Migrator.MigrateAsync(db); // a second start changes nothing
+
+        var version = db.IsSqlite ? "PRAGMA user_version" : "SELECT max(Version) FROM SchemaVersion";
+        await using (var connection = await db.OpenAsync())
+        {
+            Assert.Equal(Migrator.Migrations[^1].Number, await connection.ExecuteScalarAsync<int>(version + ";"));
+            await connection.ExecuteAsync(db.IsSqlite ? "PRAGMA user_version = 999;" : "UPDATE SchemaVersion SET Version = 999;");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator.MigrateAsync(db));
+        Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +75,7 @@ public sealed class MigratorTests : IDisposable
     [Fact]
     public async Task Concurrent_Writers_Never_See_Database_Is_Locked()
     {
-        var db = new Db(Path.Combine(folder, "annotate.db"));
+        var db = NewDatabase();
         await Migrator.MigrateAsync(db);
 
         var writes = Enumerable.Range(0, 200).Select(i => Task.Run(() => db.WriteAsync((c, t) =>
@@ -61,7 +89,7 @@ public sealed class MigratorTests : IDisposable
     [Fact]
     public async Task A_Failing_Write_Rolls_Back_Alone_While_Its_Group_Commits()
     {
-        var db = new Db(Path.Combine(folder, "annotate.db"));
+        var db = NewDatabase();
         await Migrator.MigrateAsync(db);
 
         var writes = Enumerable.Range(0, 50).Select(i => db.WriteAsync(async (c, t) =>

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Annotate.Tests.Export;
 using Annotate.Tests.Infrastructure;
 
@@ -118,11 +117,8 @@ public sealed class BadImportTests
             Assert.Contains("leads outside", symlink.Error, StringComparison.Ordinal);
             Assert.Equal(2, climbing.ExitCode);
             Assert.Contains("refusing", climbing.Error, StringComparison.Ordinal);
-            await using var connection = new SqliteConnection($"Data Source={fresh.DatabasePath}");
-            await connection.OpenAsync();
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM Annotations;";
-            Assert.Equal(0L, await count.ExecuteScalarAsync()); // not even the good line 1 of the malformed file
+            await using var connection = await new Annotate.Data.Db(fresh.DatabasePath).OpenAsync();
+            Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM Annotations;")); // not even the good line 1 of the malformed file
         }
         finally
         {

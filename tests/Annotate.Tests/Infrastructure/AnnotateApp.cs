@@ -3,13 +3,13 @@ using Annotate.Corpus;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Annotate.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel port with its own SQLite file in a temp folder. Serves the bundled corpus unless
+/// The real app on a real Kestrel port with its own SQLite file in a temp folder (or its own PostgreSQL database, see
+/// <see cref="TestDatabase"/>). Serves the bundled corpus unless
 /// given another folder.
 /// </summary>
 public sealed class AnnotateApp : WebApplicationFactory<Program>
@@ -23,6 +23,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
         Folder = TempFolder.Create();
         CorpusPath = corpusPath ?? RepositoryRoot.Corpus;
+        DatabasePath = TestDatabase.Create(Folder);
         UseKestrel(0);
     }
 
@@ -38,7 +39,8 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     public string CorpusPath { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "data", "annotate.db");
+    /// <summary>The SQLite file, or the postgres:// URL of this app's database: what --db takes.</summary>
+    public string DatabasePath { get; }
 
     /// <summary>Everything the app logged, at every level.</summary>
     public LogCapture Logs { get; } = new();
@@ -47,6 +49,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Annotate:Corpus", CorpusPath);
         builder.UseSetting("Annotate:Database", DatabasePath);
+        builder.UseSetting("Annotate:Keys", Path.Combine(Folder, "data", "keys"));
         builder.UseSetting("Annotate:LocalMode", LocalMode ? "true" : "false");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
     }
@@ -91,8 +94,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        // Pooled connections keep the file open; release them before deleting the folder.
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(DatabasePath);
         TempFolder.Delete(Folder);
     }
 }

@@ -2,21 +2,22 @@ using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Annotate.Tests.Infrastructure;
 
-/// <summary>The real corpus loader over a real SQLite file, without the web host.</summary>
+/// <summary>The real corpus loader over a real SQLite file (or PostgreSQL database, see <see cref="TestDatabase"/>), without the web host.</summary>
 internal sealed class LoaderHarness : IDisposable
 {
     private readonly string folder = TempFolder.Create();
+    private readonly string database;
 
     public LoaderHarness(string corpusRoot, long maxFileSizeBytes = 5 * 1024 * 1024)
     {
-        Db = new Db(Path.Combine(folder, "annotate.db"));
-        var options = Options.Create(new AnnotateOptions { Corpus = corpusRoot, Database = Db.DatabasePath, MaxFileSizeBytes = maxFileSizeBytes });
+        database = TestDatabase.Create(folder);
+        Db = new Db(database);
+        var options = Options.Create(new AnnotateOptions { Corpus = corpusRoot, Database = database, MaxFileSizeBytes = maxFileSizeBytes });
         var codebooks = new CodebookLoader(Db, new CodebookStore(Db), TimeProvider.System);
         Documents = new DocumentStore(Db);
         Loader = new CorpusLoader(Db, Documents, codebooks, Status, options, TimeProvider.System, NullLogger<CorpusLoader>.Instance);
@@ -41,7 +42,7 @@ internal sealed class LoaderHarness : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(database);
         TempFolder.Delete(folder);
     }
 }

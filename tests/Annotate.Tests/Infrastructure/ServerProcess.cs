@@ -18,6 +18,13 @@ internal sealed class ServerProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] args = [Path.Combine(AppContext.BaseDirectory, "annotate.dll"), "serve", "--corpus", RepositoryRoot.Corpus, "--db", databasePath, "--urls", $"http://127.0.0.1:{port}"];
+        if (Annotate.Data.DatabaseTarget.IsPostgres(databasePath))
+        {
+            // No file to keep the cookie keys beside: instances on one database share a folder named after it.
+            var keys = Path.Combine(Path.GetTempPath(), "annotate-tests", "keys-" + new Uri(databasePath).AbsolutePath.Trim('/'));
+            args = [.. args, $"--Annotate:Keys={keys}"];
+        }
+
         foreach (var arg in redis is null ? args : [.. args, "--redis", redis])
         {
             start.ArgumentList.Add(arg);
