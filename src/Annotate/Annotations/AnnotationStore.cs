@@ -78,8 +78,11 @@ internal sealed class AnnotationStore(Db db)
     public static async Task<IReadOnlyList<AnnotationRow>> LiveOfDocumentAsync(IDbConnection connection, IDbTransaction? transaction, string documentId) =>
         (await connection.QueryAsync<AnnotationRow>($"{Select} WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0;", new { DocumentId = documentId }, transaction)).AsList();
 
-    /// <summary>Inserts or replaces a row; every change takes the document's next sequence number.</summary>
-    public static Task SaveAsync(IDbConnection connection, IDbTransaction transaction, AnnotationRow row)
+    /// <summary>
+    /// Inserts or replaces a row; every change takes the document's next sequence number. The document's lock comes
+    /// first: with several instances on PostgreSQL, two could otherwise both compute the same max(Seq) + 1.
+    /// </summary>
+    public static async Task SaveAsync(IDbConnection connection, IDbTransaction transaction, AnnotationRow row)
     {
         const string sql = """
             INSERT INTO Annotations (Id, ProjectId, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind,
@@ -98,6 +101,7 @@ internal sealed class AnnotationStore(Db db)
                 Seq = excluded.Seq, IsDeleted = excluded.IsDeleted, IsOrphan = excluded.IsOrphan,
                 UpdatedAt = excluded.UpdatedAt, ProvenanceJson = excluded.ProvenanceJson;
             """;
-        return connection.ExecuteAsync(sql, row, transaction);
+        await Db.LockAsync(connection, transaction, row.DocumentId);
+        await connection.ExecuteAsync(sql, row, transaction);
     }
 }

@@ -52,6 +52,8 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
     private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer,
         int? basedOn, SessionUser user, WriteContext context)
     {
+        // Before reading: the version check and the write must see no other instance's write in between.
+        await Db.LockAsync(c, t, candidate.DocumentId);
         var existing = await AnnotationStore.GetAsync(c, t, candidate.Id);
         if (existing is not null && (existing.DocumentId != candidate.DocumentId || existing.Kind != candidate.Kind))
         {
@@ -134,6 +136,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
 
         var outcome = await db.WriteAsync<WriteOutcome>(async (c, t) =>
         {
+            await Db.LockAsync(c, t, documentId);
             var existing = await AnnotationStore.GetAsync(c, t, id);
             if (existing is null || existing.DocumentId != documentId || existing.Kind != kind)
             {

@@ -58,12 +58,14 @@ internal sealed class Db
     }
 
     /// <summary>
-    /// Serialises writers on <paramref name="key"/> until the transaction ends. SQLite needs nothing (its writer holds
+    /// Serialises writers on <paramref name="key"/> until the transaction ends. SQLite needs nothing (the writer holds
     /// the file's write lock); on PostgreSQL other instances may write at the same time, so this takes a
-    /// transaction-level advisory lock.
+    /// transaction-level advisory lock (re-entrant: taking it again in the same transaction is free).
     /// </summary>
-    public Task LockAsync(IDbConnection connection, IDbTransaction transaction, string key) =>
-        IsSqlite ? Task.CompletedTask : connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext(@Key));", new { Key = key }, transaction);
+    public static Task LockAsync(IDbConnection connection, IDbTransaction transaction, string key) =>
+        connection is NpgsqlConnection
+            ? connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext(@Key));", new { Key = key }, transaction)
+            : Task.CompletedTask;
 
     /// <summary>
     /// Runs <paramref name="work"/> inside the writer's transaction and completes once it is committed (durable).

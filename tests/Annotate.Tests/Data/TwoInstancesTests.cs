@@ -1,0 +1,33 @@
+using Annotate.Annotations;
+using Annotate.Data;
+using Annotate.Tests.Infrastructure;
+using Dapper;
+
+namespace Annotate.Tests.Data;
+
+/// <summary>Two app instances (two writers) on one database: with PostgreSQL nothing else serialises them.</summary>
+public sealed class TwoInstancesTests : IDisposable
+{
+    private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+    private readonly LoaderHarness harness = new(RepositoryRoot.Corpus);
+
+    public void Dispose() => harness.Dispose();
+
+    [Fact]
+    public async Task Two_Writers_Saving_To_One_Document_Get_Distinct_Consecutive_Sequence_Numbers()
+    {
+        await harness.LoadAsync();
+        var version = (await harness.Documents.GetAsync(Doc, null, CancellationToken.None))!.Value.Document.CurrentVersion;
+        await harness.Db.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt) VALUES ('racer', 'Racer', 'now');", transaction: t));
+        var other = new Db(harness.Db.Target.FilePath ?? harness.Db.ConnectionString);
+
+        var saves = Enumerable.Range(0, 200).Select(i => Task.Run(() => (i % 2 == 0 ? harness.Db : other).WriteAsync((c, t) =>
+            AnnotationStore.SaveAsync(c, t, new AnnotationRow($"race-{i}", Doc, version, "wire", 1, "racer", "Racer", "span", "frame", "protest",
+                i, i + 1, "x", "", "", "{}", null, null, 1, 0, 0, 0, "now", "now", null)))));
+        await Task.WhenAll(saves);
+
+        await using var connection = await harness.Db.OpenAsync();
+        var seqs = (await connection.QueryAsync<long>("SELECT Seq FROM Annotations WHERE DocumentId = @Doc ORDER BY Seq;", new { Doc })).AsList();
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), seqs);
+    }
+}
