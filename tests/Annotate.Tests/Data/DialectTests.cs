@@ -36,7 +36,8 @@ public sealed class DialectTests
         var postgres = PostgresSchema.Translate(sqlite);
 
         Assert.Contains("Count BIGINT NOT NULL DEFAULT 0", postgres, StringComparison.Ordinal);
-        Assert.Contains("IntegerLike TEXT", postgres, StringComparison.Ordinal);
+        Assert.Contains("IntegerLike TEXT COLLATE \"C\" NULL", postgres, StringComparison.Ordinal);
+        Assert.Contains("Id TEXT COLLATE \"C\" NOT NULL PRIMARY KEY", postgres, StringComparison.Ordinal);
         Assert.Contains("ON T (lower(Name)) WHERE", postgres, StringComparison.Ordinal);
     }
 

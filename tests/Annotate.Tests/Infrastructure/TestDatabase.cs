@@ -33,7 +33,9 @@ internal static class TestDatabase
 /// <summary>
 /// A throw-away PostgreSQL 15 server (Debian's postgresql package) on a free loopback port, initialised in a temp
 /// folder on first use and stopped when the test process exits. initdb refuses root, so as root it runs as the
-/// package's postgres user. Databases use the C collation so text sorts by bytes, as SQLite does.
+/// package's postgres user. Databases default to ICU's en-US collation, not C, on purpose: the schema declares its
+/// text columns COLLATE "C" (see PostgresSchema), and the tests show that this alone makes text sort by bytes as
+/// in SQLite, as it must on a production server created with a language's collation.
 /// </summary>
 internal sealed class PostgresTestServer
 {
@@ -53,7 +55,7 @@ internal sealed class PostgresTestServer
         var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref next)}_{Guid.NewGuid().ToString("N")[..8]}";
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';", connection);
+        using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-US';", connection);
         command.ExecuteNonQuery();
         return $"postgres://postgres@127.0.0.1:{Port}/{name}";
     }
