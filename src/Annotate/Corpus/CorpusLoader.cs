@@ -31,6 +31,8 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
         var stopwatch = Stopwatch.StartNew();
         try
         {
+            // Other instances on the same PostgreSQL database load one at a time too: each reads what is known, then writes.
+            await using var otherInstances = await db.ExclusiveAsync("annotate:corpus-load", cancellationToken);
             return await LoadOnceAsync(stopwatch, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -82,6 +82,31 @@ internal sealed class Db
     public Task WriteAsync(Func<IDbConnection, IDbTransaction, Task> work, CancellationToken cancellationToken = default) =>
         WriteAsync<bool>(async (c, t) => { await work(c, t); return true; }, cancellationToken);
 
+    /// <summary>
+    /// Holds <paramref name="key"/> against other instances until disposed, for work longer than one write (a corpus
+    /// load that reads, then writes in batches). Nothing to do on SQLite, where instances share one machine's file and
+    /// the in-process gate of the caller is enough; a session-level advisory lock on PostgreSQL.
+    /// </summary>
+    public async Task<IAsyncDisposable> ExclusiveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (IsSqlite)
+        {
+            return NoLock.Instance;
+        }
+
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@Key));", new { Key = key }, cancellationToken: cancellationToken));
+            return new SessionLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task WriteLoopAsync()
     {
         var group = new List<PendingWrite>(MaxGroup);
@@ -148,6 +173,23 @@ internal sealed class Db
         for (var i = 0; i < group.Count; i++)
         {
             _ = results[i].Error is { } error ? group[i].Done.TrySetException(error) : group[i].Done.TrySetResult(results[i].Value);
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class SessionLock(DbConnection connection, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Closing would release it too, but a pooled connection is not closed, only returned.
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@Key));", new { Key = key });
+            await connection.DisposeAsync();
         }
     }
 

@@ -13,9 +13,13 @@ internal sealed class LoaderHarness : IDisposable
     private readonly string folder = TempFolder.Create();
     private readonly string database;
 
-    public LoaderHarness(string corpusRoot, long maxFileSizeBytes = 5 * 1024 * 1024)
+    private readonly bool ownsDatabase;
+
+    /// <param name="sharedDatabase">Another harness's database, as a second instance would use it (not dropped by this one).</param>
+    public LoaderHarness(string corpusRoot, long maxFileSizeBytes = 5 * 1024 * 1024, string? sharedDatabase = null)
     {
-        database = TestDatabase.Create(folder);
+        ownsDatabase = sharedDatabase is null;
+        database = sharedDatabase ?? TestDatabase.Create(folder);
         Db = new Db(database);
         var options = Options.Create(new AnnotateOptions { Corpus = corpusRoot, Database = database, MaxFileSizeBytes = maxFileSizeBytes });
         var codebooks = new CodebookLoader(Db, new CodebookStore(Db), TimeProvider.System);
@@ -25,6 +29,9 @@ internal sealed class LoaderHarness : IDisposable
     }
 
     public Db Db { get; }
+
+    /// <summary>What Annotate:Database holds: the file path or the postgres:// URL.</summary>
+    public string Database => database;
 
     public CorpusStatus Status { get; } = new();
 
@@ -42,7 +49,11 @@ internal sealed class LoaderHarness : IDisposable
 
     public void Dispose()
     {
-        TestDatabase.Drop(database);
+        if (ownsDatabase)
+        {
+            TestDatabase.Drop(database);
+        }
+
         TempFolder.Delete(folder);
     }
 }
