@@ -9,8 +9,16 @@ namespace Annotate.Tests.Infrastructure;
 /// </summary>
 internal static class TestDatabase
 {
+    /// <summary>
+    /// PostgreSQL in the Annotate.Tests.Postgres project (the same tests, compiled again with POSTGRES_SUITE, so that
+    /// `dotnet test` runs the suite on both stores), or when ANNOTATE_TEST_DATABASE=postgres.
+    /// </summary>
     public static bool UsePostgres { get; } =
+#if POSTGRES_SUITE
+        true;
+#else
         string.Equals(Environment.GetEnvironmentVariable("ANNOTATE_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase);
+#endif
 
     /// <summary>What to pass as Annotate:Database or --db: the file path, or a postgres:// URL of a new empty database.</summary>
     public static string Create(string folder) =>
@@ -72,7 +80,11 @@ internal sealed class PostgresTestServer
 
     private static PostgresTestServer Start()
     {
-        var bin = new[] { "/usr/lib/postgresql/15/bin", "/usr/local/bin" }.FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")))
+        // Debian keeps each major version's server programs in /usr/lib/postgresql/N/bin: the newest installed.
+        var versions = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var n) ? n : 0).Select(d => Path.Combine(d, "bin"))
+            : [];
+        var bin = versions.Append("/usr/local/bin").FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")))
             ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql.");
         // The test host may be killed before its exit handler has removed the folder: sweep stopped servers' folders.
         foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "annotate-pg-*"))
