@@ -19,6 +19,7 @@ internal static class AnnotateCli
             UserCommands.CreateToken(),
             ExportCommand.Create(),
             ImportCommand.Create(),
+            MigrateCommand.Create(),
         };
 
         // `annotate` alone, or with only options such as --db, means `annotate serve`.
