@@ -22,7 +22,7 @@ internal static class HubLoad
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate", "--instances");
+        args.Only("--clients", "--savers", "--rate", "--seconds", "--max-rate", "--instances", "--db");
         var clients = args.Int("--clients", 50, 2);
         var savers = args.Int("--savers", 5, 1);
         var rate = args.Int("--rate", 50, 1);
@@ -35,7 +35,8 @@ internal static class HubLoad
         }
 
         var scratch = Directory.CreateTempSubdirectory("annotate-hub-load-");
-        var database = Path.Combine(scratch.FullName, "annotate.db");
+        // A scratch SQLite file, or an empty PostgreSQL database (--db postgres://…) the instances share.
+        var database = args.String("--db") ?? Path.Combine(scratch.FullName, "annotate.db");
         var corpus = Path.Combine(AppServer.RepositoryRoot(), "corpus");
         // Two instances share the database file and a Redis on this machine; clients alternate between them, savers
         // save through the first, so half the receivers get every save from the other instance (all through Redis).

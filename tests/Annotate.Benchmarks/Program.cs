@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 // Subcommands:
 //   corpus-load [--articles 10000] [--dir PATH] [--keep] [--runs 1] [--gc server|workstation] [--in-process] [--no-sync] [--env NAME=value,...]
-//   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
+//   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate] [--instances 1|2] [--db postgres://…]
 //   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
 //   agreement-profile [--store]   (diagnostic: agreement stages timed one by one)
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
@@ -54,7 +54,7 @@ try
                       The annotation view in headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) on a generated
                       article with that many spans: first text, span creation, scrolling, payload sizes.
                       Exit code 1 when a target is missed (first text 1.5 s, a span 100 ms).
-                  hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate]
+                  hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate] [--instances 1|2] [--db postgres://…]
                       N SignalR clients on one document of a real server process; save-to-receive latency,
                       delivery, duplicates, acknowledgement latency, server CPU and peak memory.
                   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
