@@ -172,6 +172,14 @@ internal sealed class Db
 
         for (var i = 0; i < group.Count; i++)
         {
+            if (results[i].Error is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } && !group[i].Retried)
+            {
+                // Another instance's group took the same locks in the other order and PostgreSQL chose this write to
+                // give way. This group's commit has released its locks, so the write goes again, once, in the next.
+                pending.Writer.TryWrite(group[i] with { Retried = true });
+                continue;
+            }
+
             _ = results[i].Error is { } error ? group[i].Done.TrySetException(error) : group[i].Done.TrySetResult(results[i].Value);
         }
     }
@@ -195,6 +203,10 @@ internal sealed class Db
 
     private sealed record PendingWrite(Func<IDbConnection, IDbTransaction, Task<object?>> Work, CancellationToken Cancellation)
     {
+        // A copy made with `with` shares it: the retried write completes the caller's task.
         public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether this write already gave way to a deadlock once (it is retried only once).</summary>
+        public bool Retried { get; init; }
     }
 }

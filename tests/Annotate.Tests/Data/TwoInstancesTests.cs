@@ -32,6 +32,43 @@ public sealed class TwoInstancesTests : IDisposable
     }
 
     [Fact]
+    public async Task On_Postgres_Two_Writers_Locking_Two_Documents_In_Opposite_Orders_Both_Succeed()
+    {
+        // SQLite has no such race: a second instance's transaction waits for the first's write lock before it starts.
+        if (!TestDatabase.UsePostgres)
+        {
+            return;
+        }
+
+        await Migrator.MigrateAsync(harness.Db);
+        var other = new Db(harness.Database);
+        var (firstHolds, secondHolds) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var attempts = 0;
+
+        // Each write locks one document, waits until the other holds its own, then asks for the other's: on
+        // PostgreSQL a deadlock, which the writer settles by retrying the cancelled write after its group commits.
+        async Task<int> CrossAsync(Db db, string mine, string theirs, TaskCompletionSource holding, TaskCompletionSource other)
+        {
+            return await db.WriteAsync(async (c, t) =>
+            {
+                Interlocked.Increment(ref attempts);
+                await Db.LockAsync(c, t, mine);
+                holding.TrySetResult();
+                await other.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                await Db.LockAsync(c, t, theirs);
+                return 1;
+            });
+        }
+
+        var results = await Task.WhenAll(
+            Task.Run(() => CrossAsync(harness.Db, "doc-a", "doc-b", firstHolds, secondHolds)),
+            Task.Run(() => CrossAsync(other, "doc-b", "doc-a", secondHolds, firstHolds)));
+
+        Assert.Equal([1, 1], results);
+        Assert.Equal(3, attempts); // one of them gave way once and went again
+    }
+
+    [Fact]
     public async Task On_Postgres_Two_Instances_Loading_The_Corpus_At_Once_Both_Succeed_And_Store_Each_Document_Once()
     {
         // Not yet on SQLite: two processes loading one file at once still race (the second stops with
