@@ -1,6 +1,7 @@
 using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;
+using Annotate.Data;
 
 namespace Annotate.Curation;
 
@@ -18,7 +19,7 @@ public sealed record CurationView(
     IReadOnlyList<SpanCluster> Clusters, IReadOnlyList<LabelDecision> LabelLayers);
 
 /// <summary>Builds a document's <see cref="CurationView"/> from the database.</summary>
-internal sealed class CurationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks)
+internal sealed class CurationReader(Db db, DocumentStore documents, CodebookStore codebooks)
 {
     public async Task<CurationView?> ReadAsync(string documentId, CancellationToken ct)
     {
@@ -30,16 +31,25 @@ internal sealed class CurationReader(AnnotationStore store, DocumentStore docume
         var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
         var version = (int)document.CurrentVersion;
-        async Task<List<Annotation>> ListAsync(string kind, string? annotator) =>
-            (await store.ListAsync(documentId, kind, annotator, null, ct)).Select(r => r.ToAnnotation(labelExists) with { Prefix = null, Suffix = null }).ToList();
+        // One query for every kind and layer: each curator's page reads this again after every change.
+        IReadOnlyList<AnnotationRow> rows;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            rows = await AnnotationStore.LiveOfDocumentAsync(connection, null, documentId);
+        }
+
+        // In the annotations list's order: start, longest first, id.
+        var live = rows.OrderBy(r => r.StartOffset).ThenByDescending(r => r.EndOffset).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => r.ToAnnotation(labelExists) with { Prefix = null, Suffix = null }).ToList();
+        List<Annotation> Of(string kind, bool gold) => live.Where(a => a.Kind == kind && GoldLayer.Is(a.AnnotatorId) == gold).ToList();
         // Clusters are over the current text: orphans and spans still on an older version are left to the review list.
         static bool Current(Annotation a, int version) => a.Status != Annotation.Orphan && a.DocumentVersion == version;
 
-        var spans = (await ListAsync(Annotation.SpanKind, null)).Where(a => Current(a, version)).ToList();
-        var labels = await ListAsync(Annotation.DocumentKind, null);
-        var gold = (await ListAsync(Annotation.SpanKind, GoldLayer.AnnotatorId)).Where(a => Current(a, version)).ToList();
-        var goldLabels = await ListAsync(Annotation.DocumentKind, GoldLayer.AnnotatorId);
-        var rejections = (await ListAsync(Annotation.RejectedKind, GoldLayer.AnnotatorId)).Where(a => Current(a, version)).ToList();
+        var spans = Of(Annotation.SpanKind, false).Where(a => Current(a, version)).ToList();
+        var labels = Of(Annotation.DocumentKind, false);
+        var gold = Of(Annotation.SpanKind, true).Where(a => Current(a, version)).ToList();
+        var goldLabels = Of(Annotation.DocumentKind, true);
+        var rejections = Of(Annotation.RejectedKind, true).Where(a => Current(a, version)).ToList();
         var annotators = spans.Concat(labels).GroupBy(a => a.AnnotatorId, StringComparer.Ordinal)
             .Select(g => new CurationAnnotator(g.Key, g.First().AnnotatorName)).OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var ids = annotators.Select(a => a.Id).ToList();

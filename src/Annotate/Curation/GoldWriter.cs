@@ -29,23 +29,22 @@ internal sealed class GoldWriter(Db db, AnnotationWriter writer)
             return WriteOutcome.Error("sources", $"At most {MaxSources} sources.");
         }
 
-        List<string>? sourceIds = request.Sources?.Distinct(StringComparer.Ordinal).ToList();
-        if (sourceIds is null)
-        {
-            // An edit without sources keeps those the gold annotation already had.
-            await using var connection = await db.OpenAsync(cancellationToken);
-            var existing = await AnnotationStore.GetAsync(connection, null, id);
-            sourceIds = existing?.ProvenanceJson is { } json ? JsonSerializer.Deserialize<Provenance>(json, JsonSerializerOptions.Web)!.Sources.Select(s => s.Id).ToList() : [];
-        }
-
-        if (sourceIds.Count == 0 && action is not CurationActions.Created)
-        {
-            return WriteOutcome.Error("sources", $"Say which annotations the gold one was {action} from (their ids), or use the action '{CurationActions.Created}'.");
-        }
-
         var sources = new List<ProvenanceSource>();
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
+            var sourceIds = request.Sources?.Distinct(StringComparer.Ordinal).ToList();
+            if (sourceIds is null)
+            {
+                // An edit without sources keeps those the gold annotation already had.
+                var existing = await AnnotationStore.GetAsync(connection, null, id);
+                sourceIds = existing?.ProvenanceJson is { } json ? JsonSerializer.Deserialize<Provenance>(json, JsonSerializerOptions.Web)!.Sources.Select(s => s.Id).ToList() : [];
+            }
+
+            if (sourceIds.Count == 0 && action is not CurationActions.Created)
+            {
+                return WriteOutcome.Error("sources", $"Say which annotations the gold one was {action} from (their ids), or use the action '{CurationActions.Created}'.");
+            }
+
             var sourceKind = kind == Annotation.DocumentKind ? Annotation.DocumentKind : Annotation.SpanKind;
             foreach (var sourceId in sourceIds)
             {

@@ -24,8 +24,7 @@ internal sealed class ConllExport : IExportFormat
 
     public async Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken)
     {
-        var layers = context.Options.Layer is { } one ? [one]
-            : context.Codebooks.SelectMany(c => c.Codebook.Layers).Where(l => l.Scope == LayerDefinition.SpanScope).Select(l => l.Id).Distinct().ToList();
+        IReadOnlyList<string> layers = context.Options.Layer is { } one ? [one] : context.SpanLayers;
         var buffers = new SortedDictionary<(string Layer, string Annotator), StreamWriter>(Comparer<(string, string)>.Create((a, b) =>
             string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2)));
         var dropped = layers.ToDictionary(l => l, _ => new ConllReport(), StringComparer.Ordinal);

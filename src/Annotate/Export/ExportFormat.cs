@@ -28,6 +28,10 @@ internal sealed class ExportContext(ExportReader reader, string projectId, IRead
     public IReadOnlyList<CodebookInfo> Codebooks { get; } = codebooksByCollection.Values.DistinctBy(c => (c.Collection, c.Version))
         .OrderBy(c => c.Collection, StringComparer.Ordinal).ThenBy(c => c.Version).ToList();
 
+    /// <summary>The ids of every span layer of those codebooks, in order.</summary>
+    public IReadOnlyList<string> SpanLayers => Codebooks.SelectMany(c => c.Codebook.Layers).Where(l => l.Scope == LayerDefinition.SpanScope)
+        .Select(l => l.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The codebook a document of this collection follows (null when none applies).</summary>
     public CodebookInfo? CodebookFor(string collection) => codebooksByCollection.GetValueOrDefault(collection);
 

@@ -36,7 +36,7 @@ internal sealed class ExportRunner(Db db, ExportReader reader, CodebookStore cod
         }
 
         var context = await ContextAsync(projectId, options, null, cancellationToken);
-        var spanLayers = context.Codebooks.SelectMany(c => c.Codebook.Layers).Where(l => l.Scope == LayerDefinition.SpanScope).Select(l => l.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        var spanLayers = context.SpanLayers;
         return spanLayers.Contains(layer) ? null
             : $"The codebook of project '{projectId}' has no span layer '{layer}'; its span layers are: {string.Join(", ", spanLayers)}.";
     }
