@@ -8,7 +8,8 @@ namespace Annotate.Cli;
 /// <summary>
 /// `annotate export --project P --format F --out PATH`: a project's annotations as data, straight from the
 /// database, with a progress bar on a terminal. PATH ending in .zip gets a zip archive, any other PATH a folder;
-/// either is written beside and moved into place, so a failed export never leaves half of one under that name.
+/// either is written beside and moved into place, so a failed export never leaves half of one under that name. An
+/// existing PATH is replaced only when it is an earlier export holding nothing else (<see cref="ExportMarker"/>).
 /// </summary>
 internal static class ExportCommand
 {
@@ -23,11 +24,16 @@ internal static class ExportCommand
         };
         format.AcceptOnlyFromAmong([.. formats.Select(f => f.Name)]);
         var layer = new Option<string?>("--layer") { Description = "For layer-at-a-time formats (conll): the codebook layer to write (default: every span layer)." };
-        var output = new Option<FileInfo>("--out") { Description = "A folder to create, or a file ending in .zip (an existing export there is replaced).", Required = true, HelpName = "PATH" };
+        var output = new Option<FileInfo>("--out") { Description = "A folder to create, or a file ending in .zip (an earlier export there is replaced; anything else is refused).", Required = true, HelpName = "PATH" };
+        var spreadsheetSafe = new Option<bool>("--spreadsheet-safe")
+        {
+            Description = "CSV cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe; false writes raw cells (default: true).",
+            DefaultValueFactory = _ => true,
+        };
         var db = UserCommands.DbOption();
         var command = new Command("export", "Export a project's annotations, every annotator's perspective and the gold layer kept, with a dataset card.")
         {
-            project, format, layer, output, db,
+            project, format, layer, output, spreadsheetSafe, db,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -38,8 +44,8 @@ internal static class ExportCommand
                 return await UserCommands.FailAsync(io, $"The folder '{parent}' does not exist.");
             if (zip ? Directory.Exists(target) : File.Exists(target))
                 return await UserCommands.FailAsync(io, zip ? $"'{target}' is a folder; name a .zip file or a folder to create." : $"'{target}' is a file; name a folder to create, or a .zip file.");
-            if (!zip && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, DatasetCard.FileName)))
-                return await UserCommands.FailAsync(io, $"The folder '{target}' is not empty and is not an earlier export; name a new folder.");
+            if (Refusal(target, zip) is { } refusal)
+                return await UserCommands.FailAsync(io, refusal);
             if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
                 return 2;
             var projectId = result.GetValue(project)!;
@@ -48,12 +54,12 @@ internal static class ExportCommand
 
             var runner = ExportServices.RunnerFor(database);
             var chosen = runner.Find(result.GetValue(format)!)!;
-            var options = new ExportOptions(result.GetValue(layer));
+            var options = new ExportOptions(result.GetValue(layer), result.GetValue(spreadsheetSafe));
             if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
                 return await UserCommands.FailAsync(io, problem);
 
-            var partial = target + ".partial";
-            DeletePartial(partial);
+            // A fresh name beside the target: nothing that was there before is ever overwritten or deleted.
+            var partial = $"{target}.partial-{Guid.NewGuid().ToString("N")[..8]}";
             ExportSummary summary;
             try
             {
@@ -65,6 +71,13 @@ internal static class ExportCommand
             {
                 DeletePartial(partial);
                 throw;
+            }
+
+            // Checked again: the folder may have changed while the export ran.
+            if (Refusal(target, zip) is { } late)
+            {
+                DeletePartial(partial);
+                return await UserCommands.FailAsync(io, late);
             }
 
             Replace(partial, target, zip);
@@ -80,14 +93,25 @@ internal static class ExportCommand
         if (!zip)
         {
             Directory.CreateDirectory(partial);
-            await using var folder = new FolderSink(partial);
-            return await runner.RunAsync(projectId, format, options, folder, progress, ct);
+            ExportSummary summary;
+            var written = new RecordingSink(new FolderSink(partial));
+            await using (written)
+            {
+                summary = await runner.RunAsync(projectId, format, options, written, progress, ct);
+            }
+
+            await ExportMarker.WriteAsync(partial, projectId, format.Name, written.Files, ct);
+            return summary;
         }
 
         await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using var archive = new ZipSink(file, format.Compression);
         return await runner.RunAsync(projectId, format, options, archive, progress, ct);
     }
+
+    private static string? Refusal(string target, bool zip) =>
+        zip ? File.Exists(target) ? ExportMarker.RefuseZip(target) : null
+            : Directory.Exists(target) ? ExportMarker.RefuseFolder(target) : null;
 
     private static void Replace(string partial, string target, bool zip)
     {

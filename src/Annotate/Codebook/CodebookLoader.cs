@@ -56,7 +56,18 @@ internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider ti
             return new CodebookFile(collection, "", "", null, [CorpusProblem.Fail(file.RelativePath, "unreadable", $"The codebook cannot be read: {ex.Message}")]);
         }
 
-        var (codebook, errors) = CodebookParser.Parse(yaml);
+        CodebookDefinition? codebook;
+        IReadOnlyList<string> errors;
+        try
+        {
+            (codebook, errors) = CodebookParser.Parse(yaml);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // The parser names every mistake it knows; anything else is still this file's problem, never a stopped load.
+            return new CodebookFile(collection, yaml, "", null, [CorpusProblem.Fail(file.RelativePath, "codebook", $"The codebook cannot be read: {ex.Message}")]);
+        }
+
         var problems = errors.Select(e => CorpusProblem.Fail(file.RelativePath, "codebook", $"Invalid codebook, {e}")).ToList();
         return new CodebookFile(collection, yaml, ArticleParser.Hash(System.Text.Encoding.UTF8.GetBytes(yaml)), codebook, problems);
     }

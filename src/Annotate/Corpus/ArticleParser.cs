@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 
 namespace Annotate.Corpus;
@@ -13,7 +14,33 @@ internal sealed record ParsedArticle(
     DocumentText Text,
     string ContentHash,
     string SourceHash,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The JSON columns, made while parsing (on every core, and where a failure is this file's problem) rather than
+    /// inside the batch's write, where one unserialisable file would stop the whole load.
+    /// </summary>
+    public StoredJson Json { get; } = StoredJson.Of(Metadata, Text);
+}
+
+/// <summary>An article's JSON columns: its text's blocks, its tags and its other front-matter keys.</summary>
+internal sealed record StoredJson(string Blocks, string Tags, string Metadata)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static StoredJson Of(ArticleMetadata metadata, DocumentText text)
+    {
+        try
+        {
+            return new StoredJson(JsonSerializer.Serialize(text.Blocks, Options), JsonSerializer.Serialize(metadata.Tags, Options),
+                JsonSerializer.Serialize(metadata.Extra, Options));
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            throw new CorpusFileException("unstorable", $"The article cannot be stored: {ex.Message}");
+        }
+    }
+}
 
 /// <summary>Reads one article file's bytes into a <see cref="ParsedArticle"/>, or throws <see cref="CorpusFileException"/>.</summary>
 internal static class ArticleParser

@@ -8,6 +8,12 @@ internal static class FrontMatter
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
+    /// <summary>
+    /// Metadata needs a list or a map or two, never more. Deeper values are refused here, where the file is named,
+    /// instead of failing later in the JSON writer (whose own limit is 64) and stopping a whole load.
+    /// </summary>
+    public const int MaxDepth = 8;
+
     /// <summary>Returns the parsed keys (empty without front matter), the body, and how many lines precede the body.</summary>
     public static (Dictionary<string, object?> Keys, string Body) Split(string source)
     {
@@ -74,21 +80,22 @@ internal static class FrontMatter
         return parsed switch
         {
             null => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase),
-            Dictionary<object, object?> map => Map(map),
+            Dictionary<object, object?> map => Map(map, 1),
             _ => throw new CorpusFileException("front-matter", "Front matter must be a YAML mapping of keys to values (title: …, outlet: …)."),
         };
     }
 
     /// <summary>YAML nodes as JSON-friendly values: strings, lists and maps with (case-insensitive) string keys.</summary>
-    private static object? Plain(object? value) => value switch
+    private static object? Plain(object? value, int depth) => value switch
     {
-        Dictionary<object, object?> map => Map(map),
-        List<object?> list => list.Select(Plain).ToList(),
+        Dictionary<object, object?> map => Map(map, depth + 1),
+        List<object?> list => List(list, depth + 1),
         _ => value,
     };
 
-    private static Dictionary<string, object?> Map(Dictionary<object, object?> map)
+    private static Dictionary<string, object?> Map(Dictionary<object, object?> map, int depth)
     {
+        CheckDepth(depth);
         var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in map)
         {
@@ -97,9 +104,23 @@ internal static class FrontMatter
                 throw new CorpusFileException("front-matter", "Front matter keys must be plain words, not lists or maps.");
             }
 
-            result[name] = Plain(value);
+            result[name] = Plain(value, depth);
         }
 
         return result;
+    }
+
+    private static List<object?> List(List<object?> list, int depth)
+    {
+        CheckDepth(depth);
+        return list.Select(item => Plain(item, depth)).ToList();
+    }
+
+    private static void CheckDepth(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new CorpusFileException("front-matter", $"Front matter nests lists and maps more than {MaxDepth} levels deep; metadata needs only a few.");
+        }
     }
 }

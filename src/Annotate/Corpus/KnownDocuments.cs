@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using Annotate.Data;
 using Dapper;
 
@@ -11,7 +10,6 @@ namespace Annotate.Corpus;
 /// </summary>
 internal sealed class KnownDocuments
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, KnownDocument> byId;
 
     private KnownDocuments(Dictionary<string, KnownDocument> byId) => this.byId = byId;
@@ -49,7 +47,7 @@ internal sealed class KnownDocuments
                 Format = article.Format == ArticleFormat.Markdown ? "markdown" : "text",
                 Source = article.Body,
                 article.Text.Text,
-                BlocksJson = JsonSerializer.Serialize(article.Text.Blocks, Json),
+                BlocksJson = article.Json.Blocks,
                 CreatedAt = now.ToString("O"),
             };
             await connection.ExecuteAsync(UpsertDocument, DocumentParameters(parsed, version, now), transaction);
@@ -95,8 +93,8 @@ internal sealed class KnownDocuments
             metadata.Date,
             metadata.Language,
             metadata.Url,
-            TagsJson = JsonSerializer.Serialize(metadata.Tags, Json),
-            MetadataJson = JsonSerializer.Serialize(metadata.Extra, Json),
+            TagsJson = parsed.Article.Json.Tags,
+            MetadataJson = parsed.Article.Json.Metadata,
             parsed.Article.Text.WordCount,
             parsed.Article.SourceHash,
             FileSize = parsed.File.Size,

@@ -30,7 +30,7 @@ internal sealed class AgreementExport(AgreementStore agreement, ProjectStore pro
             await output.WriteAsync("\n"u8.ToArray(), cancellationToken);
         }
 
-        await AgreementTables.WriteAsync(report, sink, cancellationToken);
-        await AgreementInputs.WriteAsync(snapshot, sink, cancellationToken);
+        await AgreementTables.WriteAsync(report, sink, context.Options.SpreadsheetSafe, cancellationToken);
+        await AgreementInputs.WriteAsync(snapshot, sink, context.Options.SpreadsheetSafe, cancellationToken);
     }
 }

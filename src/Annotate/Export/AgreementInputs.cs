@@ -10,11 +10,11 @@ namespace Annotate.Export;
 /// </summary>
 internal static class AgreementInputs
 {
-    public static async Task WriteAsync(AgreementSnapshot snapshot, IExportSink sink, CancellationToken cancellationToken)
+    public static async Task WriteAsync(AgreementSnapshot snapshot, IExportSink sink, bool spreadsheetSafe, CancellationToken cancellationToken)
     {
         foreach (var layer in snapshot.Annotations.Where(a => a.Kind == Annotation.SpanKind).GroupBy(a => a.Layer, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await using var file = await CsvFile.CreateAsync(sink, $"spans-{layer.Key}.csv", cancellationToken);
+            await using var file = await CsvFile.CreateAsync(sink, $"spans-{layer.Key}.csv", spreadsheetSafe, cancellationToken);
             await file.RowAsync("doc", "coder", "start", "end", "label");
             foreach (var span in layer.Where(s => s.StartOffset is not null && s.EndOffset is not null)
                 .OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.AnnotatorId, StringComparer.Ordinal)
@@ -26,7 +26,7 @@ internal static class AgreementInputs
 
         foreach (var layer in snapshot.Annotations.Where(a => a.Kind == Annotation.DocumentKind).GroupBy(a => a.Layer, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await using var file = await CsvFile.CreateAsync(sink, $"ratings-{layer.Key}.csv", cancellationToken);
+            await using var file = await CsvFile.CreateAsync(sink, $"ratings-{layer.Key}.csv", spreadsheetSafe, cancellationToken);
             await file.RowAsync("unit", "coder", "value");
             foreach (var rating in layer.GroupBy(a => (a.DocumentId, a.AnnotatorId))
                 .OrderBy(g => g.Key.DocumentId, StringComparer.Ordinal).ThenBy(g => g.Key.AnnotatorId, StringComparer.Ordinal))

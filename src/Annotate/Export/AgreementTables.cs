@@ -5,9 +5,9 @@ namespace Annotate.Export;
 /// <summary>The agreement report's tables as CSV files: per layer, label, annotator pair and document.</summary>
 internal static class AgreementTables
 {
-    public static async Task WriteAsync(ProjectAgreementReport report, IExportSink sink, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ProjectAgreementReport report, IExportSink sink, bool spreadsheetSafe, CancellationToken cancellationToken)
     {
-        await using (var layers = await CsvFile.CreateAsync(sink, "agreement-layers.csv", cancellationToken))
+        await using (var layers = await CsvFile.CreateAsync(sink, "agreement-layers.csv", spreadsheetSafe, cancellationToken))
         {
             await layers.RowAsync("layer", "name", "scope", "alpha_u", "span_f1_exact", "span_f1_overlap", "token_alpha", "krippendorff_alpha", "percent_agreement", "units", "coders");
             foreach (var layer in report.Layers)
@@ -18,7 +18,7 @@ internal static class AgreementTables
             }
         }
 
-        await using (var labels = await CsvFile.CreateAsync(sink, "agreement-labels.csv", cancellationToken))
+        await using (var labels = await CsvFile.CreateAsync(sink, "agreement-labels.csv", spreadsheetSafe, cancellationToken))
         {
             await labels.RowAsync("layer", "label", "name", "spans", "alpha_u", "token_alpha", "span_f1_exact", "span_f1_overlap");
             foreach (var layer in report.Layers.Where(l => l.Spans is not null))
@@ -32,7 +32,7 @@ internal static class AgreementTables
         }
 
         var names = report.Annotators.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
-        await using (var pairs = await CsvFile.CreateAsync(sink, "agreement-pairs.csv", cancellationToken))
+        await using (var pairs = await CsvFile.CreateAsync(sink, "agreement-pairs.csv", spreadsheetSafe, cancellationToken))
         {
             await pairs.RowAsync("layer", "a", "a_name", "b", "b_name", "token_alpha", "span_f1_overlap", "alpha_u");
             foreach (var layer in report.Layers.Where(l => l.Spans?.Pairs is not null))
@@ -45,7 +45,7 @@ internal static class AgreementTables
             }
         }
 
-        await using var documents = await CsvFile.CreateAsync(sink, "agreement-documents.csv", cancellationToken);
+        await using var documents = await CsvFile.CreateAsync(sink, "agreement-documents.csv", spreadsheetSafe, cancellationToken);
         await documents.RowAsync("document", "title", "annotators", "spans", "alpha_u", "token_alpha", "span_f1_overlap");
         foreach (var document in report.Documents)
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Annotate.Annotations;
 using Annotate.Curation;
-using CsvHelper;
 
 namespace Annotate.Export;
 
@@ -26,13 +25,12 @@ internal sealed class CsvExport : IExportFormat
 
     public async Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken)
     {
-        await using var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), cancellationToken);
-        var csv = file.Csv;
-        var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await using var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), context.Options.SpreadsheetSafe, cancellationToken);
+                var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var people = context.Annotators.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var column in Leading.Concat(attributeNames.Select(a => "attr_" + a)).Concat(Trailing))
-            csv.WriteField(column);
-        await csv.NextRecordAsync();
+            file.Field(column);
+        await file.Csv.NextRecordAsync();
 
         await foreach (var document in context.DocumentsAsync(cancellationToken))
         {
@@ -40,54 +38,54 @@ internal sealed class CsvExport : IExportFormat
             void Row(string id, string annotatorId, string annotatorName, string kind, string layer, string label, ExportSpan? span, string? note,
                 JsonElement attributes, JsonElement? attribution, Provenance? provenance)
             {
-                csv.WriteField(document.Id);
-                csv.WriteField(document.Collection);
-                csv.WriteField(id);
-                csv.WriteField(annotatorId);
-                csv.WriteField(annotatorName);
+                file.Field(document.Id);
+                file.Field(document.Collection);
+                file.Field(id);
+                file.Field(annotatorId);
+                file.Field(annotatorName);
                 var theirs = people.GetValueOrDefault(annotatorId)?.Attributes;
                 foreach (var name in attributeNames)
-                    csv.WriteField(theirs?.GetValueOrDefault(name));
-                csv.WriteField(kind);
-                csv.WriteField(layer);
-                csv.WriteField(label);
-                csv.WriteField(span?.Start.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(span?.End.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(span is null ? null : points[span.Start].ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(span is null ? null : points[span.End].ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(span is null ? null : document.Text[span.Start..span.End]);
-                csv.WriteField(note);
-                csv.WriteField(attributes.GetRawText());
-                csv.WriteField(attribution?.GetRawText());
-                csv.WriteField(provenance?.Action);
-                csv.WriteField(provenance?.CuratorName);
-                csv.WriteField(provenance is null ? null : string.Join(';', provenance.Sources.Select(s => s.Id)));
+                    file.Field(theirs?.GetValueOrDefault(name));
+                file.Field(kind);
+                file.Field(layer);
+                file.Field(label);
+                file.Field(span?.Start.ToString(CultureInfo.InvariantCulture));
+                file.Field(span?.End.ToString(CultureInfo.InvariantCulture));
+                file.Field(span is null ? null : points[span.Start].ToString(CultureInfo.InvariantCulture));
+                file.Field(span is null ? null : points[span.End].ToString(CultureInfo.InvariantCulture));
+                file.Field(span is null ? null : document.Text[span.Start..span.End]);
+                file.Field(note);
+                file.Field(attributes.GetRawText());
+                file.Field(attribution?.GetRawText());
+                file.Field(provenance?.Action);
+                file.Field(provenance?.CuratorName);
+                file.Field(provenance is null ? null : string.Join(';', provenance.Sources.Select(s => s.Id)));
             }
 
             var names = document.Annotators.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
             foreach (var span in document.Spans)
             {
                 Row(span.Id, span.Annotator, names[span.Annotator], Annotation.SpanKind, span.Layer, span.Label, span, span.Note, span.Attributes, span.Attribution, null);
-                await csv.NextRecordAsync();
+                await file.Csv.NextRecordAsync();
             }
 
             foreach (var label in document.DocumentLabels)
             {
                 Row(label.Id, label.Annotator, names[label.Annotator], Annotation.DocumentKind, label.Layer, label.Label, null, label.Note, label.Attributes, null, null);
-                await csv.NextRecordAsync();
+                await file.Csv.NextRecordAsync();
             }
 
             foreach (var gold in document.Gold.Spans)
             {
                 var span = new ExportSpan(gold.Id, GoldLayer.AnnotatorId, gold.Layer, gold.Label, gold.Start, gold.End, gold.Quote, gold.Attributes, gold.Attribution, gold.Note);
                 Row(gold.Id, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.SpanKind, gold.Layer, gold.Label, span, gold.Note, gold.Attributes, gold.Attribution, gold.Provenance);
-                await csv.NextRecordAsync();
+                await file.Csv.NextRecordAsync();
             }
 
             foreach (var gold in document.Gold.DocumentLabels)
             {
                 Row(gold.Id, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.DocumentKind, gold.Layer, gold.Label, null, gold.Note, gold.Attributes, null, gold.Provenance);
-                await csv.NextRecordAsync();
+                await file.Csv.NextRecordAsync();
             }
         }
     }

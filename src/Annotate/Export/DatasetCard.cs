@@ -37,6 +37,13 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
         card.Append("Offsets: Annotate counts text offsets in UTF-16 code units (as JavaScript and .NET do); a format that says ")
             .Append("\"code points\" counts Unicode code points instead (as Python does). They differ after each character outside ")
             .Append("the Basic Multilingual Plane, such as an emoji. Ends are exclusive.\n\n");
+        if (files.Any(f => f.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            card.Append(context.Options.SpreadsheetSafe
+                ? "CSV cells: spreadsheet-safe. A text cell starting with =, +, -, @, a tab or a carriage return (one a spreadsheet would run as a formula) has an apostrophe added in front; numbers are unchanged. Strip one leading apostrophe from such cells for the raw text, or export with `--spreadsheet-safe false`.\n\n"
+                : "CSV cells: raw, exactly as annotated. Do not open these files in a spreadsheet if the annotations may hold formulas (a cell starting with =, +, -, @); export with `--spreadsheet-safe true` (the default) for that.\n\n");
+        }
+
 
         DatasetCardSections.Corpus(card, facts);
         DatasetCardSections.Codebooks(card, context.Codebooks);

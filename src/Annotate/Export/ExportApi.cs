@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Export;
 
-/// <summary>GET /api/projects/{p}/export?format=F[&amp;layer=L]: the export as a zip archive, for owners and curators.</summary>
+/// <summary>GET /api/projects/{p}/export?format=F[&amp;layer=L][&amp;spreadsheetSafe=false]: the export as a zip archive, for owners and curators.</summary>
 internal static class ExportApi
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/export", async Task<Results<ValidationProblem, FileStreamHttpResult>> (string projectId, string? format, string? layer, HttpContext http, ExportRunner runner, CancellationToken ct) =>
+        api.MapGet("/projects/{projectId}/export", async Task<Results<ValidationProblem, FileStreamHttpResult>> (string projectId, string? format, string? layer, bool? spreadsheetSafe, HttpContext http, ExportRunner runner, CancellationToken ct) =>
             {
                 var name = format ?? "jsonl";
                 if (runner.Find(name) is not { } chosen)
@@ -16,7 +16,7 @@ internal static class ExportApi
                     return Invalid("format", $"'{name}' is not an export format; use one of {string.Join(", ", runner.Formats.Select(f => f.Name))}.");
                 }
 
-                var options = new ExportOptions(string.IsNullOrEmpty(layer) ? null : layer);
+                var options = new ExportOptions(string.IsNullOrEmpty(layer) ? null : layer, spreadsheetSafe ?? true);
                 if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
                 {
                     return Invalid("layer", problem);
@@ -43,7 +43,7 @@ internal static class ExportApi
                 return TypedResults.File(file, "application/zip", $"{projectId}-{chosen.Name}.zip");
             })
             .RequireProjectAccess(ProjectRight.SeeAll)
-            .WithSummary("Exports the project in a format (jsonl, …) as a zip archive with its dataset card (README.md); owners and curators.");
+            .WithSummary("Exports the project in a format (jsonl, …) as a zip archive with its dataset card (README.md); owners and curators. CSV cells are spreadsheet-safe unless spreadsheetSafe=false.");
         return api;
     }
 

@@ -44,5 +44,8 @@ internal sealed class ExportContext(ExportReader reader, string projectId, IRead
     public IAsyncEnumerable<ExportDocument> DocumentsAsync(CancellationToken cancellationToken) => reader.DocumentsAsync(ProjectId, progress, cancellationToken);
 }
 
-/// <summary>Format options: the codebook layer a layer-at-a-time format (conll) writes; null for every span layer.</summary>
-public sealed record ExportOptions(string? Layer = null);
+/// <summary>
+/// Format options: the codebook layer a layer-at-a-time format (conll) writes (null for every span layer), and
+/// whether CSV cells are made safe to open in a spreadsheet (<see cref="CsvFile"/>; on unless raw data is asked for).
+/// </summary>
+public sealed record ExportOptions(string? Layer = null, bool SpreadsheetSafe = true);

@@ -48,6 +48,29 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Front_Matter_Nested_Deeper_Than_The_Limit_Is_A_Problem_Of_Its_File_And_The_Others_Load()
+    {
+        // 100 levels parse as YAML but once stopped the whole load in the JSON writer (depth 64).
+        corpus.Write("good/nested.md", "---\ntitle: Deep\nextra: " + new string('[', 100) + new string(']', 100) + "\n---\nBody text.");
+
+        var problem = await CorpusAssertions.LoadExpectingProblemAsync(corpus, "good/nested.md", "front-matter");
+
+        Assert.Contains("more than 8 levels deep", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_Check_Reports_Deep_Front_Matter_As_The_Load_Does()
+    {
+        corpus.Write("good/nested.md", "---\nextra: " + string.Concat(Enumerable.Repeat("{a: ", 20)) + "1" + new string('}', 20) + "\n---\nBody text.");
+
+        var report = CorpusCheck.Run(corpus.Root, 5 * 1024 * 1024, null, default);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(("good/nested.md", "front-matter"), (problem.Path, problem.Code));
+        Assert.Equal(1, report.Loadable);
+    }
+
+    [Fact]
     public async Task A_Link_Through_A_Folder_Link_Outside_The_Corpus_Is_Refused()
     {
         var secret = Path.Combine(Path.GetDirectoryName(corpus.Root)!, "secret");

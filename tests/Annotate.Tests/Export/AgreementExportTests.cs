@@ -19,7 +19,7 @@ public sealed class AgreementExportTests
         Assert.True(exit == 0, error);
         ExportScenario.AssertSameFiles(one, two);
         Assert.Equal(cliJson, await File.ReadAllTextAsync(Path.Combine(one, "agreement.json")));
-        Assert.Equal(["README.md", "agreement-documents.csv", "agreement-labels.csv", "agreement-layers.csv", "agreement-pairs.csv", "agreement.json",
+        Assert.Equal([".annotate-export", "README.md", "agreement-documents.csv", "agreement-labels.csv", "agreement-layers.csv", "agreement-pairs.csv", "agreement.json",
             "ratings-stance.csv", "spans-claim.csv", "spans-frame.csv", "spans-source.csv"], Directory.GetFiles(one).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var (_, layers) = CsvExportTests.Read(Path.Combine(one, "agreement-layers.csv"));
