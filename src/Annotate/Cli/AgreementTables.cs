@@ -28,7 +28,7 @@ internal static class AgreementTables
             Row(text, name, value);
         }
 
-        text.AppendLine(Invariant($"  (observed disagreement {r.ObservedDisagreement:0.000}, expected {r.ExpectedDisagreement:0.000})"));
+        text.AppendLine(Invariant($"  (observed disagreement {F(r.ObservedDisagreement)}, expected {F(r.ExpectedDisagreement)})"));
         text.AppendLine("Per category: positive agreement, alpha");
         foreach (var (category, figures) in r.PerCategory)
         {
@@ -120,7 +120,7 @@ internal static class AgreementTables
             text.AppendLine(Invariant($"Note: {note}"));
     }
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+    private static string F(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

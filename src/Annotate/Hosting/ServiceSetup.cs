@@ -108,6 +108,7 @@ internal static class ServiceSetup
         services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<AgreementNotifier>();
+        services.AddFiniteJsonNumbers();
         services.AddAnnotateExport();
         return services;
     }
