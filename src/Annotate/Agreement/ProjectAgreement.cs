@@ -44,8 +44,11 @@ internal static class ProjectAgreement
 
         var layers = new List<LayerFigures>();
         var annotations = pieces.SelectMany(p => p.Annotations).ToList();
+        // Layers in the codebook's order, as the annotate view shows them; a layer the codebook no longer has comes last.
+        var codebookOrder = (pieces.Select(p => p.Document.Codebook).FirstOrDefault(c => c is not null)?.Layers ?? [])
+            .Select((l, index) => (l.Id, index)).DistinctBy(l => l.Id).ToDictionary(l => l.Id, l => l.index, StringComparer.Ordinal);
         foreach (var layer in annotations.Select(a => (a.Kind, a.Layer)).Distinct()
-            .OrderBy(l => l.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(l => l.Layer, StringComparer.Ordinal))
+            .OrderBy(l => codebookOrder.GetValueOrDefault(l.Layer, int.MaxValue)).ThenBy(l => l.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(l => l.Layer, StringComparer.Ordinal))
         {
             var definition = pieces.Select(p => p.Document.Codebook?.Layers.FirstOrDefault(l => l.Id == layer.Layer)).FirstOrDefault(l => l is not null);
             var name = definition?.Name ?? layer.Layer;
@@ -53,7 +56,7 @@ internal static class ProjectAgreement
             layers.Add(layer.Kind == Annotation.SpanKind
                 ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, parallel, layerNotes), null)
                 : new LayerFigures(layer.Layer, name, LayerDefinition.DocumentScope, null,
-                    DocumentLayer(annotations.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), options)));
+                    DocumentLayer(annotations.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), definition, options)));
             notes.AddRange(layerNotes.Select(n => $"{name}: {n}"));
         }
 
@@ -127,7 +130,7 @@ internal static class ProjectAgreement
             figures.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, [], byLabel: false).Overall);
     }
 
-    private static AgreementReport DocumentLayer(List<AgreementAnnotation> annotations, AgreementOptions options)
+    private static AgreementReport DocumentLayer(List<AgreementAnnotation> annotations, LayerDefinition? definition, AgreementOptions options)
     {
         // Units are documents, coders the annotators; several labels of one person on one document form one value.
         // Someone who annotated the document but gave no label in this layer has no rating (missing), not "none".
@@ -135,7 +138,12 @@ internal static class ProjectAgreement
             .OrderBy(g => g.Key.DocumentId, StringComparer.Ordinal).ThenBy(g => g.Key.AnnotatorId, StringComparer.Ordinal)
             .Select(g => new RatingRow(0, g.Key.DocumentId, g.Key.AnnotatorId, string.Join('+', g.Select(a => a.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))
             .ToList();
-        return AgreementReport.For(rows, MeasurementLevel.Nominal, null, options.Bootstrap, withCoincidences: true);
+        // The categories are the layer's labels, as the codebook declares them, not only those someone used: Bennett's S
+        // and Randolph's kappa count them, and the per-category table lists each. A layer that takes several labels
+        // at once has combinations for values, and a label since removed from the codebook still counts.
+        var declared = definition is { Multiple: false } ? definition.Labels.Select(l => l.Id).ToList() : [];
+        var categories = declared.Concat(rows.Select(r => r.Value).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        return AgreementReport.For(rows, MeasurementLevel.Nominal, categories, options.Bootstrap, withCoincidences: true);
     }
 
     private static GroupFigures Groups(string attribute, IReadOnlyList<DocumentPieces> pieces, IReadOnlyList<Annotator> annotators, List<string> notes)

@@ -263,6 +263,33 @@ public sealed class AgreementApiTests
         Assert.Equal(2, coding.GetProperty("units").GetInt32());
         Assert.Equal(0.5, coding.GetProperty("percentAgreement").GetDouble(), 12);
         Assert.Equal(2, coding.GetProperty("ci95").GetProperty("krippendorffAlpha").GetArrayLength());
-        Assert.Equal(3, coding.GetProperty("coincidence").GetProperty("categories").GetArrayLength());
+        Assert.Equal(4, coding.GetProperty("coincidence").GetProperty("categories").GetArrayLength()); // every label of the layer
+    }
+
+    [Fact]
+    public async Task Chance_Of_A_Document_Label_Layer_Counts_Every_Label_The_Codebook_Declares_And_Layers_Keep_Codebook_Order()
+    {
+        using var app = new AnnotateApp();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        await using var ben = await HubUser.SignInAsync(app, "Ben");
+        await OpenAsync(ana);
+        foreach (var (user, doc, label) in new[] { (ana, Doc, "neutral"), (ben, Doc, "neutral"), (ana, Second, "neutral"), (ben, Second, "mixed") })
+        {
+            (await user.Http.PutAsJsonAsync($"/api/documents/{doc}/labels/{Guid.NewGuid()}", new { layer = "stance", label })).EnsureSuccessStatusCode();
+        }
+
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "denial", 20, 30, layer: "claim");
+
+        var report = await ReportAsync(ana, "");
+        var coding = Layer(report, "stance").GetProperty("coding");
+
+        // Two of four declared labels were used; chance is 1/4, not 1/2: S = (0.5 − 1/4) / (1 − 1/4) = 1/3.
+        Assert.Equal(1.0 / 3, coding.GetProperty("bennettS").GetDouble(), 12);
+        Assert.Equal(1.0 / 3, coding.GetProperty("randolphKappa").GetDouble(), 12);
+        Assert.Equal(["mixed", "neutral", "pro-dalmor", "pro-varenia"], coding.GetProperty("perCategory").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        // The codebook lists frame, claim, source, stance (not alphabetical).
+        var layers = report.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("layer").GetString()).ToList();
+        Assert.Equal(["frame", "claim", "stance"], layers);
     }
 }
