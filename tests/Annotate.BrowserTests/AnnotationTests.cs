@@ -84,6 +84,42 @@ public sealed class AnnotationTests(AnnotateServer server, BrowserFixture browse
     }
 
     [Fact]
+    public async Task Keys_That_Cannot_Label_Say_Why_And_Never_Leave_The_Document_And_A_Duplicate_Selects_The_Existing_Span()
+    {
+        // Arrange
+        await using var session = await browser.OpenAsync(server.BaseAddress);
+        var page = await SignInAndOpenAsync(session, "Careful annotator", Standard);
+        var address = session.Page.Url;
+        var hint = session.Page.GetByTestId("annotate-hint");
+
+        // Act + Assert: p (Protest's key) with nothing selected, then a key no label has, then Esc twice.
+        await page.PressAsync("p");
+        await Expect(hint).ToContainTextAsync("Select some text first, then press p for Protest");
+        await page.PressAsync("q");
+        await Expect(hint).ToContainTextAsync("No label has the key q in Frame");
+        await page.PressAsync("Escape");
+        await page.PressAsync("Escape");
+        await Expect(hint).ToContainTextAsync("Nothing selected");
+        Assert.Equal(address, session.Page.Url);
+
+        // Act: the same stretch labelled Blockade twice.
+        await page.DragOverAsync(0, "activists blocked");
+        await page.PressAsync("b");
+        await page.PressAsync("Escape");
+        await page.DragOverAsync(0, "activists blocked");
+        await page.PressAsync("b");
+
+        // Assert: one span, selected again, and the person is told.
+        await Expect(hint).ToContainTextAsync("You already marked this as Blockade");
+        await Expect(page.Editor).ToBeVisibleAsync();
+        await page.WaitUntilSavedAsync();
+        await Expect(page.SpanRows).ToHaveCountAsync(1);
+        Assert.Single(await page.SavedSpansAsync(Standard));
+        Assert.Equal(address, session.Page.Url);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Overlapping_And_Nested_Spans_Are_Both_Drawn_Stacked_And_Both_Listed()
     {
         // Arrange

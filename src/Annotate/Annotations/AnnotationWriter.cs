@@ -105,6 +105,19 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
             }
         }
 
+        if (candidate.Kind == Annotation.SpanKind && candidate.IsDeleted == 0)
+        {
+            // The same person marking the same stretch with the same label twice would count it twice in agreement.
+            const string sql = """
+                SELECT Id FROM Annotations WHERE DocumentId = @DocumentId AND Kind = 'span' AND Layer = @Layer AND Label = @Label
+                  AND AnnotatorId = @AnnotatorId AND StartOffset = @StartOffset AND EndOffset = @EndOffset AND IsDeleted = 0 AND Id <> @Id LIMIT 1;
+                """;
+            if (await c.ExecuteScalarAsync<string?>(sql, candidate, t) is { } twinId)
+            {
+                return WriteOutcome.Error("start", $"You already marked this stretch ({candidate.StartOffset}–{candidate.EndOffset}) as '{candidate.Label}' in layer '{candidate.Layer}' (annotation {twinId}); a duplicate would count twice in agreement.");
+            }
+        }
+
         if (candidate.Kind == Annotation.DocumentKind && !layer.Multiple)
         {
             const string sql = """

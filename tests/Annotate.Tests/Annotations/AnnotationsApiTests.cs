@@ -251,6 +251,33 @@ public sealed class AnnotationsApiTests(AnnotateApp app) : IClassFixture<Annotat
     }
 
     [Fact]
+    public async Task An_Exact_Duplicate_Of_Ones_Own_Span_Is_Refused_Naming_The_Existing_One()
+    {
+        var (client, _) = await ClientWithTextAsync();
+        var (first, twin, other) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var span = new { layer = "frame", label = "protest", start = 40, end = 52 };
+
+        var created = await PutAsync(client, Url(Wire, first), span);
+        var duplicate = await PutAsync(client, Url(Wire, twin), span);
+        var retried = await PutAsync(client, Url(Wire, first), span);
+        var otherLabel = await PutAsync(client, Url(Wire, other), span with { label = "blockade" });
+        var colleague = await PutAsync(await app.SignedInClientAsync("Colleague"), Url(Wire, Guid.NewGuid().ToString()), span);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var error = Assert.Single((await ErrorsAsync(duplicate))["start"]);
+        Assert.Contains("already marked", error, StringComparison.Ordinal);
+        Assert.Contains(first, error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode); // the same id again is a retry, not a duplicate
+        Assert.Equal(HttpStatusCode.Created, otherLabel.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, colleague.StatusCode); // someone else's identical span is their reading
+
+        // Once the first is deleted, the stretch can be marked again.
+        var version = (await created.Content.ReadFromJsonAsync<Annotation>())!.Version;
+        (await client.DeleteAsync($"{Url(Wire, first)}?version={version}")).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(client, Url(Wire, twin), span)).StatusCode);
+    }
+
+    [Fact]
     public async Task Document_Labels_Take_One_Label_Per_Annotator_In_A_Single_Choice_Layer()
     {
         var (client, _) = await ClientWithTextAsync(Emoji);

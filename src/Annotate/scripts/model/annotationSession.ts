@@ -138,6 +138,14 @@ export class AnnotationSession {
     return a.annotatorId === this.ctx.userId;
   }
 
+  /** This person's live span with exactly this layer, label and offsets, if there is one: a second would count twice. */
+  twinOf(layer: string, label: string, start: number, end: number): Annotation | undefined {
+    for (const a of this.items.values()) {
+      if (a.kind === 'span' && !a.deleted && this.isMine(a) && a.layer === layer && a.label === label && a.start === start && a.end === end) return a;
+    }
+    return undefined;
+  }
+
   create(kind: 'span' | 'document', fields: Partial<Editable> & Pick<Editable, 'layer' | 'label'>): Annotation {
     const now = new Date().toISOString();
     const annotation: Annotation = {

@@ -31,6 +31,7 @@ export function readerCommand(e: KeyPress): ReaderCommand | null {
   if (e.altKey) {
     if (e.key === 'ArrowRight') return 'next';
     if (e.key === 'ArrowLeft') return 'previous';
+    if (e.key === 'ArrowUp') return 'back';
     return null;
   }
   // Shift+A: letters without Shift are label keys while annotating, so the heat map takes a shifted one.
@@ -63,9 +64,9 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
   {
     section: 'Reader',
     items: [
-      { keys: ['n', 'Alt+→'], action: 'Next document in the list' },
-      { keys: ['p', 'Alt+←'], action: 'Previous document in the list' },
-      { keys: ['u', 'Esc'], action: 'Back to the list' },
+      { keys: ['Alt+→', 'n'], action: 'Next document in the list (n only where there is nothing to annotate: there, letters are label keys)' },
+      { keys: ['Alt+←', 'p'], action: 'Previous document in the list (p likewise)' },
+      { keys: ['Alt+↑', 'u', 'Esc'], action: 'Back to the list (u and Esc likewise)' },
       { keys: ['Shift+A'], action: 'Agreement heat map over the text on or off' },
     ],
   },
@@ -82,7 +83,7 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
       { keys: ['Enter'], action: 'In the text: select the span at the caret (again: the one around it)' },
       { keys: ['Delete'], action: 'Delete the selected span' },
       { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo, redo' },
-      { keys: ['Esc'], action: 'Clear the selection, then the selected span' },
+      { keys: ['Esc'], action: 'Clear the selection, then the selected span (never leaves the document)' },
     ],
   },
   {

@@ -192,3 +192,15 @@ test('after a visibility change others no longer visible are dropped, mine are k
   s.dropOthers(new Set(['o2']));
   assert.deepEqual([...s.items.keys()].sort(), [mine.id, 'o2'].sort());
 });
+
+test('an identical span of ones own is found as a twin; others’, other labels and deleted ones are not', async () => {
+  const { s } = session();
+  const mine = s.create('span', span);
+  s.load([...s.items.values(), { ...mine, id: 'theirs', annotatorId: 'ana', annotatorName: 'Ana' }]);
+
+  assert.equal(s.twinOf('frame', 'blockade', 4, 12)?.id, mine.id);
+  assert.equal(s.twinOf('frame', 'protest', 4, 12), undefined);
+  assert.equal(s.twinOf('frame', 'blockade', 4, 13), undefined);
+  s.remove(mine.id);
+  assert.equal(s.twinOf('frame', 'blockade', 4, 12), undefined, 'only ‘theirs’ is left, and it is not mine');
+});

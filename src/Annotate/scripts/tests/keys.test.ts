@@ -22,6 +22,7 @@ test('reader keys', () => {
   assert.equal(readerCommand(key('p')), 'previous');
   assert.equal(readerCommand(key('ArrowLeft', { altKey: true })), 'previous');
   assert.equal(readerCommand(key('u')), 'back');
+  assert.equal(readerCommand(key('ArrowUp', { altKey: true })), 'back', 'the way back that no label key can take');
   assert.equal(readerCommand(key('Escape')), 'back');
   assert.equal(readerCommand(key('ArrowRight')), null, 'plain arrows scroll the page');
   assert.equal(readerCommand(key('n', { metaKey: true })), null, 'browser shortcuts stay the browser’s');

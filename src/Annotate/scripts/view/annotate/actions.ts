@@ -10,6 +10,13 @@ export function applyLabel(an: Annotator, layerId: string, labelId: string, sinc
   const label = an.codebook.label(layerId, labelId);
   if (!label) return false;
   if (range) {
+    const twin = an.session.twinOf(layerId, labelId, range.start, range.end);
+    if (twin) {
+      // The same stretch with the same label twice would count double in agreement: point at the one there is.
+      an.select(twin.id);
+      an.notice(`You already marked this as ${label.name}: that span is selected.`);
+      return true;
+    }
     const created = an.session.create('span', {
       layer: layerId, label: labelId, start: range.start, end: range.end, quote: an.model.text.slice(range.start, range.end),
     });
@@ -30,17 +37,30 @@ export function applyLabel(an: Annotator, layerId: string, labelId: string, sinc
   return true;
 }
 
-/** A label key: the active layer's label for selected text, or the selected span's layer's to relabel it. */
+/**
+ * A label key: the active layer's label for selected text, or the selected span's layer's to relabel it. While
+ * annotating, letters and digits are label keys only (never navigation), so a key that cannot label says why.
+ */
 export function labelByKey(an: Annotator, key: string, since?: number): boolean {
+  const layerName = (id: string) => an.codebook.layer(id)?.name ?? 'this layer';
   if (an.selection.current()) {
     const label = an.codebook.labelByKey(an.layer, key);
     if (label) return applyLabel(an, an.layer, label.id, since);
-    an.ctx.announce(`No label has the key ${key} in ${an.codebook.layer(an.layer)?.name ?? 'this layer'}.`);
+    an.notice(`No label has the key ${key} in ${layerName(an.layer)}; [ and ] switch layers.`);
     return true;
   }
   const selected = an.selectedId ? an.session.items.get(an.selectedId) : undefined;
-  const label = selected && an.isMine(selected) ? an.codebook.labelByKey(selected.layer, key) : undefined;
-  return label ? applyLabel(an, selected!.layer, label.id, since) : false;
+  if (selected && an.isMine(selected)) {
+    const label = an.codebook.labelByKey(selected.layer, key);
+    if (label) return applyLabel(an, selected.layer, label.id, since);
+    an.notice(`No label has the key ${key} in ${layerName(selected.layer)}, the selected span’s layer.`);
+    return true;
+  }
+  const label = an.codebook.labelByKey(an.layer, key);
+  an.notice(label
+    ? `Select some text first, then press ${key} for ${label.name}.`
+    : `No label has the key ${key} in ${layerName(an.layer)}. Select some text, then press a label’s key.`);
+  return true;
 }
 
 export function deleteSelected(an: Annotator): boolean {
@@ -103,7 +123,9 @@ export function escape(an: Annotator): boolean {
     an.container.blur();
     return true;
   }
-  return false;
+  // Never leave the document on Esc while annotating: a second Esc meant to clear something must not lose the page.
+  an.notice('Nothing selected. Alt+↑ or “← Documents” goes back to the list.');
+  return true;
 }
 
 /** Enter in the text: selects the innermost span at the caret; again, the next one out. */

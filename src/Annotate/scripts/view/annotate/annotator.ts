@@ -234,6 +234,12 @@ export class Annotator {
     this.panels.counts();
   }
 
+  /** Says something visibly (beside the tools) and to screen readers. */
+  notice(message: string): void {
+    this.panels.toolbar.notice(message);
+    this.ctx.announce(message);
+  }
+
   problem(message: string, error?: unknown): void {
     const detail = error instanceof ApiError ? `${error.title}${error.detail ? `: ${error.detail}` : ''}` : '';
     this.ctx.showError(new ApiError(error instanceof ApiError ? error.status : 0, message, detail || undefined));

@@ -26,7 +26,9 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
   const words = h('input', { type: 'checkbox', id: 'snap-words', checked: initial.words });
   const others = h('input', { type: 'checkbox', id: 'show-others', checked: initial.others });
   const othersLabel = h('span', null, 'Others’ annotations');
-  const hint = h('p', { class: 'toolbar-hint', id: 'annotate-hint' });
+  const hint = h('p', { class: 'toolbar-hint', id: 'annotate-hint', 'data-testid': 'annotate-hint' });
+  let hintText = '';
+  let noticeTimer = 0;
   const visibility = h('select', { id: 'project-visibility', 'data-testid': 'visibility', disabled: true },
     MODES.map((m) => h('option', { value: m.value, title: m.title }, m.text)));
   visibility.value = '';
@@ -57,7 +59,19 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
       othersLabel.textContent = `Others’ annotations (${count.toLocaleString('en')})`;
     },
     setHint(text: string) {
+      hintText = text;
+      if (!noticeTimer) hint.textContent = text;
+    },
+    /** A message that must be seen (a key that did nothing, a duplicate refused): shown in place of the hint for a while. */
+    notice(text: string) {
+      window.clearTimeout(noticeTimer);
       hint.textContent = text;
+      hint.classList.add('notice');
+      noticeTimer = window.setTimeout(() => {
+        noticeTimer = 0;
+        hint.classList.remove('notice');
+        hint.textContent = hintText;
+      }, 6000);
     },
     setVisibility(mode: Visibility) {
       visibility.disabled = false;
