@@ -66,13 +66,7 @@ internal static class ClassroomApi
             .RequireProjectAccess(ProjectRight.Manage)
             .WithSummary("Adds students from a pasted list (one name per line): each becomes an annotator and gets a personal join link, shown once.");
 
-        api.MapPost("/projects/{projectId}/class/students/{userId}/ticket", async Task<Results<Ok<AddedStudent>, ProblemHttpResult>> (string projectId, string userId, StudentTickets tickets, CancellationToken ct) =>
-                await tickets.ReissueAsync(projectId, userId, ct) is { } student
-                    ? TypedResults.Ok(student)
-                    : TypedResults.Problem(title: "Not a student",
-                        detail: $"User '{userId}' is not a student of this project's class (one added from a list or joined with the code, without a password, in no other project).", statusCode: 404))
-            .RequireProjectAccess(ProjectRight.Manage)
-            .WithSummary("A new personal link for a student of this project's class (the old one stops working), e.g. when one was lost or expired; never for an account or someone in another project.");
+        api.MapStudentTickets();
 
         api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
@@ -150,7 +144,7 @@ internal static class ClassroomApi
         {
             if (await tickets.RedeemAsync(request.Ticket, ct) is not { } redeemed)
             {
-                return TypedResults.Problem(title: "Unknown link", detail: "This personal link is not valid (any more). Ask your teacher for a new one.", statusCode: 404);
+                return StudentTicketsApi.UnknownLink();
             }
 
             await SessionUsers.SignInAsync(context, redeemed.User);
