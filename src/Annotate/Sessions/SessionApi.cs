@@ -22,7 +22,7 @@ internal static class SessionApi
             .WithSummary("Who is signed in, or 204 No Content when nobody is.");
 
         api.MapPost("/session", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Signs in with a display name (a cookie session).");
+            .WithSummary("Signs in with an account { userName, password } or, on a local-mode server, a display name (a cookie session). After 5 failures for one account from one address, that address waits (429 with Retry-After, doubling).");
 
         api.MapDelete("/session", async (HttpContext context, SecurityStamps stamps, CancellationToken ct) =>
         {

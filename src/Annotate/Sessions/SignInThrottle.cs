@@ -37,8 +37,9 @@ internal sealed class SignInThrottle(TimeProvider time)
         var now = time.GetUtcNow();
         if (failures.Count >= MaxEntries)
         {
-            // Names sprayed from many addresses must not grow memory without bound: old entries go first.
-            foreach (var old in failures.Where(e => now - e.Value.Last >= Forget).Select(e => e.Key).ToList())
+            // Names sprayed from many addresses must not grow memory without bound: old entries go first, then those
+            // that impose no wait yet.
+            foreach (var old in failures.Where(e => now - e.Value.Last >= Forget || e.Value.Failures < FreeFailures).Select(e => e.Key).ToList())
                 failures.TryRemove(old, out _);
         }
 
