@@ -196,7 +196,10 @@ public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser
         await page.WaitUntilSavedAsync();
     }
 
-    private async Task CreateOwnerAsync(string userName, string displayName, string password)
+    private Task CreateOwnerAsync(string userName, string displayName, string password) => CreateOwnerAsync(server, userName, displayName, password);
+
+    /// <summary>An account that owns the default project (a teacher), made straight in the server's database.</summary>
+    internal static async Task CreateOwnerAsync(AnnotateServer server, string userName, string displayName, string password)
     {
         using var scope = server.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserStore>();

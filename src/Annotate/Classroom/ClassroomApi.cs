@@ -66,12 +66,7 @@ internal static class ClassroomApi
             .RequireProjectAccess(ProjectRight.Manage)
             .WithSummary("Adds students from a pasted list (one name per line): each becomes an annotator and gets a personal join link, shown once.");
 
-        api.MapPost("/projects/{projectId}/class/students/{userId}/ticket", async Task<Results<Ok<AddedStudent>, ProblemHttpResult>> (string projectId, string userId, StudentTickets tickets, CancellationToken ct) =>
-                await tickets.ReissueAsync(projectId, userId, ct) is { } student
-                    ? TypedResults.Ok(student)
-                    : TypedResults.Problem(title: "Not a student", detail: $"User '{userId}' is not an annotator of project '{projectId}'.", statusCode: 404))
-            .RequireProjectAccess(ProjectRight.Manage)
-            .WithSummary("A new personal link for a student (the old one stops working), e.g. when one was lost.");
+        api.MapStudentTickets();
 
         api.MapPost("/session/join", JoinAsync).AllowAnonymous().RequireRateLimiting(JoinPolicy)
             .WithSummary("Joins a class with its code and a display name (no password): the caller becomes an annotator of the class's project.");
@@ -149,7 +144,7 @@ internal static class ClassroomApi
         {
             if (await tickets.RedeemAsync(request.Ticket, ct) is not { } redeemed)
             {
-                return TypedResults.Problem(title: "Unknown link", detail: "This personal link is not valid (any more). Ask your teacher for a new one.", statusCode: 404);
+                return StudentTicketsApi.UnknownLink();
             }
 
             await SessionUsers.SignInAsync(context, redeemed.User);
@@ -162,11 +157,8 @@ internal static class ClassroomApi
             errors["code"] = ["Enter the class code your teacher gave you."];
         if (SessionApi.DisplayNameProblem(name) is { } nameProblem)
             errors["displayName"] = [nameProblem];
-        foreach (var (attribute, value) in request?.Attributes ?? [])
-        {
-            if (!AnnotatorStore.AttributeName().IsMatch(attribute) || value is { Length: > AnnotatorStore.MaxValueLength } || (value?.Any(char.IsControl) ?? false))
-                errors[$"attributes.{attribute}"] = [$"Attribute names are 1–40 of a-z, 0-9, _ and -; values at most {AnnotatorStore.MaxValueLength} characters."];
-        }
+        if (request?.Attributes is { } declared && AttributeRules.Problem(declared) is { } attributeProblem)
+            errors[attributeProblem.Field] = [attributeProblem.Message];
 
         if (errors.Count > 0)
         {
@@ -179,7 +171,7 @@ internal static class ClassroomApi
             return TypedResults.Problem(title: "No such class", detail: "No open class has this code. Check it with your teacher.", statusCode: 404);
         }
 
-        var user = await users.CreateAsync(name, ct);
+        var user = await users.CreateAsync(name, ct, classProjectId: projectId);
         await members.EnsureAsync(projectId, user.UserId, ProjectRoles.Annotator, ct);
         await assignments.AssignNewcomerAsync(projectId, user.UserId, ct);
         if (request.Attributes is { Count: > 0 } attributes)

@@ -21,11 +21,15 @@ internal static class ImportCommand
         var format = new Option<string>("--format") { Description = "jsonl (an export's .jsonl, its folder or .zip) or brat (a brat folder or .zip).", DefaultValueFactory = _ => "jsonl" };
         var annotator = new Option<string?>("--annotator") { Description = "brat: the annotator of a single folder of .txt + .ann (their id and name).", HelpName = "NAME" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report, but write nothing." };
+        var addMembers = new Option<bool>("--add-members")
+        {
+            Description = "Let people who already exist on this server (accounts, people of other projects) become annotators of the project; each is reported. Without it their annotations are refused.",
+        };
         var path = new Argument<string>("PATH") { Description = "The file, folder or .zip to import." };
         var db = UserCommands.DbOption();
         var command = new Command("import", "Import annotations (jsonl or brat) into a project, keeping annotators, ids and the gold layer.")
         {
-            project, format, annotator, dryRun, path, db,
+            project, format, annotator, dryRun, addMembers, path, db,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -56,11 +60,14 @@ internal static class ImportCommand
             using var texts = new VersionTexts(documents);
             var codebooks = new CodebookStore(database);
             var writer = new AnnotationWriter(database, documents, texts, codebooks, new SilentAnnotationEvents(), TimeProvider.System);
-            var importer = new AnnotationImporter(database, documents, texts, codebooks, writer, new ImportPeople(database, TimeProvider.System));
+            var people = new ImportPeople(database, TimeProvider.System, result.GetValue(addMembers));
+            var importer = new AnnotationImporter(database, documents, texts, codebooks, writer, people);
             var outcome = await importer.ImportAsync(projectId, batch, result.GetValue(dryRun), ct);
             foreach (var problem in outcome.Problems)
                 await io.Error.WriteLineAsync(problem.ToString());
             await io.Output.WriteLineAsync(outcome.Summary());
+            if (people.AddedExisting.Count > 0)
+                await io.Output.WriteLineAsync($"Existing people made annotators of '{projectId}': {string.Join(", ", people.AddedExisting)}.");
             return outcome.Problems.Count == 0 ? 0 : 1;
         });
         return command;

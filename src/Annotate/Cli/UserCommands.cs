@@ -97,7 +97,11 @@ internal static class UserCommands
                 return await FailAsync(io, $"There is no account '{result.GetValue(name)}'.", 1);
             }
 
-            var token = await new ApiTokens(database, TimeProvider.System).CreateAsync(account.Id, result.GetValue(label)!, ct);
+            if (await new ApiTokens(database, TimeProvider.System).CreateAsync(account.Id, result.GetValue(label)!, ct) is not { } token)
+            {
+                return await FailAsync(io, $"No token created for '{account.UserName}': {ApiTokens.TooManyDetail}", 1);
+            }
+
             await io.Output.WriteLineAsync(token.Token);
             return 0;
         });

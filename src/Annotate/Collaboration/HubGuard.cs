@@ -10,7 +10,7 @@ namespace Annotate.Collaboration;
 /// connect may not be now), and each user has a token bucket, since ASP.NET's rate limiter does not see hub
 /// messages: one person's flood is refused without slowing anyone else.
 /// </summary>
-internal sealed class HubGuard(UserStore users) : IHubFilter
+internal sealed class HubGuard(UserStore users, SecurityStamps stamps) : IHubFilter
 {
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> buckets = new(StringComparer.Ordinal);
 
@@ -18,6 +18,13 @@ internal sealed class HubGuard(UserStore users) : IHubFilter
     {
         var user = SessionUsers.From(invocation.Context.User!);
         if (user is null || !await users.ExistsAsync(user.UserId, invocation.Context.ConnectionAborted))
+        {
+            invocation.Context.Abort();
+            throw new HubException("Your session has ended; sign in again.");
+        }
+
+        // A connection made with a session cookie that has since been ended (sign-out, password change, revoke).
+        if (!await stamps.IsCurrentAsync(invocation.Context.User!, invocation.Context.ConnectionAborted))
         {
             invocation.Context.Abort();
             throw new HubException("Your session has ended; sign in again.");

@@ -26,6 +26,11 @@ internal sealed class AnnotateOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>How long a student's personal link (ticket) works after the teacher issued it; then a new one is needed.</summary>
+    public double TicketLifetimeDays { get; set; } = 30;
+
+    public TimeSpan TicketLifetime => TimeSpan.FromDays(TicketLifetimeDays);
+
     public string CorpusPath => Corpus ?? DefaultPaths.Corpus();
 
     public string DatabasePath => Database ?? DefaultPaths.Database();

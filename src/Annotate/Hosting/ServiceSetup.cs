@@ -25,6 +25,7 @@ internal static class ServiceSetup
     {
         services.AddOptions<AnnotateOptions>().BindConfiguration(AnnotateOptions.Section)
             .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
+            .Validate(o => o.TicketLifetimeDays is > 0 and <= 3650, "Annotate:TicketLifetimeDays must be between 0 and 3650 days.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -117,7 +118,8 @@ internal static class ServiceSetup
     {
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiTokens>();
-        services.AddSingleton<AccountLockout>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SecurityStamps>();
         services.AddAuthentication(TokenAuthentication.Selector)
             .AddPolicyScheme(TokenAuthentication.Selector, "Session cookie or API token", options => options.ForwardDefaultSelector = TokenAuthentication.Select)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
@@ -137,12 +139,12 @@ internal static class ServiceSetup
                     "Sign in with a display name first (POST /api/session)."),
                 OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
                     "You may not do this."),
-                // The cookie is checked against the database on every request: a removed user is signed out at once.
+                // The cookie is checked against the person's security stamp on every request (cached for seconds): a
+                // removed user, a signed-out cookie or one from before a password change or revoke is refused.
                 OnValidatePrincipal = async context =>
                 {
-                    var user = SessionUsers.From(context.Principal!);
-                    var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-                    if (user is null || !await users.ExistsAsync(user.UserId, context.HttpContext.RequestAborted))
+                    var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
+                    if (!await stamps.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
                     {
                         context.RejectPrincipal();
                     }

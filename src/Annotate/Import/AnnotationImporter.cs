@@ -53,6 +53,17 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
             }
         }
 
+        // People next: an annotation whose annotator may not be imported is named and left out.
+        var refusals = new Dictionary<string, (string Reason, string Detail)?>(StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            if (!refusals.ContainsKey(p.Item.AnnotatorId))
+                refusals[p.Item.AnnotatorId] = await people.ProblemAsync(projectId, p.Item.AnnotatorId, p.Item.AnnotatorName, cancellationToken);
+            if (refusals[p.Item.AnnotatorId] is { } refusal)
+                problems.Add(new ImportProblem(p.Item.Source, p.DocumentId, refusal.Reason, refusal.Detail));
+        }
+
+        pending.RemoveAll(p => refusals[p.Item.AnnotatorId] is not null);
         var ids = await ImportIdMap.BuildAsync(db, pending.Select(p => (p.Item, p.DocumentId, p.Kind)), cancellationToken);
         var (spans, labels, unchanged) = (0, 0, 0);
         var users = new Dictionary<string, SessionUser>(StringComparer.Ordinal);

@@ -39,27 +39,9 @@ internal static class AnnotatorsApi
             return Invalid("attributes", "Send a JSON body { \"attributes\": { \"group\": \"A\" } }.");
         }
 
-        if (attributes.Count > AnnotatorStore.MaxAttributes)
+        if (AttributeRules.Problem(attributes) is { } problem)
         {
-            return Invalid("attributes", $"At most {AnnotatorStore.MaxAttributes} attributes per person.");
-        }
-
-        foreach (var (name, value) in attributes)
-        {
-            if (!AnnotatorStore.AttributeName().IsMatch(name))
-            {
-                return Invalid($"attributes.{name}", $"'{name}' is not an attribute name: use 1–40 characters of a-z, 0-9, _ and -.");
-            }
-
-            if (value is { Length: > AnnotatorStore.MaxValueLength })
-            {
-                return Invalid($"attributes.{name}", $"The value is {value.Length} characters long; at most {AnnotatorStore.MaxValueLength}.");
-            }
-
-            if (value is not null && value.Any(char.IsControl))
-            {
-                return Invalid($"attributes.{name}", "The value contains control characters.");
-            }
+            return Invalid(problem.Field, problem.Message);
         }
 
         if (await projects.GetAsync(projectId, ct) is null)

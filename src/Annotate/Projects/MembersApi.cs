@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,7 +22,7 @@ internal static class MembersApi
 
         api.MapPut("/projects/{projectId}/members/{userId}", SetAsync)
             .RequireProjectAccess(ProjectRight.Manage)
-            .WithSummary("Gives a person a role in the project (owner, curator, annotator or viewer); owners only.");
+            .WithSummary("Changes a member's role (owner, curator, annotator or viewer); owners only. Only a server owner may add someone who is not yet a member.");
 
         api.MapDelete("/projects/{projectId}/members/{userId}", RemoveAsync)
             .RequireProjectAccess(ProjectRight.Manage)
@@ -30,14 +31,17 @@ internal static class MembersApi
     }
 
     private static async Task<Results<Ok<ProjectMember>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, MemberRequest? request,
-        ProjectMembers members, UserStore users, CancellationToken ct)
+        ClaimsPrincipal principal, ProjectMembers members, UserStore users, CancellationToken ct)
     {
         if (request?.Role is not { } role || !ProjectRoles.All.Contains(role))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'{request?.Role}' is not a role; use one of: {string.Join(", ", ProjectRoles.All)}."] }, title: "Invalid member");
         }
 
-        if (!await users.ExistsAsync(userId, ct))
+        // A project owner may not pull an arbitrary account into their project: that would show them its name and
+        // make it theirs to manage. Someone not yet a member looks exactly like an unknown id, unless a server owner asks.
+        var isMember = await members.RoleAsync(projectId, userId, ct) is not null;
+        if (!await users.ExistsAsync(userId, ct) || (!isMember && !await users.IsServerOwnerAsync(SessionUsers.From(principal)!.UserId, ct)))
         {
             return TypedResults.Problem(title: "No such person", detail: $"There is no user with id '{userId}'.", statusCode: 404);
         }

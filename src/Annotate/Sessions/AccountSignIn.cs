@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,30 +8,11 @@ namespace Annotate.Sessions;
 /// <summary>A change of one's own password.</summary>
 public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
-/// <summary>
-/// Failed sign-ins per account: after <see cref="MaxFailures"/> within <see cref="Window"/> the account refuses
-/// further attempts until the window passes (the per-address limit alone would let a botnet guess one password).
-/// </summary>
-internal sealed class AccountLockout(TimeProvider time)
-{
-    public const int MaxFailures = 10;
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset Since)> failures = new(StringComparer.OrdinalIgnoreCase);
-
-    public bool IsLocked(string userName) =>
-        failures.TryGetValue(userName, out var f) && f.Failures >= MaxFailures && time.GetUtcNow() - f.Since < Window;
-
-    public void Failed(string userName) => failures.AddOrUpdate(userName, _ => (1, time.GetUtcNow()),
-        (_, f) => time.GetUtcNow() - f.Since >= Window ? (1, time.GetUtcNow()) : (f.Failures + 1, f.Since));
-
-    public void Succeeded(string userName) => failures.TryRemove(userName, out _);
-}
-
 /// <summary>Signing in with a user name and password, and changing one's password.</summary>
 internal static class AccountSignIn
 {
     public static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext context, UserStore users, AccountLockout lockout, CancellationToken ct)
+        SignInRequest request, HttpContext context, UserStore users, SignInThrottle throttle, CancellationToken ct)
     {
         var userName = request.UserName?.Trim() ?? "";
         if (userName.Length == 0 || string.IsNullOrEmpty(request.Password))
@@ -43,29 +23,33 @@ internal static class AccountSignIn
             }, title: "Invalid sign-in");
         }
 
-        if (lockout.IsLocked(userName))
+        var address = context.Connection.RemoteIpAddress;
+        if (throttle.Wait(userName, address) is { } wait)
         {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: "Too many failed sign-ins",
-                detail: $"This account had {AccountLockout.MaxFailures} failed sign-ins; try again in {AccountLockout.Window.TotalMinutes:0} minutes.", statusCode: 429);
+                detail: $"Too many failed sign-ins for this account from your address; try again in {seconds} seconds.", statusCode: 429);
         }
 
-        // The same answer whether the name or the password was wrong: names cannot be probed.
-        if (await users.FindAccountAsync(userName, ct) is not { } account || !Passwords.Verify(account.PasswordHash, request.Password))
+        // The same answer, after the same work, whether the name or the password was wrong: names cannot be probed.
+        var account = await users.FindAccountAsync(userName, ct);
+        if (!Passwords.Verify(account?.PasswordHash, request.Password) || account is null)
         {
-            lockout.Failed(userName);
+            throttle.Failed(userName, address);
             return TypedResults.Problem(title: "Wrong user name or password", detail: "The user name or the password is not right.", statusCode: 401);
         }
 
-        lockout.Succeeded(userName);
+        throttle.Succeeded(userName, address);
         var user = new SessionUser(account.Id, account.DisplayName);
         await SessionUsers.SignInAsync(context, user);
         return TypedResults.Ok(user);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        PasswordChange? change, ClaimsPrincipal principal, UserStore users, CancellationToken ct)
+        PasswordChange? change, HttpContext context, UserStore users, SecurityStamps stamps, CancellationToken ct)
     {
-        var caller = SessionUsers.From(principal)!;
+        var caller = SessionUsers.From(context.User)!;
         if (await users.AccountAsync(caller.UserId, ct) is not { } account)
         {
             return TypedResults.Problem(title: "No password", detail: "You signed in with a display name; only accounts have passwords.", statusCode: 400);
@@ -82,6 +66,13 @@ internal static class AccountSignIn
         }
 
         await users.SetPasswordAsync(caller.UserId, Passwords.Hash(change.NewPassword!), ct);
+        // Every other session ends (whoever knew the old password is out); this browser gets a cookie with the new stamp.
+        await stamps.RenewAsync(caller.UserId, ct);
+        if (!SessionUsers.ByToken(context.User))
+        {
+            await SessionUsers.SignInAsync(context, caller);
+        }
+
         return TypedResults.NoContent();
     }
 }

@@ -20,15 +20,28 @@ internal sealed class ApiTokens(Db db, TimeProvider time)
     public const string Prefix = "ann_";
     public const int MaxNameLength = 100;
 
-    public Task<NewApiToken> CreateAsync(string userId, string name, CancellationToken cancellationToken)
+    /// <summary>Live (not revoked) tokens a person may hold: enough for every script, few enough to keep track of.</summary>
+    public const int MaxLiveTokens = 50;
+
+    /// <summary>Why a person cannot have another token, in the words both the API and the CLI give.</summary>
+    public static string TooManyDetail => $"A person may hold at most {MaxLiveTokens} live API tokens; revoke one you no longer use first.";
+
+    /// <summary>A new token; null when the person already holds <see cref="MaxLiveTokens"/> live ones.</summary>
+    public Task<NewApiToken?> CreateAsync(string userId, string name, CancellationToken cancellationToken)
     {
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var token = new NewApiToken(Guid.CreateVersion7().ToString(), name, secret, time.GetUtcNow().ToString("O"));
         return db.WriteAsync(async (c, t) =>
         {
+            // Counted inside the write, so parallel requests cannot slip past the cap together.
+            if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM ApiTokens WHERE UserId = @UserId AND RevokedAt IS NULL;", new { UserId = userId }, t) >= MaxLiveTokens)
+            {
+                return null;
+            }
+
             await c.ExecuteAsync("INSERT INTO ApiTokens (Id, UserId, Name, Hash, CreatedAt) VALUES (@Id, @UserId, @Name, @Hash, @CreatedAt);",
                 new { token.Id, UserId = userId, Name = name, Hash = HashOf(secret), token.CreatedAt }, t);
-            return token;
+            return (NewApiToken?)token;
         }, cancellationToken);
     }
 

@@ -16,8 +16,13 @@ internal static class Passwords
 
     public static string Hash(string password) => Hasher.HashPassword(Nobody, password);
 
-    public static bool Verify(string hash, string password) =>
-        Hasher.VerifyHashedPassword(Nobody, hash, password) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
+    // Checked when there is no account by that name, so an unknown name costs the same time as a wrong password.
+    private static readonly Lazy<string> Dummy = new(() => Hash(Generate()));
+
+    /// <summary>Whether the password matches; with no hash (an unknown name) the hasher still runs, and says no.</summary>
+    public static bool Verify(string? hash, string password) =>
+        Hasher.VerifyHashedPassword(Nobody, hash ?? Dummy.Value, password) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded
+        && hash is not null;
 
     /// <summary>Why a new password is not acceptable, or null.</summary>
     public static string? Problem(string? password) => password switch

@@ -22,36 +22,48 @@ internal static class SessionApi
             .WithSummary("Who is signed in, or 204 No Content when nobody is.");
 
         api.MapPost("/session", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Signs in with a display name (a cookie session).");
+            .WithSummary("Signs in with an account { userName, password } or, on a local-mode server, a display name (a cookie session). After 5 failures for one account from one address, that address waits (429 with Retry-After, doubling).");
 
-        api.MapDelete("/session", async (HttpContext context) =>
+        api.MapDelete("/session", async (HttpContext context, SecurityStamps stamps, CancellationToken ct) =>
         {
+            // Ended on the server too: a copy of the cookie (another tab, another device, a thief) stops working.
+            if (SessionUsers.From(context.User) is { } user && !SessionUsers.ByToken(context.User))
+            {
+                await stamps.RenewAsync(user.UserId, ct);
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             // The token of the signed-in user is no good to an anonymous caller: hand out an anonymous one.
             Annotate.Hosting.CrossSiteGuard.IssueToken(context, new ClaimsPrincipal(new ClaimsIdentity()));
             return TypedResults.NoContent();
-        }).AllowAnonymous().WithSummary("Signs out.");
+        }).AllowAnonymous().WithSummary("Signs out, ending every session of the caller on the server (other browsers and copies of the cookie included).");
+
+        api.MapDelete("/users/{userId}/sessions", EndSessionsAsync)
+            .WithSummary("Ends every session of a person (server owners only): their cookies stop working within seconds, live connections included. API tokens are revoked separately.");
         return api;
     }
 
-    /// <summary>Why a display name is not acceptable, or null.</summary>
-    public static string? DisplayNameProblem(string name) => name switch
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndSessionsAsync(string userId, ClaimsPrincipal principal, UserStore users, SecurityStamps stamps, CancellationToken ct)
     {
-        "" => "Enter a display name.",
-        { Length: > MaxDisplayNameLength } => $"A display name has at most {MaxDisplayNameLength} characters; this one has {name.Length}.",
-        _ when name.Any(char.IsControl) => "A display name cannot contain control characters.",
-        // Direction overrides and invisible characters let one name pass for another (the emoji joiner is fine).
-        _ when name.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c != '\u200D') =>
-            "A display name cannot contain invisible formatting characters (such as direction marks or zero-width spaces).",
-        _ => null,
-    };
+        if (!await users.IsServerOwnerAsync(SessionUsers.From(principal)!.UserId, ct))
+        {
+            return TypedResults.Problem(title: "Server owners only", detail: "Only a server owner may end another person's sessions.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return await stamps.RenewAsync(userId, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(title: "No such person", detail: $"There is no user with id '{userId}'.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Why a display name is not acceptable, or null.</summary>
+    public static string? DisplayNameProblem(string name) => NameRules.Problem(name, "display name", MaxDisplayNameLength);
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, Classroom.Assignments assignments, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, SignInThrottle throttle, Classroom.Assignments assignments, CancellationToken ct)
     {
         if (request?.UserName is not null || request?.Password is not null)
         {
-            return await AccountSignIn.SignInAsync(request, context, users, lockout, ct);
+            return await AccountSignIn.SignInAsync(request, context, users, throttle, ct);
         }
 
         if (!mode.IsLocal)

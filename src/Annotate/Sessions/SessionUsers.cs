@@ -25,7 +25,10 @@ internal static class SessionUsers
     /// </summary>
     public static async Task SignInAsync(HttpContext context, SessionUser user)
     {
+        // The cookie carries the person's security stamp: renewing it ends this session (SecurityStamps).
+        var stamp = await context.RequestServices.GetRequiredService<SecurityStamps>().CurrentAsync(user.UserId, context.RequestAborted);
         var principal = ToPrincipal(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SecurityStamps.ClaimType, stamp ?? ""));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { IsPersistent = true });
         CrossSiteGuard.IssueToken(context, principal);
     }

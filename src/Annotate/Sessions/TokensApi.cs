@@ -19,7 +19,7 @@ internal static class TokensApi
             .WithSummary("The caller's API tokens (names and dates; the secrets are never shown again).");
 
         api.MapPost("/tokens", CreateAsync)
-            .WithSummary("Creates an API token with the caller's rights; the answer is the only time the token is shown. Send it as 'Authorization: Bearer TOKEN'.");
+            .WithSummary("Creates an API token with the caller's rights; the answer is the only time the token is shown. Send it as 'Authorization: Bearer TOKEN'. At most 50 live tokens per person (409 beyond).");
 
         api.MapDelete("/tokens/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct) =>
                 await tokens.RevokeAsync(SessionUsers.From(principal)!.UserId, id, ct)
@@ -46,7 +46,8 @@ internal static class TokensApi
             return TypedResults.Problem(title: "Not with a token", detail: "Create API tokens while signed in, not with another token.", statusCode: 403);
         }
 
-        var token = await tokens.CreateAsync(SessionUsers.From(principal)!.UserId, name, ct);
-        return TypedResults.Created($"/api/tokens/{token.Id}", token);
+        return await tokens.CreateAsync(SessionUsers.From(principal)!.UserId, name, ct) is { } token
+            ? TypedResults.Created($"/api/tokens/{token.Id}", token)
+            : TypedResults.Problem(title: "Too many API tokens", detail: ApiTokens.TooManyDetail, statusCode: StatusCodes.Status409Conflict);
     }
 }

@@ -15,13 +15,14 @@ internal sealed record Account(string Id, string DisplayName, string UserName, s
 /// <summary>People known to this server. Display-name sign-in creates one; the accounts feature will add credentials.</summary>
 internal sealed class UserStore(Db db, TimeProvider time)
 {
-    public Task<SessionUser> CreateAsync(string displayName, CancellationToken cancellationToken)
+    /// <summary>A password-less person; <paramref name="classProjectId"/> names the project whose class they joined, if any.</summary>
+    public Task<SessionUser> CreateAsync(string displayName, CancellationToken cancellationToken, string? classProjectId = null)
     {
         var user = new SessionUser(Guid.CreateVersion7().ToString(), displayName);
         return db.WriteAsync(async (c, t) =>
         {
-            await c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt) VALUES (@UserId, @DisplayName, @CreatedAt);",
-                new { user.UserId, user.DisplayName, CreatedAt = time.GetUtcNow().ToString("O") }, t);
+            await c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt, ClassProjectId) VALUES (@UserId, @DisplayName, @CreatedAt, @ClassProjectId);",
+                new { user.UserId, user.DisplayName, CreatedAt = time.GetUtcNow().ToString("O"), ClassProjectId = classProjectId }, t);
             return user;
         }, cancellationToken);
     }
@@ -67,6 +68,9 @@ internal sealed class UserStore(Db db, TimeProvider time)
             "SELECT Id, DisplayName, UserName, PasswordHash, IsServerOwner AS ServerOwner FROM Users WHERE Id = @Id AND PasswordHash IS NOT NULL;",
             new { Id = userId }, cancellationToken: cancellationToken));
     }
+
+    public async Task<bool> IsServerOwnerAsync(string userId, CancellationToken cancellationToken) =>
+        await AccountAsync(userId, cancellationToken) is { IsServerOwner: true };
 
     public Task SetPasswordAsync(string userId, string passwordHash, CancellationToken cancellationToken) =>
         db.WriteAsync((c, t) => c.ExecuteAsync("UPDATE Users SET PasswordHash = @PasswordHash WHERE Id = @Id;", new { Id = userId, PasswordHash = passwordHash }, t), cancellationToken);

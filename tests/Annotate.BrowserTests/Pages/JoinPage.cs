@@ -27,6 +27,13 @@ public sealed class JoinPage(IPage page)
 
     public ILocator UnknownLink => page.GetByTestId("ticket-unknown");
 
+    /// <summary>The question a personal link asks someone already signed in as another person.</summary>
+    public ILocator TicketQuestion => page.GetByTestId("ticket-question");
+
+    public ILocator ContinueAs(string student) => TicketQuestion.GetByRole(AriaRole.Button, new() { Name = $"Continue as {student}", Exact = true });
+
+    public ILocator StaySignedInAs(string me) => TicketQuestion.GetByRole(AriaRole.Button, new() { Name = $"Stay signed in as {me}", Exact = true });
+
     /// <summary>Opens a personal link from the teacher's list and waits until the header shows the student's name.</summary>
     public async Task SignInWithLinkAsync(string link, string displayName)
     {

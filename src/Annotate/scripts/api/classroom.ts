@@ -78,6 +78,13 @@ export const classroomApi = {
     return (await request<AddedStudent[]>('POST', `${classPath(projectId)}/students`, { body: { names } })) ?? [];
   },
 
+  /** Whom a personal link would sign in, without signing in; 404 "Unknown link" like the join. */
+  async previewTicket(ticket: string): Promise<Session> {
+    const student = await request<Session>('POST', '/api/session/join/preview', { body: { ticket }, expectUnauthorized: true });
+    if (!student) throw new ApiError(500, 'Checking the link failed', 'The server did not say whom the link is for.');
+    return student;
+  },
+
   /** Anonymous sign-in with a personal link's ticket; 404 "Unknown link". Works even when joining is closed. */
   async joinWithTicket(ticket: string): Promise<Session> {
     const session = await request<Session>('POST', '/api/session/join', { body: { ticket }, expectUnauthorized: true });

@@ -19,13 +19,14 @@ export const sessionApi = {
     return session;
   },
 
-  /** Signs in with an account: 401 for a wrong name or password, 429 while the account is locked. */
+  /** Signs in with an account: 401 for a wrong name or password, 429 (with the wait in its detail) after repeated failures from this address. */
   async signInWithAccount(userName: string, password: string): Promise<Session> {
     const session = await request<Session>('POST', '/api/session', { body: { userName, password }, expectUnauthorized: true });
     if (!session) throw new ApiError(500, 'Sign-in failed', 'The server did not return a session.');
     return session;
   },
 
+  /** Ends the session on the server: every copy of the cookie, on any device, stops working. */
   async signOut(): Promise<void> {
     await request('DELETE', '/api/session', { expectUnauthorized: true });
   },

@@ -62,7 +62,7 @@ function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
         message.textContent = other;
         if (!showFieldErrors(errors) && !other) message.textContent = problemText(error.title, error.detail);
       } else if (error.status === 401 || error.status === 429 || error.status === 403 || error.status === 400) {
-        // Wrong name or password, or locked for a while: the server's words, and a fresh try at the password.
+        // Wrong name or password, or too many failures from here for a while: the server's words, and a fresh try at the password.
         message.textContent = problemText(error.title, error.detail);
         password.input.select();
         password.input.focus();
