@@ -60,6 +60,9 @@ static async Task<int> ServeAsync(string[] hostArgs)
     }
 
     app.UseAnnotateExceptionHandler();
+    // Local mode is decided per request from the raw socket, proxy headers and Host, before the headers are applied;
+    // in local mode a Host that is not a loopback name is refused (DNS rebinding).
+    app.UseLocalRequests();
     // Behind a reverse proxy on this machine (nginx, Caddy) the original scheme and address come in headers;
     // only proxies on the loopback interface are trusted to set them.
     app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

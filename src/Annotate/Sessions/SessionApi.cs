@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -47,17 +48,18 @@ internal static class SessionApi
     };
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, AccountLockout lockout, Classroom.Assignments assignments, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccountLockout lockout, Classroom.Assignments assignments, CancellationToken ct)
     {
         if (request?.UserName is not null || request?.Password is not null)
         {
             return await AccountSignIn.SignInAsync(request, context, users, lockout, ct);
         }
 
-        if (!mode.IsLocal)
+        if (!context.IsLocal())
         {
             return TypedResults.Problem(title: "An account is needed",
-                detail: "This server is reachable from the network: sign in with your user name and password, or join a class with its code.",
+                detail: "Display names are for a server used on its own machine; this request came over the network or through a proxy: " +
+                    "sign in with your user name and password, or join a class with its code.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
