@@ -18,7 +18,12 @@ return await AnnotateCli.RunAsync(args, ServeAsync);
 
 static async Task<int> ServeAsync(string[] hostArgs)
 {
-    var builder = WebApplication.CreateBuilder(hostArgs);
+    // The app's own folder, not the working directory, holds its appsettings.json: started from anywhere it keeps
+    // its log levels and defaults. Paths a user types (--db, --corpus) still resolve against the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+
+    // access_token and ticket values in URLs are masked in every log message, at every level, for every sink.
+    builder.Logging.AddLogRedaction();
 
     // Serve the built front end from the project's wwwroot in every environment of an unpublished build
     // (otherwise only Development does); a published app has no manifest and this changes nothing.
