@@ -36,10 +36,13 @@ internal static class ServiceSetup
         // Cookie keys live beside the database, so sessions survive a restart and every instance shares them.
         // With PostgreSQL there is no file to sit beside: they go to the default data folder (shared storage is up to the deployment).
         services.AddDataProtection().SetApplicationName("Annotate");
+        // The folder is created 0700 before the repository would create it with the umask's mode (its files are 0600).
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AnnotateOptions>>((keys, options) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(options.Value.Keys ?? Path.Combine(Path.GetDirectoryName(KeysBeside(options.Value.DatabasePath))!, "keys")),
-                NullLoggerFactory.Instance));
+        {
+            var folder = options.Value.Keys ?? Path.Combine(Path.GetDirectoryName(KeysBeside(options.Value.DatabasePath))!, "keys");
+            OwnerOnly.CreateFolder(folder);
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), NullLoggerFactory.Instance);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
