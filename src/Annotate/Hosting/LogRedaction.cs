@@ -9,7 +9,7 @@ namespace Annotate.Hosting;
 /// Secrets that travel in URLs never reach a log: the hub's access_token (browsers cannot send headers on WebSockets
 /// or Server-Sent Events) and a class link's ticket. ASP.NET Core logs every request's full URL ("Request starting",
 /// Information) and other components log it at Debug and Trace, so rather than trusting each of them, every message,
-/// structured value and scope passes through here on its way to any sink. Exceptions are passed on as they are.
+/// structured value, scope and exception passes through here on its way to any sink.
 /// </summary>
 internal static partial class LogRedaction
 {
@@ -61,16 +61,29 @@ internal static partial class LogRedaction
                 return;
             }
 
+            // Kestrel puts a rejected request line in its exception's message, and sinks print the whole exception.
+            var exceptionText = exception?.ToString();
+            var shown = exceptionText is not null && Redact(exceptionText) is var maskedText && !ReferenceEquals(maskedText, exceptionText)
+                ? new RedactedException(exception!, maskedText)
+                : exception;
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
             if (RedactedState.From(values, () => formatter(state, exception)) is { } redacted)
             {
-                inner.Log(logLevel, eventId, redacted, exception, static (s, _) => s.ToString());
+                inner.Log(logLevel, eventId, redacted, shown, static (s, _) => s.ToString());
             }
             else
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                inner.Log(logLevel, eventId, state, shown, formatter);
             }
         }
+    }
+
+    /// <summary>Stands in for an exception whose text held a secret: its message, trace and inner exceptions, masked.</summary>
+    private sealed class RedactedException(Exception original, string text) : Exception(Redact(original.Message))
+    {
+        public override string? StackTrace => original.StackTrace;
+
+        public override string ToString() => text;
     }
 
     /// <summary>A message and its structured values with the secrets masked; structured sinks read the values, text sinks ToString().</summary>

@@ -43,12 +43,15 @@ public sealed class CredentialLoggingTests : IDisposable
 
         var joinPage = await script.GetAsync($"/join?ticket={ticket}");
         var joinWithCode = await script.GetAsync($"/join?code=ABCDEFGH&ticket={ticket}");
+        // A request line Kestrel rejects: it logs the line, escaped, in the message and in the exception.
+        var rejected = await RawRequestAsync($"GET /hubs/annotations?access_token={token}\u0000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
         Assert.Equal(HttpStatusCode.OK, firstPoll.StatusCode);
         Assert.Equal(HttpStatusCode.OK, handshake.StatusCode);
         Assert.StartsWith("{}", reply, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, joinPage.StatusCode);
         Assert.Equal(HttpStatusCode.OK, joinWithCode.StatusCode);
+        Assert.StartsWith("HTTP/1.1 400", rejected, StringComparison.Ordinal);
         Assert.Contains(app.Logs.Lines, line => line.Contains("/hubs/annotations/negotiate", StringComparison.Ordinal) && line.Contains("access_token=[redacted]", StringComparison.Ordinal));
         Assert.Contains(app.Logs.Lines, line => line.Contains("/join?ticket=[redacted]", StringComparison.Ordinal));
         foreach (var secret in new[] { token, Uri.UnescapeDataString(token), ticket })
@@ -96,6 +99,17 @@ public sealed class CredentialLoggingTests : IDisposable
             TestDatabase.Drop(database);
             TempFolder.Delete(elsewhere);
         }
+    }
+
+    private async Task<string> RawRequestAsync(string request)
+    {
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(app.ClientOptions.BaseAddress.Host, app.ClientOptions.BaseAddress.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var buffer = new byte[4096];
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read);
     }
 
     // A connection token from the hub's negotiation, with the query the caller authenticates by.
