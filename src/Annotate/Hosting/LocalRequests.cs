@@ -29,18 +29,9 @@ internal static class LocalRequests
         var host = context.Request.Host.Host;
         if (mode.LoopbackHostsOnly && !AccessMode.IsLoopbackName(host))
         {
-            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status421MisdirectedRequest,
-                    Title = "Unknown host name",
-                    Detail = $"This server runs in local mode and answers only to localhost, 127.0.0.1 and [::1], not to '{host}'. " +
-                        "A server reached by a name (behind a reverse proxy) needs Annotate:LocalMode=false and AllowedHosts set to that name.",
-                },
-            });
+            await context.WriteProblemAsync(StatusCodes.Status421MisdirectedRequest, "Unknown host name",
+                $"This server runs in local mode and answers only to localhost, 127.0.0.1 and [::1], not to '{host}'. " +
+                "A server reached by a name (behind a reverse proxy) needs Annotate:LocalMode=false and AllowedHosts set to that name.");
             return;
         }
 

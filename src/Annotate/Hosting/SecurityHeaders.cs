@@ -40,12 +40,8 @@ internal static class SecurityHeaders
         // cookies on WebSockets whatever SameSite says about the page, so the Origin is checked here.
         if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin && !SameOrigin(origin, context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 403, Title = "Foreign origin", Detail = $"Connections from '{origin}' are refused: the hub serves this site's own pages and scripts with a token." },
-            });
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Foreign origin",
+                $"Connections from '{origin}' are refused: the hub serves this site's own pages and scripts with a token.");
             return;
         }
 

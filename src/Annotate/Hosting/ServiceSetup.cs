@@ -135,9 +135,9 @@ internal static class ServiceSetup
             options.Events = new CookieAuthenticationEvents
             {
                 // An API answers 401/403 with ProblemDetails; it never redirects to a login page.
-                OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in",
+                OnRedirectToLogin = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Not signed in",
                     "Sign in with a display name first (POST /api/session)."),
-                OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                OnRedirectToAccessDenied = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden",
                     "You may not do this."),
                 // The cookie is checked against the database on every request: a removed user is signed out at once.
                 OnValidatePrincipal = async context =>
@@ -154,15 +154,5 @@ internal static class ServiceSetup
         services.AddAuthorization();
         services.AddSignInRateLimit();
         return services;
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 }
