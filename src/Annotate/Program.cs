@@ -18,7 +18,12 @@ return await AnnotateCli.RunAsync(args, ServeAsync);
 
 static async Task<int> ServeAsync(string[] hostArgs)
 {
-    var builder = WebApplication.CreateBuilder(hostArgs);
+    // The app's own folder, not the working directory, holds its appsettings.json: started from anywhere it keeps
+    // its log levels and defaults. Paths a user types (--db, --corpus) still resolve against the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+
+    // access_token and ticket values in URLs are masked in every log message, at every level, for every sink.
+    builder.Logging.AddLogRedaction();
 
     // Serve the built front end from the project's wwwroot in every environment of an unpublished build
     // (otherwise only Development does); a published app has no manifest and this changes nothing.
@@ -60,6 +65,9 @@ static async Task<int> ServeAsync(string[] hostArgs)
     }
 
     app.UseAnnotateExceptionHandler();
+    // Local mode is decided per request from the raw socket, proxy headers and Host, before the headers are applied;
+    // in local mode a Host that is not a loopback name is refused (DNS rebinding).
+    app.UseLocalRequests();
     // Behind a reverse proxy on this machine (nginx, Caddy) the original scheme and address come in headers;
     // only proxies on the loopback interface are trusted to set them.
     app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

@@ -17,10 +17,10 @@ internal static class Migrator
 
     public static async Task MigrateAsync(Db db, CancellationToken cancellationToken = default)
     {
-        var folder = Path.GetDirectoryName(db.DatabasePath);
-        if (!string.IsNullOrEmpty(folder))
+        if (db.DatabasePath is { } file)
         {
-            Directory.CreateDirectory(folder);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(file)!);
+            OwnerOnly.CreateFile(file);
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);

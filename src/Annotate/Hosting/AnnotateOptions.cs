@@ -5,10 +5,10 @@ internal sealed class AnnotateOptions
 {
     public const string Section = "Annotate";
 
-    /// <summary>The corpus folder. Default: the bundled corpus/ of the repository, else ./corpus.</summary>
+    /// <summary>The corpus folder. Default: the bundled corpus/ of the repository, else corpus/ in the program's folder.</summary>
     public string? Corpus { get; set; }
 
-    /// <summary>The SQLite database file, or a PostgreSQL server (postgres://… or Host=…). Default: data/annotate.db beside the corpus's repository, else ./data/annotate.db.</summary>
+    /// <summary>The SQLite database file, or a PostgreSQL server (postgres://… or Host=…). Default: data/annotate.db of the repository, else data/ in the program's folder.</summary>
     public string? Database { get; set; }
 
     /// <summary>Where the cookie-protection keys live. Default: a keys folder beside the SQLite file (with PostgreSQL, in data/).</summary>
@@ -37,28 +37,26 @@ internal sealed class AnnotateOptions
 }
 
 /// <summary>
-/// Defaults that make `dotnet run --project src/Annotate` work from anywhere in a clone: look for the folder holding
-/// Annotate.sln upwards from the working directory and from the program, and use its corpus/ and data/.
+/// Defaults that make `dotnet run --project src/Annotate` work from anywhere: the corpus/ and data/ of the clone the
+/// program was built in (the folder holding Annotate.sln above it), else of the program's own folder. Never the
+/// working directory, so the database and its cookie keys do not depend on where the command was typed.
 /// </summary>
 internal static class DefaultPaths
 {
-    public static string Corpus() => Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "corpus");
+    public static string Corpus() => Path.Combine(Root(), "corpus");
 
-    public static string Database() => Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "data", "annotate.db");
+    public static string Database() => Path.Combine(Root(), "data", "annotate.db");
 
-    private static string? RepositoryRoot()
+    private static string Root()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Annotate.sln")))
             {
-                if (File.Exists(Path.Combine(folder.FullName, "Annotate.sln")))
-                {
-                    return folder.FullName;
-                }
+                return folder.FullName;
             }
         }
 
-        return null;
+        return AppContext.BaseDirectory;
     }
 }

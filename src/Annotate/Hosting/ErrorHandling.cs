@@ -44,6 +44,17 @@ internal static class ErrorHandling
         options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
     }).Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
 
+    /// <summary>Answers a request from middleware (before any endpoint) with a ProblemDetails.</summary>
+    public static Task WriteProblemAsync(this HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
     public static WebApplication UseAnnotateExceptionHandler(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions

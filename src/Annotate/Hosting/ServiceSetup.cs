@@ -37,10 +37,13 @@ internal static class ServiceSetup
         // Cookie keys live beside the database, so sessions survive a restart and every instance shares them.
         // With PostgreSQL there is no file to sit beside: they go to the default data folder (shared storage is up to the deployment).
         services.AddDataProtection().SetApplicationName("Annotate");
+        // The folder is created 0700 before the repository would create it with the umask's mode (its files are 0600).
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AnnotateOptions>>((keys, options) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(options.Value.Keys ?? Path.Combine(Path.GetDirectoryName(KeysBeside(options.Value.DatabasePath))!, "keys")),
-                NullLoggerFactory.Instance));
+        {
+            var folder = options.Value.Keys ?? Path.Combine(Path.GetDirectoryName(KeysBeside(options.Value.DatabasePath))!, "keys");
+            OwnerOnly.CreateFolder(folder);
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), NullLoggerFactory.Instance);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -135,9 +138,9 @@ internal static class ServiceSetup
             options.Events = new CookieAuthenticationEvents
             {
                 // An API answers 401/403 with ProblemDetails; it never redirects to a login page.
-                OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in",
+                OnRedirectToLogin = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Not signed in",
                     "Sign in with a display name first (POST /api/session)."),
-                OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                OnRedirectToAccessDenied = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden",
                     "You may not do this."),
                 // The cookie is checked against the person's security stamp on every request (cached for seconds): a
                 // removed user, a signed-out cookie or one from before a password change or revoke is refused.
@@ -154,15 +157,5 @@ internal static class ServiceSetup
         services.AddAuthorization();
         services.AddSignInRateLimit();
         return services;
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 }

@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using Annotate.Sessions;
 
 namespace Annotate.Projects;
@@ -38,7 +39,7 @@ internal static class AccessFilters
 
     /// <summary>
     /// For server-wide endpoints (corpus status, codebooks): the caller must belong to some project; with
-    /// <paramref name="owner"/>, own one (or be on a local-mode server, where everyone at the keyboard is trusted).
+    /// <paramref name="owner"/>, own one (or call from this machine in local mode, where everyone at the keyboard is trusted).
     /// </summary>
     public static RouteHandlerBuilder RequireMembership(this RouteHandlerBuilder endpoint, bool owner = false) =>
         endpoint.AddEndpointFilter(async (context, next) =>
@@ -47,7 +48,7 @@ internal static class AccessFilters
             var roles = SessionUsers.From(http.User) is { } user
                 ? await http.RequestServices.GetRequiredService<ProjectMembers>().ProjectsOfAsync(user.UserId, http.RequestAborted)
                 : new Dictionary<string, string>();
-            var local = http.RequestServices.GetRequiredService<AccessMode>().IsLocal;
+            var local = http.IsLocal();
             if (roles.Count == 0 || (owner && !local && !roles.Values.Any(r => ProjectRoles.Allows(r, ProjectRight.Manage))))
             {
                 return TypedResults.Problem(title: "Not allowed",

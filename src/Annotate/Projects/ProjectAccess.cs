@@ -3,7 +3,7 @@ using Annotate.Sessions;
 namespace Annotate.Projects;
 
 /// <summary>The caller's standing in one project, as read from the database for this request or hub call.</summary>
-public sealed record ProjectGrant(string ProjectId, string UserId, string Role, string Visibility, bool LocalMode)
+public sealed record ProjectGrant(string ProjectId, string UserId, string Role, string Visibility)
 {
     public bool Can(ProjectRight right) => ProjectRoles.Allows(Role, right);
 
@@ -14,17 +14,17 @@ public sealed record ProjectGrant(string ProjectId, string UserId, string Role, 
     public bool SeesOthers => Projects.Visibility.SharesWork(Visibility) || Can(ProjectRight.SeeAll);
 
     /// <summary>
-    /// Whether the caller may change the visibility mode: owners; on a server for this machine only (local mode)
-    /// any annotator, since everyone who can reach it is at the keyboard.
+    /// Whether the caller may change the visibility mode: owners; in a request from this machine's keyboard (local
+    /// mode, see Hosting/LocalRequests) any annotator, since everyone who can reach it that way is at the keyboard.
     /// </summary>
-    public bool MayChangeVisibility => Can(ProjectRight.Manage) || (LocalMode && Can(ProjectRight.Annotate));
+    public bool MayChangeVisibility(bool localRequest) => Can(ProjectRight.Manage) || (localRequest && Can(ProjectRight.Annotate));
 }
 
 /// <summary>
 /// Decides, against the database at the time of each call, what a person may do in a project. Every endpoint and
 /// hub method that touches a project's data goes through here; SignalR groups only route messages.
 /// </summary>
-internal sealed class ProjectAccess(ProjectMembers members, ProjectStore projects, AccessMode mode)
+internal sealed class ProjectAccess(ProjectMembers members, ProjectStore projects)
 {
     public async Task<ProjectGrant?> ForProjectAsync(string projectId, string userId, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class ProjectAccess(ProjectMembers members, ProjectStore project
             return null;
         }
 
-        return new ProjectGrant(projectId, userId, role, project.Visibility, mode.IsLocal) { Assignment = project.Assignment };
+        return new ProjectGrant(projectId, userId, role, project.Visibility) { Assignment = project.Assignment };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using Annotate.Collaboration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -38,7 +39,7 @@ internal static class ProjectsApi
             return await projects.SetShowExamplesAsync(projectId, show, ct) is { } changed ? TypedResults.Ok(changed) : NotFound(projectId);
         }
 
-        if (!http.Grant().MayChangeVisibility)
+        if (!http.Grant().MayChangeVisibility(http.IsLocal()))
         {
             return TypedResults.Problem(title: "Not allowed", detail: $"Only an owner of project '{projectId}' may change its visibility mode.", statusCode: 403);
         }

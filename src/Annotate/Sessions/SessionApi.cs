@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -59,17 +60,18 @@ internal static class SessionApi
     public static string? DisplayNameProblem(string name) => NameRules.Problem(name, "display name", MaxDisplayNameLength);
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, AccessMode mode, SignInThrottle throttle, Classroom.Assignments assignments, CancellationToken ct)
+        SignInRequest? request, HttpContext context, UserStore users, ProjectMembers members, SignInThrottle throttle, Classroom.Assignments assignments, CancellationToken ct)
     {
         if (request?.UserName is not null || request?.Password is not null)
         {
             return await AccountSignIn.SignInAsync(request, context, users, throttle, ct);
         }
 
-        if (!mode.IsLocal)
+        if (!context.IsLocal())
         {
             return TypedResults.Problem(title: "An account is needed",
-                detail: "This server is reachable from the network: sign in with your user name and password, or join a class with its code.",
+                detail: "Display names are for a server used on its own machine; this request came over the network or through a proxy: " +
+                    "sign in with your user name and password, or join a class with its code.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -8,15 +8,20 @@ namespace Annotate.Tests.Infrastructure;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
     private ServerProcess(Process process, Uri address) => (this.process, Address) = (process, address);
 
     public Uri Address { get; }
 
+    /// <summary>Every line the process wrote to standard output and standard error so far (its console log).</summary>
+    public IReadOnlyCollection<string> Output => output;
+
     /// <param name="redis">A Redis server's address for the backplane (several instances), or null for one instance.</param>
-    public static async Task<ServerProcess> StartAsync(string databasePath, int port, string? redis = null)
+    /// <param name="workingDirectory">Where the command is typed (default: the test's own).</param>
+    public static async Task<ServerProcess> StartAsync(string databasePath, int port, string? redis = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         string[] args = [Path.Combine(AppContext.BaseDirectory, "annotate.dll"), "serve", "--corpus", RepositoryRoot.Corpus, "--db", databasePath, "--urls", $"http://127.0.0.1:{port}"];
         if (Annotate.Data.DatabaseTarget.IsPostgres(databasePath))
         {
@@ -31,11 +36,11 @@ internal sealed class ServerProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => server.Collect(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Collect(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var probe = new HttpClient { BaseAddress = server.Address };
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -56,6 +61,14 @@ internal sealed class ServerProcess : IDisposable
 
         server.Dispose();
         throw new TimeoutException("The server process did not start within 30 s.");
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     public static int FreePort()
