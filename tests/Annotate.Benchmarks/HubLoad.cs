@@ -141,9 +141,10 @@ internal static class HubLoad
     private static async Task SaveOnceAsync(User user, int saver, int n, ConcurrentDictionary<string, (int, long)> sends, ConcurrentQueue<double> acks, Action failed)
     {
         var id = Guid.NewGuid().ToString();
+        // A new stretch for each save (8,000 before one repeats): the same person's identical span twice is refused.
         var sent = Stopwatch.GetTimestamp();
         sends[id] = (saver, sent);
-        var response = await user.Http.PutAsJsonAsync($"/api/documents/{Document}/annotations/{id}", new { layer = "frame", label = "protest", start = n % 40, end = (n % 40) + 1 });
+        var response = await user.Http.PutAsJsonAsync($"/api/documents/{Document}/annotations/{id}", new { layer = "frame", label = "protest", start = n % 400, end = (n % 400) + 1 + (n / 400 % 20) });
         if (response.StatusCode == HttpStatusCode.Created)
         {
             acks.Enqueue(Milliseconds(Stopwatch.GetTimestamp() - sent));

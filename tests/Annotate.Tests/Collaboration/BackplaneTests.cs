@@ -90,9 +90,10 @@ public sealed class BackplaneTests : IAsyncLifetime
         // the gap left by the outage, and it catches up from its last unbroken sequence number (as the web app does).
         var reconnectBy = DateTime.UtcNow.AddSeconds(20);
         string after;
+        var attempt = 0;
         do
         {
-            after = await ana.PutSpanAsync(Doc, 70);
+            after = await ana.PutSpanAsync(Doc, 70 + attempt++); // a new stretch each time: the same one twice is a duplicate
             await Task.Delay(300);
         }
         while (!ben.ReceivedLive.Contains(after) && DateTime.UtcNow < reconnectBy);
