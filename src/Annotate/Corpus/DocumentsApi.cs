@@ -9,6 +9,9 @@ namespace Annotate.Corpus;
 
 internal static class DocumentsApi
 {
+    /// <summary>The ?collection= value for documents directly in the corpus folder ("" means every collection).</summary>
+    public const string RootCollection = ".";
+
     private const int MaxFilterLength = 200;
 
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api)
@@ -47,7 +50,9 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(errors, title: "Invalid document filter");
         }
 
-        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, collection, language, tag), SessionUsers.From(principal)!.UserId, ct));
+        // "." names the corpus root (files directly in the corpus folder), which no collection path can be.
+        var exact = collection == RootCollection ? "" : collection;
+        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, exact, language, tag), SessionUsers.From(principal)!.UserId, ct));
     }
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(

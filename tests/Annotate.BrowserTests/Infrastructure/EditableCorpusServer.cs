@@ -9,6 +9,9 @@ public sealed class EditableCorpusServer : AnnotateServer
 
     public string ArticlePath => Path.Combine(CorpusFolder, "news", "pass.md");
 
+    /// <summary>The corpus folder itself, for tests that add files beside the collections.</summary>
+    public string CorpusRoot => CorpusFolder;
+
     public static string Article(string body) => $"---\ntitle: \"The pass\"\noutlet: \"Test Gazette\"\nlanguage: en\n---\n\n{body}\n";
 
     protected override void PrepareCorpus()

@@ -3,10 +3,13 @@ import { plural } from '../model/format';
 import { listRoute, routeHref, type ListFilters } from '../model/routes';
 import { h, replace } from './dom';
 
-/** The collections as filter links; "All documents" clears the filter. */
+/** The filter value of documents directly in the corpus folder ("" is every document); the API knows it too. */
+export const ROOT_COLLECTION = '.';
+
+/** The collections as filter links; "All documents" clears the filter, "Corpus root" shows the loose files. */
 export function renderCollections(container: HTMLElement, collections: Collection[], filters: ListFilters): void {
   const total = collections.reduce((sum, c) => sum + c.documentCount, 0);
-  // The root ("") cannot be chosen as a filter on its own: its documents are part of "All documents".
+  const root = collections.find((c) => c.path === '');
   const named = collections.filter((c) => c.path !== '');
   const item = (path: string, name: string, count: number, depth: number) =>
     h('li', null,
@@ -22,5 +25,6 @@ export function renderCollections(container: HTMLElement, collections: Collectio
   replace(container,
     h('ul', { class: 'collection-list' },
       item('', 'All documents', total, 0),
+      root && root.documentCount > 0 && named.length > 0 ? item(ROOT_COLLECTION, 'Corpus root', root.documentCount, 0) : null,
       named.map((c) => item(c.path, c.name, c.documentCount, c.path.split('/').length - 1))));
 }
