@@ -7,6 +7,7 @@ import { neighbours, type Neighbours } from '../model/listNav';
 import { canCurate } from '../model/projects';
 import { agreementRoute, curateRoute, listRoute, readerRoute, routeHref } from '../model/routes';
 import { labelTitle } from '../model/agreementText';
+import { opensWithTitle } from '../model/articleTitle';
 import { TextModel } from '../model/textModel';
 import { isAbort } from './cache';
 import type { AppContext, View } from './context';
@@ -78,6 +79,12 @@ export function readerView(ctx: AppContext, id: string): View {
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });
     // The one place HTML goes in: sanitised by the server, kept exactly as given (annotations map onto it).
     const dom = renderArticle(body, doc.html, doc.blocks);
+    if (opensWithTitle(doc.title, doc.text, doc.blocks)) {
+      // The text's first line is the title (a plain-text article): show it once, in the title's place and style;
+      // the heading above stays for screen readers and for focus.
+      title.classList.add('visually-hidden');
+      dom.blockEls[0]?.classList.add('article-title', 'opening-title');
+    }
     const container = h('div', { class: 'annotated' }, body);
     // The heat map maps offsets onto the article with the same TextMap the annotations use.
     const map = new TextMap(body, new TextModel(doc.text, doc.blocks, doc.language ?? undefined), doc.blocks, dom.blockEls);
