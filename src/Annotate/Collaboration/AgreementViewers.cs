@@ -8,7 +8,7 @@ namespace Annotate.Collaboration;
 /// Who receives AgreementChanged: callers of WatchAgreement, checked against the database (the project exists and
 /// shares work). The pushes carry document ids only; the figures are fetched over HTTP, checked again there.
 /// </summary>
-internal sealed class AgreementViewers(ProjectAccess access)
+internal sealed class AgreementViewers(ProjectAccess access, MembershipSweep sweep)
 {
     public async Task WatchAsync(AnnotationHub hub, string projectId)
     {
@@ -23,6 +23,7 @@ internal sealed class AgreementViewers(ProjectAccess access)
             throw new HubException("Blind project: agreement is shown once the project is open or revealed.");
         }
 
+        sweep.Record(hub.Context, grant);
         // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));

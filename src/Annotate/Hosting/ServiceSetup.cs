@@ -25,6 +25,7 @@ internal static class ServiceSetup
     {
         services.AddOptions<AnnotateOptions>().BindConfiguration(AnnotateOptions.Section)
             .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
+            .Validate(o => o.MaxHubConnectionsPerUser > 0, "Annotate:MaxHubConnectionsPerUser must be positive.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -82,8 +83,10 @@ internal static class ServiceSetup
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton(sp => AccessMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PresenceRoute>();
         services.AddSingleton<AgreementViewers>();
         services.AddSingleton<MembershipSweep>();
+        services.AddSingleton<HubConnectionLimit>();
         services.AddSingleton<Classroom.ClassroomStore>();
         services.AddSingleton<Classroom.Assignments>();
         services.AddSingleton<Classroom.StudentTickets>();
