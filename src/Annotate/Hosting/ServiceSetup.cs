@@ -51,6 +51,7 @@ internal static class ServiceSetup
     public static IServiceCollection AddAnnotateCorpus(this IServiceCollection services)
     {
         services.AddSingleton<CorpusStatus>();
+        services.AddSingleton<CorpusStatusView>();
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CodebookLoader>();
         services.AddSingleton<CodebookStore>();

@@ -99,6 +99,14 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
             return await c.ExecuteAsync($"UPDATE Documents SET ProjectId = @Id WHERE {inCollection};", new { Id = projectId, Collection = collection }, t);
         }, cancellationToken);
 
+    /// <summary>Every project that owns a collection, with that collection (the rest of the corpus is 'default's).</summary>
+    public async Task<IReadOnlyList<(string Id, string Collection)>> OwnedCollectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Id, string Collection)>(new CommandDefinition(
+            "SELECT Id, Collection FROM Projects WHERE Collection IS NOT NULL;", cancellationToken: cancellationToken))).AsList();
+    }
+
     // SQLite integers become the record's bool here (Dapper will not convert them in a constructor).
     private sealed record Row(string Id, string Visibility, string UpdatedAt, string Assignment, long ShowCodebookExamples)
     {
