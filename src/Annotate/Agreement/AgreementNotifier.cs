@@ -9,7 +9,8 @@ namespace Annotate.Agreement;
 /// (a burst of saves is one refresh, well within the second the views promise); the message carries only document
 /// ids, so it reveals nothing — viewers fetch the figures over HTTP, where visibility is checked.
 /// </summary>
-internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
+internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore projects, ProjectMembers members, IHubContext<AnnotationHub, IAnnotationClient> hub,
+    TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
     private readonly Lock gate = new();
@@ -52,13 +53,33 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
                     continue;
                 }
 
-                var group = Visibility.SharesWork(settings.Visibility) ? CollaborationGroups.Agreement(project) : CollaborationGroups.AgreementOverseers(project);
-                await hub.Clients.Group(group).AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
+                var ids = documents.Order(StringComparer.Ordinal).ToList();
+                if (!Visibility.SharesWork(settings.Visibility))
+                {
+                    await hub.Clients.Group(CollaborationGroups.AgreementOverseers(project)).AgreementChanged(new AgreementUpdate(project, ids));
+                    continue;
+                }
+
+                await hub.Clients.Group(CollaborationGroups.Agreement(project)).AgreementChanged(new AgreementUpdate(project, ids));
+                await TellAnnotatorsAsync(settings, ids);
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException || Collaboration.LiveSend.IsTransportFailure(ex))
             {
                 // A viewer misses one refresh at worst; the next change or their own reload brings the figures.
                 logger.LogWarning(ex, "Could not tell agreement viewers of project {Project} about a change.", project);
+            }
+        }
+    }
+
+    // Annotators follow in groups of their own: where documents are spread out, each hears only of their own documents.
+    private async Task TellAnnotatorsAsync(ProjectSettings project, List<string> ids)
+    {
+        foreach (var (userId, assigned) in await members.AssignmentsOfAnnotatorsAsync(project.Id, CancellationToken.None))
+        {
+            var theirs = project.Assignment == "spread" ? ids.Where(assigned.Contains).ToList() : ids;
+            if (theirs.Count > 0 || ids.Count == 0)
+            {
+                await hub.Clients.Group(CollaborationGroups.AgreementOf(project.Id, userId)).AgreementChanged(new AgreementUpdate(project.Id, theirs));
             }
         }
     }

@@ -25,16 +25,25 @@ internal sealed class AgreementViewers(ProjectAccess access, MembershipSweep swe
 
         sweep.Record(hub.Context, grant);
         // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
+        // Annotators in a group of their own, so that where documents are spread out they hear only of theirs.
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));
-        var shared = Visibility.SharesWork(grant.Visibility);
-        await hub.Groups.AddToGroupAsync(connection, shared ? CollaborationGroups.Agreement(projectId) : CollaborationGroups.AgreementOverseers(projectId));
-        await hub.Groups.RemoveFromGroupAsync(connection, shared ? CollaborationGroups.AgreementOverseers(projectId) : CollaborationGroups.Agreement(projectId));
+        var route = !Visibility.SharesWork(grant.Visibility) ? CollaborationGroups.AgreementOverseers(projectId)
+            : grant.Role == ProjectRoles.Annotator ? CollaborationGroups.AgreementOf(projectId, user.UserId) : CollaborationGroups.Agreement(projectId);
+        foreach (var group in Groups(projectId, user.UserId))
+        {
+            await (group == route ? hub.Groups.AddToGroupAsync(connection, group) : hub.Groups.RemoveFromGroupAsync(connection, group));
+        }
     }
 
     public static async Task UnwatchAsync(AnnotationHub hub, string projectId)
     {
-        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.Agreement(projectId ?? ""));
-        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.AgreementOverseers(projectId ?? ""));
+        foreach (var group in Groups(projectId ?? "", SessionUsers.From(hub.Context.User!)!.UserId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, group);
+        }
     }
+
+    private static string[] Groups(string projectId, string userId) =>
+        [CollaborationGroups.Agreement(projectId), CollaborationGroups.AgreementOverseers(projectId), CollaborationGroups.AgreementOf(projectId, userId)];
 }

@@ -25,6 +25,9 @@ internal static class CollaborationGroups
     /// <summary>Everyone viewing a project's agreement figures.</summary>
     public static string Agreement(string projectId) => $"agreement:{projectId}";
 
+    /// <summary>One annotator viewing a project's agreement: told only of documents assigned to them where documents are spread out.</summary>
+    public static string AgreementOf(string projectId, string userId) => $"agreement:{projectId}:user:{userId}";
+
     /// <summary>Curators and owners viewing a blind project's agreement.</summary>
     public static string AgreementOverseers(string projectId) => $"agreement:{projectId}:overseers";
 }

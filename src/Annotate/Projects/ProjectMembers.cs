@@ -64,6 +64,28 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
             new { ProjectId = projectId, DocumentId = documentId, UserId = userId }, cancellationToken: cancellationToken)) > 0;
     }
 
+    /// <summary>The documents assigned to the person in the project (in a project that spreads documents out).</summary>
+    public async Task<IReadOnlySet<string>> AssignedAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DocumentId FROM Assignments WHERE ProjectId = @ProjectId AND UserId = @UserId;",
+            new { ProjectId = projectId, UserId = userId }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every annotator of the project with the documents assigned to them (none where documents are not spread out).</summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<string>>> AssignmentsOfAnnotatorsAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string UserId, string? DocumentId)>(new CommandDefinition("""
+            SELECT m.UserId, a.DocumentId FROM ProjectMembers m
+            LEFT JOIN Assignments a ON a.ProjectId = m.ProjectId AND a.UserId = m.UserId
+            WHERE m.ProjectId = @ProjectId AND m.Role = 'annotator';
+            """, new { ProjectId = projectId }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => g.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
     /// <summary>The project a document belongs to, or null for an unknown document.</summary>
     public async Task<string?> ProjectOfDocumentAsync(string documentId, CancellationToken cancellationToken)
     {

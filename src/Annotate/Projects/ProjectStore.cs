@@ -57,7 +57,9 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition("""
             SELECT p.Id, coalesce(p.Name, p.Id) AS Name, p.Collection, m.Role, p.Visibility,
-                   (SELECT count(*) FROM Documents d WHERE d.ProjectId = p.Id AND d.IsMissing = 0) AS Documents
+                   (SELECT count(*) FROM Documents d WHERE d.ProjectId = p.Id AND d.IsMissing = 0
+                      AND (p.Assignment <> 'spread' OR m.Role <> 'annotator'
+                           OR EXISTS (SELECT 1 FROM Assignments a WHERE a.ProjectId = p.Id AND a.DocumentId = d.Id AND a.UserId = @UserId))) AS Documents
             FROM Projects p JOIN ProjectMembers m ON m.ProjectId = p.Id AND m.UserId = @UserId
             ORDER BY p.Id = 'default' DESC, Name;
             """, new { UserId = userId }, cancellationToken: cancellationToken));
