@@ -83,6 +83,47 @@ public sealed class SpreadAssignmentTests : IDisposable
         Assert.DoesNotContain(ben.AgreementUpdates, u => u.DocumentIds.Contains(annasDoc));
     }
 
+    [Fact]
+    public async Task An_Annotators_Review_List_Leaves_Out_Documents_Not_Assigned_To_Them()
+    {
+        // A corpus of its own: the codebook is changed under the annotations so that they need review.
+        using var corpus = new CorpusFolder();
+        var codebook = File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "codebook.yaml"));
+        corpus.Write("codebook.yaml", codebook);
+        corpus.Write("one.md", CorpusFolder.Article("One", "The first article of the review test."));
+        corpus.Write("two.md", CorpusFolder.Article("Two", "The second article of the review test."));
+        using var own = AnnotateApp.ForCorpus(corpus.Root);
+        var people = new NetworkAccounts(own);
+        var owner = await people.StartAsync();
+        await people.AddAsync("anna", "annotator");
+        await people.AddAsync("ben", "annotator");
+        await NetworkAccounts.SetVisibilityAsync(owner, "open");
+        (await owner.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 })).EnsureSuccessStatusCode();
+        await using var anna = await people.HubAsync("anna");
+        await using var ben = await people.HubAsync("ben");
+        var annasDoc = Assert.Single(await DocumentsAsync(anna.Http));
+        var bensDoc = Assert.Single(await DocumentsAsync(ben.Http));
+        await anna.PutSpanAsync(annasDoc, Guid.NewGuid().ToString(), "protest", 0, 5);
+        await ben.PutSpanAsync(bensDoc, Guid.NewGuid().ToString(), "protest", 0, 5);
+
+        corpus.Write("codebook.yaml", codebook.Replace("      - id: protest\n", "      - id: protest-renamed\n", StringComparison.Ordinal));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        List<string> ownerReview;
+        while (!((ownerReview = await ReviewDocumentsAsync(owner)).Contains(annasDoc) && ownerReview.Contains(bensDoc)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the owner's review list never held both annotations");
+            await Task.Delay(100);
+        }
+
+        var annasReview = await ReviewDocumentsAsync(anna.Http);
+
+        Assert.Equal([annasDoc], annasReview);
+    }
+
+    private static async Task<List<string>> ReviewDocumentsAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/annotations/review")).GetProperty("items").EnumerateArray()
+            .Select(a => a.GetProperty("documentId").GetString()!).Distinct().ToList();
+
     private static async Task<List<string>> DocumentsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
 
