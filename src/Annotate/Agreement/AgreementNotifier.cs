@@ -61,7 +61,10 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
                 }
 
                 await hub.Clients.Group(CollaborationGroups.Agreement(project)).AgreementChanged(new AgreementUpdate(project, ids));
-                await TellAnnotatorsAsync(settings, ids);
+                if (settings.Assignment == Classroom.AssignmentSettings.Spread)
+                {
+                    await TellAnnotatorsAsync(settings.Id, ids);
+                }
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException || Collaboration.LiveSend.IsTransportFailure(ex))
             {
@@ -71,15 +74,15 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
         }
     }
 
-    // Annotators follow in groups of their own: where documents are spread out, each hears only of their own documents.
-    private async Task TellAnnotatorsAsync(ProjectSettings project, List<string> ids)
+    // Where documents are spread out, annotators follow in groups of their own: each hears only of their documents.
+    private async Task TellAnnotatorsAsync(string projectId, List<string> ids)
     {
-        foreach (var (userId, assigned) in await members.AssignmentsOfAnnotatorsAsync(project.Id, CancellationToken.None))
+        foreach (var (userId, assigned) in await members.AssignmentsOfAnnotatorsAsync(projectId, CancellationToken.None))
         {
-            var theirs = project.Assignment == "spread" ? ids.Where(assigned.Contains).ToList() : ids;
+            var theirs = ids.Where(assigned.Contains).ToList();
             if (theirs.Count > 0 || ids.Count == 0)
             {
-                await hub.Clients.Group(CollaborationGroups.AgreementOf(project.Id, userId)).AgreementChanged(new AgreementUpdate(project.Id, theirs));
+                await hub.Clients.Group(CollaborationGroups.AgreementOf(projectId, userId)).AgreementChanged(new AgreementUpdate(projectId, theirs));
             }
         }
     }

@@ -25,11 +25,12 @@ internal sealed class AgreementViewers(ProjectAccess access, MembershipSweep swe
 
         sweep.Record(hub.Context, grant);
         // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
-        // Annotators in a group of their own, so that where documents are spread out they hear only of theirs.
+        // Where documents are spread out, annotators follow in a group of their own and hear only of their documents
+        // (a change of assignment mode closes the connection: MembershipSweep).
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));
         var route = !Visibility.SharesWork(grant.Visibility) ? CollaborationGroups.AgreementOverseers(projectId)
-            : grant.Role == ProjectRoles.Annotator ? CollaborationGroups.AgreementOf(projectId, user.UserId) : CollaborationGroups.Agreement(projectId);
+            : grant.SeesAssignedOnly ? CollaborationGroups.AgreementOf(projectId, user.UserId) : CollaborationGroups.Agreement(projectId);
         foreach (var group in Groups(projectId, user.UserId))
         {
             await (group == route ? hub.Groups.AddToGroupAsync(connection, group) : hub.Groups.RemoveFromGroupAsync(connection, group));

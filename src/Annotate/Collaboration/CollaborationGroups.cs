@@ -25,7 +25,7 @@ internal static class CollaborationGroups
     /// <summary>Everyone viewing a project's agreement figures.</summary>
     public static string Agreement(string projectId) => $"agreement:{projectId}";
 
-    /// <summary>One annotator viewing a project's agreement: told only of documents assigned to them where documents are spread out.</summary>
+    /// <summary>One annotator viewing the agreement of a project that spreads documents out: told only of their documents.</summary>
     public static string AgreementOf(string projectId, string userId) => $"agreement:{projectId}:user:{userId}";
 
     /// <summary>Curators and owners viewing a blind project's agreement.</summary>

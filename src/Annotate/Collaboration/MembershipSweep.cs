@@ -9,8 +9,9 @@ namespace Annotate.Collaboration;
 /// <summary>
 /// Live connections of people who lost a right. Every hub call is checked against the database, but pushes to a
 /// group reach a connection without a call: so every second each connection is checked again, and it is closed when
-/// its person's role in a project it works in changed in any way (removed, demoted, promoted: its groups were chosen
-/// for the old role), when it lost a document it had joined, or when the API token it was made with was revoked.
+/// its person's standing in a project it works in changed in any way (removed, demoted, promoted, or for an annotator
+/// a change of how documents are shared out: its groups were chosen for the old standing), when it lost a document it
+/// had joined, or when the API token it was made with was revoked.
 /// Changes made by the CLI or another instance are found by the next round; changes made here start one at once.
 /// The client reconnects and joins again with what it may now do.
 /// </summary>
@@ -28,12 +29,13 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
     public void CheckNow() => wake.Writer.TryWrite(true);
 
     /// <summary>
-    /// Remembers the role a connection's groups in a project were chosen for. A connection that comes back with
-    /// another role (changed since its first join there) is closed: groups it joined under the old role would stay.
+    /// Remembers the standing a connection's groups in a project were chosen for. A connection that comes back with
+    /// another (changed since its first join there) is closed: groups it joined under the old one would stay.
     /// </summary>
     public void Record(HubCallerContext context, ProjectGrant grant)
     {
-        if (connections.TryGetValue(context.ConnectionId, out var live) && live.Roles.GetOrAdd(grant.ProjectId, grant.Role) != grant.Role)
+        var standing = Standing(grant.Role, grant.Assignment);
+        if (connections.TryGetValue(context.ConnectionId, out var live) && live.Standings.GetOrAdd(grant.ProjectId, standing) != standing)
         {
             context.Abort();
             throw new HubException($"Your role in project '{grant.ProjectId}' has changed: reconnect to continue with the new one.");
@@ -63,13 +65,13 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
 
     private async Task SweepAsync(CancellationToken ct)
     {
-        // One read of a person's roles per round, however many connections they have.
-        var roles = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        // One read of a person's standings per round, however many connections they have.
+        var standings = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var live in connections.Values)
         {
             try
             {
-                if (await ReasonToCloseAsync(live, roles, ct) is { } reason)
+                if (await ReasonToCloseAsync(live, standings, ct) is { } reason)
                 {
                     logger.LogInformation("Closing hub connection {Connection}: {Reason}.", live.Context.ConnectionId, reason);
                     live.Context.Abort();
@@ -83,7 +85,7 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
         }
     }
 
-    private async Task<string?> ReasonToCloseAsync(LiveConnection live, Dictionary<string, IReadOnlyDictionary<string, string>> roles, CancellationToken ct)
+    private async Task<string?> ReasonToCloseAsync(LiveConnection live, Dictionary<string, Dictionary<string, string>> standings, CancellationToken ct)
     {
         if (live.Context.User is not { } principal || SessionUsers.From(principal) is not { } user)
         {
@@ -95,14 +97,15 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
             return "the API token it was made with was revoked";
         }
 
-        if (!live.Roles.IsEmpty)
+        if (!live.Standings.IsEmpty)
         {
-            if (!roles.TryGetValue(user.UserId, out var now))
+            if (!standings.TryGetValue(user.UserId, out var now))
             {
-                roles[user.UserId] = now = await members.ProjectsOfAsync(user.UserId, ct);
+                standings[user.UserId] = now = (await members.StandingsOfAsync(user.UserId, ct))
+                    .ToDictionary(r => r.ProjectId, r => Standing(r.Role, r.Assignment), StringComparer.Ordinal);
             }
 
-            if (live.Roles.Any(r => now.GetValueOrDefault(r.Key) != r.Value))
+            if (live.Standings.Any(r => now.GetValueOrDefault(r.Key) != r.Value))
             {
                 return "its user's role in a project it works in changed";
             }
@@ -119,9 +122,12 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
         return null;
     }
 
+    // The role, and for an annotator how the project shares documents out (which groups they follow depends on it).
+    private static string Standing(string role, string assignment) => role == ProjectRoles.Annotator ? $"{role}/{assignment}" : role;
+
     private sealed record LiveConnection(HubCallerContext Context)
     {
-        /// <summary>Project id → the role the connection's groups there were chosen for.</summary>
-        public ConcurrentDictionary<string, string> Roles { get; } = new(StringComparer.Ordinal);
+        /// <summary>Project id → the standing the connection's groups there were chosen for.</summary>
+        public ConcurrentDictionary<string, string> Standings { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -27,6 +27,15 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
         return rows.ToDictionary(r => r.ProjectId, r => r.Role, StringComparer.Ordinal);
     }
 
+    /// <summary>The person's role in each of their projects, with how that project shares its documents out.</summary>
+    public async Task<IReadOnlyList<(string ProjectId, string Role, string Assignment)>> StandingsOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string ProjectId, string Role, string Assignment)>(new CommandDefinition(
+            "SELECT m.ProjectId, m.Role, p.Assignment FROM ProjectMembers m JOIN Projects p ON p.Id = m.ProjectId WHERE m.UserId = @UserId;",
+            new { UserId = userId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<IReadOnlyList<ProjectMember>> ListAsync(string projectId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);

@@ -84,6 +84,23 @@ public sealed class SpreadAssignmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Spreading_Documents_Out_Closes_The_Live_Connections_Of_Annotators_Following_Everything_Within_Two_Seconds()
+    {
+        var owner = await accounts.StartAsync();
+        await accounts.AddAsync("anna", "annotator");
+        await accounts.AddAsync("ben", "annotator");
+        await NetworkAccounts.SetVisibilityAsync(owner, "open");
+        await using var anna = await accounts.HubAsync("anna");
+        var closed = NetworkAccounts.ClosedAsync(anna.Hub);
+        await anna.Hub.InvokeAsync("WatchAgreement", "default");
+
+        var spread = await owner.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 });
+
+        spread.EnsureSuccessStatusCode();
+        await closed.WaitAsync(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task An_Annotators_Review_List_Leaves_Out_Documents_Not_Assigned_To_Them()
     {
         // A corpus of its own: the codebook is changed under the annotations so that they need review.
