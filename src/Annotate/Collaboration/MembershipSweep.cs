@@ -15,7 +15,7 @@ namespace Annotate.Collaboration;
 /// Changes made by the CLI or another instance are found by the next round; changes made here start one at once.
 /// The client reconnects and joins again with what it may now do.
 /// </summary>
-internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers members, ApiTokens tokens, ILogger<MembershipSweep> logger) : BackgroundService
+internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, ILogger<MembershipSweep> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
@@ -65,13 +65,12 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
 
     private async Task SweepAsync(CancellationToken ct)
     {
-        // One read of a person's standings per round, however many connections they have.
-        var standings = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var round = new Round();
         foreach (var live in connections.Values)
         {
             try
             {
-                if (await ReasonToCloseAsync(live, standings, ct) is { } reason)
+                if (await ReasonToCloseAsync(live, round, ct) is { } reason)
                 {
                     logger.LogInformation("Closing hub connection {Connection}: {Reason}.", live.Context.ConnectionId, reason);
                     live.Context.Abort();
@@ -85,7 +84,7 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
         }
     }
 
-    private async Task<string?> ReasonToCloseAsync(LiveConnection live, Dictionary<string, Dictionary<string, string>> standings, CancellationToken ct)
+    private async Task<string?> ReasonToCloseAsync(LiveConnection live, Round round, CancellationToken ct)
     {
         if (live.Context.User is not { } principal || SessionUsers.From(principal) is not { } user)
         {
@@ -97,29 +96,58 @@ internal sealed class MembershipSweep(ProjectAccess access, ProjectMembers membe
             return "the API token it was made with was revoked";
         }
 
-        if (!live.Standings.IsEmpty)
+        var joined = DocumentSessions.JoinedDocuments(live.Context);
+        if (live.Standings.IsEmpty && joined.Count == 0)
         {
-            if (!standings.TryGetValue(user.UserId, out var now))
-            {
-                standings[user.UserId] = now = (await members.StandingsOfAsync(user.UserId, ct))
-                    .ToDictionary(r => r.ProjectId, r => Standing(r.Role, r.Assignment), StringComparer.Ordinal);
-            }
-
-            if (live.Standings.Any(r => now.GetValueOrDefault(r.Key) != r.Value))
-            {
-                return "its user's role in a project it works in changed";
-            }
+            return null;
         }
 
-        foreach (var documentId in DocumentSessions.JoinedDocuments(live.Context))
+        var now = await round.GrantsOfAsync(user.UserId, members, ct);
+        if (live.Standings.Any(r => (now.TryGetValue(r.Key, out var grant) ? Standing(grant.Role, grant.Assignment) : null) != r.Value))
         {
-            if (await access.ForDocumentAsync(documentId, user, ct) is null)
+            return "its user's role in a project it works in changed";
+        }
+
+        // The rule of ProjectAccess.ForDocumentAsync, from what this round has read already.
+        foreach (var documentId in joined)
+        {
+            if (await round.ProjectOfAsync(documentId, members, ct) is not { } projectId || !now.TryGetValue(projectId, out var grant)
+                || (grant.SeesAssignedOnly && !await members.IsAssignedAsync(projectId, documentId, user.UserId, ct)))
             {
                 return "its user lost access to a document it had joined";
             }
         }
 
         return null;
+    }
+
+    /// <summary>What one round has read: each person's standing in their projects, each document's project.</summary>
+    private sealed class Round
+    {
+        private readonly Dictionary<string, Dictionary<string, ProjectGrant>> grants = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> projects = new(StringComparer.Ordinal);
+
+        public async Task<Dictionary<string, ProjectGrant>> GrantsOfAsync(string userId, ProjectMembers members, CancellationToken ct)
+        {
+            if (!grants.TryGetValue(userId, out var mine))
+            {
+                // Visibility and local mode play no part in what the sweep checks.
+                grants[userId] = mine = (await members.StandingsOfAsync(userId, ct)).ToDictionary(
+                    r => r.ProjectId, r => new ProjectGrant(r.ProjectId, userId, r.Role, "", false) { Assignment = r.Assignment }, StringComparer.Ordinal);
+            }
+
+            return mine;
+        }
+
+        public async Task<string?> ProjectOfAsync(string documentId, ProjectMembers members, CancellationToken ct)
+        {
+            if (!projects.TryGetValue(documentId, out var projectId))
+            {
+                projects[documentId] = projectId = await members.ProjectOfDocumentAsync(documentId, ct);
+            }
+
+            return projectId;
+        }
     }
 
     // The role, and for an annotator how the project shares documents out (which groups they follow depends on it).
