@@ -24,9 +24,9 @@ internal sealed class AgreementViewers(ProjectAccess access, MembershipSweep swe
         }
 
         sweep.Record(hub.Context, grant);
-        // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
-        // Where documents are spread out, annotators follow in a group of their own and hear only of their documents
-        // (a change of assignment mode closes the connection: MembershipSweep).
+        // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind
+        // mode); so does each annotator where documents are spread out, told only of their own documents (a change of
+        // assignment mode closes the connection: MembershipSweep).
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));
         var route = !Visibility.SharesWork(grant.Visibility) ? CollaborationGroups.AgreementOverseers(projectId)
