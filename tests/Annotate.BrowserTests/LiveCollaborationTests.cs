@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Annotate.BrowserTests.Infrastructure;
 using Annotate.BrowserTests.Pages;
+using Annotate.Projects;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Annotate.BrowserTests.AnnotationTests;
 using static Microsoft.Playwright.Assertions;
@@ -145,6 +147,48 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
         await Expect(second.SpanRows).ToHaveCountAsync(1);
         await Expect(second.SpanRows.First).ToContainTextAsync("Blockade");
         Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task An_Annotator_Made_Curator_Mid_Session_Is_Reconnected_And_Sees_Everyones_Spans_Without_A_Reload()
+    {
+        var suffix = Unique();
+        await using var ann = await browser.OpenAsync(server.BaseAddress);
+        await using var ben = await browser.OpenAsync(server.BaseAddress);
+        try
+        {
+            var annPage = await SignInAndOpenAsync(ann, $"Ann {suffix}", Standard);
+            await SetModeAsync(annPage.Page, "blind");
+            var benPage = await SignInAndOpenAsync(ben, $"Ben {suffix}", Standard);
+            await annPage.WaitForLiveAsync("blind");
+            await benPage.WaitForLiveAsync("blind");
+            var annSpan = await CreateSpanAsync(annPage, "Varenian activists blocked", $"Ann {suffix}");
+            await Task.Delay(QuietPeriod);
+            await Expect(benPage.HighlightsOf(annSpan)).ToHaveCountAsync(0);
+
+            // Ben becomes a curator straight in the database, as the command line or another instance would make him.
+            await SetRoleAsync($"Ben {suffix}", ProjectRoles.Curator);
+
+            // The server closes his connection; the page reconnects, joins again as a curator and shows Ann's span.
+            await Expect(benPage.HighlightsOf(annSpan)).Not.ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            Assert.Empty(ben.ConsoleErrors);
+        }
+        finally
+        {
+            await SetRoleAsync($"Ben {suffix}", ProjectRoles.Annotator);
+            await SetModeAsync(ann.Page, "blind");
+        }
+    }
+
+    private async Task SetRoleAsync(string displayName, string role)
+    {
+        using var scope = server.Services.CreateScope();
+        var members = scope.ServiceProvider.GetRequiredService<ProjectMembers>();
+        // Absent only when the test failed before that person signed in (then there is nothing to put back).
+        if ((await members.ListAsync("default", CancellationToken.None)).SingleOrDefault(m => m.DisplayName == displayName) is { } member)
+        {
+            await members.SetAsync("default", member.UserId, role, CancellationToken.None);
+        }
     }
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..6];

@@ -22,7 +22,7 @@ internal static class AgreementApi
     }
 
     private static async Task<Results<Ok<ProjectAgreementReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(string projectId, string? document, string? groupBy, int? bootstrap,
-        bool? anonymous, HttpContext http, ProjectStore projects, DocumentStore documents, ProjectMembers members, AgreementService agreement, CancellationToken ct)
+        bool? anonymous, HttpContext http, ProjectStore projects, ProjectAccess access, ProjectMembers members, AgreementService agreement, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (bootstrap is < 100 or > MaxBootstrap)
@@ -40,17 +40,21 @@ internal static class AgreementApi
             return TypedResults.ValidationProblem(errors, title: "Invalid agreement request");
         }
 
-        if (!http.Grant().SeesOthers || await projects.GetAsync(projectId, ct) is not { } project)
+        var grant = http.Grant();
+        if (!grant.SeesOthers || await projects.GetAsync(projectId, ct) is not { } project)
         {
             return Blind();
         }
 
-        if (document is not null && (!DocumentIds.IsWellFormed(document) || await members.ProjectOfDocumentAsync(document, ct) != projectId))
+        // A document not assigned to an annotator answers like a foreign one.
+        if (document is not null && (!DocumentIds.IsWellFormed(document) || await members.ProjectOfDocumentAsync(document, ct) != projectId
+            || await access.ForDocumentAsync(document, grant.UserId, ct) is null))
         {
             return DocumentNotFound(document);
         }
 
-        var report = await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct);
+        var assigned = grant.SeesAssignedOnly ? await members.AssignedAsync(projectId, grant.UserId, ct) : null;
+        var report = await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct, assigned);
         if (anonymous == true)
         {
             var numbers = Anonymous.Numbering(await members.ListAsync(projectId, ct));

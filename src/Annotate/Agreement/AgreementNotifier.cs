@@ -9,7 +9,8 @@ namespace Annotate.Agreement;
 /// (a burst of saves is one refresh, well within the second the views promise); the message carries only document
 /// ids, so it reveals nothing — viewers fetch the figures over HTTP, where visibility is checked.
 /// </summary>
-internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
+internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore projects, ProjectMembers members, IHubContext<AnnotationHub, IAnnotationClient> hub,
+    TimeProvider time, ILogger<AgreementNotifier> logger) : IDisposable
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
     private readonly Lock gate = new();
@@ -52,13 +53,36 @@ internal sealed class AgreementNotifier(AgreementService agreement, ProjectStore
                     continue;
                 }
 
-                var group = Visibility.SharesWork(settings.Visibility) ? CollaborationGroups.Agreement(project) : CollaborationGroups.AgreementOverseers(project);
-                await hub.Clients.Group(group).AgreementChanged(new AgreementUpdate(project, [.. documents.Order(StringComparer.Ordinal)]));
+                var ids = documents.Order(StringComparer.Ordinal).ToList();
+                if (!Visibility.SharesWork(settings.Visibility))
+                {
+                    await hub.Clients.Group(CollaborationGroups.AgreementOverseers(project)).AgreementChanged(new AgreementUpdate(project, ids));
+                    continue;
+                }
+
+                await hub.Clients.Group(CollaborationGroups.Agreement(project)).AgreementChanged(new AgreementUpdate(project, ids));
+                if (settings.Assignment == Classroom.AssignmentSettings.Spread)
+                {
+                    await TellAnnotatorsAsync(settings.Id, ids);
+                }
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException || Collaboration.LiveSend.IsTransportFailure(ex))
             {
                 // A viewer misses one refresh at worst; the next change or their own reload brings the figures.
                 logger.LogWarning(ex, "Could not tell agreement viewers of project {Project} about a change.", project);
+            }
+        }
+    }
+
+    // Where documents are spread out, annotators follow in groups of their own: each hears only of their documents.
+    private async Task TellAnnotatorsAsync(string projectId, List<string> ids)
+    {
+        foreach (var (userId, assigned) in await members.AssignmentsOfAnnotatorsAsync(projectId, CancellationToken.None))
+        {
+            var theirs = ids.Where(assigned.Contains).ToList();
+            if (theirs.Count > 0 || ids.Count == 0)
+            {
+                await hub.Clients.Group(CollaborationGroups.AgreementOf(projectId, userId)).AgreementChanged(new AgreementUpdate(projectId, theirs));
             }
         }
     }

@@ -27,14 +27,22 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
     /// <summary>Marks the project's figures stale (an annotation, a text or an annotator's attributes changed here).</summary>
     public void Touch(string projectId) => changes.AddOrUpdate(projectId, 1, (_, r) => r + 1);
 
-    public async Task<ProjectAgreementReport> ReportAsync(ProjectSettings project, string? documentId, AgreementOptions options, CancellationToken cancellationToken)
+    /// <param name="only">The documents the caller may see, when not all of the project's (an annotator's assignments).</param>
+    public async Task<ProjectAgreementReport> ReportAsync(ProjectSettings project, string? documentId, AgreementOptions options, CancellationToken cancellationToken,
+        IReadOnlySet<string>? only = null)
     {
         var documents = await HeadsAsync(project.Id, documentId, cancellationToken);
+        if (only is not null)
+        {
+            documents = documents.Where(d => only.Contains(d.Id)).ToList();
+        }
+
         var annotators = await store.AnnotatorsAsync(project.Id, cancellationToken);
         // The revision clients see: it grows with every change to any document's annotations.
         var revision = documents.Sum(d => d.LastSeq);
         var key = string.Join('\u0001', project.Id, project.Visibility, documentId, options.GroupBy, options.Bootstrap, revision,
-            string.Join('\u0002', documents.Select(d => d.Revision)),
+            // Ids too: two annotators' assigned documents may have the same revisions.
+            string.Join('\u0002', documents.Select(d => d.Id + "@" + d.Revision)),
             string.Join('\u0002', annotators.Select(a => a.Id + ":" + string.Join(',', a.Attributes.Select(x => x.Key + "=" + x.Value)))));
         if (reports.Count > MaxCachedReports)
         {

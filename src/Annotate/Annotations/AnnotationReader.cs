@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Annotate.Annotations;
 
 /// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
-internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectAccess access)
+internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, ProjectMembers members)
 {
     public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, ProjectGrant caller, string? annotator, string? layer, bool withContext, CancellationToken ct)
     {
@@ -41,6 +41,7 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
     {
         var checks = new Dictionary<string, Func<string, string, bool>>(StringComparer.Ordinal);
         var grants = new Dictionary<string, ProjectGrant?>(StringComparer.Ordinal);
+        var assigned = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal); // for annotators who see only their assignments
         var result = new List<Annotation>();
         foreach (var (row, collection, projectId) in await store.LiveWithCollectionsAsync(caller.UserId, ct))
         {
@@ -53,10 +54,15 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
             if (!grants.TryGetValue(projectId, out var grant))
             {
                 grants[projectId] = grant = await access.ForProjectAsync(projectId, caller.UserId, ct);
+                if (grant is { SeesAssignedOnly: true })
+                {
+                    assigned[projectId] = await members.AssignedAsync(projectId, caller.UserId, ct);
+                }
             }
 
             var annotation = row.ToAnnotation(labelExists);
-            if (annotation.Status != Annotation.Ok && grant is not null && (grant.SeesOthers || annotation.AnnotatorId == caller.UserId))
+            if (annotation.Status != Annotation.Ok && grant is not null && (grant.SeesOthers || annotation.AnnotatorId == caller.UserId)
+                && (!assigned.TryGetValue(projectId, out var mine) || mine.Contains(annotation.DocumentId)))
             {
                 result.Add(annotation);
             }

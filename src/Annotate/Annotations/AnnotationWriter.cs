@@ -62,7 +62,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
 
         if (existing is not null && existing.AnnotatorId != user.UserId)
         {
-            return new WriteOutcome.Forbidden($"Annotation {candidate.Id} belongs to {existing.AnnotatorName}; only they can change it.");
+            return Forbidden(candidate.Id, "change");
         }
 
         if (await CheckReferencesAsync(c, t, candidate, layer, context) is { } problem)
@@ -134,6 +134,9 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
         return null;
     }
 
+    // Never the author's name: in blind mode it would tell who else annotates (and the id says nothing of them).
+    private static WriteOutcome.Forbidden Forbidden(string id, string verb) => new($"Annotation {id} belongs to another annotator; only its author can {verb} it.");
+
     private static bool SameContent(AnnotationRow a, AnnotationRow b) =>
         a.IsDeleted == b.IsDeleted && a.Layer == b.Layer && a.Label == b.Label && a.StartOffset == b.StartOffset
         && a.EndOffset == b.EndOffset && a.DocumentVersion == b.DocumentVersion && a.AttributesJson == b.AttributesJson
@@ -158,7 +161,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
 
             if (existing.AnnotatorId != user.UserId)
             {
-                return new WriteOutcome.Forbidden($"Annotation {id} belongs to {existing.AnnotatorName}; only they can delete it.");
+                return Forbidden(id, "delete");
             }
 
             if (existing.IsDeleted != 0)

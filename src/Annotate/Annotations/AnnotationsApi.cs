@@ -26,26 +26,11 @@ internal static class AnnotationsApi
             string documentId, HttpContext http, DocumentStore documents, CodebookStore codebooks, ProjectStore projects, CancellationToken ct) =>
             DocumentIds.IsWellFormed(documentId) && await documents.HeadAsync(documentId, ct) is { } document
                 && await codebooks.ForCollectionAsync(document.Collection, ct) is { } codebook
-                ? TypedResults.Ok(await ShowsExamplesAsync(http.Grant(), projects, ct) ? codebook : WithoutExamples(codebook))
+                ? TypedResults.Ok(await CodebookExamples.ShownToAsync(http.Grant(), projects, ct) ? codebook : CodebookExamples.Without(codebook))
                 : TypedResults.Problem(title: "No codebook", detail: $"No document '{documentId}', or no codebook applies to it.", statusCode: 404))
             .RequireDocumentAccess(ProjectRight.Read)
             .WithSummary("The codebook that applies to a document (its collection's, else the nearest parent's).");
         return api;
-    }
-
-    private static async Task<bool> ShowsExamplesAsync(ProjectGrant grant, ProjectStore projects, CancellationToken ct) =>
-        grant.Can(ProjectRight.SeeAll) || (await projects.GetAsync(grant.ProjectId, ct))?.ShowCodebookExamples != false;
-
-    // A copy: the cached codebook is shared by every request.
-    private static CodebookInfo WithoutExamples(CodebookInfo codebook)
-    {
-        var copy = System.Text.Json.JsonSerializer.Deserialize<CodebookDefinition>(System.Text.Json.JsonSerializer.Serialize(codebook.Codebook))!;
-        foreach (var label in copy.Layers.SelectMany(l => l.Labels))
-        {
-            label.Examples = [];
-        }
-
-        return codebook with { Codebook = copy };
     }
 
     private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)

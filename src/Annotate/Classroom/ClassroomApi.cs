@@ -79,7 +79,8 @@ internal static class ClassroomApi
         return new AssignmentView(settings.Mode, settings.AnnotatorsPerDocument, await assignments.CountsAsync(projectId, ct));
     }
 
-    private static async Task<Results<Ok<AssignmentView>, ValidationProblem>> SetAssignmentAsync(string projectId, AssignmentRequest? request, Assignments assignments, CancellationToken ct)
+    private static async Task<Results<Ok<AssignmentView>, ValidationProblem>> SetAssignmentAsync(string projectId, AssignmentRequest? request, Assignments assignments,
+        MembershipSweep sweep, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request?.Mode is not (AssignmentSettings.All or AssignmentSettings.Spread))
@@ -90,6 +91,7 @@ internal static class ClassroomApi
             return TypedResults.ValidationProblem(errors, title: "Invalid assignment");
 
         await assignments.SetAsync(projectId, new AssignmentSettings(request!.Mode!, request.Mode == AssignmentSettings.Spread ? request.AnnotatorsPerDocument : null), ct);
+        sweep.CheckNow(); // annotators on a document no longer theirs stop receiving it now
         return TypedResults.Ok(await ViewAsync(projectId, assignments, ct));
     }
 

@@ -8,7 +8,7 @@ namespace Annotate.Collaboration;
 /// Who receives AgreementChanged: callers of WatchAgreement, checked against the database (the project exists and
 /// shares work). The pushes carry document ids only; the figures are fetched over HTTP, checked again there.
 /// </summary>
-internal sealed class AgreementViewers(ProjectAccess access)
+internal sealed class AgreementViewers(ProjectAccess access, MembershipSweep sweep)
 {
     public async Task WatchAsync(AnnotationHub hub, string projectId)
     {
@@ -23,17 +23,28 @@ internal sealed class AgreementViewers(ProjectAccess access)
             throw new HubException("Blind project: agreement is shown once the project is open or revealed.");
         }
 
-        // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind mode).
+        sweep.Record(hub.Context, grant);
+        // Curators and owners of a blind project follow it in a group of their own (the notifier sends there in blind
+        // mode); so does each annotator where documents are spread out, told only of their own documents (a change of
+        // assignment mode closes the connection: MembershipSweep).
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(projectId));
-        var shared = Visibility.SharesWork(grant.Visibility);
-        await hub.Groups.AddToGroupAsync(connection, shared ? CollaborationGroups.Agreement(projectId) : CollaborationGroups.AgreementOverseers(projectId));
-        await hub.Groups.RemoveFromGroupAsync(connection, shared ? CollaborationGroups.AgreementOverseers(projectId) : CollaborationGroups.Agreement(projectId));
+        var route = !Visibility.SharesWork(grant.Visibility) ? CollaborationGroups.AgreementOverseers(projectId)
+            : grant.SeesAssignedOnly ? CollaborationGroups.AgreementOf(projectId, user.UserId) : CollaborationGroups.Agreement(projectId);
+        foreach (var group in Groups(projectId, user.UserId))
+        {
+            await (group == route ? hub.Groups.AddToGroupAsync(connection, group) : hub.Groups.RemoveFromGroupAsync(connection, group));
+        }
     }
 
     public static async Task UnwatchAsync(AnnotationHub hub, string projectId)
     {
-        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.Agreement(projectId ?? ""));
-        await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, CollaborationGroups.AgreementOverseers(projectId ?? ""));
+        foreach (var group in Groups(projectId ?? "", SessionUsers.From(hub.Context.User!)!.UserId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(hub.Context.ConnectionId, group);
+        }
     }
+
+    private static string[] Groups(string projectId, string userId) =>
+        [CollaborationGroups.Agreement(projectId), CollaborationGroups.AgreementOverseers(projectId), CollaborationGroups.AgreementOf(projectId, userId)];
 }

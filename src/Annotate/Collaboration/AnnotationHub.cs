@@ -9,7 +9,7 @@ namespace Annotate.Collaboration;
 /// the database by <see cref="HubGuard"/>.
 /// </summary>
 [Authorize]
-internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement, MembershipSweep sweep) : Hub<IAnnotationClient>
+internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement, MembershipSweep sweep, HubConnectionLimit limit) : Hub<IAnnotationClient>
 {
     /// <summary>Joins a document; returns the changes after <paramref name="afterSeq"/> (0 for all) the caller may see.</summary>
     public Task<JoinResult> JoinDocument(string documentId, long afterSeq) => sessions.JoinAsync(this, documentId, afterSeq);
@@ -26,14 +26,17 @@ internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers 
     /// <summary>Stops receiving AgreementChanged for the project.</summary>
     public Task UnwatchAgreement(string projectId) => AgreementViewers.UnwatchAsync(this, projectId);
 
+    /// <summary>Refuses a connection past the per-person limit: the client's connection closes with the HubException's message.</summary>
     public override Task OnConnectedAsync()
     {
+        limit.Enter(Context);
         sweep.Connected(Context);
         return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        limit.Leave(Context);
         sweep.Disconnected(Context);
         return sessions.DisconnectAsync(this);
     }

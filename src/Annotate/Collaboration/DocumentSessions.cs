@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Annotate.Collaboration;
 
 /// <summary>The logic behind the hub's methods: who joins which groups, what a catch-up returns, presence.</summary>
-internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, PresenceTracker presence)
+internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, PresenceTracker presence,
+    PresenceRoute presenceRoute, MembershipSweep sweep)
 {
     private const string JoinedKey = "joined-documents";
 
@@ -27,11 +28,15 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
             throw new HubException($"There is no document with id '{documentId}'.");
         }
 
+        sweep.Record(hub.Context, grant);
         var visibility = grant.Visibility;
         var shares = Visibility.SharesWork(visibility);
         var seesAll = grant.SeesOthers;
         var connection = hub.Context.ConnectionId;
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Presence(documentId));
+        await (grant.Can(ProjectRight.SeeAll)
+            ? hub.Groups.AddToGroupAsync(connection, CollaborationGroups.PresenceOverseers(documentId))
+            : hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.PresenceOverseers(documentId)));
         await hub.Groups.AddToGroupAsync(connection, CollaborationGroups.Project(grant.ProjectId));
         // Exactly one route for others' work, so nothing arrives twice: the shared group when the project shares
         // work, the overseers' group for a curator in a blind project (their own work comes that way too), else
@@ -55,8 +60,8 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
 
         var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
         presence.Set(connection, arrival);
-        await hub.Clients.OthersInGroup(CollaborationGroups.Presence(documentId)).PresenceChanged(arrival);
-        return new JoinResult(changes, lastSeq, presence.On(documentId), visibility);
+        await hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival);
+        return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility);
     }
 
     public async Task LeaveAsync(AnnotationHub hub, string documentId)
@@ -67,13 +72,11 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Shared(documentId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Overseers(documentId));
         await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.Presence(documentId));
+        await hub.Groups.RemoveFromGroupAsync(connection, CollaborationGroups.PresenceOverseers(documentId));
         var joinedSet = Joined(hub);
         lock (joinedSet)
             joinedSet.Remove(documentId);
-        if (presence.Remove(connection, documentId) is { } left)
-        {
-            await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
-        }
+        await AnnounceLeftAsync(hub, documentId);
     }
 
     public async Task UpdatePresenceAsync(AnnotationHub hub, string documentId, int? block)
@@ -84,24 +87,29 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         }
 
         var user = SessionUsers.From(hub.Context.User!)!;
-        if (await access.ForDocumentAsync(documentId, user, hub.Context.ConnectionAborted) is null)
+        if (await access.ForDocumentAsync(documentId, user, hub.Context.ConnectionAborted) is not { } grant)
         {
             throw new HubException($"There is no document with id '{documentId}'.");
         }
 
         var update = new PresenceUpdate(documentId, user.UserId, user.DisplayName, block is >= 0 ? block : null, true);
         presence.Set(hub.Context.ConnectionId, update);
-        await hub.Clients.OthersInGroup(CollaborationGroups.Presence(documentId)).PresenceChanged(update);
+        await hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, grant.Visibility)).PresenceChanged(update);
     }
 
     public async Task DisconnectAsync(AnnotationHub hub)
     {
-        foreach (var documentId in Joined(hub).ToList())
+        foreach (var documentId in JoinedDocuments(hub.Context))
         {
-            if (presence.Remove(hub.Context.ConnectionId, documentId) is { } left)
-            {
-                await hub.Clients.Group(CollaborationGroups.Presence(documentId)).PresenceChanged(left);
-            }
+            await AnnounceLeftAsync(hub, documentId);
+        }
+    }
+
+    private async Task AnnounceLeftAsync(AnnotationHub hub, string documentId)
+    {
+        if (presence.Remove(hub.Context.ConnectionId, documentId) is { } left)
+        {
+            await hub.Clients.Group(await presenceRoute.GroupAsync(documentId, CancellationToken.None)).PresenceChanged(left);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Annotate.Collaboration;
 /// connect may not be now), and each user has a token bucket, since ASP.NET's rate limiter does not see hub
 /// messages: one person's flood is refused without slowing anyone else.
 /// </summary>
-internal sealed class HubGuard(UserStore users, SecurityStamps stamps) : IHubFilter
+internal sealed class HubGuard(UserStore users, SecurityStamps stamps, ApiTokens tokens) : IHubFilter
 {
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> buckets = new(StringComparer.Ordinal);
 
@@ -28,6 +28,13 @@ internal sealed class HubGuard(UserStore users, SecurityStamps stamps) : IHubFil
         {
             invocation.Context.Abort();
             throw new HubException("Your session has ended; sign in again.");
+        }
+
+        // A connection made with an API token lives on after the token is revoked: it ends with it.
+        if (!await tokens.StillValidAsync(invocation.Context.User!, invocation.Context.ConnectionAborted))
+        {
+            invocation.Context.Abort();
+            throw new HubException("The API token of this connection has been revoked.");
         }
 
         using var lease = Bucket(user.UserId).AttemptAcquire();

@@ -1,5 +1,5 @@
-using Annotate.Sessions;
 using Annotate.Projects;
+using Annotate.Sessions;
 
 namespace Annotate.Corpus;
 
@@ -7,13 +7,11 @@ internal static class CorpusApi
 {
     public static RouteGroupBuilder MapCorpus(this RouteGroupBuilder api)
     {
-        // Any signed-in person may ask whether the corpus is loaded (the app asks first thing); the files and their
-        // problems are shown only to members of a project, so someone removed from every project learns nothing.
-        api.MapGet("/corpus/status", async (CorpusStatus status, System.Security.Claims.ClaimsPrincipal principal, ProjectMembers members, CancellationToken ct) =>
-                SessionUsers.From(principal) is { } user && (await members.ProjectsOfAsync(user.UserId, ct)).Count > 0
-                    ? TypedResults.Ok(status.Current)
-                    : TypedResults.Ok(status.Current with { Root = "", Problems = [] }))
-            .WithSummary("Whether the corpus is loading, its progress, and every file that could not be loaded and why.");
+        // Any signed-in person may ask whether the corpus is loaded (the app asks first thing); what they see of it
+        // depends on who they are (CorpusStatusView).
+        api.MapGet("/corpus/status", async (CorpusStatusView view, System.Security.Claims.ClaimsPrincipal principal, CancellationToken ct) =>
+                TypedResults.Ok(await view.ForAsync(SessionUsers.From(principal), ct)))
+            .WithSummary("Whether the corpus is loading and its progress; the caller's projects' documents and the files there that could not be loaded and why (the server owner: everything, with the folder).");
 
         api.MapPost("/corpus/reload", (CorpusWatcher watcher) =>
         {

@@ -111,6 +111,14 @@ internal sealed class DocumentStore(Db db)
         return rows.Select(r => new CollectionInfo(r.Collection, r.Collection.Length == 0 ? "(corpus root)" : r.Collection, (int)r.Count)).ToList();
     }
 
+    /// <summary>The collections holding documents the person may see, each with the project those documents belong to.</summary>
+    public async Task<IReadOnlyList<(string Collection, string ProjectId)>> ProjectCollectionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT DISTINCT Collection, ProjectId FROM Documents WHERE IsMissing = 0 AND {MemberProjects} ORDER BY Collection, ProjectId;";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Collection, string ProjectId)>(new CommandDefinition(sql, new { UserId = userId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);

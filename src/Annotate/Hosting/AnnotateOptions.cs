@@ -20,6 +20,9 @@ internal sealed class AnnotateOptions
     /// <summary>Whether to watch the corpus folder and load changes without a restart.</summary>
     public bool WatchCorpus { get; set; } = true;
 
+    /// <summary>Live hub connections one person may hold at once on one instance (a browser tab needs one); the next is refused.</summary>
+    public int MaxHubConnectionsPerUser { get; set; } = 20;
+
     /// <summary>
     /// A Redis server (StackExchange.Redis configuration, e.g. "127.0.0.1:6379") through which several instances
     /// share live messages; null for one instance on its own.

@@ -26,6 +26,7 @@ internal static class ServiceSetup
         services.AddOptions<AnnotateOptions>().BindConfiguration(AnnotateOptions.Section)
             .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
             .Validate(o => o.TicketLifetimeDays is > 0 and <= 3650, "Annotate:TicketLifetimeDays must be between 0 and 3650 days.")
+            .Validate(o => o.MaxHubConnectionsPerUser > 0, "Annotate:MaxHubConnectionsPerUser must be positive.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -54,6 +55,7 @@ internal static class ServiceSetup
     public static IServiceCollection AddAnnotateCorpus(this IServiceCollection services)
     {
         services.AddSingleton<CorpusStatus>();
+        services.AddSingleton<CorpusStatusView>();
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CodebookLoader>();
         services.AddSingleton<CodebookStore>();
@@ -86,8 +88,10 @@ internal static class ServiceSetup
         services.AddSingleton<ProjectAccess>();
         services.AddSingleton(sp => AccessMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PresenceRoute>();
         services.AddSingleton<AgreementViewers>();
         services.AddSingleton<MembershipSweep>();
+        services.AddSingleton<HubConnectionLimit>();
         services.AddSingleton<Classroom.ClassroomStore>();
         services.AddSingleton<Classroom.Assignments>();
         services.AddSingleton<Classroom.StudentTickets>();

@@ -13,11 +13,9 @@ internal static class AnnotatorsApi
 {
     public static RouteGroupBuilder MapAnnotators(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/annotators", async Task<Results<Ok<IReadOnlyList<Annotator>>, ProblemHttpResult>> (
-                string projectId, ProjectStore projects, AnnotatorStore annotators, CancellationToken ct) =>
-                await projects.GetAsync(projectId, ct) is null ? NotFound(projectId) : TypedResults.Ok(await annotators.ListAsync(projectId, ct)))
+        api.MapGet("/projects/{projectId}/annotators", ListAsync)
             .RequireProjectAccess(ProjectRight.Read)
-            .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes.");
+            .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes; in blind mode an annotator or viewer sees only themselves.");
 
         api.MapPut("/projects/{projectId}/annotators/me/attributes", (string projectId, AnnotatorAttributesRequest? request, ClaimsPrincipal principal,
                 ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, AgreementNotifier agreement, CancellationToken ct) =>
@@ -29,6 +27,20 @@ internal static class AnnotatorsApi
             .RequireProjectAccess(ProjectRight.Manage)
             .WithSummary("Sets a member's attributes (group, background, assigned reading role); owners only.");
         return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Annotator>>, ProblemHttpResult>> ListAsync(string projectId, HttpContext http, ProjectStore projects,
+        AnnotatorStore annotators, CancellationToken ct)
+    {
+        if (await projects.GetAsync(projectId, ct) is null)
+        {
+            return NotFound(projectId);
+        }
+
+        // Blind mode hides who else annotates, not only what they marked (curators and owners see everyone).
+        var everyone = await annotators.ListAsync(projectId, ct);
+        var grant = http.Grant();
+        return TypedResults.Ok(grant.SeesOthers ? everyone : everyone.Where(a => a.Id == grant.UserId).ToList());
     }
 
     private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, AnnotatorAttributesRequest? request,

@@ -9,7 +9,8 @@ public sealed record MemberRequest(string? Role);
 
 /// <summary>
 /// A project's people, managed by its owners: list, give a role, remove. A removed person is refused on their next
-/// call and their live connections close within seconds (<see cref="Collaboration.MembershipSweep"/>).
+/// call, and the live connections of a removed person or one whose role changed close at once
+/// (<see cref="Collaboration.MembershipSweep"/>).
 /// </summary>
 internal static class MembersApi
 {
@@ -31,7 +32,7 @@ internal static class MembersApi
     }
 
     private static async Task<Results<Ok<ProjectMember>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, MemberRequest? request,
-        ClaimsPrincipal principal, ProjectMembers members, UserStore users, CancellationToken ct)
+        ClaimsPrincipal principal, ProjectMembers members, UserStore users, Collaboration.MembershipSweep sweep, CancellationToken ct)
     {
         if (request?.Role is not { } role || !ProjectRoles.All.Contains(role))
         {
@@ -52,19 +53,25 @@ internal static class MembersApi
         }
 
         await members.SetAsync(projectId, userId, role, ct);
+        sweep.CheckNow(); // their live connections close now and rejoin with the new role
         return TypedResults.Ok((await members.ListAsync(projectId, ct)).Single(m => m.UserId == userId));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string projectId, string userId, ProjectMembers members, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string projectId, string userId, ProjectMembers members,
+        Collaboration.MembershipSweep sweep, CancellationToken ct)
     {
         if (await LastOwnerAsync(projectId, userId, members, ct) is { } refusal)
         {
             return refusal;
         }
 
-        return await members.RemoveAsync(projectId, userId, ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Not a member", detail: $"User '{userId}' is not a member of project '{projectId}'.", statusCode: 404);
+        if (!await members.RemoveAsync(projectId, userId, ct))
+        {
+            return TypedResults.Problem(title: "Not a member", detail: $"User '{userId}' is not a member of project '{projectId}'.", statusCode: 404);
+        }
+
+        sweep.CheckNow();
+        return TypedResults.NoContent();
     }
 
     // A project must keep an owner: the last one cannot step down or be removed.

@@ -10,6 +10,12 @@ public sealed record ProjectGrant(string ProjectId, string UserId, string Role, 
     /// <summary>How the project shares its documents out ('all' or 'spread').</summary>
     public string Assignment { get; init; } = "all";
 
+    /// <summary>
+    /// Whether the caller sees only the documents assigned to them (an annotator in a project that spreads documents
+    /// out), in every list, report and push; curators, owners and viewers see them all.
+    /// </summary>
+    public bool SeesAssignedOnly => Role == ProjectRoles.Annotator && Assignment == "spread";
+
     /// <summary>Whether the caller sees others' work: everyone when the project shares it, curators and owners always.</summary>
     public bool SeesOthers => Projects.Visibility.SharesWork(Visibility) || Can(ProjectRight.SeeAll);
 
@@ -49,7 +55,7 @@ internal sealed class ProjectAccess(ProjectMembers members, ProjectStore project
             return null;
         }
 
-        return grant.Role == ProjectRoles.Annotator && grant.Assignment == "spread" && !await members.IsAssignedAsync(projectId, documentId, userId, cancellationToken)
+        return grant.SeesAssignedOnly && !await members.IsAssignedAsync(projectId, documentId, userId, cancellationToken)
             ? null
             : grant;
     }

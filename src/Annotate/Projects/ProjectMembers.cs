@@ -27,6 +27,15 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
         return rows.ToDictionary(r => r.ProjectId, r => r.Role, StringComparer.Ordinal);
     }
 
+    /// <summary>The person's role in each of their projects, with how that project shares its documents out.</summary>
+    public async Task<IReadOnlyList<(string ProjectId, string Role, string Assignment)>> StandingsOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string ProjectId, string Role, string Assignment)>(new CommandDefinition(
+            "SELECT m.ProjectId, m.Role, p.Assignment FROM ProjectMembers m JOIN Projects p ON p.Id = m.ProjectId WHERE m.UserId = @UserId;",
+            new { UserId = userId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<IReadOnlyList<ProjectMember>> ListAsync(string projectId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -62,6 +71,28 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM Assignments WHERE ProjectId = @ProjectId AND DocumentId = @DocumentId AND UserId = @UserId;",
             new { ProjectId = projectId, DocumentId = documentId, UserId = userId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>The documents assigned to the person in the project (in a project that spreads documents out).</summary>
+    public async Task<IReadOnlySet<string>> AssignedAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DocumentId FROM Assignments WHERE ProjectId = @ProjectId AND UserId = @UserId;",
+            new { ProjectId = projectId, UserId = userId }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every annotator of the project with the documents assigned to them (none where documents are not spread out).</summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<string>>> AssignmentsOfAnnotatorsAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string UserId, string? DocumentId)>(new CommandDefinition("""
+            SELECT m.UserId, a.DocumentId FROM ProjectMembers m
+            LEFT JOIN Assignments a ON a.ProjectId = m.ProjectId AND a.UserId = m.UserId
+            WHERE m.ProjectId = @ProjectId AND m.Role = 'annotator';
+            """, new { ProjectId = projectId }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => g.Where(r => r.DocumentId is not null).Select(r => r.DocumentId!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>The project a document belongs to, or null for an unknown document.</summary>

@@ -57,7 +57,9 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition("""
             SELECT p.Id, coalesce(p.Name, p.Id) AS Name, p.Collection, m.Role, p.Visibility,
-                   (SELECT count(*) FROM Documents d WHERE d.ProjectId = p.Id AND d.IsMissing = 0) AS Documents
+                   (SELECT count(*) FROM Documents d WHERE d.ProjectId = p.Id AND d.IsMissing = 0
+                      AND (p.Assignment <> 'spread' OR m.Role <> 'annotator'
+                           OR EXISTS (SELECT 1 FROM Assignments a WHERE a.ProjectId = p.Id AND a.DocumentId = d.Id AND a.UserId = @UserId))) AS Documents
             FROM Projects p JOIN ProjectMembers m ON m.ProjectId = p.Id AND m.UserId = @UserId
             ORDER BY p.Id = 'default' DESC, Name;
             """, new { UserId = userId }, cancellationToken: cancellationToken));
@@ -98,6 +100,14 @@ internal sealed class ProjectStore(Db db, TimeProvider time)
             await c.ExecuteAsync($"UPDATE Annotations SET ProjectId = @Id WHERE DocumentId IN (SELECT Id FROM Documents WHERE {inCollection});", new { Id = projectId, Collection = collection }, t);
             return await c.ExecuteAsync($"UPDATE Documents SET ProjectId = @Id WHERE {inCollection};", new { Id = projectId, Collection = collection }, t);
         }, cancellationToken);
+
+    /// <summary>Every project that owns a collection, with that collection (the rest of the corpus is 'default's).</summary>
+    public async Task<IReadOnlyList<(string Id, string Collection)>> OwnedCollectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Id, string Collection)>(new CommandDefinition(
+            "SELECT Id, Collection FROM Projects WHERE Collection IS NOT NULL;", cancellationToken: cancellationToken))).AsList();
+    }
 
     // SQLite integers become the record's bool here (Dapper will not convert them in a constructor).
     private sealed record Row(string Id, string Visibility, string UpdatedAt, string Assignment, long ShowCodebookExamples)

@@ -20,6 +20,9 @@ internal sealed class ApiTokens(Db db, TimeProvider time)
     public const string Prefix = "ann_";
     public const int MaxNameLength = 100;
 
+    /// <summary>The claim naming the token a caller authenticated with (absent for a cookie session).</summary>
+    public const string TokenIdClaim = "annotate:token";
+
     /// <summary>Live (not revoked) tokens a person may hold: enough for every script, few enough to keep track of.</summary>
     public const int MaxLiveTokens = 50;
 
@@ -59,8 +62,8 @@ internal sealed class ApiTokens(Db db, TimeProvider time)
             "UPDATE ApiTokens SET RevokedAt = coalesce(RevokedAt, @Now) WHERE Id = @Id AND UserId = @UserId;",
             new { Id = tokenId, UserId = userId, Now = time.GetUtcNow().ToString("O") }, t) > 0, cancellationToken);
 
-    /// <summary>The user a live (not revoked) token belongs to, or null.</summary>
-    public async Task<SessionUser?> UserOfAsync(string secret, CancellationToken cancellationToken)
+    /// <summary>The user a live (not revoked) token belongs to, with the token's id, or null.</summary>
+    public async Task<(SessionUser User, string TokenId)?> UserOfAsync(string secret, CancellationToken cancellationToken)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100)
         {
@@ -68,10 +71,29 @@ internal sealed class ApiTokens(Db db, TimeProvider time)
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SessionUser>(new CommandDefinition("""
-            SELECT u.Id AS UserId, u.DisplayName FROM ApiTokens t JOIN Users u ON u.Id = t.UserId
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition("""
+            SELECT u.Id AS UserId, u.DisplayName, t.Id AS TokenId FROM ApiTokens t JOIN Users u ON u.Id = t.UserId
             WHERE t.Hash = @Hash AND t.RevokedAt IS NULL;
             """, new { Hash = HashOf(secret) }, cancellationToken: cancellationToken));
+        return row is null ? null : (new SessionUser(row.UserId, row.DisplayName), row.TokenId);
+    }
+
+    private sealed record TokenRow(string UserId, string DisplayName, string TokenId);
+
+    /// <summary>
+    /// Whether a caller may go on: true for a session without a token; for one authenticated by a token (a hub
+    /// connection lives on after its negotiation), whether that token is still not revoked.
+    /// </summary>
+    public async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.FindFirst(TokenIdClaim)?.Value is not { } tokenId)
+        {
+            return true;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM ApiTokens WHERE Id = @Id AND RevokedAt IS NULL;", new { Id = tokenId }, cancellationToken: cancellationToken)) > 0;
     }
 
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -38,9 +38,15 @@ internal sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOp
         }
 
         // Looked up on every request: a revoked token stops working at once.
-        return await tokens.UserOfAsync(token, Context.RequestAborted) is { } user
-            ? AuthenticateResult.Success(new AuthenticationTicket(SessionUsers.ToPrincipal(user, SchemeName), SchemeName))
-            : AuthenticateResult.Fail("The API token is unknown or revoked.");
+        // The token's id goes with the identity: a hub connection outlives this check and is checked again by it.
+        if (await tokens.UserOfAsync(token, Context.RequestAborted) is not ({ } user, { } tokenId))
+        {
+            return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        }
+
+        var principal = SessionUsers.ToPrincipal(user, SchemeName);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ApiTokens.TokenIdClaim, tokenId));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

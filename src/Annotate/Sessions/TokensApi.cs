@@ -21,12 +21,21 @@ internal static class TokensApi
         api.MapPost("/tokens", CreateAsync)
             .WithSummary("Creates an API token with the caller's rights; the answer is the only time the token is shown. Send it as 'Authorization: Bearer TOKEN'. At most 50 live tokens per person (409 beyond).");
 
-        api.MapDelete("/tokens/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct) =>
-                await tokens.RevokeAsync(SessionUsers.From(principal)!.UserId, id, ct)
-                    ? TypedResults.NoContent()
-                    : TypedResults.Problem(title: "Token not found", detail: $"You have no API token with id '{id}'.", statusCode: 404))
-            .WithSummary("Revokes one of the caller's API tokens; it stops working at once.");
+        api.MapDelete("/tokens/{id}", RevokeAsync)
+            .WithSummary("Revokes one of the caller's API tokens; it stops working at once, and live hub connections made with it close.");
         return api;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal principal, ApiTokens tokens,
+        Collaboration.MembershipSweep sweep, CancellationToken ct)
+    {
+        if (!await tokens.RevokeAsync(SessionUsers.From(principal)!.UserId, id, ct))
+        {
+            return TypedResults.Problem(title: "Token not found", detail: $"You have no API token with id '{id}'.", statusCode: 404);
+        }
+
+        sweep.CheckNow(); // hub connections made with it close now, not at the next round
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<NewApiToken>, ValidationProblem, ProblemHttpResult>> CreateAsync(TokenRequest? request, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct)

@@ -34,7 +34,8 @@ export function statusView(ctx: AppContext): View {
         stat('Files read', status.total > 0 ? `${status.processed.toLocaleString('en')} of ${status.total.toLocaleString('en')}` : 'No changes'),
         stat('Problems', status.problems.length ? `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}` : 'None'),
         stat('Last loaded', status.lastLoadedAt ? h('time', { datetime: status.lastLoadedAt }, formatDateTime(status.lastLoadedAt)) : 'Not yet'),
-        stat('Folder', h('code', { class: 'path' }, status.root))),
+        // Only the server owner is told the folder.
+        status.root ? stat('Folder', h('code', { class: 'path' }, status.root)) : null),
       h('h2', null, 'Problems'),
       status.problems.length ? problemTable(status) : h('p', { class: 'empty' }, 'Every file loaded without problems.'));
   }

@@ -1,0 +1,69 @@
+using Annotate.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Annotate.Tests.Security;
+
+/// <summary>Issue 12, point 13 (part): one person holds at most 20 live hub connections on an instance.</summary>
+public sealed class HubConnectionLimitTests : IDisposable
+{
+    private const int Limit = 20;
+    private const string Doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+    private readonly AnnotateApp app = AnnotateApp.NetworkServer();
+    private readonly NetworkAccounts accounts;
+
+    public HubConnectionLimitTests() => accounts = new NetworkAccounts(app);
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task The_Twenty_First_Connection_Of_One_Person_Is_Refused_With_A_Clear_Message_And_A_Freed_Place_Is_Reusable()
+    {
+        await accounts.StartAsync();
+        await accounts.AddAsync("flo", "annotator");
+        await accounts.AddAsync("gus", "annotator");
+        var token = await accounts.TokenAsync("flo");
+        var open = new List<HubConnection>();
+        for (var i = 0; i < Limit; i++)
+        {
+            var hub = accounts.TokenHub(token);
+            await hub.StartAsync();
+            open.Add(hub);
+        }
+
+        await Task.Delay(200); // a refusal of an earlier one would have arrived by now
+        var extra = accounts.TokenHub(token);
+        var refused = await RefusalAsync(extra);
+        await using var other = await accounts.HubAsync("gus"); // another person is not affected
+        await open[0].DisposeAsync();
+        var reused = accounts.TokenHub(token);
+        var reusedClosed = NetworkAccounts.ClosedAsync(reused);
+        await reused.StartAsync();
+        var joined = await reused.InvokeAsync<System.Text.Json.JsonElement>("JoinDocument", Doc, 0L);
+
+        Assert.All(open.Skip(1), h => Assert.Equal(HubConnectionState.Connected, h.State));
+        Assert.Contains("Too many live connections: at most 20 per person", refused, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, other.Hub.State);
+        Assert.False(reusedClosed.IsCompleted);
+        Assert.True(joined.TryGetProperty("lastSeq", out _));
+        foreach (var hub in open.Skip(1).Append(extra).Append(reused))
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    // The server refuses after the handshake: the start may still succeed, then the connection closes with the message.
+    private static async Task<string> RefusalAsync(HubConnection hub)
+    {
+        var closed = NetworkAccounts.ClosedAsync(hub);
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ex.Message;
+        }
+
+        return (await closed.WaitAsync(TimeSpan.FromSeconds(5)))?.Message ?? "(closed without an error)";
+    }
+}
