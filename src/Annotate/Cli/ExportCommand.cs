@@ -40,8 +40,8 @@ internal static class ExportCommand
             var io = result.InvocationConfiguration;
             var target = Path.GetFullPath(result.GetValue(output)!.ToString());
             var zip = target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
-            if (Path.GetDirectoryName(target) is { } parent && !Directory.Exists(parent))
-                return await UserCommands.FailAsync(io, $"The folder '{parent}' does not exist.");
+            if (Path.GetDirectoryName(target) is { } parent && File.Exists(parent))
+                return await UserCommands.FailAsync(io, $"'{parent}' is a file, so nothing can be written inside it.");
             if (zip ? Directory.Exists(target) : File.Exists(target))
                 return await UserCommands.FailAsync(io, zip ? $"'{target}' is a folder; name a .zip file or a folder to create." : $"'{target}' is a file; name a folder to create, or a .zip file.");
             if (Refusal(target, zip) is { } refusal)
@@ -58,7 +58,9 @@ internal static class ExportCommand
             if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
                 return await UserCommands.FailAsync(io, problem);
 
-            // A fresh name beside the target: nothing that was there before is ever overwritten or deleted.
+            // Missing parent folders are made (out/default.zip on a fresh clone); a fresh name beside the target means
+            // nothing that was there before is ever overwritten or deleted.
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var partial = $"{target}.partial-{Guid.NewGuid().ToString("N")[..8]}";
             ExportSummary summary;
             try

@@ -59,7 +59,7 @@ internal static class ProjectCommands
                 return await UserCommands.FailAsync(io, $"'{projectId}' is not a project id: use 1–40 of a-z, 0-9 and -.");
             if (folder.Length == 0 || folder.Contains("..", StringComparison.Ordinal) || folder.Contains('\\', StringComparison.Ordinal))
                 return await UserCommands.FailAsync(io, $"'{result.GetValue(collection)}' is not a collection: give a folder of the corpus such as 'wire'.");
-            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
+            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct, create: true) is not { } database)
                 return 2;
             string? ownerId = null;
             if (result.GetValue(owner) is { } ownerName && (ownerId = (await new Sessions.UserStore(database, TimeProvider.System).FindAccountAsync(ownerName, ct))?.Id) is null)
@@ -85,7 +85,7 @@ internal static class ProjectCommands
         command.SetAction(async (result, ct) =>
         {
             var io = result.InvocationConfiguration;
-            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct) is not { } database)
+            if (await UserCommands.OpenAsync(result.GetValue(db), io, ct, create: true) is not { } database)
                 return 2;
             if (await ResolveAsync(database, result.GetValue(project)!, result.GetValue(name)!, io, ct) is not { } userId)
                 return 1;

@@ -32,7 +32,7 @@ internal static class UserCommands
                 return await FailAsync(io, $"'{userName}' is not a user name: 1–64 characters, no spaces.");
             }
 
-            if (await OpenAsync(result.GetValue(db), io, ct) is not { } database)
+            if (await OpenAsync(result.GetValue(db), io, ct, create: true) is not { } database)
             {
                 return 2;
             }
@@ -87,7 +87,7 @@ internal static class UserCommands
         create.SetAction(async (result, ct) =>
         {
             var io = result.InvocationConfiguration;
-            if (await OpenAsync(result.GetValue(db), io, ct) is not { } database)
+            if (await OpenAsync(result.GetValue(db), io, ct, create: true) is not { } database)
             {
                 return 2;
             }
@@ -111,16 +111,26 @@ internal static class UserCommands
     public static Option<string?> DbOption() => new("--db") { Description = "The SQLite database file or a PostgreSQL server, postgres://user:pass@host:port/db (default: data/annotate.db).", HelpName = "PATH|URL" };
 
     /// <summary>Opens and migrates the database, or explains why not (exit code 2).</summary>
-    public static async Task<Db?> OpenAsync(string? path, InvocationConfiguration io, CancellationToken ct)
+    /// <param name="create">
+    /// Whether a missing SQLite file is created (and migrated): the set-up commands (user add, token create, project
+    /// add and add-member) run before the first `serve`; commands that read data refuse an empty place instead.
+    /// </param>
+    public static async Task<Db?> OpenAsync(string? path, InvocationConfiguration io, CancellationToken ct, bool create = false)
     {
         var database = new Db(path ?? DefaultPaths.Database());
-        if (database.IsSqlite && !File.Exists(database.DatabasePath))
+        var missing = database.IsSqlite && !File.Exists(database.DatabasePath);
+        if (missing && !create)
         {
             await io.Error.WriteLineAsync($"There is no database at '{database.DatabasePath}'. Start the server once, or pass --db PATH.");
             return null;
         }
 
         await Migrator.MigrateAsync(database, ct);
+        if (missing)
+        {
+            await io.Error.WriteLineAsync($"Created the database {database.DatabasePath}.");
+        }
+
         return database;
     }
 

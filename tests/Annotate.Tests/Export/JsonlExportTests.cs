@@ -99,17 +99,20 @@ public sealed class JsonlExportTests
         await app.SignedInClientAsync("Starter");
 
         var noProject = await AnnotateProcess.RunAsync("export", "--project", "nope", "--out", Path.Combine(app.Folder, "x"), "--db", app.DatabasePath);
-        var noFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "missing", "x.jsonl"), "--db", app.DatabasePath);
+        var newFolders = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "missing", "deeper", "x.zip"), "--db", app.DatabasePath);
         var badFormat = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "xml", "--out", Path.Combine(app.Folder, "x.xml"), "--db", app.DatabasePath);
         await File.WriteAllTextAsync(Path.Combine(app.Folder, "notes.txt"), "mine");
+        var underAFile = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "notes.txt", "x.zip"), "--db", app.DatabasePath);
         var notAFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", Path.Combine(app.Folder, "notes.txt"), "--db", app.DatabasePath);
         var foreignFolder = await AnnotateProcess.RunAsync("export", "--project", "default", "--out", app.Folder, "--db", app.DatabasePath);
         var badLayer = await AnnotateProcess.RunAsync("export", "--project", "default", "--layer", "nope", "--out", Path.Combine(app.Folder, "y"), "--db", app.DatabasePath);
 
         Assert.Equal(1, noProject.ExitCode);
         Assert.Contains("no project 'nope'", noProject.Error, StringComparison.Ordinal);
-        Assert.Equal(2, noFolder.ExitCode);
-        Assert.Contains("does not exist", noFolder.Error, StringComparison.Ordinal);
+        Assert.True(newFolders.ExitCode == 0, newFolders.Error); // missing folders are made
+        Assert.True(File.Exists(Path.Combine(app.Folder, "missing", "deeper", "x.zip")));
+        Assert.Equal(2, underAFile.ExitCode);
+        Assert.Contains("is a file", underAFile.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, badFormat.ExitCode);
         Assert.Equal(2, notAFolder.ExitCode);
         Assert.Contains("is a file", notAFolder.Error, StringComparison.Ordinal);
