@@ -96,6 +96,8 @@ internal static class ServiceSetup
         services.AddSingleton<Classroom.Assignments>();
         services.AddSingleton<Classroom.StudentTickets>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());
+        services.AddSingleton<VisibilityWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<VisibilityWatch>());
         services.AddSingleton<DocumentSessions>();
         services.AddSingleton<IAnnotationEvents, AnnotationBroadcaster>();
         services.AddSingleton<IDocumentEvents, DocumentBroadcaster>();

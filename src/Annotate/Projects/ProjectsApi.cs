@@ -27,7 +27,7 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<Ok<ProjectSettings>, ValidationProblem, ProblemHttpResult>> PatchAsync(string projectId, ProjectPatch? patch,
-        HttpContext http, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, CancellationToken ct)
+        HttpContext http, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, VisibilityWatch watch, ILogger<VisibilityWatch> logger, CancellationToken ct)
     {
         if (patch?.ShowCodebookExamples is { } show && patch.Visibility is null)
         {
@@ -57,8 +57,10 @@ internal static class ProjectsApi
             return NotFound(projectId);
         }
 
-        // Only the project's own connections: another project's people learn nothing of it.
-        await hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(updated.Visibility);
+        // Only the project's own connections: another project's people learn nothing of it. The watch, which tells
+        // them of changes made elsewhere (the CLI), need not tell them again.
+        watch.Seen(projectId, updated.Visibility);
+        await LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(updated.Visibility), logger, "visibility");
         return TypedResults.Ok(updated);
     }
 

@@ -55,4 +55,20 @@ public sealed class ProjectModeCommandTests : IDisposable
         Assert.Equal(2, noDatabase.ExitCode);
         Assert.False(File.Exists(Path.Combine(folder, "missing.db")));
     }
+
+    [Fact]
+    public async Task A_Mode_Changed_On_The_Command_Line_Reaches_Open_Pages_Live()
+    {
+        using var app = new AnnotateApp();
+        await using var ben = await HubUser.SignInAsync(app, "Ben");
+        await ben.JoinAsync("wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass");
+        await Task.Delay(1500); // the server has read the modes once since starting
+
+        var (exitCode, _, error) = await AnnotateProcess.RunAsync("project", "mode", "default", "reveal", "--db", app.DatabasePath);
+
+        Assert.True(exitCode == 0, error);
+        await Eventually.TrueAsync(() => ben.VisibilityChanges.Contains("reveal"), "Ben's page is told of the reveal without a reload", 5_000);
+        await Task.Delay(1500);
+        Assert.Single(ben.VisibilityChanges); // once, not every second
+    }
 }

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Annotate.Data;
+using Dapper;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Collaboration;
+
+/// <summary>
+/// Tells open pages when a project's visibility mode changes where this instance did not see it happen: by
+/// `annotate project mode`, or on another instance without a shared backplane. Every second it reads the projects'
+/// modes and sends <see cref="IAnnotationClient.VisibilityChanged"/> to a project's connections when one differs
+/// from what it last saw; a change made through this instance's API is recorded here and sent there, once.
+/// </summary>
+internal sealed class VisibilityWatch(Db db, IHubContext<AnnotationHub, IAnnotationClient> hub, ILogger<VisibilityWatch> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, string> seen = new(StringComparer.Ordinal);
+
+    /// <summary>A change this instance has announced itself.</summary>
+    public void Seen(string projectId, string visibility) => seen[projectId] = visibility;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(MembershipSweep.Interval);
+        var first = true;
+        do
+        {
+            try
+            {
+                await CheckAsync(announce: !first, stoppingToken);
+                first = false;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogWarning(ex, "Could not read the projects' visibility modes; trying again shortly.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task CheckAsync(bool announce, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var modes = await connection.QueryAsync<(string Id, string Visibility)>(new CommandDefinition("SELECT Id, Visibility FROM Projects;", cancellationToken: ct));
+        foreach (var (projectId, visibility) in modes)
+        {
+            var before = seen.GetValueOrDefault(projectId);
+            seen[projectId] = visibility;
+            if (announce && before is not null && before != visibility)
+            {
+                logger.LogInformation("Project {Project} is now {Visibility} (changed outside this instance); telling its open pages.", projectId, visibility);
+                await LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(visibility), logger, "visibility");
+            }
+        }
+    }
+}
