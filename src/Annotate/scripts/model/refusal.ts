@@ -11,6 +11,8 @@ export interface Refusal {
 /** Fields a person types or picks in the editor; a refusal naming one of them keeps what was typed. */
 const TYPED = /^(note|attribution(\..+)?|attributes\..+)$/;
 
+export const isTypedField = (field: string): boolean => TYPED.test(field);
+
 const NAMES: Record<string, string> = { note: 'Note', attribution: 'Attributed to' };
 
 /**
@@ -19,7 +21,7 @@ const NAMES: Record<string, string> = { note: 'Note', attribution: 'Attributed t
  */
 export function typedRefusal(errors: Record<string, readonly string[]> | undefined, attributeName: (id: string) => string = (id) => id): Refusal | null {
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages.length > 0);
-  if (!entries.some(([field]) => TYPED.test(field))) return null;
+  if (!entries.some(([field]) => isTypedField(field))) return null;
   const fields: Record<string, string> = {};
   for (const [field, messages] of entries) {
     // attribution.actor and attribution.span belong under the one attribution field.

@@ -15,6 +15,7 @@ export function noteField(id: string, label: string, save: (note: string | null)
     const counter = lengthCounter(textarea.value.length, MAX_NOTE_LENGTH);
     count.textContent = counter.text;
     count.classList.toggle('near', counter.near);
+    count.classList.toggle('over', counter.over);
   };
   textarea.addEventListener('input', () => {
     recount();

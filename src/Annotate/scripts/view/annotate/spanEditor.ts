@@ -4,7 +4,7 @@ import { describeAttributes, missingRequired, withAttribute } from '../../model/
 import type { CodebookIndex } from '../../model/codebook';
 import { debounce } from '../../model/debounce';
 import { formatDateTime } from '../../model/format';
-import type { Refusal } from '../../model/refusal';
+import { isTypedField, type Refusal } from '../../model/refusal';
 import { h, replace } from '../dom';
 import { attributeField, type FieldControl } from './attributeField';
 import { attributionField } from './attributionField';
@@ -108,7 +108,9 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
       const lacking = layer ? missingRequired(layer, x.attributes) : [];
       missing.textContent = lacking.length ? `Still to fill in: ${lacking.map((d) => d.name).join(', ')}.` : '';
       status.classList.toggle('refused', !!refusal);
-      status.textContent = refusal ? `Not saved: ${refusal.reason}`
+      // Reasons for the fields above are shown under them; any other reason is shown here.
+      const elsewhere = refusal && Object.keys(refusal.fields).some((f) => !isTypedField(f));
+      status.textContent = refusal ? (elsewhere ? `Not saved: ${refusal.reason}` : 'Not saved: correct the field marked above.')
         : data.pending(x.id) ? 'Saving…' : x.version > 0 ? `Saved ${formatDateTime(x.updatedAt)}` : '';
     };
     fill(a);
