@@ -135,7 +135,13 @@ export class AnnotationSession {
 
   private persist(): void {
     if (!this.store) return;
-    const entries: PendingEntry[] = this.outbox.pendingOps().map((op) => ({
+    const ops = this.outbox.pendingOps();
+    // A refused change is kept too: after a reload it is shown (and refused, with its reason) again, not lost.
+    for (const id of this.refusals.keys()) {
+      const a = this.items.get(id);
+      if (a && !this.outbox.isPending(id)) ops.push({ kind: 'put', id, body: { target: targetOf(a), payload: toPayload(a) } });
+    }
+    const entries: PendingEntry[] = ops.map((op) => ({
       kind: op.kind, id: op.id, body: op.body,
       annotation: op.kind === 'put' ? this.items.get(op.id) ?? null : null,
       baseVersion: this.outbox.versions.get(op.id) ?? 0,

@@ -246,7 +246,7 @@ export class Annotator {
   problem(message: string, error?: unknown): void {
     const detail = error instanceof ApiError ? `${error.title}${error.detail ? `: ${error.detail}` : ''}` : '';
     this.ctx.showError(new ApiError(error instanceof ApiError ? error.status : 0, message, detail || undefined));
-    this.ctx.announce(message);
+    this.notice(message); // beside the tools too: the banner may be scrolled out of view
   }
 
   dispose(): void {
