@@ -49,6 +49,38 @@ public sealed class SaveFeedbackTests(AnnotateServer server, BrowserFixture brow
     }
 
     [Fact]
+    public async Task A_Text_Attribute_The_Server_Refuses_Stays_As_Typed_With_The_Reason_Under_It()
+    {
+        // Arrange: a claim, whose text attribute "Note" takes at most the server's 2,000 characters.
+        await using var session = await browser.OpenAsync(server.BaseAddress);
+        var page = await SignInAndOpenAsync(session, "Long-attribute annotator", Standard);
+        await page.ChooseLayerAsync("Claim");
+        await page.DragOverAsync(5, "the road carried roughly three fifths of all trade");
+        await page.PressAsync("f");
+        var field = page.Editor.GetByLabel("Note", new() { Exact = true });
+        await Expect(field).ToHaveAttributeAsync("maxlength", "2000");
+        await page.WaitUntilSavedAsync();
+
+        // Act
+        var tooLong = new string('y', 2001);
+        await field.EvaluateAsync("(el, text) => { el.value = text; el.dispatchEvent(new Event('change')); }", tooLong);
+
+        // Assert
+        await Expect(page.SaveStatus).ToHaveAttributeAsync("data-state", "refused");
+        await Expect(page.SaveStatus).ToContainTextAsync("Note: 'note' has at most 2000 characters.");
+        await Expect(field).ToHaveValueAsync(tooLong);
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Editor.Locator("#span-editor-attr-note-error")).ToHaveTextAsync("'note' has at most 2000 characters.");
+
+        await field.FillAsync("Customs figures disagree.");
+        await field.PressAsync("Tab");
+        await page.WaitUntilSavedAsync();
+        await Expect(field).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        var claim = Assert.Single(await page.SavedSpansAsync(Standard));
+        Assert.Equal("Customs figures disagree.", claim.GetProperty("attributes").GetProperty("note").GetString());
+    }
+
+    [Fact]
     public async Task Offline_The_Page_Says_So_And_A_Span_Made_Meanwhile_Is_Saved_Within_Two_Seconds_Of_The_Network_Returning()
     {
         // Arrange: two readers of one document, connected live.
