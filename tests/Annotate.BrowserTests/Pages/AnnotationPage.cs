@@ -15,6 +15,9 @@ public sealed class AnnotationPage(IPage page)
 
     public ILocator SaveStatus => page.GetByTestId("save-status");
 
+    /// <summary>"Live", "Reconnecting…" or "Offline — …"; data-state says which.</summary>
+    public ILocator Connection => page.GetByTestId("connection");
+
     /// <summary>Every underline drawn in the text (one per line a span covers).</summary>
     public ILocator Highlights => page.Locator(".hl-layer .hl-line");
 

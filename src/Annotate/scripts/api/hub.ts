@@ -1,4 +1,5 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { HubState } from '../model/connection';
 import type { Annotation } from './annotationTypes';
 import type { Visibility } from './projects';
 
@@ -46,6 +47,8 @@ export interface HubListener {
   agreementChanged?(change: AgreementChange): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
   reconnected?(): void;
+  /** Connected, or (re)connecting: for the page's connection indicator. */
+  connectionChanged?(state: HubState): void;
 }
 
 const HUB_PATH = '/hubs/annotations';
@@ -57,6 +60,11 @@ class AnnotationHubClient {
   private starting: Promise<void> | null = null;
   private readonly listeners = new Set<HubListener>();
   private restartTimer = 0;
+  private hubState: HubState = 'connecting';
+  /** Ends the current wait between two connection attempts (reconnectNow). */
+  private wake: (() => void) | null = null;
+  /** True while reconnectNow stops a waiting automatic reconnect: that close is not a drop to schedule a restart for. */
+  private restarting = false;
   /** Projects whose agreement someone follows, with how many do: watched again after a reconnect. */
   private readonly agreementWatchers = new Map<string, number>();
 
@@ -76,6 +84,32 @@ class AnnotationHubClient {
 
   get connected(): boolean {
     return this.connection?.state === HubConnectionState.Connected;
+  }
+
+  get state(): HubState {
+    return this.hubState;
+  }
+
+  /**
+   * The network is back: try now rather than after the back-off (up to 10 s). An automatic reconnect waiting for
+   * its next try is stopped and the connection started again at once.
+   */
+  reconnectNow(): void {
+    const connection = this.connection;
+    if (!connection || connection.state === HubConnectionState.Connected) return;
+    clearTimeout(this.restartTimer);
+    if (connection.state === HubConnectionState.Reconnecting) {
+      this.restarting = true;
+      void connection.stop().finally(() => {
+        this.restarting = false;
+        if (this.starting) this.wake?.();
+        else this.starting = this.open(connection, 1);
+      });
+    } else if (this.starting) {
+      this.wake?.();
+    } else if (connection.state === HubConnectionState.Disconnected) {
+      this.starting = this.open(connection, 1);
+    }
   }
 
   async joinDocument(documentId: string, afterSeq: number): Promise<JoinResult> {
@@ -132,9 +166,16 @@ class AnnotationHubClient {
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
     connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));
     connection.on('AgreementChanged', (change: AgreementChange) => this.emit((l) => l.agreementChanged?.(change)));
-    connection.onreconnected(() => void this.afterReconnect());
+    connection.onreconnecting(() => this.setState('reconnecting'));
+    connection.onreconnected(() => {
+      this.setState('connected');
+      void this.afterReconnect();
+    });
     // Automatic reconnect gave up (or the server closed the connection): start again from scratch.
-    connection.onclose(() => this.scheduleRestart(connection, 2000));
+    connection.onclose(() => {
+      this.setState('reconnecting');
+      if (!this.restarting) this.scheduleRestart(connection, 2000);
+    });
     this.connection = connection;
     return connection;
   }
@@ -149,16 +190,35 @@ class AnnotationHubClient {
         try {
           await connection.start();
           this.starting = null;
+          this.setState('connected');
           if (attempt > 0) void this.afterReconnect();
           return;
         } catch {
           attempt++;
+          this.setState('reconnecting');
         }
       }
       // Still (re)connecting, or the start failed: look again shortly.
-      await new Promise((resolve) => setTimeout(resolve, connection.state === HubConnectionState.Disconnected
-        ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] : 250));
+      await this.pause(connection.state === HubConnectionState.Disconnected ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 10000 : 250);
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private setState(state: HubState): void {
+    if (this.hubState === state) return;
+    this.hubState = state;
+    this.emit((l) => l.connectionChanged?.(state));
   }
 
   /** A new connection is in no group: watch the agreement again before telling the views to catch up. */

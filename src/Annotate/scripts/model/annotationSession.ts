@@ -4,6 +4,8 @@ import { History, type Change } from './history';
 import { newId } from './ids';
 import { Outbox, type OutboxOp } from './outbox';
 import type { PendingEntry, PendingStore } from './pendingStore';
+import { typedRefusal, type Refusal } from './refusal';
+import type { SaveState } from './saveText';
 import { editable, targetOf, toPayload, type Editable, type SaveBody, type SessionContext, type SessionEvent, type SessionNotices, type SessionTransport } from './sessionTypes';
 
 export type { Editable, SaveBody, SessionContext, SessionEvent, SessionNotices, SessionTransport, Target } from './sessionTypes';
@@ -21,6 +23,8 @@ export class AnnotationSession {
   /** Ids the server may have seen: never reused for a re-created annotation. */
   private readonly known = new Set<string>();
   private readonly listeners = new Set<(event: SessionEvent) => void>();
+  /** Changes the server refused for what was typed in a field: kept on screen, as typed, until corrected. */
+  readonly refusals = new Map<string, Refusal>();
   /** False when the unsent changes could not be kept in the browser's storage. */
   persisted = true;
 
@@ -39,12 +43,17 @@ export class AnnotationSession {
       {
         saved: (op, result) => this.onSaved(op, result),
         conflict: (op, current) => this.onConflict(op, current),
-        rejected: (op, error) => this.onRejected(op, error),
-        changed: (state) => {
+        rejected: (op, error, errors) => this.onRejected(op, error, errors),
+        changed: () => {
           this.persist();
-          notices.saveState(state);
+          notices.saveState(this.saveState);
         },
       });
+  }
+
+  /** The outbox's state and the refused changes, for the save indicator. */
+  get saveState(): SaveState {
+    return { ...this.outbox.state, refused: [...this.refusals.values()] };
   }
 
   subscribe(listener: (event: SessionEvent) => void): () => void {
@@ -126,7 +135,13 @@ export class AnnotationSession {
 
   private persist(): void {
     if (!this.store) return;
-    const entries: PendingEntry[] = this.outbox.pendingOps().map((op) => ({
+    const ops = this.outbox.pendingOps();
+    // A refused change is kept too: after a reload it is shown (and refused, with its reason) again, not lost.
+    for (const id of this.refusals.keys()) {
+      const a = this.items.get(id);
+      if (a && !this.outbox.isPending(id)) ops.push({ kind: 'put', id, body: { target: targetOf(a), payload: toPayload(a) } });
+    }
+    const entries: PendingEntry[] = ops.map((op) => ({
       kind: op.kind, id: op.id, body: op.body,
       annotation: op.kind === 'put' ? this.items.get(op.id) ?? null : null,
       baseVersion: this.outbox.versions.get(op.id) ?? 0,
@@ -226,6 +241,7 @@ export class AnnotationSession {
   private delete(id: string): void {
     const current = this.items.get(id);
     if (!current) return;
+    this.refusals.delete(id);
     this.items.delete(id);
     this.emit({ kind: 'delete', annotation: current });
     this.outbox.enqueue({ kind: 'delete', id, body: { target: targetOf(current), payload: { layer: current.layer, label: current.label } } });
@@ -259,6 +275,10 @@ export class AnnotationSession {
   }
 
   private onSaved(op: OutboxOp<SaveBody>, result: Annotation | null): void {
+    if (this.refusals.delete(op.id)) {
+      const local = this.items.get(op.id);
+      if (local) this.emit({ kind: 'set', annotation: local, previous: local }); // the field's error goes
+    }
     if (!result) {
       this.confirmed.delete(op.id);
       return;
@@ -297,9 +317,18 @@ export class AnnotationSession {
     this.notices.problem('This annotation was changed elsewhere (another window or person); the saved version is shown now.');
   }
 
-  private onRejected(op: OutboxOp<SaveBody>, error: unknown): void {
-    const confirmed = this.confirmed.get(op.id);
+  private onRejected(op: OutboxOp<SaveBody>, error: unknown, errors: Record<string, string[]> | undefined): void {
     const local = this.items.get(op.id);
+    const refusal = local ? typedRefusal(errors, this.notices.attributeName) : null;
+    if (local && refusal) {
+      // What was typed stays in its field, marked with the server's reason; nothing is undone.
+      this.refusals.set(op.id, refusal);
+      this.emit({ kind: 'set', annotation: local, previous: local });
+      // Typed on while the refused change was on its way: that newer text may be fine, so send it.
+      if (op.kind === 'put' && JSON.stringify(toPayload(local)) !== JSON.stringify(op.body.payload)) this.send(local);
+      return;
+    }
+    const confirmed = this.confirmed.get(op.id);
     if (confirmed) this.set(confirmed);
     else if (local) {
       this.items.delete(op.id);

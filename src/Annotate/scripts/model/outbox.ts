@@ -8,7 +8,8 @@ export type OutboxOp<B> =
 
 export type SendFailure<R> =
   | { kind: 'conflict'; current: R | null }
-  | { kind: 'rejected' }
+  /** errors: the server's reasons by field (a 400's ProblemDetails `errors`). */
+  | { kind: 'rejected'; errors?: Record<string, string[]> | undefined }
   | { kind: 'retry' };
 
 export interface OutboxTransport<B, R> {
@@ -21,7 +22,7 @@ export interface OutboxTransport<B, R> {
 export interface OutboxHooks<B, R> {
   saved?(op: OutboxOp<B>, result: R | null): void;
   conflict?(op: OutboxOp<B>, current: R | null): void;
-  rejected?(op: OutboxOp<B>, error: unknown): void;
+  rejected?(op: OutboxOp<B>, error: unknown, errors: Record<string, string[]> | undefined): void;
   changed?(state: OutboxState): void;
 }
 
@@ -157,7 +158,7 @@ export class Outbox<B, R extends { id: string; version: number }> {
       if (failure.current) this.versions.set(failure.current.id, failure.current.version);
       this.hooks.conflict?.(op, failure.current);
     } else {
-      this.hooks.rejected?.(op, error);
+      this.hooks.rejected?.(op, error, failure.kind === 'rejected' ? failure.errors : undefined);
     }
   }
 

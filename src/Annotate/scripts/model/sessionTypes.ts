@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationPut } from '../api/annotationTypes';
-import type { OutboxState, SendFailure } from './outbox';
+import type { SendFailure } from './outbox';
+import type { SaveState } from './saveText';
 
 // The shapes the annotation session works with, and how an annotation becomes a PUT body.
 
@@ -28,9 +29,11 @@ export interface SessionContext {
 }
 
 export interface SessionNotices {
-  /** Something the person should read: a refused change (reverted) or a conflict (the stored version shown). */
+  /** Something the person should read: a refused change that was undone, or a conflict (the stored version shown). */
   problem(message: string, error?: unknown): void;
-  saveState(state: OutboxState): void;
+  saveState(state: SaveState): void;
+  /** An attribute's name for a refusal's reason (its id otherwise). */
+  attributeName?(id: string): string;
 }
 
 export const editable = (a: Annotation): Editable => ({

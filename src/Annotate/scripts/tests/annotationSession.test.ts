@@ -134,6 +134,32 @@ test('a refused change is reverted and explained', async () => {
   assert.equal(problems.length, 1);
 });
 
+test('a note the server refuses stays as typed, with the reason beside it, until it is corrected', async () => {
+  const states: number[] = [];
+  const api = new FakeApi();
+  const problems: string[] = [];
+  const s = new AnnotationSession(
+    { documentId: 'doc', documentVersion: 1, codebookVersion: 1, userId: 'me', displayName: 'Me' },
+    api,
+    { problem: (m) => problems.push(m), saveState: (state) => states.push(state.refused.length) });
+  const a = s.create('span', span);
+  await s.outbox.idle();
+  const long = 'x'.repeat(5001);
+  api.failNext = { kind: 'rejected', errors: { note: ['A note has at most 5000 characters; this one has 5001.'] } };
+  s.update(a.id, { note: long });
+  await s.outbox.idle();
+  assert.equal(s.items.get(a.id)?.note, long, 'not reverted');
+  assert.equal(s.refusals.get(a.id)?.fields['note'], 'A note has at most 5000 characters; this one has 5001.');
+  assert.equal(s.saveState.refused[0]?.reason, 'Note: A note has at most 5000 characters; this one has 5001.');
+  assert.equal(problems.length, 0, 'no banner: the reason is shown by the field');
+  assert.equal(states.at(-1), 1);
+  s.update(a.id, { note: 'shorter' });
+  await s.outbox.idle();
+  assert.equal(api.rows.get(a.id)?.note, 'shorter');
+  assert.equal(s.refusals.size, 0);
+  assert.equal(states.at(-1), 0);
+});
+
 test('a second label in a one-label layer becomes an edit of the stored one', async () => {
   const { s, api } = session();
   const existing = { id: 'old-label', layer: 'stance', label: 'neutral', version: 4, kind: 'document', annotatorId: 'me' } as Annotation;

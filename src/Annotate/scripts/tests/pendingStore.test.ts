@@ -105,3 +105,35 @@ test('another tab emptying its own queue leaves this tab\'s stored changes alone
   mine.save([]);
   assert.equal(mine.take().length, 0);
 });
+
+class TooLong {}
+
+/** Refuses a note longer than 10 characters, as the server refuses one past its limit. */
+class NoteLimitApi extends FlakyApi {
+  override async put(t: Target, id: string, body: AnnotationPut): Promise<Annotation> {
+    if ((body.note?.length ?? 0) > 10) throw new TooLong();
+    return await super.put(t, id, body);
+  }
+  override classify(error: unknown): SendFailure<Annotation> {
+    return error instanceof TooLong ? { kind: 'rejected', errors: { note: ['A note has at most 10 characters.'] } } : super.classify(error);
+  }
+}
+
+test('a refused note is kept in the browser too: after a reload it is shown as typed, and refused again', async () => {
+  const storage = new MemoryStorage();
+  const api = new NoteLimitApi();
+  api.online = true;
+  const first = new AnnotationSession(ctx, api, notices, new PendingStore(storage, pendingKey('me', 'doc'), 't1'));
+  const a = first.create('span', span);
+  await first.outbox.idle();
+  first.update(a.id, { note: 'far too long a note' });
+  await first.outbox.idle();
+  assert.ok(first.refusals.has(a.id));
+
+  const second = new AnnotationSession(ctx, api, notices, new PendingStore(storage, pendingKey('me', 'doc'), 't1'));
+  second.load([...api.rows.values()]);
+  assert.equal(second.restorePending(), 1);
+  await second.outbox.idle();
+  assert.equal(second.items.get(a.id)?.note, 'far too long a note');
+  assert.equal(second.refusals.get(a.id)?.fields['note'], 'A note has at most 10 characters.');
+});

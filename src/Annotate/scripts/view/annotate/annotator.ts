@@ -81,6 +81,7 @@ export class Annotator {
       apiTransport(doc.id),
       {
         problem: (message, error) => this.problem(message, error),
+        attributeName: (id) => this.codebook.codebook.layers.flatMap((l) => l.attributes ?? []).find((d) => d.id === id)?.name ?? id,
         saveState: (state) => {
           this.panels.saveState(state);
           if (state.pending > 0) unsaved.set(doc.id, this.session);
@@ -171,10 +172,12 @@ export class Annotator {
     this.panels.setMode(mode);
   }
 
-  private presenceChanged(): void {
+  /** Who else is here (greyed while the connection is down: they may have left). */
+  presenceChanged(): void {
+    if (!this.live) return; // the connection state arrives while the panels are built
     const people = [...this.live.present.values()].sort((x, y) => x.displayName.localeCompare(y.displayName));
     this.panels.setPresence(people);
-    this.markers.render(people);
+    this.markers.render(people, this.panels.connection.state !== 'live');
   }
 
   row(a: Annotation): SpanRow {
@@ -243,7 +246,7 @@ export class Annotator {
   problem(message: string, error?: unknown): void {
     const detail = error instanceof ApiError ? `${error.title}${error.detail ? `: ${error.detail}` : ''}` : '';
     this.ctx.showError(new ApiError(error instanceof ApiError ? error.status : 0, message, detail || undefined));
-    this.ctx.announce(message);
+    this.notice(message); // beside the tools too: the banner may be scrolled out of view
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import type { AttributeValue, CodebookAttribute } from '../../api/annotationTypes';
 import { parseAttribute } from '../../model/attributes';
+import { MAX_TEXT_ATTRIBUTE_LENGTH } from '../../model/limits';
 import { h } from '../dom';
 
 export interface FieldControl {
@@ -7,6 +8,8 @@ export interface FieldControl {
   input: HTMLInputElement | HTMLSelectElement;
   /** Shows a value (unless the person is typing in this field). */
   set(value: AttributeValue | undefined): void;
+  /** The server's reason for refusing this field's value (kept as typed), or null. */
+  refused(message: string | null): void;
 }
 
 /**
@@ -30,18 +33,21 @@ export function attributeField(def: CodebookAttribute, idPrefix: string, commit:
       min: def.min ?? null, max: def.max ?? null, 'data-attribute': def.id, 'aria-describedby': describedBy,
     });
   } else {
-    input = h('input', { id, type: 'text', 'data-attribute': def.id, 'aria-describedby': describedBy, autocomplete: 'off' });
+    input = h('input', { id, type: 'text', 'data-attribute': def.id, 'aria-describedby': describedBy, autocomplete: 'off', maxlength: MAX_TEXT_ATTRIBUTE_LENGTH });
   }
 
+  let serverError = false;
+  const showError = (message: string | null) => {
+    error.textContent = message ?? '';
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  };
   const read = (typing: boolean) => {
+    serverError = false;
     const raw = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
     const parsed = parseAttribute(def, raw);
-    error.textContent = parsed.error ?? '';
-    if (parsed.error) input.setAttribute('aria-invalid', 'true');
-    else {
-      input.removeAttribute('aria-invalid');
-      commit(parsed.value, typing);
-    }
+    showError(parsed.error ?? null);
+    if (!parsed.error) commit(parsed.value, typing);
   };
   input.addEventListener('change', () => read(false));
   if (def.type === 'text') input.addEventListener('input', () => read(true));
@@ -59,8 +65,12 @@ export function attributeField(def: CodebookAttribute, idPrefix: string, commit:
       if (document.activeElement === input) return;
       if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
       else input.value = value === undefined ? '' : String(value);
-      error.textContent = '';
-      input.removeAttribute('aria-invalid');
+      if (!serverError) showError(null);
+    },
+    refused(message) {
+      if (!message && !serverError) return; // a check of the page's own stays until the value changes
+      serverError = !!message;
+      showError(message);
     },
   };
 }

@@ -5,12 +5,14 @@ import { h, replace } from '../dom';
 /** "Whose voice": none, an actor of the codebook, or a source span in this text. */
 export function attributionField(codebook: CodebookIndex, idPrefix: string, commit: (value: Attribution | null) => void, goTo: (id: string) => void) {
   const id = `${idPrefix}-attribution`;
-  const select = h('select', { id, 'data-field': 'attribution', 'aria-describedby': `${id}-hint` });
+  const select = h('select', { id, 'data-field': 'attribution', 'aria-describedby': `${id}-hint ${id}-error` });
+  const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
   const link = h('button', { type: 'button', class: 'button link', hidden: true }, 'Show the source span');
   const element = h('div', { class: 'field' },
     h('label', { for: id }, 'Attributed to'),
     select,
     h('p', { class: 'hint', id: `${id}-hint` }, 'Whose voice the span expresses: an actor, or a source span marked in this text.'),
+    error,
     link);
   select.addEventListener('change', () => {
     const [kind, value] = splitOnce(select.value);
@@ -45,7 +47,14 @@ export function attributionField(codebook: CodebookIndex, idPrefix: string, comm
     link.hidden = !attribution?.span;
   }
 
-  return { element, select, set };
+  /** The server's reason for refusing the attribution chosen (kept as chosen), or null. */
+  function refused(message: string | null): void {
+    error.textContent = message ?? '';
+    if (message) select.setAttribute('aria-invalid', 'true');
+    else select.removeAttribute('aria-invalid');
+  }
+
+  return { element, select, set, refused };
 }
 
 function splitOnce(value: string): [string, string] {

@@ -1,7 +1,8 @@
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
 import type { CodebookIndex } from '../../model/codebook';
-import { debounce } from '../../model/debounce';
+import type { Refusal } from '../../model/refusal';
 import { h } from '../dom';
+import { noteField } from './noteField';
 
 export interface DocumentLabelActions {
   /** One-label layers: choose a label (null clears it). */
@@ -9,6 +10,8 @@ export interface DocumentLabelActions {
   /** Several-label layers: tick or untick one. */
   toggle(layer: CodebookLayer, labelId: string, on: boolean): void;
   note(annotationId: string, note: string | null): void;
+  /** Why the server refused a label's last change, if it did (the note stays as typed). */
+  refusal(annotationId: string): Refusal | undefined;
 }
 
 /** Labels about the whole article (the codebook's document layers), each layer a fieldset, with a note. */
@@ -34,12 +37,9 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
           color ? h('span', { class: 'swatch', 'aria-hidden': 'true' }) : null, text),
         hint ? h('p', { class: 'hint' }, hint) : null);
     };
-    const noteId = `${name}-note`;
-    const note = h('textarea', { id: noteId, rows: 2, dir: 'auto', disabled: true });
     let noteTarget: string | null = null;
-    const saveNote = debounce(() => noteTarget && actions.note(noteTarget, note.value.trim() || null), 500);
-    note.addEventListener('input', () => saveNote.call());
-    note.addEventListener('change', () => saveNote.flush());
+    const note = noteField(`${name}-note`, layer.multiple ? 'Note (on the first label)' : 'Note', (value) => noteTarget && actions.note(noteTarget, value));
+    note.textarea.disabled = true;
 
     syncs.push((mine) => {
       const chosen = mine.filter((a) => a.layer === layer.id);
@@ -47,8 +47,9 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
         input.checked = value ? chosen.some((a) => a.label === value) : chosen.length === 0;
       }
       noteTarget = chosen[0]?.id ?? null;
-      note.disabled = !noteTarget;
-      if (document.activeElement !== note) note.value = chosen[0]?.note ?? '';
+      note.textarea.disabled = !noteTarget;
+      note.set(chosen[0]?.note ?? null);
+      note.refused((noteTarget && actions.refusal(noteTarget)?.fields['note']) || null);
     });
 
     return h('fieldset', { class: 'doc-layer', 'data-layer': layer.id },
@@ -56,7 +57,7 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
       layer.description ? h('p', { class: 'hint' }, layer.description) : null,
       layer.multiple ? null : option('', 'Not chosen yet', null, null),
       layer.labels.map((l) => option(l.id, l.name, l.color, null)),
-      h('div', { class: 'field' }, h('label', { for: noteId }, layer.multiple ? 'Note (on the first label)' : 'Note'), note));
+      note.element);
   }
 
   return {

@@ -56,6 +56,8 @@ export class LiveDocument {
         if (change.documentId === documentId && change.version > an.doc.version) this.onNewVersion(change.version);
       },
       reconnected: () => {
+        // Who is here now comes with the rejoin; those shown from before the drop may have left.
+        this.present.clear();
         this.presence.reset();
         void this.feed.catchUp();
       },

@@ -1,10 +1,12 @@
 import type { Visibility } from '../../api';
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
-import type { OutboxState } from '../../model/outbox';
+import type { Connection } from '../../model/connection';
+import type { SaveState } from '../../model/saveText';
 import { h } from '../dom';
 import { applyLabel, deleteSelected, redo, setLayer, undo } from './actions';
 import type { Annotator } from './annotator';
 import { codebookPanel } from './codebookPanel';
+import { ConnectionWatch } from './connection';
 import { documentLabels } from './documentLabels';
 import { hoverCard } from './hoverCard';
 import { labelBar } from './labelBar';
@@ -20,6 +22,7 @@ export class AnnotatorPanels {
   readonly toolbar;
   readonly palette;
   readonly status;
+  readonly connection: ConnectionWatch;
   readonly list: SpanList;
   readonly editor;
   readonly documentLabels;
@@ -35,13 +38,17 @@ export class AnnotatorPanels {
   }
 
   constructor(private readonly an: Annotator) {
-    this.status = saveStatus(() => an.session.outbox.retryNow());
+    this.status = saveStatus(() => an.session.outbox.retryNow(), () => this.showRefused());
+    this.connection = new ConnectionWatch((state) => {
+      this.status.render(undefined, state);
+      an.presenceChanged();
+    }, () => an.session.outbox.retryNow());
     this.palette = labelBar(an.codebook, {
       chooseLayer: (id) => setLayer(an, id),
       applyLabel: (layer, label) => void applyLabel(an, layer, label),
       lookUp: (layer, label) => this.showCodebook(layer, label),
     });
-    this.toolbar = annotateToolbar(this.palette.element, this.status.element, {
+    this.toolbar = annotateToolbar(this.palette.element, this.status.element, this.connection.element, {
       undo: () => undo(an),
       redo: () => redo(an),
       snapWords: (on) => (settings.words = on),
@@ -62,6 +69,7 @@ export class AnnotatorPanels {
       sources: (a) => this.sources(a),
       describe: (s) => `“${(s.quote ?? '').slice(0, 50)}” (${an.codebook.label(s.layer, s.label)?.name ?? s.label})`,
       pending: (id) => an.session.outbox.isPending(id),
+      refusal: (id) => an.session.refusals.get(id),
     }, {
       update: (id, patch, mergeKey) => an.session.update(id, patch, mergeKey),
       remove: () => deleteSelected(an),
@@ -76,6 +84,7 @@ export class AnnotatorPanels {
         else if (!on && existing) an.session.remove(existing.id);
       },
       note: (id, note) => an.session.update(id, { note }, `${id}:note`),
+      refusal: (id) => an.session.refusals.get(id),
     });
     this.codebookView = codebookPanel(an.codebook);
     this.side = sidePanel([
@@ -103,11 +112,11 @@ export class AnnotatorPanels {
   }
 
   setPresence(people: readonly { displayName: string }[]): void {
-    this.toolbar.setPresence(people.map((p) => p.displayName));
+    this.toolbar.setPresence(people.map((p) => p.displayName), this.connection.state);
   }
 
-  saveState(state: OutboxState): void {
-    this.status.render(state);
+  saveState(state: SaveState): void {
+    this.status.render(state, this.connection.state);
     this.toolbar.setHistory(this.an.session.history.canUndo, this.an.session.history.canRedo);
     const selected = this.an.selectedId ? this.an.session.items.get(this.an.selectedId) : undefined;
     if (selected) this.editor.show(selected);
@@ -144,10 +153,26 @@ export class AnnotatorPanels {
   }
 
   dispose(): void {
+    this.connection.dispose();
     this.stickyObserver.disconnect();
     document.documentElement.style.removeProperty('--annotate-sticky');
     cancelAnimationFrame(this.countFrame);
     this.hover.dispose();
+  }
+
+  /** "Show" in the save indicator: the first refused change, with the field that needs correcting focused. */
+  private showRefused(): void {
+    const [id] = this.an.session.refusals.keys();
+    const a = id ? this.an.session.items.get(id) : undefined;
+    if (!a) return;
+    let panel = this.editor.element;
+    if (a.kind === 'document') {
+      this.side.show('document');
+      panel = this.documentLabels.element;
+    } else {
+      this.an.select(a.id, { scroll: true });
+    }
+    panel.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   /** Sources a span may be attributed to: the source layer's spans (any other layer's if there is none), nearest first. */

@@ -11,12 +11,14 @@ export class PresenceMarkers {
     container.append(this.layer);
   }
 
-  render(people: readonly Presence[]): void {
+  /** stale: the connection is down, so these readers may have left (shown faded). */
+  render(people: readonly Presence[], stale = false): void {
+    this.layer.classList.toggle('stale', stale);
     const box = this.layer.getBoundingClientRect();
     const markers = people.filter((p) => p.block !== null && this.blockEls[p.block]).map((p, i) => {
       const top = this.blockEls[p.block!]!.getBoundingClientRect().top - box.top;
       return h('span', {
-        class: 'presence-marker', title: `${p.displayName} is reading here`, 'data-user': p.userId, 'data-reading': p.block,
+        class: 'presence-marker', title: stale ? `${p.displayName} was reading here when the connection dropped` : `${p.displayName} is reading here`, 'data-user': p.userId, 'data-reading': p.block,
         style: `top:${Math.max(0, top)}px;--c:${annotatorColor(p.userId)};--i:${i}`,
       }, initials(p.displayName));
     });

@@ -1,28 +1,31 @@
 import { ApiError } from '../../api';
-import type { OutboxState } from '../../model/outbox';
+import type { Connection } from '../../model/connection';
+import { describeSave, type SaveState } from '../../model/saveText';
 import { h, replace } from '../dom';
 
 /**
- * "All changes saved", or "Unsaved" while any change has not reached the server: "Saving…", or "Not saved" with
- * the reason and a retry button. Unsent changes are kept in the browser, so they survive a reload.
+ * "All changes saved", or "Unsaved" while any change has not reached the server: "Saving…", waiting for the
+ * connection, or "Not saved" with the reason and a retry button; "Not saved" with the server's reason for a change
+ * it refused, with a button to the field. Unsent changes are kept in the browser, so they survive a reload.
  */
-export function saveStatus(retry: () => void) {
+export function saveStatus(retry: () => void, show: () => void) {
   const element = h('div', { class: 'save-status', role: 'status', 'data-testid': 'save-status', 'data-state': 'saved' });
-  function render(state: OutboxState): void {
-    element.dataset['state'] = state.status;
-    if (state.status === 'saved') {
-      replace(element, h('span', { class: 'save-icon', 'aria-hidden': 'true' }, '✓'), 'All changes saved');
-    } else if (state.status === 'saving') {
-      replace(element, h('span', { class: 'save-icon spin', 'aria-hidden': 'true' }), h('strong', { class: 'unsaved' }, 'Unsaved'), ` · Saving ${state.pending === 1 ? '1 change' : `${state.pending} changes`}…`);
-    } else {
-      const why = state.error instanceof ApiError ? state.error.title : 'The server could not be reached';
-      replace(element,
-        h('span', { class: 'save-icon', 'aria-hidden': 'true' }, '!'),
-        h('strong', { class: 'unsaved' }, 'Unsaved'), ' · ',
-        h('span', { title: state.error instanceof ApiError ? state.error.detail ?? '' : '' }, `Not saved: ${why}. Retrying…`),
-        h('button', { type: 'button', class: 'button link', onclick: retry }, 'Retry now'));
-    }
+  let last: SaveState = { status: 'saved', pending: 0, error: null, refused: [] };
+  let connection: Connection = 'connecting';
+  function render(state: SaveState = last, now: Connection = connection): void {
+    last = state;
+    connection = now;
+    const why = state.error instanceof ApiError ? state.error.title : 'The server could not be reached';
+    const view = describeSave(state, connection, why);
+    element.dataset['state'] = view.state;
+    const icon = view.state === 'saved' ? '✓' : view.state === 'saving' ? '' : '!';
+    replace(element,
+      h('span', { class: `save-icon${view.state === 'saving' ? ' spin' : ''}`, 'aria-hidden': 'true' }, icon),
+      view.headline ? [h('strong', { class: 'unsaved' }, view.headline), ' · '] : null,
+      h('span', { class: 'save-text', title: state.error instanceof ApiError ? state.error.detail ?? '' : '' }, view.text),
+      view.retry ? h('button', { type: 'button', class: 'button link', onclick: retry }, 'Retry now') : null,
+      view.show ? h('button', { type: 'button', class: 'button link', onclick: show }, 'Show') : null);
   }
-  render({ status: 'saved', pending: 0, error: null });
+  render();
   return { element, render };
 }

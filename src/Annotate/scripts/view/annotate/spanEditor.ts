@@ -4,9 +4,11 @@ import { describeAttributes, missingRequired, withAttribute } from '../../model/
 import type { CodebookIndex } from '../../model/codebook';
 import { debounce } from '../../model/debounce';
 import { formatDateTime } from '../../model/format';
+import { isTypedField, type Refusal } from '../../model/refusal';
 import { h, replace } from '../dom';
 import { attributeField, type FieldControl } from './attributeField';
 import { attributionField } from './attributionField';
+import { noteField } from './noteField';
 
 export interface EditorActions {
   update(id: string, patch: Partial<Editable>, mergeKey?: string): void;
@@ -22,6 +24,8 @@ export interface EditorData {
   sources(a: Annotation): Annotation[];
   describe(a: Annotation): string;
   pending(id: string): boolean;
+  /** Why the server refused this span's last change, if it did (the change stays as typed). */
+  refusal(id: string): Refusal | undefined;
 }
 
 /** The selected span: label, attributes, attribution, note; read-only when it is someone else's. */
@@ -67,10 +71,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
       fields.set(def.id, attributeField(def, prefix, (value, typing) => (typing ? later.call(value) : (later.cancel(), commitAttribute(def.id, value, false)))));
     }
     const attribution = attributionField(data.codebook, prefix, (value) => current && actions.update(current.id, { attribution: value }), actions.goTo);
-    const note = h('textarea', { id: `${prefix}-span-note`, rows: 2, 'data-field': 'note', dir: 'auto' });
-    const noteLater = debounce(() => current && actions.update(current.id, { note: note.value.trim() || null }, `${current.id}:note`), 500);
-    note.addEventListener('input', () => noteLater.call());
-    note.addEventListener('change', () => noteLater.flush());
+    const note = noteField(`${prefix}-span-note`, 'Note on this span', (value) => current && actions.update(current.id, { note: value }, `${current.id}:note`));
     const status = h('p', { class: 'editor-status' });
     const missing = h('p', { class: 'editor-warning', role: 'status' });
 
@@ -81,7 +82,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
       [...fields.values()].map((f) => f.element),
       missing,
       attribution.element,
-      h('div', { class: 'field' }, h('label', { for: `${prefix}-span-note` }, 'Note on this span'), note),
+      note.element,
       h('div', { class: 'editor-actions' },
         h('button', { type: 'button', class: 'button danger', 'aria-keyshortcuts': 'Delete', onclick: () => current && actions.remove(current.id) }, 'Delete span'),
         status));
@@ -95,12 +96,22 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
       const color = data.codebook.color(x.layer, x.label);
       element.querySelector<HTMLElement>('.editor-header')?.style.setProperty('--c', color);
       if (document.activeElement !== label) label.value = x.label;
-      for (const [id, field] of fields) field.set(x.attributes[id]);
+      const refusal = data.refusal(x.id);
+      for (const [id, field] of fields) {
+        field.set(x.attributes[id]);
+        field.refused(refusal?.fields[`attributes.${id}`] ?? null);
+      }
       attribution.set(x.attribution, data.sources(x), data.describe);
-      if (document.activeElement !== note) note.value = x.note ?? '';
+      attribution.refused(refusal?.fields['attribution'] ?? null);
+      note.set(x.note);
+      note.refused(refusal?.fields['note'] ?? null);
       const lacking = layer ? missingRequired(layer, x.attributes) : [];
       missing.textContent = lacking.length ? `Still to fill in: ${lacking.map((d) => d.name).join(', ')}.` : '';
-      status.textContent = data.pending(x.id) ? 'Saving…' : x.version > 0 ? `Saved ${formatDateTime(x.updatedAt)}` : '';
+      status.classList.toggle('refused', !!refusal);
+      // Reasons for the fields above are shown under them; any other reason is shown here.
+      const elsewhere = refusal && Object.keys(refusal.fields).some((f) => !isTypedField(f));
+      status.textContent = refusal ? (elsewhere ? `Not saved: ${refusal.reason}` : 'Not saved: correct the field marked above.')
+        : data.pending(x.id) ? 'Saving…' : x.version > 0 ? `Saved ${formatDateTime(x.updatedAt)}` : '';
     };
     fill(a);
     return fill;

@@ -1,5 +1,6 @@
 import type { Visibility } from '../../api';
 import { annotatorColor } from '../../model/annotators';
+import { presenceText, type Connection } from '../../model/connection';
 import { h, replace } from '../dom';
 
 export interface ToolbarActions {
@@ -17,8 +18,8 @@ const MODES: { value: Visibility; text: string; title: string }[] = [
   { value: 'reveal', text: 'Reveal', title: 'The blind round is over: everyone’s annotations are shown' },
 ];
 
-/** The bar above the text: palette, undo/redo, save state, and the two view settings. */
-export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actions: ToolbarActions, initial: { words: boolean; others: boolean }) {
+/** The bar above the text: palette, undo/redo, connection and save state, and the two view settings. */
+export function annotateToolbar(palette: HTMLElement, status: HTMLElement, connection: HTMLElement, actions: ToolbarActions, initial: { words: boolean; others: boolean }) {
   const undo = h('button', { type: 'button', class: 'button icon-text', 'aria-keyshortcuts': 'Control+Z', title: 'Undo (Ctrl+Z)', disabled: true, onclick: actions.undo },
     h('span', { 'aria-hidden': 'true' }, '↶'), 'Undo');
   const redo = h('button', { type: 'button', class: 'button icon-text', 'aria-keyshortcuts': 'Control+Shift+Z', title: 'Redo (Ctrl+Shift+Z)', disabled: true, onclick: actions.redo },
@@ -41,7 +42,7 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
 
   const element = h('div', { class: 'annotate-toolbar', role: 'toolbar', 'aria-label': 'Annotation tools', 'aria-orientation': 'horizontal' },
     h('div', { class: 'toolbar-row' }, palette,
-      h('div', { class: 'toolbar-end' }, undo, redo, status)),
+      h('div', { class: 'toolbar-end' }, undo, redo, connection, status)),
     h('div', { class: 'toolbar-row secondary' },
       hint,
       h('label', { class: 'toggle', for: 'snap-words' }, words, 'Snap to words'),
@@ -78,8 +79,10 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, actio
       visibility.value = mode;
       visibility.dataset['mode'] = mode;
     },
-    setPresence(names: readonly string[]) {
-      presence.textContent = names.length ? `Also here: ${names.join(', ')}` : '';
+    /** Who else is here; greyed, and said to be perhaps gone, while the connection is down. */
+    setPresence(names: readonly string[], state: Connection) {
+      presence.textContent = presenceText(names, state);
+      presence.classList.toggle('stale', state !== 'live');
     },
     /** One checkbox per other annotator with spans here, in their colour. */
     setAnnotators(list: readonly { userId: string; name: string; count: number }[], hidden: ReadonlySet<string>, enabled: boolean) {

@@ -19,7 +19,7 @@ export function apiTransport(documentId: string): SessionTransport {
       if (error.status === 409) return { kind: 'conflict', current: (error.problem.current as Annotation | undefined) ?? null };
       // Offline, signed out (the app asks to sign in again), rate-limited or a server fault: try again later.
       if (error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500) return { kind: 'retry' };
-      return { kind: 'rejected' };
+      return { kind: 'rejected', errors: error.problem.errors };
     },
   };
 }
