@@ -120,6 +120,26 @@ public sealed class AnnotationTests(AnnotateServer server, BrowserFixture browse
     }
 
     [Fact]
+    public async Task With_Nothing_Selected_A_Document_Labels_Key_Sets_The_Stance_Of_The_Whole_Document()
+    {
+        // Arrange
+        await using var session = await browser.OpenAsync(server.BaseAddress);
+        var page = await SignInAndOpenAsync(session, "Stance by key", Standard);
+
+        // Act: n is Neutral in the stance layer, and no Frame label has it.
+        await page.PressAsync("n");
+
+        // Assert: saved as the document's stance, shown in the Document tab, said beside the tools.
+        await Expect(session.Page.GetByTestId("annotate-hint")).ToContainTextAsync("Overall stance of the whole document: Neutral");
+        await page.WaitUntilSavedAsync();
+        var label = Assert.Single(await page.SavedLabelsAsync(Standard));
+        Assert.Equal(("stance", "neutral"), (Str(label, "layer"), Str(label, "label")));
+        await page.Tab("Document").ClickAsync();
+        await Expect(session.Page.GetByTestId("document-labels").GetByLabel("Neutral")).ToBeCheckedAsync();
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Overlapping_And_Nested_Spans_Are_Both_Drawn_Stacked_And_Both_Listed()
     {
         // Arrange

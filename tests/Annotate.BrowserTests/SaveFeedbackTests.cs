@@ -88,36 +88,46 @@ public sealed class SaveFeedbackTests(AnnotateServer server, BrowserFixture brow
         await using var session = await browser.OpenAsync(server.BaseAddress);
         await using var other = await browser.OpenAsync(server.BaseAddress);
         var page = await SignInAndOpenAsync(session, $"Offline Ona {suffix}", Standard);
-        var otherPage = await SignInAndOpenAsync(other, $"Present Pim {suffix}", Standard);
-        await Expect(page.Connection).ToHaveAttributeAsync("data-state", "live");
-        await Expect(page.Connection).ToHaveTextAsync("Live");
-        await Expect(page.Presence).ToContainTextAsync($"Also here: Present Pim {suffix}");
-        await Expect(otherPage.Presence).ToContainTextAsync($"Offline Ona {suffix}");
+        // Presence is shown only outside blind mode (an annotator learns nothing of the others in a blind project).
+        await LiveCollaborationTests.SetModeAsync(page.Page, "open");
+        try
+        {
+            var otherPage = await SignInAndOpenAsync(other, $"Present Pim {suffix}", Standard);
+            await page.WaitForLiveAsync("open");
+            await Expect(page.Connection).ToHaveAttributeAsync("data-state", "live");
+            await Expect(page.Connection).ToHaveTextAsync("Live");
+            await Expect(page.Presence).ToContainTextAsync($"Also here: Present Pim {suffix}");
+            await Expect(otherPage.Presence).ToContainTextAsync($"Offline Ona {suffix}");
 
-        // Act: the network goes; a span is made; the outbox backs off for a few seconds.
-        await session.Page.Context.SetOfflineAsync(true);
-        await Expect(page.Connection).ToHaveAttributeAsync("data-state", "offline");
-        await Expect(page.Connection).ToContainTextAsync("Offline — changes are kept in this browser and sent when the connection returns");
-        await Expect(page.Presence).ToContainTextAsync("may have left");
-        await page.DragOverAsync(0, "Varenian activists blocked");
-        await page.PressAsync("b");
-        await Expect(page.SaveStatus).ToContainTextAsync("waiting for the connection");
-        await Expect(page.SaveStatus).Not.ToContainTextAsync("All changes saved");
-        await Task.Delay(3500);
+            // Act: the network goes; a span is made; the outbox backs off for a few seconds.
+            await session.Page.Context.SetOfflineAsync(true);
+            await Expect(page.Connection).ToHaveAttributeAsync("data-state", "offline");
+            await Expect(page.Connection).ToContainTextAsync("Offline — changes are kept in this browser and sent when the connection returns");
+            await Expect(page.Presence).ToContainTextAsync("may have left");
+            await page.DragOverAsync(0, "Varenian activists blocked");
+            await page.PressAsync("b");
+            await Expect(page.SaveStatus).ToContainTextAsync("waiting for the connection");
+            await Expect(page.SaveStatus).Not.ToContainTextAsync("All changes saved");
+            await Task.Delay(3500);
 
-        var clock = Stopwatch.StartNew();
-        await session.Page.Context.SetOfflineAsync(false);
+            var clock = Stopwatch.StartNew();
+            await session.Page.Context.SetOfflineAsync(false);
 
-        // Assert: saved, and live again, within about two seconds of the network returning.
-        await Expect(page.SaveStatus).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 3000 });
-        var saved = clock.ElapsedMilliseconds;
-        await Expect(page.Connection).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 3000 });
-        var live = clock.ElapsedMilliseconds;
-        output.WriteLine($"After the network returned: saved in {saved} ms, live again in {live} ms.");
-        Assert.Equal("Varenian activists blocked", Str(Assert.Single(await page.SavedSpansAsync(Standard)), "quote"));
-        Assert.True(saved <= 2000 && live <= 2000, $"saved after {saved} ms, live after {live} ms");
-        await Expect(page.SaveStatus).ToContainTextAsync("All changes saved");
-        await Expect(page.Presence).ToContainTextAsync($"Also here: Present Pim {suffix}");
-        Assert.DoesNotContain(session.ConsoleErrors, e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal));
+            // Assert: saved, and live again, within about two seconds of the network returning.
+            await Expect(page.SaveStatus).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 3000 });
+            var saved = clock.ElapsedMilliseconds;
+            await Expect(page.Connection).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 3000 });
+            var live = clock.ElapsedMilliseconds;
+            output.WriteLine($"After the network returned: saved in {saved} ms, live again in {live} ms.");
+            Assert.Equal("Varenian activists blocked", Str(Assert.Single(await page.SavedSpansAsync(Standard), a => Str(a, "annotatorName") == $"Offline Ona {suffix}"), "quote"));
+            Assert.True(saved <= 2000 && live <= 2000, $"saved after {saved} ms, live after {live} ms");
+            await Expect(page.SaveStatus).ToContainTextAsync("All changes saved");
+            await Expect(page.Presence).ToContainTextAsync($"Also here: Present Pim {suffix}");
+            Assert.DoesNotContain(session.ConsoleErrors, e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await LiveCollaborationTests.SetModeAsync(other.Page, "blind");
+        }
     }
 }

@@ -74,6 +74,7 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
     section: 'Annotating',
     items: [
       { keys: ['a–z', '0–9'], action: 'Label the selected text (each label’s key is shown beside it); with a span selected instead, change its label' },
+      { keys: ['a–z', '0–9'], action: 'With nothing selected: the document-level label with that key (the stance), when no label of the current layer has it' },
       { keys: ['[', ']'], action: 'Previous or next layer for new labels' },
       { keys: ['Tab'], action: 'Into the text, to select with the keyboard' },
       { keys: ['←', '→'], action: 'In the text: move by word (by character when “Snap to words” is off)' },

@@ -57,10 +57,32 @@ export function labelByKey(an: Annotator, key: string, since?: number): boolean 
     return true;
   }
   const label = an.codebook.labelByKey(an.layer, key);
+  if (!label && documentLabelByKey(an, key)) return true;
   an.notice(label
     ? `Select some text first, then press ${key} for ${label.name}.`
     : `No label has the key ${key} in ${layerName(an.layer)}. Select some text, then press a label’s key.`);
   return true;
+}
+
+/** Without a selection, a key of a document-level label (the stance) labels the whole document. */
+function documentLabelByKey(an: Annotator, key: string): boolean {
+  for (const layer of an.codebook.documentLayers) {
+    const label = an.codebook.labelByKey(layer.id, key);
+    if (!label) continue;
+    const mine = an.myLabels().filter((a) => a.layer === layer.id);
+    if (layer.multiple) {
+      const on = !mine.some((a) => a.label === label.id);
+      an.panels.toggleDocumentLabel(layer, label.id, on);
+      an.notice(`${layer.name}: ${label.name} ${on ? 'added' : 'removed'} for the whole document.`);
+    } else if (mine.some((a) => a.label === label.id)) {
+      an.notice(`${layer.name} is already ${label.name}.`);
+    } else {
+      an.panels.chooseDocumentLabel(layer, label.id);
+      an.notice(`${layer.name} of the whole document: ${label.name}.`);
+    }
+    return true;
+  }
+  return false;
 }
 
 export function deleteSelected(an: Annotator): boolean {

@@ -25,7 +25,7 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
     const name = `doc-${layer.id}`;
     const type = layer.multiple ? 'checkbox' : 'radio';
     const inputs = new Map<string, HTMLInputElement>();
-    const option = (value: string, text: string, color: string | null, hint: string | null) => {
+    const option = (value: string, text: string, color: string | null, hint: string | null, key: string | null = null) => {
       const input = h('input', { type, name, value, id: `${name}-${value || 'none'}` });
       inputs.set(value, input);
       input.addEventListener('change', () => {
@@ -34,7 +34,9 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
       });
       return h('div', { class: 'choice' }, input,
         h('label', { for: input.id, style: color ? `--c:${color}` : null },
-          color ? h('span', { class: 'swatch', 'aria-hidden': 'true' }) : null, text),
+          color ? h('span', { class: 'swatch', 'aria-hidden': 'true' }) : null, text,
+          // With nothing selected in the text, the key sets this label (see the ? help).
+          key ? h('kbd', { title: `Key ${key}, with no text selected` }, key) : null),
         hint ? h('p', { class: 'hint' }, hint) : null);
     };
     let noteTarget: string | null = null;
@@ -56,7 +58,7 @@ export function documentLabels(codebook: CodebookIndex, actions: DocumentLabelAc
       h('legend', null, layer.name),
       layer.description ? h('p', { class: 'hint' }, layer.description) : null,
       layer.multiple ? null : option('', 'Not chosen yet', null, null),
-      layer.labels.map((l) => option(l.id, l.name, l.color, null)),
+      layer.labels.map((l) => option(l.id, l.name, l.color, null, l.key ?? null)),
       note.element);
   }
 

@@ -78,11 +78,7 @@ export class AnnotatorPanels {
     });
     this.documentLabels = documentLabels(an.codebook, {
       choose: (layer, label) => this.chooseDocumentLabel(layer, label),
-      toggle: (layer, label, on) => {
-        const existing = an.myLabels().find((a) => a.layer === layer.id && a.label === label);
-        if (on && !existing) an.session.create('document', { layer: layer.id, label });
-        else if (!on && existing) an.session.remove(existing.id);
-      },
+      toggle: (layer, label, on) => this.toggleDocumentLabel(layer, label, on),
       note: (id, note) => an.session.update(id, { note }, `${id}:note`),
       refusal: (id) => an.session.refusals.get(id),
     });
@@ -189,7 +185,15 @@ export class AnnotatorPanels {
     return list;
   }
 
-  private chooseDocumentLabel(layer: CodebookLayer, label: string | null): void {
+  /** A label of a layer that takes several: on or off. */
+  toggleDocumentLabel(layer: CodebookLayer, label: string, on: boolean): void {
+    const existing = this.an.myLabels().find((a) => a.layer === layer.id && a.label === label);
+    if (on && !existing) this.an.session.create('document', { layer: layer.id, label });
+    else if (!on && existing) this.an.session.remove(existing.id);
+  }
+
+  /** The one label of a single-choice layer (null: none). */
+  chooseDocumentLabel(layer: CodebookLayer, label: string | null): void {
     const existing = this.an.myLabels().find((a) => a.layer === layer.id);
     if (!label) {
       if (existing) this.an.session.remove(existing.id);
