@@ -57,7 +57,7 @@ public sealed partial class ReaderTests(AnnotateServer server, BrowserFixture br
     }
 
     [Fact]
-    public async Task N_Opens_The_Next_Document_And_U_Returns_To_The_List()
+    public async Task Alt_Arrows_Step_Through_The_List_And_Back_While_Letters_Stay_Label_Keys()
     {
         // Arrange
         var documents = await server.DocumentsAsync();
@@ -68,18 +68,19 @@ public sealed partial class ReaderTests(AnnotateServer server, BrowserFixture br
         await reader.WaitForTitleAsync(documents[0].Title);
         await Expect(reader.Position).ToHaveTextAsync($"1 of {documents.Count}");
 
-        // Act + Assert: n and Alt+→ go forward, p and Alt+← back, u to the list.
-        await reader.PressAsync("n");
+        // Act + Assert: Alt+→ goes forward, Alt+← back; n and p are label keys while annotating, so they stay; Alt+↑ to the list.
+        await reader.PressAsync("Alt+ArrowRight");
         await reader.WaitForTitleAsync(documents[1].Title);
         await reader.PressAsync("Alt+ArrowRight");
         await reader.WaitForTitleAsync(documents[2].Title);
-        await reader.PressAsync("p");
-        await reader.WaitForTitleAsync(documents[1].Title);
         await reader.PressAsync("Alt+ArrowLeft");
-        await reader.WaitForTitleAsync(documents[0].Title);
-        await reader.PressAsync("n");
         await reader.WaitForTitleAsync(documents[1].Title);
-        await reader.PressAsync("u");
+        await reader.PressAsync("p");
+        await reader.PressAsync("Escape");
+        await reader.PressAsync("Escape");
+        await Expect(reader.Position).ToHaveTextAsync($"2 of {documents.Count}");
+        await reader.WaitForTitleAsync(documents[1].Title);
+        await reader.PressAsync("Alt+ArrowUp");
 
         await list.WaitForDocumentsAsync(documents.Count);
         await Expect(list.SelectedRow).ToHaveAttributeAsync("data-id", documents[1].Id);
@@ -107,16 +108,16 @@ public sealed partial class ReaderTests(AnnotateServer server, BrowserFixture br
         await keyboard.PressAsync("j");
         await keyboard.PressAsync("Enter");
 
-        // Assert: the second match is open, n follows the filtered order, Escape goes back to the filtered list.
+        // Assert: the second match is open, Alt+→ follows the filtered order, Alt+↑ goes back to the filtered list.
         var reader = await new ReaderPage(session.Page).WaitForTitleAsync(found[1].Title);
         await Expect(reader.Position).ToHaveTextAsync($"2 of {found.Count}");
         if (found.Count > 2)
         {
-            await reader.PressAsync("n");
+            await reader.PressAsync("Alt+ArrowRight");
             await reader.WaitForTitleAsync(found[2].Title);
         }
 
-        await reader.PressAsync("Escape");
+        await reader.PressAsync("Alt+ArrowUp");
         await list.WaitForDocumentsAsync(found.Count);
         await Expect(list.Search).ToHaveValueAsync("Rensfeld");
         Assert.Empty(session.ConsoleErrors);

@@ -52,7 +52,7 @@ export function readerView(ctx: AppContext, id: string): View {
     heatButton);
   const element = h('div', { class: 'reader-page' },
     h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
-      h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'u Escape' }, '← Documents'),
+      h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'Alt+ArrowUp u Escape' }, '← Documents'),
       tools,
       pager),
     content);
@@ -64,8 +64,8 @@ export function readerView(ctx: AppContext, id: string): View {
         : h('span', { class: 'button', 'aria-disabled': 'true' }, label);
     replace(pager,
       around.position >= 0 ? h('span', { class: 'position' }, `${around.position + 1} of ${around.count}`) : null,
-      link(around.previous, '‹ Previous', 'p Alt+ArrowLeft', 'prev'),
-      link(around.next, 'Next ›', 'n Alt+ArrowRight', 'next'));
+      link(around.previous, '‹ Previous', 'Alt+ArrowLeft p', 'prev'),
+      link(around.next, 'Next ›', 'Alt+ArrowRight n', 'next'));
   }
 
   function render(doc: DocumentDetail): void {
