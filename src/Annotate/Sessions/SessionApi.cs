@@ -7,8 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Sessions;
 
-/// <summary>How a person signs in: a user name and password (an account), or a display name (local mode).</summary>
-public sealed record SignInRequest(string? DisplayName, string? UserName = null, string? Password = null);
+/// <summary>
+/// How a person signs in: a user name and password (an account), or a display name (local mode), optionally as the
+/// owner of the served corpus's project (the person at the machine: curate, export, settings).
+/// </summary>
+public sealed record SignInRequest(string? DisplayName, string? UserName = null, string? Password = null, bool? Owner = null);
+
+/// <summary>What sign-in works for this request: a display name only on this machine (local mode); accounts always.</summary>
+public sealed record SignInOptions(bool DisplayName);
 
 internal static class SessionApi
 {
@@ -21,6 +27,10 @@ internal static class SessionApi
             SessionUsers.From(user) is { } current ? TypedResults.Ok(current) : TypedResults.NoContent())
             .AllowAnonymous()
             .WithSummary("Who is signed in, or 204 No Content when nobody is.");
+
+        api.MapGet("/session/options", (HttpContext context) => TypedResults.Ok(new SignInOptions(context.IsLocal())))
+            .AllowAnonymous()
+            .WithSummary("Which sign-in works for this request: { displayName } is true in local mode (a request from this machine), when display names are accepted; accounts always are.");
 
         api.MapPost("/session", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Signs in with an account { userName, password } or, on a local-mode server, a display name (a cookie session). After 5 failures for one account from one address, that address waits (429 with Retry-After, doubling).");
@@ -82,10 +92,16 @@ internal static class SessionApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["displayName"] = [error] }, title: "Invalid display name");
         }
 
-        // On a server for this machine only, a display name makes one an annotator of the served corpus.
+        // On a server for this machine only, a display name makes one an annotator of the served corpus, or its owner
+        // when asked: the person at the machine is trusted with everything there (curate, export, settings).
         var user = await users.CreateAsync(name, ct);
-        await members.EnsureAsync(ProjectStore.DefaultProject, user.UserId, ProjectRoles.Annotator, ct);
-        await assignments.AssignNewcomerAsync(ProjectStore.DefaultProject, user.UserId, ct);
+        var owner = request!.Owner == true;
+        await members.EnsureAsync(ProjectStore.DefaultProject, user.UserId, owner ? ProjectRoles.Owner : ProjectRoles.Annotator, ct);
+        if (!owner)
+        {
+            await assignments.AssignNewcomerAsync(ProjectStore.DefaultProject, user.UserId, ct);
+        }
+
         await SessionUsers.SignInAsync(context, user);
         return TypedResults.Ok(user);
     }

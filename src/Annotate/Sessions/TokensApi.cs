@@ -6,11 +6,22 @@ namespace Annotate.Sessions;
 /// <summary>A request for a new personal API token.</summary>
 public sealed record TokenRequest(string? Name);
 
+/// <summary>The caller: an account (a user name and a password to change) or a display-name person (neither).</summary>
+public sealed record AccountInfo(string UserId, string DisplayName, string? UserName, bool HasPassword);
+
 /// <summary>The caller's personal API tokens (a script's way in), and their password.</summary>
 internal static class TokensApi
 {
     public static RouteGroupBuilder MapAccount(this RouteGroupBuilder api)
     {
+        api.MapGet("/account", async (ClaimsPrincipal principal, UserStore users, CancellationToken ct) =>
+            {
+                var me = SessionUsers.From(principal)!;
+                var account = await users.AccountAsync(me.UserId, ct);
+                return TypedResults.Ok(new AccountInfo(me.UserId, me.DisplayName, account?.UserName, account is not null));
+            })
+            .WithSummary("The caller: { userId, displayName, userName, hasPassword } (a display-name person has no user name and no password).");
+
         api.MapPost("/account/password", AccountSignIn.ChangePasswordAsync)
             .WithSummary("Changes the caller's password (accounts only): { currentPassword, newPassword }.");
 

@@ -14,6 +14,13 @@ public sealed class SignInPage(IPage page)
 
     public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
 
+    /// <summary>"I run Annotate on this machine: make me the owner" (local mode).</summary>
+    public ILocator OwnerChoice => page.GetByTestId("sign-in-owner");
+
+    /// <summary>The sign-in forms in the order the page shows them (data-testid of each).</summary>
+    public Task<string[]> FormOrderAsync() =>
+        page.Locator(".sign-in-options > form").EvaluateAllAsync<string[]>("forms => forms.map(f => f.dataset.testid)");
+
     public ILocator AccountSignInButton => page.GetByTestId("account-sign-in-form").GetByRole(AriaRole.Button, new() { Name = "Sign in" });
 
     public ILocator AccountError => page.Locator("#account-sign-in-error");

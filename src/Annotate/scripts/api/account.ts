@@ -17,7 +17,16 @@ export interface NewApiToken {
   createdAt: string;
 }
 
+/** The signed-in person: an account has a user name and a password; a display-name person neither. */
+export interface AccountInfo {
+  userId: string;
+  displayName: string;
+  userName: string | null;
+  hasPassword: boolean;
+}
+
 export const accountApi = {
+  me: () => getJson<AccountInfo>('/api/account'),
   /** 204 on success; 400 naming currentPassword/newPassword, or "No password" for a display-name user. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await request('POST', '/api/account/password', { body: { currentPassword, newPassword } });

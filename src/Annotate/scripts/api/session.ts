@@ -12,9 +12,17 @@ export const sessionApi = {
     }
   },
 
-  /** Signs in with a display name: only a server in local mode allows it (otherwise 403 "An account is needed"). */
-  async signIn(displayName: string): Promise<Session> {
-    const session = await request<Session>('POST', '/api/session', { body: { displayName }, expectUnauthorized: true });
+  /** Which sign-in this server takes from here: display names only in local mode (accounts always). */
+  async options(): Promise<{ displayName: boolean }> {
+    return (await request<{ displayName: boolean }>('GET', '/api/session/options', { expectUnauthorized: true })) ?? { displayName: false };
+  },
+
+  /**
+   * Signs in with a display name: only a server in local mode allows it (otherwise 403 "An account is needed");
+   * `owner` makes the person at the machine the owner of the served corpus's project.
+   */
+  async signIn(displayName: string, owner = false): Promise<Session> {
+    const session = await request<Session>('POST', '/api/session', { body: owner ? { displayName, owner } : { displayName }, expectUnauthorized: true });
     if (!session) throw new ApiError(500, 'Sign-in failed', 'The server did not return a session.');
     return session;
   },

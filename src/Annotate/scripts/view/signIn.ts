@@ -11,21 +11,34 @@ const accountFields = ['userName', 'password'] as const;
 
 /**
  * Two ways in: an account (user name and password), or, on a server for this machine only, just a display name.
- * The page cannot know which the server allows, so it offers both and lets the server's answer steer.
+ * The server says which works from here: on this machine the display name comes first (and may make one the
+ * owner), over the network the account form does.
  */
 export function signInView(ctx: AppContext, signedIn: (session: Session) => void): View {
   ctx.setTitle('Sign in');
   const account = accountForm(ctx, signedIn);
   const displayName = displayNameForm(ctx, signedIn, account.steer);
+  const or = h('p', { class: 'sign-in-or', 'aria-hidden': 'true' }, 'or');
+  const options = h('div', { class: 'sign-in-options' }, account.element, or, displayName.element);
   const element = h('div', { class: 'page sign-in-page' },
     h('div', { class: 'sign-in' },
       h('h1', { id: 'sign-in-title' }, 'Sign in to Annotate'),
       h('p', { class: 'lead' }, 'Read and annotate news articles together with your team.'),
-      account.element,
-      h('p', { class: 'sign-in-or', 'aria-hidden': 'true' }, 'or'),
-      displayName.element,
+      options,
       h('p', { class: 'join-other' }, 'A student? ', h('a', { href: routeHref(joinRoute()), 'data-testid': 'join-class-link' }, 'Join a class with a code'))));
-  return { element, focus: () => account.focus() };
+  let local = false;
+  void sessionApi.options().then((answer) => {
+    local = answer.displayName;
+    options.dataset['mode'] = local ? 'local' : 'network';
+    if (local) {
+      options.replaceChildren(displayName.element, or, account.element);
+      // The way in that works here is the main action.
+      displayName.submit.classList.add('primary');
+      account.submit.classList.remove('primary');
+      if (document.activeElement === account.focusTarget()) displayName.focus();
+    }
+  }, () => undefined);
+  return { element, focus: () => (local ? displayName.focus() : account.focus()) };
 }
 
 function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
@@ -74,7 +87,9 @@ function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
 
   return {
     element,
+    submit,
     focus: () => userName.input.focus(),
+    focusTarget: () => userName.input,
     /** Brings the person here when the server would not take a display name. */
     steer: () => {
       element.classList.add('is-needed');
@@ -88,10 +103,17 @@ function displayNameForm(ctx: AppContext, signedIn: (session: Session) => void, 
     name: 'displayName', type: 'text', required: true, maxlength: maxLength, autocomplete: 'nickname', spellcheck: 'false',
   }, `The name other annotators will see, up to ${maxLength} characters. Works only when Annotate runs on this machine.`);
   const { input } = field;
+  const owner = h('input', { type: 'checkbox', id: 'sign-in-owner', name: 'owner', 'data-testid': 'sign-in-owner' });
+  const ownerChoice = h('div', { class: 'choice sign-in-owner' },
+    owner,
+    h('label', { for: 'sign-in-owner' }, 'I run Annotate on this machine: make me the owner'),
+    h('p', { class: 'hint', id: 'sign-in-owner-hint' },
+      'The owner curates the gold layer, exports, and changes the project’s settings, and sees everyone’s work even in blind mode. Colleagues who only annotate leave this unticked.'));
+  owner.setAttribute('aria-describedby', 'sign-in-owner-hint');
   const submit = h('button', { type: 'submit', class: 'button' }, 'Sign in');
   const element = h('form', { class: 'sign-in-option', novalidate: true, 'aria-labelledby': 'display-name-sign-in-title', 'data-testid': 'display-name-form' },
     h('h2', { id: 'display-name-sign-in-title' }, 'Just a display name (on this machine)'),
-    field.element, submit);
+    field.element, ownerChoice, submit);
 
   const fail = (text: string) => {
     field.setError(text);
@@ -105,7 +127,7 @@ function displayNameForm(ctx: AppContext, signedIn: (session: Session) => void, 
     if (name.length > maxLength) return fail(`Use at most ${maxLength} characters.`);
     submit.disabled = true;
     try {
-      signedIn(await sessionApi.signIn(name));
+      signedIn(await sessionApi.signIn(name, owner.checked));
     } catch (error) {
       submit.disabled = false;
       if (error instanceof ApiError && error.status === 400) fail(error.detail ?? error.title);
@@ -117,5 +139,5 @@ function displayNameForm(ctx: AppContext, signedIn: (session: Session) => void, 
     }
   });
 
-  return { element };
+  return { element, submit, focus: () => input.focus() };
 }
