@@ -116,17 +116,20 @@ public sealed class CurationTests(AnnotateServer server, BrowserFixture browser)
         await Expect(page.SideColumns).ToHaveCountAsync(3);
         await Expect(page.SideColumns.Last).ToContainTextAsync("Gold");
 
-        // Act: the export, downloaded with the page's Export… link.
+        // Act: the export, downloaded with the page's Export…, which offers this document first and the project beside it.
         await page.Page.GetByText("Export…").ClickAsync();
         var link = page.Page.GetByTestId("export-link");
+        await page.Page.GetByTestId("export-scope").SelectOptionAsync("project");
         await Expect(link).ToHaveAttributeAsync("href", "/api/projects/default/export?format=jsonl");
+        await page.Page.GetByTestId("export-scope").SelectOptionAsync("document");
+        await Expect(link).ToHaveAttributeAsync("href", $"/api/projects/default/export?format=jsonl&document={Uri.EscapeDataString(Doc)}");
         var download = await page.Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.Null(await download.FailureAsync());
         using var zip = new ZipArchive(File.OpenRead((await download.PathAsync())!));
         var jsonl = zip.Entries.Single(e => e.FullName.EndsWith(".jsonl", StringComparison.Ordinal));
         using var reader = new StreamReader(jsonl.Open());
-        var line = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement).Single(d => d.GetProperty("id").GetString() == Doc);
+        var line = Assert.Single((await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement), d => d.GetProperty("id").GetString() == Doc);
 
         // Assert: both annotators' spans, and the gold layer with provenance.
         var annotators = line.GetProperty("annotators").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("id").GetString()!);

@@ -30,10 +30,11 @@ internal static class ExportCommand
             Description = "CSV cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe; false writes raw cells (default: true).",
             DefaultValueFactory = _ => true,
         };
+        var document = new Option<string?>("--document") { Description = "One document of the project (its id) instead of all of them." };
         var db = UserCommands.DbOption();
         var command = new Command("export", "Export a project's annotations, every annotator's perspective and the gold layer kept, with a dataset card.")
         {
-            project, format, layer, output, spreadsheetSafe, db,
+            project, format, layer, output, spreadsheetSafe, document, db,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -54,9 +55,9 @@ internal static class ExportCommand
 
             var runner = ExportServices.RunnerFor(database);
             var chosen = runner.Find(result.GetValue(format)!)!;
-            var options = new ExportOptions(result.GetValue(layer), result.GetValue(spreadsheetSafe));
+            var options = new ExportOptions(result.GetValue(layer), result.GetValue(spreadsheetSafe), result.GetValue(document));
             if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
-                return await UserCommands.FailAsync(io, problem);
+                return await UserCommands.FailAsync(io, problem.Message);
 
             // Missing parent folders are made (out/default.zip on a fresh clone); a fresh name beside the target means
             // nothing that was there before is ever overwritten or deleted.

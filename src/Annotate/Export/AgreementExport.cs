@@ -22,8 +22,8 @@ internal sealed class AgreementExport(AgreementStore agreement, ProjectStore pro
     {
         var project = await projects.GetAsync(context.ProjectId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no project '{context.ProjectId}'.");
-        var snapshot = await agreement.LoadAsync(project, null, cancellationToken);
-        var report = ProjectAgreement.Compute(snapshot, null, 0, new AgreementOptions());
+        var snapshot = await agreement.LoadAsync(project, context.Options.Document, cancellationToken);
+        var report = ProjectAgreement.Compute(snapshot, context.Options.Document, 0, new AgreementOptions());
         await using (var output = await sink.CreateAsync(ReportFile, cancellationToken))
         {
             await JsonSerializer.SerializeAsync(output, report, AgreementJson.Options, cancellationToken);

@@ -30,6 +30,11 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
         card.Append(CultureInfo.InvariantCulture, $"# Dataset card: project {context.ProjectId}\n\n");
         card.Append(CultureInfo.InvariantCulture, $"Visibility while annotating: {project?.Visibility ?? "unknown"}.\n\n");
         card.Append(CultureInfo.InvariantCulture, $"Format: `{format.Name}` — {format.Description}.\n\n");
+        if (context.Options.Document is { } document)
+        {
+            card.Append(CultureInfo.InvariantCulture, $"This export holds one document of the project: `{document}`. The counts below describe the whole project.\n\n");
+        }
+
         card.Append("## Files\n\n");
         foreach (var file in files)
             card.Append(CultureInfo.InvariantCulture, $"- `{file}`\n");

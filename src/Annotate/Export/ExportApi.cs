@@ -8,7 +8,7 @@ internal static class ExportApi
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/export", async Task<Results<ValidationProblem, FileStreamHttpResult>> (string projectId, string? format, string? layer, bool? spreadsheetSafe, HttpContext http, ExportRunner runner, CancellationToken ct) =>
+        api.MapGet("/projects/{projectId}/export", async Task<Results<ValidationProblem, FileStreamHttpResult>> (string projectId, string? format, string? layer, bool? spreadsheetSafe, string? document, HttpContext http, ExportRunner runner, CancellationToken ct) =>
             {
                 var name = format ?? "jsonl";
                 if (runner.Find(name) is not { } chosen)
@@ -16,10 +16,10 @@ internal static class ExportApi
                     return Invalid("format", $"'{name}' is not an export format; use one of {string.Join(", ", runner.Formats.Select(f => f.Name))}.");
                 }
 
-                var options = new ExportOptions(string.IsNullOrEmpty(layer) ? null : layer, spreadsheetSafe ?? true);
+                var options = new ExportOptions(string.IsNullOrEmpty(layer) ? null : layer, spreadsheetSafe ?? true, string.IsNullOrEmpty(document) ? null : document);
                 if (await runner.ValidateAsync(projectId, chosen, options, ct) is { } problem)
                 {
-                    return Invalid("layer", problem);
+                    return Invalid(problem.Field, problem.Message);
                 }
 
                 // Built in a temporary file, then sent: constant memory, and a length the browser can show progress by.
@@ -40,10 +40,10 @@ internal static class ExportApi
                     throw;
                 }
 
-                return TypedResults.File(file, "application/zip", $"{projectId}-{chosen.Name}.zip");
+                return TypedResults.File(file, "application/zip", options.Document is { } one ? $"{one}-{chosen.Name}.zip" : $"{projectId}-{chosen.Name}.zip");
             })
             .RequireProjectAccess(ProjectRight.SeeAll)
-            .WithSummary("Exports the project in a format (jsonl, …) as a zip archive with its dataset card (README.md); owners and curators. CSV cells are spreadsheet-safe unless spreadsheetSafe=false.");
+            .WithSummary("Exports the project in a format (jsonl, …) as a zip archive with its dataset card (README.md); owners and curators. CSV cells are spreadsheet-safe unless spreadsheetSafe=false; ?document=ID exports one document of the project.");
         return api;
     }
 

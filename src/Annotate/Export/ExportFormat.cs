@@ -41,11 +41,12 @@ internal sealed class ExportContext(ExportReader reader, string projectId, IRead
     public ExportOptions Options { get; } = options;
 
     /// <summary>The project's documents, one at a time, in id order; progress is reported as they are read.</summary>
-    public IAsyncEnumerable<ExportDocument> DocumentsAsync(CancellationToken cancellationToken) => reader.DocumentsAsync(ProjectId, progress, cancellationToken);
+    public IAsyncEnumerable<ExportDocument> DocumentsAsync(CancellationToken cancellationToken) => reader.DocumentsAsync(ProjectId, Options.Document, progress, cancellationToken);
 }
 
 /// <summary>
 /// Format options: the codebook layer a layer-at-a-time format (conll) writes (null for every span layer), and
-/// whether CSV cells are made safe to open in a spreadsheet (<see cref="CsvFile"/>; on unless raw data is asked for).
+/// whether CSV cells are made safe to open in a spreadsheet (<see cref="CsvFile"/>; on unless raw data is asked for),
+/// and one document of the project to export instead of all (null for all).
 /// </summary>
-public sealed record ExportOptions(string? Layer = null, bool SpreadsheetSafe = true);
+public sealed record ExportOptions(string? Layer = null, bool SpreadsheetSafe = true, string? Document = null);

@@ -16,22 +16,24 @@ namespace Annotate.Export;
 internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStore annotators)
 {
     /// <summary>The ids of the project's documents that are still in the corpus, in order.</summary>
-    public async Task<IReadOnlyList<string>> DocumentIdsAsync(string projectId, CancellationToken cancellationToken)
+    /// <summary>The project's documents in id order; with a document id, that one only (none when it is not the project's).</summary>
+    public async Task<IReadOnlyList<string>> DocumentIdsAsync(string projectId, CancellationToken cancellationToken, string? documentId = null)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT Id FROM Documents WHERE ProjectId = @ProjectId AND IsMissing = 0 ORDER BY Id;", new { ProjectId = projectId }, cancellationToken: cancellationToken))).AsList();
+            "SELECT Id FROM Documents WHERE ProjectId = @ProjectId AND IsMissing = 0 AND (@DocumentId IS NULL OR Id = @DocumentId) ORDER BY Id;",
+            new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Everyone who annotated in the project (not the gold layer), with their attributes.</summary>
     public Task<IReadOnlyList<Annotator>> AnnotatorsAsync(string projectId, CancellationToken cancellationToken) =>
         annotators.ListAsync(projectId, cancellationToken);
 
-    /// <summary>The project's documents in id order; reports (done, total) after each.</summary>
-    public async IAsyncEnumerable<ExportDocument> DocumentsAsync(string projectId, IProgress<(int Done, int Total)>? progress,
+    /// <summary>The project's documents (or one of them) in id order; reports (done, total) after each.</summary>
+    public async IAsyncEnumerable<ExportDocument> DocumentsAsync(string projectId, string? documentId, IProgress<(int Done, int Total)>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ids = await DocumentIdsAsync(projectId, cancellationToken);
+        var ids = await DocumentIdsAsync(projectId, cancellationToken, documentId);
         var people = (await AnnotatorsAsync(projectId, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {

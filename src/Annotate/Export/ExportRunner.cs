@@ -24,12 +24,17 @@ internal sealed class ExportRunner(Db db, ExportReader reader, CodebookStore cod
         await using var recording = new RecordingSink(sink);
         await format.WriteAsync(context, recording, cancellationToken);
         await card.WriteAsync(context, format, recording.Files, sink, cancellationToken);
-        return new ExportSummary(projectId, format.Name, (await reader.DocumentIdsAsync(projectId, cancellationToken)).Count);
+        return new ExportSummary(projectId, format.Name, (await reader.DocumentIdsAsync(projectId, cancellationToken, options.Document)).Count);
     }
 
-    /// <summary>Why these options do not fit the project (an unknown layer), or null when they do.</summary>
-    public async Task<string?> ValidateAsync(string projectId, IExportFormat format, ExportOptions options, CancellationToken cancellationToken)
+    /// <summary>Why these options do not fit the project (an unknown layer or document, named by its field), or null when they do.</summary>
+    public async Task<(string Field, string Message)?> ValidateAsync(string projectId, IExportFormat format, ExportOptions options, CancellationToken cancellationToken)
     {
+        if (options.Document is { } document && (await reader.DocumentIdsAsync(projectId, cancellationToken, document)).Count == 0)
+        {
+            return ("document", $"Project '{projectId}' has no document '{document}'.");
+        }
+
         if (options.Layer is not { } layer)
         {
             return null;
@@ -38,7 +43,7 @@ internal sealed class ExportRunner(Db db, ExportReader reader, CodebookStore cod
         var context = await ContextAsync(projectId, options, null, cancellationToken);
         var spanLayers = context.SpanLayers;
         return spanLayers.Contains(layer) ? null
-            : $"The codebook of project '{projectId}' has no span layer '{layer}'; its span layers are: {string.Join(", ", spanLayers)}.";
+            : ("layer", $"The codebook of project '{projectId}' has no span layer '{layer}'; its span layers are: {string.Join(", ", spanLayers)}.");
     }
 
     public async Task<ExportContext> ContextAsync(string projectId, ExportOptions options, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)

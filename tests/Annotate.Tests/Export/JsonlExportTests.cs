@@ -122,4 +122,40 @@ public sealed class JsonlExportTests
         Assert.Contains("no span layer 'nope'", badLayer.Error, StringComparison.Ordinal);
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(app.Folder, "notes.txt")));
     }
+
+    [Fact]
+    public async Task One_Document_Is_Exported_Alone_Over_The_Api_And_The_Command_Line()
+    {
+        using var app = new AnnotateApp();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
+        var (added, _, addError) = await AnnotateProcess.RunWithInputAsync("export owner passphrase", "user", "add", "one-doc-owner", "--owner", "--db", app.DatabasePath);
+        Assert.True(added == 0, addError);
+        var owner = app.AnonymousClient();
+        (await owner.PostAsJsonAsync("/api/session", new { userName = "one-doc-owner", password = "export owner passphrase" })).EnsureSuccessStatusCode();
+        var target = Path.Combine(app.Folder, "one-doc");
+
+        var viaApi = await owner.GetAsync($"/api/projects/default/export?format=jsonl&document={Doc}");
+        var unknown = await owner.GetAsync("/api/projects/default/export?format=jsonl&document=wire.nope");
+        var (exit, output, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--document", Doc, "--out", target, "--db", app.DatabasePath);
+        var badCli = await AnnotateProcess.RunAsync("export", "--project", "default", "--document", "wire.nope", "--out", Path.Combine(app.Folder, "nope"), "--db", app.DatabasePath);
+
+        Assert.Equal(HttpStatusCode.OK, viaApi.StatusCode);
+        Assert.Equal($"{Doc}-jsonl.zip", viaApi.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using (var zip = new System.IO.Compression.ZipArchive(await viaApi.Content.ReadAsStreamAsync()))
+        {
+            using var reader = new StreamReader(zip.GetEntry("default.jsonl")!.Open());
+            var line = Assert.Single((await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(Doc, JsonDocument.Parse(line).RootElement.GetProperty("id").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no document 'wire.nope'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Exported 1 document(s)", output, StringComparison.Ordinal);
+        Assert.Single(await File.ReadAllLinesAsync(Path.Combine(target, "default.jsonl")));
+        Assert.Contains($"This export holds one document of the project: `{Doc}`", await File.ReadAllTextAsync(Path.Combine(target, "README.md")), StringComparison.Ordinal);
+        Assert.Equal(2, badCli.ExitCode);
+        Assert.Contains("has no document", badCli.Error, StringComparison.Ordinal);
+    }
 }

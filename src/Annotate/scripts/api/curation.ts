@@ -119,5 +119,6 @@ export const exportFormats = [
 
 export const exportApi = {
   /** Owners and curators: a link the browser downloads. */
-  href: (projectId: string, format: string) => `/api/projects/${encodeURIComponent(projectId)}/export?format=${encodeURIComponent(format)}`,
+  href: (projectId: string, format: string, documentId?: string) =>
+    `/api/projects/${encodeURIComponent(projectId)}/export?format=${encodeURIComponent(format)}${documentId ? `&document=${encodeURIComponent(documentId)}` : ''}`,
 };

@@ -78,7 +78,7 @@ export function curateView(ctx: AppContext, id: string): View {
     const toolbar = curateToolbar(curation, doc.projectId, {
       setMode, acceptAgreed: () => void curation.acceptAgreed(), undo: () => void curation.undo(), redo: () => void curation.redo(),
       nextOpen: () => pickNextOpen(),
-    });
+    }, doc.id);
     const legend = h('p', { class: 'curate-legend', 'aria-label': 'Colours' },
       ['agreed', 'label', 'boundary', 'missed', 'attributes', 'curated', 'rejected'].map((t) => h('span', { class: `legend tone-${t}` }, t)),
       h('span', { class: 'legend gold' }, 'gold span'));

@@ -14,7 +14,7 @@ export interface ToolbarActions {
 }
 
 /** Progress, the view switch, Accept all agreed, undo/redo, next open cluster and Export…. */
-export function curateToolbar(curation: Curation, projectId: string, actions: ToolbarActions) {
+export function curateToolbar(curation: Curation, projectId: string, actions: ToolbarActions, documentId?: string) {
   const progress = h('p', { class: 'curate-progress', 'data-testid': 'curation-progress', 'aria-live': 'polite' });
   const modeButton = (mode: CurateMode, text: string) =>
     h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', 'data-mode': mode, onclick: () => actions.setMode(mode) }, text);
@@ -26,7 +26,7 @@ export function curateToolbar(curation: Curation, projectId: string, actions: To
   const next = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Shift+N', onclick: actions.nextOpen }, 'Next open (Shift+N)');
   const element = h('div', { class: 'curate-toolbar', role: 'toolbar', 'aria-label': 'Curation' },
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'View' }, merged, side),
-    acceptAll, next, undo, redo, exportControl(projectId));
+    acceptAll, next, undo, redo, exportControl(projectId, documentId));
   return {
     element,
     progress,
