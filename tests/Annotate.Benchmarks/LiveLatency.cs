@@ -48,7 +48,7 @@ internal static class LiveLatency
             var next = 0;
             for (var i = 0; i < warmup; i++)
             {
-                await LabelAsync(writer, readers, stretches[next++]);
+                await LabelAsync(writer, stretches[next++]);
                 await Task.Delay(pause);
             }
 
@@ -59,13 +59,15 @@ internal static class LiveLatency
                 var result = new LiveLatencyRun(run.ToString(CultureInfo.InvariantCulture), readerCount);
                 var cpu = server.CpuSeconds();
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                var keys = new List<WriterKey?>();
                 for (var i = 0; i < spans; i++)
                 {
-                    result.Add(await LabelAsync(writer, readers, stretches[next++]));
+                    keys.Add(await LabelAsync(writer, stretches[next++]));
                     await Task.Delay(pause);
                 }
 
                 result.AddServerCpu(server.CpuSeconds() - cpu, clock.Elapsed.TotalSeconds);
+                await CollectAsync(readers, keys, result);
                 all.Add(result);
                 Console.WriteLine(result.Row());
             }
@@ -78,8 +80,10 @@ internal static class LiveLatency
 
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Machine: {Environment.ProcessorCount} cores; Chromium {chromium.Browser.Version} (headless, 1440×900); build {AppServer.BuildConfiguration}; load average (1/5/15 min) {loadBefore} before, {MachineInfo.LoadAverage()} after."));
+                $"Machine: {Environment.ProcessorCount} cores; Chromium {chromium.Browser.Version} (headless, 1440×900); build {AppServer.BuildConfiguration}; load average (1/5/15 min) {loadBefore} before, {MachineInfo.LoadAverage()} after; CPU pressure {MachineInfo.CpuPressure()}."));
             Console.WriteLine(total.Summary(TargetP99Ms));
+            Console.WriteLine();
+            Console.WriteLine(total.Breakdown());
             return total.P99 < TargetP99Ms ? 0 : 1;
         }
         finally
@@ -119,8 +123,11 @@ internal static class LiveLatency
             : throw new ArgumentException($"only {stretches.Count} distinct stretches on screen; ask for fewer spans.");
     }
 
-    /// <summary>Selects a stretch, presses b (Blockade), and collects when the writer and each reader drew the span.</summary>
-    private static async Task<LiveLatencySample?> LabelAsync(IPage writer, List<IPage> readers, (string Block, int Start, int End) stretch)
+    /// <summary>The writer's side of one label key, in page time (ms since the epoch; 0: not seen).</summary>
+    private sealed record WriterKey(string Id, double Key, double Drawn, double Sent, double Answered, double Acked);
+
+    /// <summary>Selects a stretch, presses b (Blockade), and waits for the writer's own highlight and the save's answer.</summary>
+    private static async Task<WriterKey?> LabelAsync(IPage writer, (string Block, int Start, int End) stretch)
     {
         var count = await writer.EvaluateAsync<int>("() => __live.count()");
         await writer.Locator($"[data-block='{stretch.Block}']").EvaluateAsync(PageScripts.SelectInBlock, new[] { stretch.Start, stretch.End });
@@ -132,12 +139,31 @@ internal static class LiveLatency
             return null;
         }
 
-        var id = created.GetProperty("id").GetString()!;
-        var key = created.GetProperty("key").GetDouble();
-        var seen = await Task.WhenAll(readers.Select(r => r.EvaluateAsync<JsonElement>("([id, deadline]) => __live.drawn(id, deadline)", new object[] { id, key + MissAfterMs })));
-        double At(JsonElement e, string name) => e.GetProperty(name).GetDouble() is var t and > 0 ? t - key : double.NaN;
-        return new LiveLatencySample(
-            At(created, "drawn"), At(created, "sent"), At(created, "answered"), At(created, "acked"),
-            [.. seen.Select(s => (At(s, "received"), At(s, "drawn")))]);
+        double At(string name) => created.GetProperty(name).GetDouble();
+        return new WriterKey(created.GetProperty("id").GetString()!, At("key"), At("drawn"), At("sent"), At("answered"), At("acked"));
+    }
+
+    /// <summary>
+    /// After a run (so that the benchmark does not talk to the readers while they receive and draw): what each reader
+    /// saw of each span, waiting at most until 5 s after the last key.
+    /// </summary>
+    private static async Task CollectAsync(List<IPage> readers, List<WriterKey?> keys, LiveLatencyRun result)
+    {
+        var made = keys.OfType<WriterKey>().ToList();
+        var ids = made.Select(k => k.Id).ToArray();
+        var deadline = made.Count == 0 ? 0 : made[^1].Key + MissAfterMs;
+        var seen = await Task.WhenAll(readers.Select(r => r.EvaluateAsync<double[][]>("([ids, deadline]) => __live.report(ids, deadline)", new object[] { ids, deadline })));
+        static double Since(double at, double key, double limit = double.MaxValue) => at > 0 && at - key <= limit ? at - key : double.NaN;
+        for (var i = 0; i < made.Count; i++)
+        {
+            var k = made[i];
+            result.Add(new LiveLatencySample(Since(k.Drawn, k.Key), Since(k.Sent, k.Key), Since(k.Answered, k.Key), Since(k.Acked, k.Key),
+                [.. seen.Select(r => (Since(r[i][1], k.Key), Since(r[i][0], k.Key, MissAfterMs)))]));
+        }
+
+        for (var missing = keys.Count - made.Count; missing > 0; missing--)
+        {
+            result.Add(null);
+        }
     }
 }

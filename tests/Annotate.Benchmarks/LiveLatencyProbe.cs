@@ -84,10 +84,11 @@ internal static class LiveLatencyProbe
               return { id, key: keys.at(-1) ?? 0, drawn: seen.get(id), sent: at(e?.startTime), requested: at(e?.requestStart),
                 answered: at(e?.responseStart), acked: at(e?.responseEnd) };
             },
-            // A reader: when the span was first drawn (0: not by the deadline) and when its hub message arrived.
-            async drawn(id, deadline) {
-              await until(() => seen.has(id), deadline);
-              return { drawn: seen.get(id) ?? 0, received: window.__liveHub?.get(id) ?? 0 };
+            // A reader, after a run: for each span, when it was first drawn and when its hub message arrived (0: never),
+            // waiting until every span is there or the deadline has passed.
+            async report(ids, deadline) {
+              await until(() => ids.every((id) => seen.has(id)), deadline);
+              return ids.map((id) => [seen.get(id) ?? 0, window.__liveHub?.get(id) ?? 0]);
             },
           };
         }

@@ -77,6 +77,29 @@ internal sealed class LiveLatencyRun(string name, int readerCount)
             $"Label key to span drawn at {readers} readers: p50 {P(delays, 50)} ms, p90 {P(delays, 90)} ms, p99 {P(delays, 99)} ms, max {(delays.Count > 0 ? delays[^1] : double.NaN):F1} ms over {delays.Count} samples; {Misses} misses (not drawn within 5 s), {notCreated} keys without a span. Target p99 < {targetMs:F0} ms: {verdict}.");
     }
 
+    /// <summary>
+    /// Where the time goes, as means (they add up): in the writer's page before the save is sent, the save until the
+    /// server's answer starts (the broadcast leaves after the same commit), on to the reader's hub message, and the
+    /// reader's drawing; over all samples and over the slowest 10% and 1%.
+    /// </summary>
+    public string Breakdown()
+    {
+        var parts = samples
+            .SelectMany(s => s.Readers.Select(r => new[] { r.Drawn, s.Sent, s.Answered - s.Sent, r.Received - s.Answered, r.Drawn - r.Received }))
+            .Where(p => !p.Any(double.IsNaN)).OrderBy(p => p[0]).ToList();
+        var table = new System.Text.StringBuilder();
+        table.AppendLine("| samples (mean ms) | key to drawn at reader | key to save sent (writer) | save sent to server's answer | answer to hub message at reader | message to drawn (reader) |");
+        table.AppendLine("|---|--:|--:|--:|--:|--:|");
+        foreach (var (label, share) in new[] { ("all", 1.0), ("slowest 10%", 0.1), ("slowest 1%", 0.01) })
+        {
+            var slice = parts.Skip((int)(parts.Count * (1 - share))).ToList();
+            var means = Enumerable.Range(0, 5).Select(i => slice.Count == 0 ? double.NaN : slice.Average(p => p[i]));
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {label} ({slice.Count}) | {string.Join(" | ", means.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        }
+
+        return table.ToString();
+    }
+
     private int Misses => samples.Sum(s => s.Readers.Count(r => double.IsNaN(r.Drawn)));
 
     private List<double> Sorted(Func<LiveLatencySample, IEnumerable<double>> select) =>
