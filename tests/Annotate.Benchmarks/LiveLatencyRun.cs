@@ -13,8 +13,8 @@ internal sealed record LiveLatencySample(double WriterDrawn, double Sent, double
 internal sealed class LiveLatencyRun(string name, int readerCount)
 {
     public const string Header = """
-        | run | readers | spans | samples | misses | p50 ms | p90 ms | p99 ms | max ms | writer's own highlight p50 / p99 ms | save sent p50 ms | save acknowledged p50 / p99 ms | hub message at readers p50 / p99 ms | reader draws after message p50 / p99 ms | server CPU |
-        |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+        | run | readers | spans | samples | misses | p50 ms | p90 ms | p99 ms | max ms | writer's own highlight p50 / p99 ms | save sent p50 ms | save acknowledged p50 / p99 ms | hub message at readers p50 / p99 ms | reader draws after message p50 / p99 ms | server CPU | server CPU ms per span |
+        |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
         """;
 
     private readonly List<LiveLatencySample> samples = [];
@@ -65,7 +65,7 @@ internal sealed class LiveLatencyRun(string name, int readerCount)
         var received = Sorted(s => s.Readers.Select(r => r.Received));
         var render = Sorted(s => s.Readers.Select(r => r.Drawn - r.Received));
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {readers} | {samples.Count + notCreated} | {delays.Count} | {Misses} | {P(delays, 50)} | {P(delays, 90)} | {P(delays, 99)} | {(delays.Count > 0 ? delays[^1] : double.NaN):F1} | {P(own, 50)} / {P(own, 99)} | {P(Sorted(s => [s.Sent]), 50)} | {P(acked, 50)} / {P(acked, 99)} | {P(received, 50)} / {P(received, 99)} | {P(render, 50)} / {P(render, 99)} | {100 * cpuSeconds / Math.Max(0.001, seconds):F0}% |");
+            $"| {name} | {readers} | {samples.Count + notCreated} | {delays.Count} | {Misses} | {P(delays, 50)} | {P(delays, 90)} | {P(delays, 99)} | {(delays.Count > 0 ? delays[^1] : double.NaN):F1} | {P(own, 50)} / {P(own, 99)} | {P(Sorted(s => [s.Sent]), 50)} | {P(acked, 50)} / {P(acked, 99)} | {P(received, 50)} / {P(received, 99)} | {P(render, 50)} / {P(render, 99)} | {100 * cpuSeconds / Math.Max(0.001, seconds):F0}% | {1000 * cpuSeconds / Math.Max(1, samples.Count + notCreated):F1} |");
     }
 
     public string Summary(double targetMs)
