@@ -31,7 +31,7 @@ internal static class AgreementLive
         await using var server = await AppServer.StartAsync(Path.Combine(AppServer.RepositoryRoot(), "corpus"), Path.Combine(scratch.FullName, "annotate.db"), AppServer.BuildConfiguration, displayName: "Saver 0");
         var saverClients = new List<HttpClient> { server.Api };
         for (var i = 1; i < savers; i++)
-            saverClients.Add((await SignInAsync(server.BaseAddress, $"Saver {i}")).Http);
+            saverClients.Add((await server.SignInAsync($"Saver {i}")).Http);
         (await server.Api.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
 
         // Each viewer records when it first held a report counting at least k spans on the document.
@@ -40,7 +40,7 @@ internal static class AgreementLive
         var connections = new List<HubConnection>();
         for (var v = 0; v < viewers; v++)
         {
-            var (http, cookies) = await SignInAsync(server.BaseAddress, $"Viewer {v}");
+            var (http, cookies) = await server.SignInAsync($"Viewer {v}");
             var log = seen[v] = new ConcurrentQueue<(int, long)>();
             var hub = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/annotations"), o => o.Cookies = cookies).Build();
             var gate = new SemaphoreSlim(1, 1);
@@ -120,22 +120,11 @@ internal static class AgreementLive
         Console.WriteLine("| viewers | savers | saves/s | ack p50 ms | ack p99 ms | figures fresh p50 ms | p99 ms | max ms | never fresh | report fetches | failed saves | server CPU | server peak MiB |");
         Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {viewers} | {savers} | {rate} | {Percentile(acks, 50):F1} | {Percentile(acks, 99):F1} | {Percentile(freshness, 50):F0} | {Percentile(freshness, 99):F0} | {freshness.LastOrDefault():F0} | {missing} | {fetches} | {failures} | {cpu / seconds * 100:F0}% | {server.PeakMemoryMiB():F0} |"));
+            $"| {viewers} | {savers} | {rate} | {Stats.Percentile(acks, 50):F1} | {Stats.Percentile(acks, 99):F1} | {Stats.Percentile(freshness, 50):F0} | {Stats.Percentile(freshness, 99):F0} | {freshness.LastOrDefault():F0} | {missing} | {fetches} | {failures} | {cpu / seconds * 100:F0}% | {server.PeakMemoryMiB():F0} |"));
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         scratch.Delete(recursive: true);
         return 0;
     }
-
-    private static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri address, string name)
-    {
-        var cookies = new CookieContainer();
-        var http = AntiforgeryHandler.Client(address, cookies);
-        (await http.PostAsJsonAsync("/api/session", new { displayName = name })).EnsureSuccessStatusCode();
-        return (http, cookies);
-    }
-
-    private static double Percentile(List<double> sorted, int percent) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -46,7 +46,7 @@ internal static class HubLoad
         AppServer[] servers = second is null ? [server] : [server, second];
         // Savers are the first users; with more savers than clients, the extra savers only save (over HTTP).
         var users = new List<User> { new(server.Api, server.Cookies) };
-        users.AddRange(await SignInAsync(server.BaseAddress, Math.Max(savers, Math.Min(clients, 100)) - 1));
+        users.AddRange(await SignInAsync(server, Math.Max(savers, Math.Min(clients, 100)) - 1));
         (await users[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
         var receipts = new ConcurrentQueue<(int Client, string Id, long At)>();
         var connections = await ConnectAsync([.. servers.Select(s => s.BaseAddress)], users, clients, receipts);
@@ -77,14 +77,12 @@ internal static class HubLoad
 
     private sealed record User(HttpClient Http, CookieContainer Cookies);
 
-    private static async Task<List<User>> SignInAsync(Uri address, int count)
+    private static async Task<List<User>> SignInAsync(AppServer server, int count)
     {
         var users = new List<User>();
         for (var i = 0; i < count; i++)
         {
-            var cookies = new CookieContainer();
-            var http = AntiforgeryHandler.Client(address, cookies);
-            (await http.PostAsJsonAsync("/api/session", new { displayName = $"Load {i + 1}" })).EnsureSuccessStatusCode();
+            var (http, cookies) = await server.SignInAsync($"Load {i + 1}");
             users.Add(new User(http, cookies));
         }
 
@@ -180,14 +178,11 @@ internal static class HubLoad
         var expected = sends.Values.Sum(s => (long)(s.Saver < clients ? clients - 1 : clients));
         var delivered = latencies.Count;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {clients} | {savers} | {(rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "max")} | {sends.Count / seconds:F0} | {Percentile(latencies, 50):F1} | {Percentile(latencies, 99):F1} | {latencies.LastOrDefault():F1} | {100.0 * delivered / Math.Max(1, expected):F2}% | {duplicates} | {Percentile(ackList, 50):F1} | {Percentile(ackList, 99):F1} | {failures} | {cpu / seconds * 100:F0}% | {peakMiB:F0} |");
+            $"| {clients} | {savers} | {(rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "max")} | {sends.Count / seconds:F0} | {Stats.Percentile(latencies, 50):F1} | {Stats.Percentile(latencies, 99):F1} | {latencies.LastOrDefault():F1} | {100.0 * delivered / Math.Max(1, expected):F2}% | {duplicates} | {Stats.Percentile(ackList, 50):F1} | {Stats.Percentile(ackList, 99):F1} | {failures} | {cpu / seconds * 100:F0}% | {peakMiB:F0} |");
         Console.WriteLine("| clients | savers | target saves/s | saves/s | p50 ms | p99 ms | max ms | delivered | duplicates | ack p50 ms | ack p99 ms | failed saves | server CPU | server peak MiB |");
         Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         Console.WriteLine(line);
     }
-
-    private static double Percentile(List<double> sorted, int percent) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -16,33 +16,19 @@ internal sealed record ScrollTiming(int Frames, double P50Ms, double P95Ms, doub
 /// <summary>Headless Chromium on the annotation view, signed in with the seeding client's session cookie.</summary>
 internal sealed class LongArticleBrowser : IAsyncDisposable
 {
-    private static readonly string[] LaunchArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-    private readonly IPlaywright playwright;
-    private readonly IBrowser browser;
+    private readonly Chromium chromium;
     private readonly IBrowserContext context;
 
-    private LongArticleBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context)
+    private LongArticleBrowser(Chromium chromium, IBrowserContext context)
     {
-        this.playwright = playwright;
-        this.browser = browser;
+        this.chromium = chromium;
         this.context = context;
     }
 
     public static async Task<LongArticleBrowser> StartAsync(AppServer server)
     {
-        var playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = LaunchArgs });
-        var context = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(60_000);
-        var cookies = server.Cookies.GetCookies(server.BaseAddress).Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Url = server.BaseAddress.ToString(), HttpOnly = c.HttpOnly, SameSite = SameSiteAttribute.Strict,
-        });
-        await context.AddCookiesAsync(cookies);
-        return new LongArticleBrowser(playwright, browser, context);
+        var chromium = await Chromium.LaunchAsync();
+        return new LongArticleBrowser(chromium, await chromium.NewContextAsync(server.BaseAddress, server.Cookies));
     }
 
     /// <summary>Opens the document in a new tab: wall time until block 0 is visible, and the page's own marks.</summary>
@@ -50,10 +36,10 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
     {
         var page = await context.NewPageAsync();
         var clock = Stopwatch.StartNew();
-        await page.GotoAsync($"/documents/{Uri.EscapeDataString(documentId)}", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(Chromium.DocumentPath(documentId), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("[data-block='0']").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         var wall = clock.Elapsed.TotalMilliseconds;
-        await page.WaitForFunctionAsync("() => performance.getEntriesByName('annotate:annotations-drawn').length > 0");
+        await page.WaitForFunctionAsync(Chromium.AnnotationsDrawn);
         var marks = await page.EvaluateAsync<double[]>("""
             () => {
               const mark = n => performance.getEntriesByName(n)[0]?.startTime ?? -1;
@@ -145,8 +131,7 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await context.DisposeAsync();
-        await browser.DisposeAsync();
-        playwright.Dispose();
+        await chromium.DisposeAsync();
     }
 
     public static string Ms(double value) => value.ToString("F0", CultureInfo.InvariantCulture);

@@ -51,4 +51,18 @@ internal static class MachineInfo
             return "n/a";
         }
     }
+
+    /// <summary>Linux PSI: the share of time some runnable task waited for a CPU (10 s and 60 s averages), or "n/a".</summary>
+    public static string CpuPressure()
+    {
+        try
+        {
+            var some = File.ReadLines("/proc/pressure/cpu").First().Split(' ');
+            return $"{some[1].Replace("avg10=", "", StringComparison.Ordinal)}% (10 s) / {some[2].Replace("avg60=", "", StringComparison.Ordinal)}% (60 s)";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return "n/a";
+        }
+    }
 }

@@ -11,6 +11,7 @@ using BenchmarkDotNet.Running;
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
 //   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
 //   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
+//   live-latency [--readers 10] [--spans 100] [--runs 1] [--warmup 3] [--pause 250]
 // See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -32,6 +33,8 @@ try
             return await AgreementLive.RunAsync(Arguments.Parse(rest, []));
         case LongArticleBenchmark.Command:
             return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
+        case LiveLatency.Command:
+            return await LiveLatency.RunAsync(Arguments.Parse(rest, []));
         case ExportBenchmark.Command:
             return await ExportBenchmark.RunAsync(Arguments.Parse(rest, ExportBenchmark.Flags));
         case "micro":
@@ -54,6 +57,12 @@ try
                       The annotation view in headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) on a generated
                       article with that many spans: first text, span creation, scrolling, payload sizes.
                       Exit code 1 when a target is missed (first text 1.5 s, a span 100 ms).
+                  live-latency [--readers 10] [--spans 100] [--runs 1] [--warmup 3] [--pause 250]
+                      One headless Chromium: a writer page and N reader pages (each its own person) on one document of
+                      an open project. The writer selects a stretch and presses a label key; time from the key to the
+                      span drawn at each reader (p50, p90, p99, max), with the writer's own highlight, the save's
+                      acknowledgement and the hub message's arrival. --pause ms between spans; warm-up spans not counted.
+                      Exit code 1 when p99 reaches 150 ms.
                   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate] [--instances 1|2] [--db postgres://…]
                       N SignalR clients on one document of a real server process; save-to-receive latency,
                       delivery, duplicates, acknowledgement latency, server CPU and peak memory.

@@ -86,25 +86,7 @@ public sealed class AnnotationPage(IPage page)
 
     /// <summary>Selects characters [start, end) of a block's text, as UTF-16 offsets, the way a script (or a drag) could.</summary>
     public Task SelectInBlockAsync(int block, int start, int end) =>
-        Block(block).EvaluateAsync("""
-            (el, [start, end]) => {
-              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-              const point = (offset) => {
-                for (let n = walker.nextNode(), at = 0; n; at += n.data.length, n = walker.nextNode()) {
-                  if (offset <= at + n.data.length) return [n, offset - at];
-                }
-              };
-              const [a, ao] = point(start);
-              walker.currentNode = el;
-              const [b, bo] = point(end);
-              const range = document.createRange();
-              range.setStart(a, ao);
-              range.setEnd(b, bo);
-              getSelection().removeAllRanges();
-              getSelection().addRange(range);
-              el.closest('[role=region]').dispatchEvent(new PointerEvent('pointerup', { bubbles: true, button: 0 }));
-            }
-            """, new[] { start, end });
+        Block(block).EvaluateAsync(PageScripts.SelectInBlock, new[] { start, end });
 
     public Task PressAsync(string key) => page.Keyboard.PressAsync(key);
 
