@@ -145,7 +145,11 @@ export function readerView(ctx: AppContext, id: string): View {
     },
     onKey(event) {
       if (annotation?.onKey(event)) return true;
-      switch (readerCommand(event)) {
+      const command = readerCommand(event);
+      // On a page one annotates, letters and Esc belong to the annotation view, also in the moment before it is
+      // ready: a label key pressed then must not leave the document. Alt+arrows navigate.
+      if (annotation && !event.altKey && (command === 'next' || command === 'previous' || command === 'back')) return true;
+      switch (command) {
         case 'next':
           if (around.next) ctx.navigate(readerRoute(around.next));
           else ctx.announce(around.position >= 0 ? 'This is the last document in the list.' : 'No list to move through.');
