@@ -25,7 +25,7 @@ internal static class ServiceSetup
     {
         services.AddOptions<AnnotateOptions>().BindConfiguration(AnnotateOptions.Section)
             .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
-            .Validate(o => o.TicketLifetimeDays is > 0 and <= 3650, "Annotate:TicketLifetimeDays must be between 0 and 3650 days.")
+            .Validate(o => o.TicketLifetimeDays is > 0 and <= 3650, "Annotate:TicketLifetimeDays must be between 1 and 3650 days.")
             .Validate(o => o.MaxHubConnectionsPerUser > 0, "Annotate:MaxHubConnectionsPerUser must be positive.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

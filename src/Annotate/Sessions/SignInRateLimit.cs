@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -21,14 +22,7 @@ internal static class SignInRateLimit
         options.AddPolicy(Classroom.ClassroomApi.JoinPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1), QueueLimit = 100 }));
-        options.OnRejected = async (context, cancellationToken) =>
-        {
-            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = { Status = 429, Title = "Too many sign-ins", Detail = "Too many sign-ins from this address; try again in a minute." },
-            });
-        };
+        options.OnRejected = (context, cancellationToken) => new ValueTask(context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests,
+            "Too many sign-ins", "Too many sign-ins from this address; try again in a minute."));
     });
 }

@@ -1,3 +1,4 @@
+using Annotate.Hosting;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -49,13 +50,6 @@ internal sealed class TokenAuthentication(IOptionsMonitor<AuthenticationSchemeOp
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = 401, Title = "Invalid API token", Detail = "The API token is unknown or has been revoked; create a new one." },
-        });
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Invalid API token", "The API token is unknown or has been revoked; create a new one.");
 }
