@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Annotate.Curation;
+using Annotate.Data;
 using Annotate.Tests.Export;
+using Dapper;
 
 namespace Annotate.Tests.Curation;
 
@@ -15,6 +18,21 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
     /// <summary>The distinct ids in a JSON array (of objects, their <paramref name="property"/>; of strings, the strings), in order.</summary>
     private static string[] Ids(JsonElement items, string? property = "id") =>
         [.. items.EnumerateArray().Select(p => (property is null ? p : p.GetProperty(property)).GetString()!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task The_Human_Annotations_View_Holds_Every_Row_But_The_Gold_Layers()
+    {
+        var db = new Db(project.App.DatabasePath);
+        await using var connection = await db.OpenAsync();
+
+        var gold = new { Gold = GoldLayer.AnnotatorId };
+        var all = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM Annotations;");
+        var ofGold = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM Annotations WHERE AnnotatorId = @Gold;", gold);
+
+        Assert.Equal(6, ofGold); // two gold spans, a gold label and a rejection; a span and a label on the other document
+        Assert.Equal(all - ofGold, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM HumanAnnotations;"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM HumanAnnotations WHERE AnnotatorId = @Gold;", gold));
+    }
 
     [Fact]
     public async Task The_Annotators_List_Holds_Only_The_People()
