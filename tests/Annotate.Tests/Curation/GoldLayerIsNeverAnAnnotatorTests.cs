@@ -48,8 +48,8 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
         var report = await project.GetAsync("/api/projects/default/agreement");
 
         Assert.Equal(project.People, Ids(report.GetProperty("annotators")));
-        var document = Assert.Single(report.GetProperty("documents").EnumerateArray());
-        Assert.Equal((Doc, 2), (document.GetProperty("id").GetString(), document.GetProperty("annotators").GetInt32()));
+        var documents = report.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("annotators").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { [Doc] = 2, [project.AnaOnlyDoc] = 1 }, documents);
         Assert.DoesNotContain(Gold, report.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -138,7 +138,7 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
 
         var byAnnotator = rows.GroupBy(r => r["annotator_id"]).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         Assert.Equal([.. project.People.Append(Gold).Order(StringComparer.Ordinal)], byAnnotator.Keys.Order(StringComparer.Ordinal));
-        Assert.All(project.People, p => Assert.Equal(3, byAnnotator[p].Count));
+        Assert.Equal((4, 3), (byAnnotator[project.Ana.UserId].Count, byAnnotator[project.Ben.UserId].Count));
         Assert.Equal(5, byAnnotator[Gold].Count);
         Assert.All(byAnnotator[Gold], r => Assert.Equal(("", "cora"), (r["attr_group"], r["provenance_curator"])));
     }
@@ -155,10 +155,9 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
 
         Assert.Equal(everyone, Directory.GetFiles(Path.Combine(conll, "conll", "frame"), "*.conll").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
         Assert.Equal(everyone, Directory.GetDirectories(Path.Combine(brat, "brat")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        // Each person's folder holds the one document they annotated; only the gold folder holds the curated-only one too.
+        // Each folder holds the documents its person annotated; only the gold folder holds the curated-only one.
         int Documents(string who) => Directory.GetFiles(Path.Combine(brat, "brat", who), "*.ann", SearchOption.AllDirectories).Length;
-        Assert.Equal(2, Documents(Gold));
-        Assert.All(project.People, p => Assert.Equal(1, Documents(p)));
+        Assert.Equal((2, 1, 2), (Documents(project.Ana.UserId), Documents(project.Ben.UserId), Documents(Gold)));
         Assert.Equal(everyone, spacy[Doc].GetProperty("spans").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(2, spacy[Doc].GetProperty("spans").GetProperty(Gold).GetArrayLength());
         Assert.Equal([Gold], spacy[project.GoldOnlyDoc].GetProperty("spans").EnumerateObject().Select(p => p.Name));
@@ -171,11 +170,11 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
 
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "agreement.json"))).RootElement;
         Assert.Equal(project.People, Ids(report.GetProperty("annotators")));
-        Assert.Equal([Doc], report.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal(new[] { Doc, project.AnaOnlyDoc }.Order(StringComparer.Ordinal), report.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
         var (_, spans) = CsvExportTests.Read(Path.Combine(folder, "spans-frame.csv"));
         var (_, ratings) = CsvExportTests.Read(Path.Combine(folder, "ratings-stance.csv"));
         Assert.Equal(project.People, spans.Select(r => r["coder"]).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(4, spans.Count);
+        Assert.Equal(5, spans.Count);
         Assert.Equal(project.People, ratings.Select(r => r["coder"]).Order(StringComparer.Ordinal));
     }
 
@@ -186,14 +185,14 @@ public sealed class GoldLayerIsNeverAnAnnotatorTests(GoldLayerProject project) :
 
         string[] Table(string heading) => [.. card.SkipWhile(l => l != heading).Skip(1).SkipWhile(l => !l.StartsWith('|')).Skip(2).TakeWhile(l => l.StartsWith('|'))];
         var annotators = Table("## Annotators").Select(r => r.Split('|', StringSplitOptions.TrimEntries)).ToList();
-        Assert.Equal(project.People, annotators.SkipLast(1).Select(r => r[1]).Order(StringComparer.Ordinal));
-        Assert.Equal(Gold, annotators[^1][1]);
-        Assert.Equal(["3", "3", "5"], annotators.Select(r => r[4]));
+        Assert.Equal([project.Ana.UserId, project.Ben.UserId, Gold], annotators.Select(r => r[1]));
+        Assert.Equal(["4", "3", "5"], annotators.Select(r => r[4]));
         Assert.EndsWith("(curated)", annotators[^1][2], StringComparison.Ordinal);
         // Per label: the people's count and the gold layer's, each in its own column.
         var labels = Table("## Counts per label").Select(r => r.Split('|', StringSplitOptions.TrimEntries)).ToDictionary(r => (r[1], r[2]), r => (r[4], r[5]));
         Assert.Equal(("3", "1"), labels[("frame", "protest")]);
         Assert.Equal(("0", "1"), labels[("frame", "security")]);
+        Assert.Equal(("1", "0"), labels[("frame", "legal")]);
         Assert.Equal(("2", "1"), labels[("stance", "neutral")]);
         Assert.DoesNotContain(Table("### Per annotator"), r => r.Contains(Gold, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Documents with a gold layer: 2.", card);

@@ -9,6 +9,7 @@ namespace Annotate.Tests.Curation;
 /// One project where two people and the gold layer have annotations: Ana and Ben mark the same document (they agree
 /// on one frame span and on its stance, and differ on a second span); the curator Cora accepts what they agree on,
 /// adds a gold span nobody marked, rejects the span they differ on, and curates a second document nobody annotated.
+/// Ana alone marks a third document, which nobody curates.
 /// Were the gold layer counted as an annotator anywhere, that place would see a third person, an extra span or a
 /// document someone annotated.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed class GoldLayerProject : IAsyncLifetime
     /// <summary>A document only the gold layer has annotations on.</summary>
     public string GoldOnlyDoc { get; private set; } = "";
 
+    /// <summary>A document only Ana annotated (one span), with no gold.</summary>
+    public string AnaOnlyDoc { get; private set; } = "";
+
     /// <summary>The people's ids, in ordinal order.</summary>
     public string[] People => [.. new[] { Ana.UserId, Ben.UserId }.Order(StringComparer.Ordinal)];
 
@@ -40,13 +44,15 @@ public sealed class GoldLayerProject : IAsyncLifetime
         Ben = await HubUser.SignInAsync(App, "Ben");
         (await Ana.Http.PutAsJsonAsync("/api/projects/default/annotators/me/attributes", new { attributes = new { group = "a" } })).EnsureSuccessStatusCode();
         (await Ben.Http.PutAsJsonAsync("/api/projects/default/annotators/me/attributes", new { attributes = new { group = "b" } })).EnsureSuccessStatusCode();
-        GoldOnlyDoc = (await Ana.Http.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items").EnumerateArray()
-            .Select(d => d.GetProperty("id").GetString()!).Where(d => d != Doc).Order(StringComparer.Ordinal).First();
+        var others = (await Ana.Http.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("items").EnumerateArray()
+            .Select(d => d.GetProperty("id").GetString()!).Where(d => d != Doc).Order(StringComparer.Ordinal).ToList();
+        (GoldOnlyDoc, AnaOnlyDoc) = (others[0], others[1]);
 
         await Ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
         await Ben.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
         var anas = await Ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "blockade", 20, 30);
         await Ben.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 20, 30);
+        await Ana.PutSpanAsync(AnaOnlyDoc, Guid.NewGuid().ToString(), "legal", 0, 10);
         foreach (var who in new[] { Ana, Ben })
             (await who.Http.PutAsJsonAsync($"/api/documents/{Doc}/labels/{Guid.NewGuid()}", new { layer = "stance", label = "neutral" })).EnsureSuccessStatusCode();
 
