@@ -17,14 +17,15 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
 {
     private const string AnnotationColumns = "a.DocumentId, a.DocumentVersion, a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset";
 
-    /// <summary>Documents of the project (or just one) with live annotations, with their last change.</summary>
+    /// <summary>Documents of the project (or just one) with people's live annotations, with their last change.</summary>
     public async Task<IReadOnlyList<AnnotatedDocument>> AnnotatedDocumentsAsync(string projectId, string? documentId, CancellationToken cancellationToken)
     {
-        // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does.
+        // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does. The
+        // gold layer is not an annotator: a document only it annotated has no agreement, and its changes none to redo.
         const string sql = """
             SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
             FROM Documents d
-            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM Annotations
+            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
                   WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
             WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;
@@ -50,11 +51,11 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     }
 
     /// <summary>Live annotations of some documents (all of the project's when <paramref name="documentIds"/> is null), by document.</summary>
-    /// <remarks>The gold layer is not an annotator: it is left out.</remarks>
+    /// <remarks>The gold layer is not an annotator: it is left out (<c>HumanAnnotations</c>, migration 0014).</remarks>
     public async Task<Dictionary<string, List<AgreementAnnotation>>> AnnotationsAsync(string projectId, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
-        const string all = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.AnnotatorId <> 'gold' ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
-        const string one = $"SELECT {AnnotationColumns} FROM Annotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.AnnotatorId <> 'gold' ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string all = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string one = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = new List<AgreementAnnotation>();
         if (documentIds is null)

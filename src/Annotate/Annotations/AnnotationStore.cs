@@ -24,7 +24,7 @@ internal sealed class AnnotationStore(Db db)
         const string sql = $"""
             {Select}
             WHERE a.DocumentId = @DocumentId AND a.Kind = @Kind AND a.IsDeleted = 0
-              AND (a.AnnotatorId = @Annotator OR (@Annotator IS NULL AND a.AnnotatorId <> 'gold')) AND (@Layer IS NULL OR a.Layer = @Layer)
+              AND (a.AnnotatorId = @Annotator OR (@Annotator IS NULL AND a.AnnotatorId IN (SELECT Id FROM HumanUsers))) AND (@Layer IS NULL OR a.Layer = @Layer)
             ORDER BY a.StartOffset, a.EndOffset DESC, a.Id;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);

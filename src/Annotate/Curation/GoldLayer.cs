@@ -3,6 +3,9 @@ namespace Annotate.Curation;
 /// <summary>
 /// The gold layer: curators' adjudicated annotations, stored as those of a reserved annotator so they are
 /// versioned, sequenced and pushed live like anyone's, and left out wherever annotators are compared or counted.
+/// Who is a person is said once per language: in SQL by the views <c>HumanAnnotations</c> and <c>HumanUsers</c>
+/// (migration 0014), which every query that lists, counts or compares annotators reads; in memory by <see cref="Is"/>.
+/// Nothing else compares an annotator id with "gold".
 /// </summary>
 public static class GoldLayer
 {
@@ -11,6 +14,7 @@ public static class GoldLayer
 
     public const string Name = "Gold standard";
 
+    /// <summary>Whether an annotation row (or a key of a format) is the gold layer's rather than a person's.</summary>
     public static bool Is(string annotatorId) => annotatorId == AnnotatorId;
 }
 

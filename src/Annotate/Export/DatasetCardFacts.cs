@@ -1,3 +1,4 @@
+using Annotate.Curation;
 using Annotate.Data;
 using Dapper;
 
@@ -40,7 +41,7 @@ internal sealed record DatasetCardFacts(
             SELECT a.Kind, a.Layer, a.Label, a.AnnotatorId, count(*) AS Count {Live} AND NOT {Orphaned}
             GROUP BY a.Kind, a.Layer, a.Label, a.AnnotatorId ORDER BY a.Layer, a.Label, a.AnnotatorId;
             SELECT count(*) {Live} AND {Orphaned};
-            SELECT count(DISTINCT a.DocumentId) {Live} AND NOT {Orphaned} AND a.AnnotatorId = 'gold';
+            SELECT count(DISTINCT a.DocumentId) {Live} AND NOT {Orphaned} AND a.AnnotatorId = @GoldLayer;
             SELECT count(*) FROM (
                 SELECT a.StartOffset AS StartAt, a.EndOffset AS EndAt,
                     max(a.EndOffset) OVER (Stretches ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS EndBefore,
@@ -50,7 +51,7 @@ internal sealed record DatasetCardFacts(
             WHERE StartAt < EndBefore OR EndAt > NextStart;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
-        using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { ProjectId = projectId }, cancellationToken: cancellationToken));
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { ProjectId = projectId, GoldLayer = GoldLayer.AnnotatorId }, cancellationToken: cancellationToken));
         var collections = (await results.ReadAsync<CollectionRow>()).AsList();
         var labels = (await results.ReadAsync<LabelRow>()).AsList();
         var orphans = await results.ReadSingleAsync<long>();

@@ -22,9 +22,9 @@ internal sealed partial class AnnotatorStore(Db db, TimeProvider time)
     public async Task<IReadOnlyList<Annotator>> ListAsync(string projectId, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT u.Id, u.DisplayName FROM Users u
-            WHERE u.Id <> 'gold' AND (EXISTS (SELECT 1 FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.AnnotatorId = u.Id AND a.IsDeleted = 0)
-               OR EXISTS (SELECT 1 FROM AnnotatorAttributes x WHERE x.ProjectId = @ProjectId AND x.UserId = u.Id))
+            SELECT u.Id, u.DisplayName FROM HumanUsers u
+            WHERE EXISTS (SELECT 1 FROM Annotations a WHERE a.ProjectId = @ProjectId AND a.AnnotatorId = u.Id AND a.IsDeleted = 0)
+               OR EXISTS (SELECT 1 FROM AnnotatorAttributes x WHERE x.ProjectId = @ProjectId AND x.UserId = u.Id)
             ORDER BY u.DisplayName, u.Id;
             SELECT UserId, Name, Value FROM AnnotatorAttributes WHERE ProjectId = @ProjectId ORDER BY UserId, Name;
             """;
