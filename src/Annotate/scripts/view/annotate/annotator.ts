@@ -19,7 +19,7 @@ import { settings } from './settings';
 import type { SpanRow } from './spanList';
 import { TextMap } from './textMap';
 import { TextSelection } from './textSelection';
-import { apiTransport } from './transport';
+import { apiTransport } from '../../api/sessionTransport';
 
 function storage(get: () => KeyValueStorage): KeyValueStorage | null {
   try {

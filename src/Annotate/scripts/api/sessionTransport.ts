@@ -1,6 +1,7 @@
-import { ApiError, annotationsApi } from '../../api';
-import type { Annotation } from '../../api/annotationTypes';
-import type { SessionTransport } from '../../model/annotationSession';
+import { annotationsApi } from './annotations';
+import { ApiError } from './http';
+import type { Annotation } from './annotationTypes';
+import type { SessionTransport } from '../model/annotationSession';
 
 /** The session's writes over the HTTP API, and what each kind of failure means for the outbox. */
 export function apiTransport(documentId: string): SessionTransport {
