@@ -1,7 +1,7 @@
 import { annotationsApi } from './annotations';
 import { ApiError } from './http';
 import type { Annotation } from './annotationTypes';
-import type { SessionTransport } from '../model/annotationSession';
+import type { SessionTransport } from '../model/session/annotationSession';
 
 /** The session's writes over the HTTP API, and what each kind of failure means for the outbox. */
 export function apiTransport(documentId: string): SessionTransport {

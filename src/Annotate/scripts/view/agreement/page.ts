@@ -1,10 +1,10 @@
 import { agreementApi, ApiError, documentsApi } from '../../api';
 import type { AgreementReport, LayerAgreement } from '../../api/agreement';
-import { splitNotes } from '../../model/agreement';
-import { attributeNames } from '../../model/agreementPairs';
-import { formatDateTime, plural } from '../../model/format';
-import { canCurate } from '../../model/projects';
-import { agreementRoute, curateRoute, readerRoute, routeHref } from '../../model/routes';
+import { splitNotes } from '../../model/agreement/agreement';
+import { attributeNames } from '../../model/agreement/agreementPairs';
+import { formatDateTime, plural } from '../../model/shared/format';
+import { canCurate } from '../../model/app/projects';
+import { agreementRoute, curateRoute, readerRoute, routeHref } from '../../model/app/routes';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';

@@ -1,6 +1,6 @@
 import { agreementApi, ApiError } from '../../api';
 import type { TextAgreement, TextSegment } from '../../api/agreement';
-import { cleanSegments, segmentAt, segmentVotes, TEXT_STEPS, textStep } from '../../model/agreementText';
+import { cleanSegments, segmentAt, segmentVotes, TEXT_STEPS, textStep } from '../../model/agreement/agreementText';
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
 import type { TextMap } from '../annotate/textMap';

@@ -1,7 +1,7 @@
 import type { Block } from '../../api/types';
-import { assignLanes, freeLane, laneGeometry } from '../../model/lanes';
-import { mergeLineBoxes, type Box } from '../../model/lineRects';
-import { SpanIndex } from '../../model/spanIndex';
+import { assignLanes, freeLane, laneGeometry } from '../../model/annotate/lanes';
+import { mergeLineBoxes, type Box } from '../../model/annotate/lineRects';
+import { SpanIndex } from '../../model/annotate/spanIndex';
 import type { ArticleDom } from './articleDom';
 import type { TextMap } from './textMap';
 

@@ -1,4 +1,4 @@
-import { annotateCommand } from '../../model/annotateKeys';
+import { annotateCommand } from '../../model/annotate/annotateKeys';
 import { cycleLayer, deleteSelected, escape, labelByKey, pickAtCaret, redo, undo } from './actions';
 import type { Annotator } from './annotator';
 import { settings } from './settings';

@@ -1,6 +1,6 @@
 import { annotationHub, projectsApi, type AnnotationChange, type PresenceUpdate, type Visibility } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
-import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/liveFeed';
+import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/live/liveFeed';
 import type { Annotator } from './annotator';
 
 export interface Presence {

@@ -1,7 +1,7 @@
 import type { Visibility } from '../../api';
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
-import type { Connection } from '../../model/connection';
-import type { SaveState } from '../../model/saveText';
+import type { Connection } from '../../model/live/connection';
+import type { SaveState } from '../../model/session/saveText';
 import { h } from '../dom';
 import { applyLabel, deleteSelected, redo, setLayer, undo } from './actions';
 import type { Annotator } from './annotator';

@@ -1,4 +1,4 @@
-import { annotatorColor, initials } from '../../model/annotators';
+import { annotatorColor, initials } from '../../model/annotate/annotators';
 import { h } from '../dom';
 import type { Presence } from './live';
 

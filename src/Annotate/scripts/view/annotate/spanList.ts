@@ -1,4 +1,4 @@
-import { scrollToRow, visibleRows } from '../../model/virtualWindow';
+import { scrollToRow, visibleRows } from '../../model/annotate/virtualWindow';
 import { h, replace } from '../dom';
 
 export interface SpanRow {

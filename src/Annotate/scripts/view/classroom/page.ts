@@ -1,6 +1,6 @@
 import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
-import { annotationTotal, studentRows } from '../../model/classroom';
-import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/routes';
+import { annotationTotal, studentRows } from '../../model/classroom/classroom';
+import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/app/routes';
 import { followAgreement } from '../agreement/follow';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';

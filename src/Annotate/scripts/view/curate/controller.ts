@@ -1,9 +1,9 @@
 import { ApiError } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
 import { curationApi, type CurationView, type GoldAnnotation, type SpanCluster } from '../../api/curation';
-import { contentOf, targetOf } from '../../model/curationEdits';
-import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curationHistory';
-import { keepSelection, readingOrder } from '../../model/curationNav';
+import { contentOf, targetOf } from '../../model/curation/curationEdits';
+import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curation/curationHistory';
+import { keepSelection, readingOrder } from '../../model/curation/curationNav';
 
 export interface CurationNotices {
   /** A line for the page's status area; problem: it went wrong. */

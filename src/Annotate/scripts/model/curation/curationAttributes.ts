@@ -1,7 +1,7 @@
 // Span and document-label attributes on the curation page: where the annotators differ, and how each reads
 // ("Veracity: fake"). Pure, so the rules are tested without a browser.
 
-import type { AttributeValue, CodebookAttribute } from '../api/annotationTypes';
+import type { AttributeValue, CodebookAttribute } from '../../api/annotationTypes';
 
 export interface WithAttributes {
   layer: string;

@@ -1,4 +1,4 @@
-import type { AttributeValue, CodebookAttribute, CodebookLayer } from '../api/annotationTypes';
+import type { AttributeValue, CodebookAttribute, CodebookLayer } from '../../api/annotationTypes';
 
 export type Parsed = { value: AttributeValue | undefined; error?: never } | { value?: never; error: string };
 

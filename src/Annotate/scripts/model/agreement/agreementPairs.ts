@@ -1,5 +1,5 @@
 // Annotators, pairs and perspective groups of an agreement report, shaped for tables and the heat map.
-import type { PairAgreement, ProjectAnnotator } from '../api/agreement';
+import type { PairAgreement, ProjectAnnotator } from '../../api/agreement';
 
 export type PairMetric = 'tokenAlpha' | 'spanF1Overlap' | 'alphaU';
 

@@ -1,6 +1,6 @@
 // The per-character agreement of a document's text ("heat map"): colour steps, looking up the segment under an
 // offset, and who labelled a segment how.
-import type { TextSegment } from '../api/agreement';
+import type { TextSegment } from '../../api/agreement';
 
 /** Colour steps of the text heat map: five bands from red (nobody agrees) to green (everyone does). */
 export const TEXT_STEPS = 5;

@@ -1,4 +1,4 @@
-import { blocksTouching, type Extent } from './textIndex';
+import { blocksTouching, type Extent } from '../text/textIndex';
 
 export interface IndexedSpan {
   id: string;

@@ -1,7 +1,7 @@
-import type { Annotation } from '../api/annotationTypes';
+import type { Annotation } from '../../api/annotationTypes';
 import { isGoldLayer } from './goldLayer';
 import { History, type Change } from './history';
-import { newId } from './ids';
+import { newId } from '../shared/ids';
 import { Outbox, type OutboxOp } from './outbox';
 import type { PendingEntry, PendingStore } from './pendingStore';
 import { typedRefusal, type Refusal } from './refusal';

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationPut } from '../api/annotationTypes';
+import type { Annotation, AnnotationPut } from '../../api/annotationTypes';
 import type { SendFailure } from './outbox';
 import type { SaveState } from './saveText';
 

@@ -1,6 +1,6 @@
 // The curation page's keys, as data so the mapping is tested without a browser.
 
-import type { KeyPress } from './keys';
+import type { KeyPress } from '../app/keys';
 
 export type CurationCommand =
   | { kind: 'next' | 'previous' | 'nextOpen' | 'reject' | 'undo' | 'redo' | 'toggleView' | 'close' }

@@ -1,9 +1,9 @@
 // The classroom's pure logic: checking the join form, anonymous names, the teacher's student table and headline
 // agreement figures. No DOM.
-import type { AgreementReport } from '../api/agreement';
-import type { JoinRequest, StudentProgress } from '../api/classroom';
-import type { Visibility } from '../api/projects';
-import { serverFieldErrors, type FieldErrors } from './accountForms';
+import type { AgreementReport } from '../../api/agreement';
+import type { JoinRequest, StudentProgress } from '../../api/classroom';
+import type { Visibility } from '../../api/projects';
+import { serverFieldErrors, type FieldErrors } from '../account/accountForms';
 
 /** The server's limits (Sessions/SessionApi.cs, Classroom/ClassroomStore.cs, Projects/AnnotatorStore.cs). */
 export const displayNameMaxLength = 64;

@@ -1,4 +1,4 @@
-import type { Codebook, CodebookLabel, CodebookLayer } from '../api/annotationTypes';
+import type { Codebook, CodebookLabel, CodebookLayer } from '../../api/annotationTypes';
 
 const fallbackColor = '#6b7280';
 

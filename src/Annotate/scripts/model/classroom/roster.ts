@@ -1,6 +1,6 @@
 // Adding students from a pasted list: the names as the server reads them, problems with the line they are on, and
 // the personal links to hand out. No DOM.
-import type { AddedStudent } from '../api/classroom';
+import type { AddedStudent } from '../../api/classroom';
 import { displayNameMaxLength, joinLink } from './classroom';
 
 /** The server's limit on one list (Classroom/ClassroomApi.cs). */

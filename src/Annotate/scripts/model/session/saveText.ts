@@ -1,4 +1,4 @@
-import type { Connection } from './connection';
+import type { Connection } from '../live/connection';
 import type { OutboxState } from './outbox';
 import type { Refusal } from './refusal';
 

@@ -1,5 +1,5 @@
-import type { CorpusProblem, CorpusStatus } from '../api/types';
-import { plural } from './format';
+import type { CorpusProblem, CorpusStatus } from '../../api/types';
+import { plural } from '../shared/format';
 
 /** Whole percent of files processed; null while the total is unknown. */
 export function progressPercent(status: Pick<CorpusStatus, 'processed' | 'total'>): number | null {

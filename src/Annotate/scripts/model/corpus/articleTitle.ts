@@ -1,4 +1,4 @@
-import type { Block } from '../api/types';
+import type { Block } from '../../api/types';
 
 /**
  * Whether the article's text opens with its own title: a plain-text article's title is its first line, and a

@@ -1,6 +1,6 @@
 // Words the curation page shows for provenance and spans. Pure, for tests.
 
-import type { Provenance } from '../api/curation';
+import type { Provenance } from '../../api/curation';
 
 /** "accepted from Ana by cora", "merged from Ana and Bea by cora", "created by cora", "rejected (Ana's, Bea's spans) by cora". */
 export function provenanceText(p: Provenance | null | undefined): string {

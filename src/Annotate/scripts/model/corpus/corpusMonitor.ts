@@ -1,4 +1,4 @@
-import type { CorpusStatus } from '../api/types';
+import type { CorpusStatus } from '../../api/types';
 
 type Listener = (status: CorpusStatus, finishedLoading: boolean) => void;
 

@@ -1,9 +1,9 @@
 // What a curator's actions send: the gold span an accept, a merge, an edit or a rejection makes. Pure, so the
 // rules (which stretch a merge covers, which action an edit is) are tested without a browser.
 
-import type { Annotation } from '../api/annotationTypes';
-import type { AttributeValue } from '../api/annotationTypes';
-import type { CurationAction, GoldAnnotation, GoldPut, GoldTarget } from '../api/curation';
+import type { Annotation } from '../../api/annotationTypes';
+import type { AttributeValue } from '../../api/annotationTypes';
+import type { CurationAction, GoldAnnotation, GoldPut, GoldTarget } from '../../api/curation';
 import { sameAttributes } from './curationAttributes';
 
 /** A gold annotation's content as a PUT sends it (no version): enough to write it again after an undo. */

@@ -3,7 +3,7 @@
 // Writes carry versions, so the history remembers the version it last wrote of each id: an undo based on it meets
 // 409 when another curator changed the annotation since, and that step is dropped rather than forced.
 
-import type { GoldTarget } from '../api/curation';
+import type { GoldTarget } from '../../api/curation';
 import type { GoldContent } from './curationEdits';
 
 export interface GoldChange {

@@ -1,7 +1,7 @@
 // The teacher's management of the class's people: who owns the page, roles, groups, and how documents are shared
 // out. No DOM.
-import type { StudentProgress } from '../api/classroom';
-import type { Assignment, AssignmentRequest, Member, Role } from '../api/people';
+import type { StudentProgress } from '../../api/classroom';
+import type { Assignment, AssignmentRequest, Member, Role } from '../../api/people';
 import { groupMaxLength } from './classroom';
 
 export const roles: readonly { role: Role; name: string; hint: string }[] = [

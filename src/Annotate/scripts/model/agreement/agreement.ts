@@ -1,6 +1,6 @@
 // Formatting agreement figures: null is "n/a" with the server's reason, colours come in bins (CSS classes, no inline
 // styles), and the coefficients of a coding report are listed in one fixed order.
-import type { CodingAgreement, Disagreements, Interval } from '../api/agreement';
+import type { CodingAgreement, Disagreements, Interval } from '../../api/agreement';
 
 export const NA = 'n/a';
 

@@ -1,4 +1,4 @@
-import type { AgreementChange } from '../api/hub';
+import type { AgreementChange } from '../../api/hub';
 
 /** Whether an AgreementChanged push concerns a page: the project page always, a document page only for its id. */
 export function concerns(change: AgreementChange, projectId: string, documentId: string | null): boolean {

@@ -1,7 +1,7 @@
 // The outbox's unsent changes kept in the browser (localStorage, per user and document), so a reload or a crash
 // loses nothing: they are replayed when the document is opened again. Storage is injected for tests.
 
-import type { Annotation } from '../api/annotationTypes';
+import type { Annotation } from '../../api/annotationTypes';
 import type { SaveBody } from './sessionTypes';
 
 export interface PendingEntry {

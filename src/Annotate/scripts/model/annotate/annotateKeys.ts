@@ -1,5 +1,5 @@
-import type { CaretUnit, Direction } from './caretMoves';
-import type { KeyPress } from './keys';
+import type { CaretUnit, Direction } from '../text/caretMoves';
+import type { KeyPress } from '../app/keys';
 
 export type AnnotateCommand =
   | { kind: 'undo' }
