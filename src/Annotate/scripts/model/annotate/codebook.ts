@@ -41,10 +41,3 @@ export class CodebookIndex {
     return this.codebook.actors.find((a) => a.id === id)?.name ?? id;
   }
 }
-
-/** "#c0392b" → "rgb(192 57 43 / 0.2)"; anything unexpected gives a grey. */
-export function tint(color: string, alpha: number): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (!m) return `rgb(107 114 128 / ${alpha})`;
-  return `rgb(${parseInt(m[1]!, 16)} ${parseInt(m[2]!, 16)} ${parseInt(m[3]!, 16)} / ${alpha})`;
-}

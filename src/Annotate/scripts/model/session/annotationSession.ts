@@ -30,7 +30,7 @@ export class AnnotationSession {
 
   constructor(
     private readonly ctx: SessionContext,
-    private readonly transport: SessionTransport,
+    transport: SessionTransport,
     private readonly notices: SessionNotices,
     private readonly store: PendingStore | null = null,
   ) {

@@ -45,8 +45,3 @@ export function segmentAt(list: readonly Segment[], offset: number): Segment | n
   return null;
 }
 
-const space = /\s/u;
-
-export function isSpace(text: string, offset: number): boolean {
-  return space.test(text.charAt(offset));
-}

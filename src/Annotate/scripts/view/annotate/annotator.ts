@@ -55,7 +55,7 @@ export class Annotator {
   private readonly unsubscribe: (() => void)[] = [];
   private readonly unbindPointer: () => void;
 
-  constructor(ctx: AppContext, private readonly doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom) {
+  constructor(ctx: AppContext, doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom) {
     const me = ctx.state.session!;
     const codebook = new CodebookIndex(info.codebook);
     const model = new TextModel(doc.text, doc.blocks, doc.language ?? undefined);
