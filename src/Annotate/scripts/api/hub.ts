@@ -1,5 +1,5 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
-import type { HubState } from '../model/connection';
+import type { HubState } from '../model/live/connection';
 import type { Annotation } from './annotationTypes';
 import type { Visibility } from './projects';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import {
   firstInvalid, hasErrors, passwordChangeProblems, problemText, serverFieldErrors, signInProblems, sortTokens,
   tokenNameProblem, tokenUsage,
-} from '../model/accountForms';
+} from '../model/account/accountForms';
 
 test('signing in needs a user name and a password', () => {
   assert.deepEqual(signInProblems('  ', ''), { userName: 'Enter your user name.', password: 'Enter your password.' });

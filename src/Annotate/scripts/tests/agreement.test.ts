@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   codingRows, coincidenceTotals, splitNotes, disagreementRows, formatCount, formatInterval, formatPercent, formatValue, heatBin, heatClass, noteFor,
-} from '../model/agreement';
-import { attributeNames, groupMatrix, nameOf, pairMatrix } from '../model/agreementPairs';
-import { concerns } from '../model/agreementWatch';
+} from '../model/agreement/agreement';
+import { attributeNames, groupMatrix, nameOf, pairMatrix } from '../model/agreement/agreementPairs';
+import { concerns } from '../model/agreement/agreementWatch';
 import { report } from './agreementFixtures';
 
 const span = report.layers[0]!.spans!;

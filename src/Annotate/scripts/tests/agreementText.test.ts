@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { attributeProblem, attributesBody, fieldOfError } from '../model/agreementAttributes';
-import { cleanSegments, describeSegment, labelTitle, segmentAt, segmentVotes, textLegend, textStep } from '../model/agreementText';
+import { attributeProblem, attributesBody, fieldOfError } from '../model/agreement/agreementAttributes';
+import { cleanSegments, describeSegment, labelTitle, segmentAt, segmentVotes, textLegend, textStep } from '../model/agreement/agreementText';
 import { text } from './agreementFixtures';
 
 test('segments are sorted, clipped to the text and never empty', () => {

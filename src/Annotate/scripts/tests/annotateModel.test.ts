@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodebookAttribute, CodebookLayer } from '../api/annotationTypes';
-import { annotateCommand } from '../model/annotateKeys';
-import { describeAttributes, missingRequired, parseAttribute } from '../model/attributes';
-import { newId } from '../model/ids';
-import type { KeyPress } from '../model/keys';
-import { scrollToRow, visibleRows } from '../model/virtualWindow';
+import { annotateCommand } from '../model/annotate/annotateKeys';
+import { describeAttributes, missingRequired, parseAttribute } from '../model/annotate/attributes';
+import { newId } from '../model/shared/ids';
+import type { KeyPress } from '../model/app/keys';
+import { scrollToRow, visibleRows } from '../model/annotate/virtualWindow';
 
 const key = (k: string, mods: Partial<KeyPress & { shiftKey: boolean }> = {}) =>
   ({ key: k, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });

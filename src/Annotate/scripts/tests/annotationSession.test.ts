@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation, AnnotationPut } from '../api/annotationTypes';
-import { AnnotationSession, type SessionTransport, type Target } from '../model/annotationSession';
-import type { SendFailure } from '../model/outbox';
+import { AnnotationSession, type SessionTransport, type Target } from '../model/session/annotationSession';
+import type { SendFailure } from '../model/session/outbox';
 
 class Refused {
   constructor(readonly failure: SendFailure<Annotation>) {}

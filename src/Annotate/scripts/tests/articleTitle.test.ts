@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Block } from '../api/types';
-import { opensWithTitle } from '../model/articleTitle';
+import { opensWithTitle } from '../model/corpus/articleTitle';
 
 const block = (start: number, end: number, index = 0): Block => ({ index, kind: 'paragraph', level: 0, start, end });
 

@@ -4,7 +4,7 @@ import type { AgreementReport, LayerAgreement } from '../api/agreement';
 import type { StudentProgress } from '../api/classroom';
 import {
   annotationTotal, anonymousNames, firstJoinProblem, headline, joinFieldErrors, joinLink, joinProblems, joinRequest, normalizeCode, NOWHERE, studentRows,
-} from '../model/classroom';
+} from '../model/classroom/classroom';
 
 test('codes are compared as the server does: upper case, no separators', () => {
   assert.equal(normalizeCode(' k7pq-4xma '), 'K7PQ4XMA');

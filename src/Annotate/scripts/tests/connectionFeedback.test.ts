@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { connectionOf, connectionText, presenceText } from '../model/connection';
-import { lengthCounter, MAX_NOTE_LENGTH } from '../model/limits';
-import { typedRefusal } from '../model/refusal';
-import { describeSave, type SaveState } from '../model/saveText';
+import { connectionOf, connectionText, presenceText } from '../model/live/connection';
+import { lengthCounter, MAX_NOTE_LENGTH } from '../model/annotate/limits';
+import { typedRefusal } from '../model/session/refusal';
+import { describeSave, type SaveState } from '../model/session/saveText';
 
 const saved: SaveState = { status: 'saved', pending: 0, error: null, refused: [] };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CorpusStatus } from '../api/types';
-import { CorpusMonitor } from '../model/corpusMonitor';
+import { CorpusMonitor } from '../model/corpus/corpusMonitor';
 
 const status = (state: 'idle' | 'loading', processed: number): CorpusStatus =>
   ({ state, root: '/c', processed, total: 3, documentCount: processed, lastLoadedAt: null, problems: [] });

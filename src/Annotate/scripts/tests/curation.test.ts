@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation } from '../api/annotationTypes';
 import type { GoldAnnotation } from '../api/curation';
-import { acceptBody, contentOf, editBody, mergeBody, mergeLabels, mergeStretch, rejectBody, targetOf } from '../model/curationEdits';
-import { CurationHistory, inverse, opFor, versionAfter, type GoldChange } from '../model/curationHistory';
-import { curationCommand } from '../model/curationKeys';
-import { clusterAt, clusterTone, keepSelection, kindsText, nextOpen, progressText, readingOrder, stepCluster, type ClusterLike } from '../model/curationNav';
-import { provenanceText, shortQuote } from '../model/curationText';
-import { curateRoute, parseRoute, routeHref } from '../model/routes';
+import { acceptBody, contentOf, editBody, mergeBody, mergeLabels, mergeStretch, rejectBody, targetOf } from '../model/curation/curationEdits';
+import { CurationHistory, inverse, opFor, versionAfter, type GoldChange } from '../model/curation/curationHistory';
+import { curationCommand } from '../model/curation/curationKeys';
+import { clusterAt, clusterTone, keepSelection, kindsText, nextOpen, progressText, readingOrder, stepCluster, type ClusterLike } from '../model/curation/curationNav';
+import { provenanceText, shortQuote } from '../model/curation/curationText';
+import { curateRoute, parseRoute, routeHref } from '../model/app/routes';
 
 const cluster = (id: string, start: number, end: number, status: ClusterLike['status'] = 'open', kinds: string[] = ['label'], layer = 'frame'): ClusterLike =>
   ({ id, layer, start, end, kinds, agreed: kinds.length === 0, status });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation, AttributeValue, CodebookAttribute } from '../api/annotationTypes';
 import type { GoldAnnotation } from '../api/curation';
-import { attributeEntries, disagreedAttributes, sameAttributes } from '../model/curationAttributes';
-import { acceptBody, editBody, mergeBody, sameContent, contentOf } from '../model/curationEdits';
+import { attributeEntries, disagreedAttributes, sameAttributes } from '../model/curation/curationAttributes';
+import { acceptBody, editBody, mergeBody, sameContent, contentOf } from '../model/curation/curationEdits';
 
 const claim = (id: string, attributes: Record<string, AttributeValue>, layer = 'claim', extra: Partial<Annotation> = {}): Annotation => ({
   id, documentId: 'doc', documentVersion: 1, codebookVersion: 1, kind: 'span', layer, label: 'factual-claim', start: 10, end: 20, quote: null,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { problemSummary, progressPercent, progressText, sortProblems } from '../model/corpus';
-import { formatDate, langAttribute, plural, safeHttpUrl } from '../model/format';
+import { problemSummary, progressPercent, progressText, sortProblems } from '../model/corpus/corpus';
+import { formatDate, langAttribute, plural, safeHttpUrl } from '../model/shared/format';
 import type { CorpusProblem } from '../api/types';
 
 const problem = (path: string, severity: 'error' | 'warning', code = 'x'): CorpusProblem => ({ path, code, message: 'm', severity });

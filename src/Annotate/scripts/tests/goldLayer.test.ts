@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation, AnnotationPut } from '../api/annotationTypes';
-import { AnnotationSession, type SessionTransport, type Target } from '../model/annotationSession';
-import { isGoldLayer, withoutGold } from '../model/goldLayer';
+import { AnnotationSession, type SessionTransport, type Target } from '../model/session/annotationSession';
+import { isGoldLayer, withoutGold } from '../model/session/goldLayer';
 
 const annotation = (id: string, annotatorId: string, kind: Annotation['kind'] = 'span'): Annotation => ({
   id, documentId: 'doc', documentVersion: 1, codebookVersion: 1, kind, layer: 'frame', label: 'protest', start: 0, end: 5,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { History } from '../model/history';
+import { History } from '../model/session/history';
 
 type Item = { id: string; label: string };
 const item = (id: string, label: string): Item => ({ id, label });

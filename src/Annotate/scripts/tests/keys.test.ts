@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotateCommand } from '../model/annotateKeys';
-import { isHelpKey, listCommand, readerCommand, shortcuts, type KeyPress } from '../model/keys';
+import { annotateCommand } from '../model/annotate/annotateKeys';
+import { isHelpKey, listCommand, readerCommand, shortcuts, type KeyPress } from '../model/app/keys';
 
 const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, ...mods });
 

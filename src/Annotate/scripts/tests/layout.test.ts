@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assignLanes, freeLane, laneGeometry, overlaps } from '../model/lanes';
-import { mergeLineBoxes } from '../model/lineRects';
-import { SpanIndex } from '../model/spanIndex';
-import { blockAt, blocksTouching, locate } from '../model/textIndex';
+import { assignLanes, freeLane, laneGeometry, overlaps } from '../model/annotate/lanes';
+import { mergeLineBoxes } from '../model/annotate/lineRects';
+import { SpanIndex } from '../model/annotate/spanIndex';
+import { blockAt, blocksTouching, locate } from '../model/text/textIndex';
 
 const span = (id: string, start: number, end: number) => ({ id, start, end });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { moveSelection, neighbours } from '../model/listNav';
+import { moveSelection, neighbours } from '../model/corpus/listNav';
 
 test('moving from no selection lands on the first or last row', () => {
   assert.equal(moveSelection(-1, 1, 5), 0);

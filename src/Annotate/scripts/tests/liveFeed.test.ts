@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChangeThrottle, LiveFeed, judgeSeq, type FeedChange, type FeedJoin } from '../model/liveFeed';
+import { ChangeThrottle, LiveFeed, judgeSeq, type FeedChange, type FeedJoin } from '../model/live/liveFeed';
 
 type A = { id: string };
 const change = (seq: number, id = `a${seq}`, kind: 'upsert' | 'delete' = 'upsert'): FeedChange<A> => ({ seq, kind, annotation: { id } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Outbox, type OutboxState, type OutboxTransport, type SendFailure } from '../model/outbox';
+import { Outbox, type OutboxState, type OutboxTransport, type SendFailure } from '../model/session/outbox';
 
 type Body = { label: string };
 type Saved = { id: string; version: number; label: string };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation, AnnotationPut } from '../api/annotationTypes';
-import { AnnotationSession, type SessionTransport, type Target } from '../model/annotationSession';
-import type { SendFailure } from '../model/outbox';
-import { PendingStore, pendingKey, tabId, type KeyValueStorage } from '../model/pendingStore';
+import { AnnotationSession, type SessionTransport, type Target } from '../model/session/annotationSession';
+import type { SendFailure } from '../model/session/outbox';
+import { PendingStore, pendingKey, tabId, type KeyValueStorage } from '../model/session/pendingStore';
 
 class MemoryStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Member } from '../api/people';
-import { assignmentRequest, assignmentSummary, groupValue, isOwner, memberRefusal, membersKey, sortMembers } from '../model/people';
+import { assignmentRequest, assignmentSummary, groupValue, isOwner, memberRefusal, membersKey, sortMembers } from '../model/classroom/people';
 
 test('only an owner, as the dashboard lists them, manages people', () => {
   const students = [{ userId: 't', role: 'owner' }, { userId: 'c', role: 'curator' }, { userId: 's', role: 'annotator' }];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseProject, projectDocuments, projectStorageKey, switcherKind } from '../model/projects';
+import { chooseProject, projectDocuments, projectStorageKey, switcherKind } from '../model/app/projects';
 
 const def = { id: 'default', name: 'Default' };
 const wire = { id: 'wire-class', name: 'Wire class' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nameProblem, rosterLines, rosterProblems, rosterRows, rosterServerErrors, rosterTsv } from '../model/roster';
+import { nameProblem, rosterLines, rosterProblems, rosterRows, rosterServerErrors, rosterTsv } from '../model/classroom/roster';
 
 test('a pasted list is one name per non-empty line, trimmed, with its line number', () => {
   assert.deepEqual(rosterLines(' Ana Alves \r\n\nBen Brook\n   \n'), [{ line: 1, name: 'Ana Alves' }, { line: 3, name: 'Ben Brook' }]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agreementRoute, classRoute, joinRoute, noFilters, parseRoute, routeHref, statusRoute, withProject, type Route } from '../model/routes';
+import { agreementRoute, classRoute, joinRoute, noFilters, parseRoute, routeHref, statusRoute, withProject, type Route } from '../model/app/routes';
 
 test('parses the three pages', () => {
   assert.deepEqual(parseRoute('/'), { kind: 'list', filters: noFilters });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { moveCaret } from '../model/caretMoves';
-import { snapRange } from '../model/snapping';
-import { TextModel } from '../model/textModel';
+import { moveCaret } from '../model/text/caretMoves';
+import { snapRange } from '../model/text/snapping';
+import { TextModel } from '../model/text/textModel';
 
 /** Blocks separated by a blank line, as the canonical text has them. */
 function model(...paragraphs: string[]): TextModel {

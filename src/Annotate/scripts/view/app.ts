@@ -1,9 +1,9 @@
 import { ApiError, corpusApi, onUnauthorized, projectsApi, sessionApi } from '../api';
 import type { Session } from '../api/types';
-import { CorpusMonitor } from '../model/corpusMonitor';
-import { isHelpKey } from '../model/keys';
-import { chooseProject, DEFAULT_PROJECT_ID, projectDocuments, projectStorageKey } from '../model/projects';
-import { listRoute, noFilters, parseRoute, routeHref, withProject, type ListFilters, type Route } from '../model/routes';
+import { CorpusMonitor } from '../model/corpus/corpusMonitor';
+import { isHelpKey } from '../model/app/keys';
+import { chooseProject, DEFAULT_PROJECT_ID, projectDocuments, projectStorageKey } from '../model/app/projects';
+import { listRoute, noFilters, parseRoute, routeHref, withProject, type ListFilters, type Route } from '../model/app/routes';
 import { CorpusCache, isAbort } from './cache';
 import type { AppContext, AppState, View } from './context';
 import { h, isEditable, isPlainClick, replace } from './dom';

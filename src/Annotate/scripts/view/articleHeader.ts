@@ -1,6 +1,6 @@
 import type { DocumentDetail } from '../api/types';
-import { formatDate, langAttribute, languageName, plural, safeHttpUrl } from '../model/format';
-import type { ListFilters } from '../model/routes';
+import { formatDate, langAttribute, languageName, plural, safeHttpUrl } from '../model/shared/format';
+import type { ListFilters } from '../model/app/routes';
 import { h } from './dom';
 import { tagList } from './documentTable';
 

@@ -1,6 +1,6 @@
 import { collectionsApi, documentsApi } from '../api';
 import type { Collection, DocumentList } from '../api/types';
-import { noFilters, type ListFilters } from '../model/routes';
+import { noFilters, type ListFilters } from '../model/app/routes';
 
 /** Remembers API answers that only change when the corpus reloads. */
 export class CorpusCache {

@@ -1,6 +1,6 @@
 import type { Collection } from '../api/types';
-import { plural } from '../model/format';
-import { listRoute, routeHref, type ListFilters } from '../model/routes';
+import { plural } from '../model/shared/format';
+import { listRoute, routeHref, type ListFilters } from '../model/app/routes';
 import { h, replace } from './dom';
 
 /** The filter value of documents directly in the corpus folder ("" is every document); the API knows it too. */

@@ -1,7 +1,7 @@
 import type { ProjectSummary } from '../api/projects';
 import type { Collection, DocumentList, Session } from '../api/types';
-import type { CorpusMonitor } from '../model/corpusMonitor';
-import type { ListFilters, Route } from '../model/routes';
+import type { CorpusMonitor } from '../model/corpus/corpusMonitor';
+import type { ListFilters, Route } from '../model/app/routes';
 
 /** What the pages share: the person, the last list (for next/previous in the reader), cached facets. */
 export interface AppState {

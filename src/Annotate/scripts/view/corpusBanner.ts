@@ -1,6 +1,6 @@
 import type { CorpusStatus } from '../api/types';
-import { problemSummary, progressPercent, progressText } from '../model/corpus';
-import { routeHref, statusRoute } from '../model/routes';
+import { problemSummary, progressPercent, progressText } from '../model/corpus/corpus';
+import { routeHref, statusRoute } from '../model/app/routes';
 import { h, replace } from './dom';
 
 /** Load progress while the corpus loads, and a link to the status page when files failed. */

@@ -1,10 +1,10 @@
 import type { Collection, DocumentSummary } from '../api/types';
-import { plural } from '../model/format';
-import { debounce } from '../model/debounce';
-import { listCommand } from '../model/keys';
-import { canCurate } from '../model/projects';
-import { moveSelection } from '../model/listNav';
-import { hasFilters, listRoute, noFilters, parseRoute, readerRoute, sameFilters, type ListFilters } from '../model/routes';
+import { plural } from '../model/shared/format';
+import { debounce } from '../model/shared/debounce';
+import { listCommand } from '../model/app/keys';
+import { canCurate } from '../model/app/projects';
+import { moveSelection } from '../model/corpus/listNav';
+import { hasFilters, listRoute, noFilters, parseRoute, readerRoute, sameFilters, type ListFilters } from '../model/app/routes';
 import { isAbort } from './cache';
 import { renderCollections } from './collectionsNav';
 import type { AppContext, View } from './context';

@@ -1,6 +1,6 @@
 import type { Collection, DocumentSummary } from '../api/types';
-import { formatDate, langAttribute, languageName } from '../model/format';
-import { listRoute, readerRoute, routeHref, type ListFilters } from '../model/routes';
+import { formatDate, langAttribute, languageName } from '../model/shared/format';
+import { listRoute, readerRoute, routeHref, type ListFilters } from '../model/app/routes';
 import { h, replace } from './dom';
 
 /** Rows of the document table, with a heading row whenever the collection changes. */

@@ -1,4 +1,4 @@
-import { shortcuts } from '../model/keys';
+import { shortcuts } from '../model/app/keys';
 import { h } from './dom';
 
 /** The `?` dialog listing every keyboard shortcut. Escape closes it (native <dialog>). */

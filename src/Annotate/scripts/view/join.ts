@@ -1,7 +1,7 @@
 import { ApiError, classroomApi } from '../api';
 import type { Session } from '../api/types';
-import { problemText } from '../model/accountForms';
-import { codeLength, displayNameMaxLength, firstJoinProblem, groupMaxLength, joinFieldErrors, joinProblems, joinRequest, type JoinField } from '../model/classroom';
+import { problemText } from '../model/account/accountForms';
+import { codeLength, displayNameMaxLength, firstJoinProblem, groupMaxLength, joinFieldErrors, joinProblems, joinRequest, type JoinField } from '../model/classroom/classroom';
 import type { AppContext, View } from './context';
 import { h } from './dom';
 import { formField } from './formField';

@@ -1,7 +1,7 @@
 import { ApiError, classroomApi } from '../api';
 import type { Session } from '../api/types';
-import { problemText } from '../model/accountForms';
-import { listRoute } from '../model/routes';
+import { problemText } from '../model/account/accountForms';
+import { listRoute } from '../model/app/routes';
 import type { AppContext, View } from './context';
 import { h, replace } from './dom';
 import { joinView } from './join';

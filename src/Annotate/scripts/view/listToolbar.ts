@@ -1,5 +1,5 @@
-import { languageName } from '../model/format';
-import type { ListFilters } from '../model/routes';
+import { languageName } from '../model/shared/format';
+import type { ListFilters } from '../model/app/routes';
 import { h, replace } from './dom';
 
 export interface ToolbarHandlers {

@@ -1,5 +1,5 @@
 import type { ProjectSummary } from '../api/projects';
-import { switcherKind } from '../model/projects';
+import { switcherKind } from '../model/app/projects';
 import { h, replace } from './dom';
 
 /**

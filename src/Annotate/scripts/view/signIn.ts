@@ -1,10 +1,10 @@
 import { ApiError, sessionApi } from '../api';
 import type { Session } from '../api/types';
-import { firstInvalid, problemText, serverFieldErrors, signInProblems, type SignInField } from '../model/accountForms';
+import { firstInvalid, problemText, serverFieldErrors, signInProblems, type SignInField } from '../model/account/accountForms';
 import type { AppContext, View } from './context';
 import { h } from './dom';
 import { formField } from './formField';
-import { joinRoute, routeHref } from '../model/routes';
+import { joinRoute, routeHref } from '../model/app/routes';
 
 const maxLength = 64;
 const accountFields = ['userName', 'password'] as const;

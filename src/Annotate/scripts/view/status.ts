@@ -1,6 +1,6 @@
 import type { CorpusStatus } from '../api/types';
-import { problemSummary, progressText, sortProblems } from '../model/corpus';
-import { formatDateTime, plural } from '../model/format';
+import { problemSummary, progressText, sortProblems } from '../model/corpus/corpus';
+import { formatDateTime, plural } from '../model/shared/format';
 import type { AppContext, View } from './context';
 import { progressBar } from './corpusBanner';
 import { h, replace } from './dom';

@@ -1,5 +1,5 @@
 import type { Session } from '../api/types';
-import { accountRoute, routeHref } from '../model/routes';
+import { accountRoute, routeHref } from '../model/app/routes';
 import { h, replace } from './dom';
 
 export interface UserActions {

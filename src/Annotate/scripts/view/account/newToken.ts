@@ -1,5 +1,5 @@
 import type { NewApiToken } from '../../api';
-import { tokenUsage } from '../../model/accountForms';
+import { tokenUsage } from '../../model/account/accountForms';
 import type { AppContext } from '../context';
 import { h } from '../dom';
 

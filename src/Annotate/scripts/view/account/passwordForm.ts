@@ -1,7 +1,7 @@
 import { accountApi, ApiError } from '../../api';
 import {
   firstInvalid, passwordChangeProblems, passwordMinLength, problemText, serverFieldErrors, type PasswordField,
-} from '../../model/accountForms';
+} from '../../model/account/accountForms';
 import type { AppContext } from '../context';
 import { h } from '../dom';
 import { formField, type FormField } from '../formField';

@@ -1,6 +1,6 @@
 import { accountApi, ApiError, type ApiToken } from '../../api';
-import { problemText, sortTokens, tokenNameMaxLength, tokenNameProblem } from '../../model/accountForms';
-import { formatDateTime } from '../../model/format';
+import { problemText, sortTokens, tokenNameMaxLength, tokenNameProblem } from '../../model/account/accountForms';
+import { formatDateTime } from '../../model/shared/format';
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';

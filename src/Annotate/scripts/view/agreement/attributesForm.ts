@@ -1,7 +1,7 @@
 import { ApiError, annotatorsApi } from '../../api';
 import type { ProjectAnnotator } from '../../api/agreement';
-import { attributeNames } from '../../model/agreementPairs';
-import { attributeProblem, attributesBody, fieldOfError, type AttributeEntry } from '../../model/agreementAttributes';
+import { attributeNames } from '../../model/agreement/agreementPairs';
+import { attributeProblem, attributesBody, fieldOfError, type AttributeEntry } from '../../model/agreement/agreementAttributes';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 

@@ -1,5 +1,5 @@
 import type { Chart } from 'chart.js';
-import { formatValue } from '../../model/agreement';
+import { formatValue } from '../../model/agreement/agreement';
 import { h } from '../dom';
 
 let library: Promise<typeof import('./chartLib')> | null = null;

@@ -1,5 +1,5 @@
 import type { Interval } from '../../api/agreement';
-import { formatInterval, formatValue, heatClass } from '../../model/agreement';
+import { formatInterval, formatValue, heatClass } from '../../model/agreement/agreement';
 import { h, type Child } from '../dom';
 
 /** A coefficient: its value, or "n/a" whose title says why (the notes list below the section says it too). */

@@ -1,5 +1,5 @@
 import type { CodingAgreement } from '../../api/agreement';
-import { codingRows, formatCount, formatInterval, formatValue } from '../../model/agreement';
+import { codingRows, formatCount, formatInterval, formatValue } from '../../model/agreement/agreement';
 import { h } from '../dom';
 import { figure, heatCell, notesList, numCell, stat, table } from './cells';
 import { coincidenceTable } from './spanLayer';

@@ -1,6 +1,6 @@
 import { annotationHub } from '../../api';
-import { concerns } from '../../model/agreementWatch';
-import { debounce } from '../../model/debounce';
+import { concerns } from '../../model/agreement/agreementWatch';
+import { debounce } from '../../model/shared/debounce';
 
 /** How long a burst of AgreementChanged pushes (one per saved span) is gathered into one refetch. */
 const REFETCH_MS = 150;

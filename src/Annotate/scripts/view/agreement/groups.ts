@@ -1,7 +1,7 @@
 import type { AgreementReport, Groups } from '../../api/agreement';
-import { noteFor } from '../../model/agreement';
-import { groupMatrix, nameOf } from '../../model/agreementPairs';
-import { agreementRoute, routeHref } from '../../model/routes';
+import { noteFor } from '../../model/agreement/agreement';
+import { groupMatrix, nameOf } from '../../model/agreement/agreementPairs';
+import { agreementRoute, routeHref } from '../../model/app/routes';
 import { h } from '../dom';
 import { heatCell, numCell, table } from './cells';
 import { heatTable } from './heatTable';

@@ -1,5 +1,5 @@
 import type { TextSegment } from '../../api/agreement';
-import { describeSegment, textLegend, type SegmentVote } from '../../model/agreementText';
+import { describeSegment, textLegend, type SegmentVote } from '../../model/agreement/agreementText';
 import { h, replace } from '../dom';
 
 export interface HeatPanelActions {

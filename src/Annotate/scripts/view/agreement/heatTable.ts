@@ -1,4 +1,4 @@
-import { formatValue, heatLegend } from '../../model/agreement';
+import { formatValue, heatLegend } from '../../model/agreement/agreement';
 import { h } from '../dom';
 import { heatCell } from './cells';
 

@@ -1,10 +1,11 @@
 import { agreementApi, ApiError, documentsApi } from '../../api';
 import type { AgreementReport, LayerAgreement } from '../../api/agreement';
-import { splitNotes } from '../../model/agreement';
-import { attributeNames } from '../../model/agreementPairs';
-import { formatDateTime, plural } from '../../model/format';
-import { canCurate } from '../../model/projects';
-import { agreementRoute, curateRoute, readerRoute, routeHref } from '../../model/routes';
+import { splitNotes } from '../../model/agreement/agreement';
+import { attributeNames } from '../../model/agreement/agreementPairs';
+import { coalescedRefresh } from '../../model/shared/coalesce';
+import { formatDateTime, plural } from '../../model/shared/format';
+import { canCurate } from '../../model/app/projects';
+import { agreementRoute, curateRoute, readerRoute, routeHref } from '../../model/app/routes';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
@@ -30,8 +31,6 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     : documentsApi.get(documentId, controller.signal).then((doc) => doc.projectId);
   let groupBy = initialGroupBy;
   let bootstrap = false;
-  let loading = false;
-  let again = false;
   let loaded = false;
   let disposed = false;
   const layers = new Map<string, { section: HTMLElement; spans: SpanLayerView }>();
@@ -87,12 +86,8 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     if (attributes.open) form.load(controller.signal).catch((error: unknown) => !isAbort(error) && ctx.showError(error));
   });
 
-  async function load(): Promise<void> {
-    if (loading) {
-      again = true; // one more fetch after this one, never two at once
-      return;
-    }
-    loading = true;
+  // One more fetch after the one under way, never two at once.
+  const load = coalescedRefresh(async () => {
     body.setAttribute('aria-busy', 'true');
     try {
       const report = await agreementApi.report(await project, { document: documentId, groupBy, bootstrap: bootstrap ? BOOTSTRAP_SAMPLES : null, anonymous }, controller.signal);
@@ -100,14 +95,9 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     } catch (error) {
       if (!disposed && !isAbort(error)) failed(error);
     } finally {
-      loading = false;
       body.removeAttribute('aria-busy');
-      if (again && !disposed) {
-        again = false;
-        void load();
-      }
     }
-  }
+  }, () => !disposed);
 
   function failed(error: unknown): void {
     if (error instanceof ApiError && error.status === 403) {

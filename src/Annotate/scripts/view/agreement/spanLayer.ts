@@ -1,6 +1,6 @@
 import type { AgreementReport, Coincidence, LayerAgreement, SpanAgreement } from '../../api/agreement';
-import { coincidenceTotals, disagreementRows, formatCount, formatPercent, noteFor } from '../../model/agreement';
-import { nameOf, pairMatrix } from '../../model/agreementPairs';
+import { coincidenceTotals, disagreementRows, formatCount, formatPercent, noteFor } from '../../model/agreement/agreement';
+import { nameOf, pairMatrix } from '../../model/agreement/agreementPairs';
 import { h } from '../dom';
 import { barChart, type BarChart } from './barChart';
 import { domId, figure, heatCell, notesList, numCell, stat, table } from './cells';

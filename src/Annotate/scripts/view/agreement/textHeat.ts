@@ -1,6 +1,7 @@
 import { agreementApi, ApiError } from '../../api';
 import type { TextAgreement, TextSegment } from '../../api/agreement';
-import { cleanSegments, segmentAt, segmentVotes, TEXT_STEPS, textStep } from '../../model/agreementText';
+import { cleanSegments, segmentAt, segmentVotes, TEXT_STEPS, textStep } from '../../model/agreement/agreementText';
+import { coalescedRefresh } from '../../model/shared/coalesce';
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
 import type { TextMap } from '../annotate/textMap';
@@ -39,8 +40,6 @@ export class TextHeatMap {
   private controller: AbortController | null = null;
   private stopFollowing: (() => void) | null = null;
   private readonly panel = heatPanel({ close: () => this.toggle(false), step: (d) => this.step(d) });
-  private loading = false;
-  private again = false;
 
   constructor(private readonly ctx: AppContext, private readonly source: HeatSource, private readonly onToggle: (on: boolean) => void) {}
 
@@ -76,14 +75,10 @@ export class TextHeatMap {
     if (this.on) this.toggle(false);
   }
 
-  private async load(): Promise<void> {
-    if (this.loading) {
-      this.again = true;
-      return;
-    }
+  /** One fetch at a time; pushes meanwhile fold into one more while the map is on. */
+  private readonly load = coalescedRefresh(async () => {
     const signal = this.controller?.signal;
     if (!signal) return;
-    this.loading = true;
     try {
       const [answer] = await Promise.all([agreementApi.text(this.source.documentId, undefined, signal), this.source.complete]);
       if (this.on) this.apply(answer);
@@ -98,14 +93,8 @@ export class TextHeatMap {
       } else {
         this.panel.setStatus(error instanceof ApiError ? `Could not load the agreement: ${error.title}` : 'Could not load the agreement.', 'problem');
       }
-    } finally {
-      this.loading = false;
-      if (this.again && this.on) {
-        this.again = false;
-        void this.load();
-      }
     }
-  }
+  }, () => this.on);
 
   private apply(answer: TextAgreement): void {
     const chosen = this.segments[this.current];

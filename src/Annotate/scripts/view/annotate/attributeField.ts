@@ -1,6 +1,6 @@
 import type { AttributeValue, CodebookAttribute } from '../../api/annotationTypes';
-import { parseAttribute } from '../../model/attributes';
-import { MAX_TEXT_ATTRIBUTE_LENGTH } from '../../model/limits';
+import { parseAttribute } from '../../model/annotate/attributes';
+import { MAX_TEXT_ATTRIBUTE_LENGTH } from '../../model/annotate/limits';
 import { h } from '../dom';
 
 export interface FieldControl {

@@ -1,5 +1,5 @@
 import type { Annotation, Attribution } from '../../api/annotationTypes';
-import type { CodebookIndex } from '../../model/codebook';
+import type { CodebookIndex } from '../../model/annotate/codebook';
 import { h, replace } from '../dom';
 
 /** "Whose voice": none, an actor of the codebook, or a source span in this text. */

@@ -1,5 +1,5 @@
 import type { CodebookLabel, CodebookLayer } from '../../api/annotationTypes';
-import type { CodebookIndex } from '../../model/codebook';
+import type { CodebookIndex } from '../../model/annotate/codebook';
 import { h } from '../dom';
 
 /** The codebook while annotating: every layer, every label's definition and examples, and the actors. */

@@ -1,5 +1,5 @@
 import { annotationHub } from '../../api';
-import { connectionOf, connectionText, type Connection } from '../../model/connection';
+import { connectionOf, connectionText, type Connection } from '../../model/live/connection';
 import { h } from '../dom';
 
 /**

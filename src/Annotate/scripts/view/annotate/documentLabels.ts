@@ -1,6 +1,6 @@
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
-import type { CodebookIndex } from '../../model/codebook';
-import type { Refusal } from '../../model/refusal';
+import type { CodebookIndex } from '../../model/annotate/codebook';
+import type { Refusal } from '../../model/session/refusal';
 import { h } from '../dom';
 import { noteField } from './noteField';
 

@@ -1,18 +1,11 @@
 import type { Block } from '../../api/types';
-import { assignLanes, freeLane, laneGeometry } from '../../model/lanes';
-import { mergeLineBoxes, type Box } from '../../model/lineRects';
-import { SpanIndex } from '../../model/spanIndex';
+import type { SpanStyle } from '../../model/annotate/annotationLens';
+import { assignLanes, freeLane, laneGeometry } from '../../model/annotate/lanes';
+import { mergeLineBoxes, type Box } from '../../model/annotate/lineRects';
+import { SpanIndex } from '../../model/annotate/spanIndex';
 import type { ArticleDom } from './articleDom';
 import type { TextMap } from './textMap';
 
-export interface SpanStyle {
-  id: string;
-  start: number;
-  end: number;
-  color: string;
-  /** Someone else's span: drawn fainter and dashed. */
-  other: boolean;
-}
 
 type Placed = SpanStyle & { lane: number };
 interface Line { span: Placed; box: Box; step: number; thickness: number }

@@ -1,69 +1,83 @@
-import { annotateCommand } from '../../model/annotateKeys';
-import { cycleLayer, deleteSelected, escape, labelByKey, pickAtCaret, redo, undo } from './actions';
-import type { Annotator } from './annotator';
-import { settings } from './settings';
+import { annotateCommand } from '../../model/annotate/annotateKeys';
+import type { AnnotationLens } from '../../model/annotate/annotationLens';
+import { cycleLayer, deleteSelected, escape, labelByKey, pickAtCaret, redo, undo, type ActionContext } from './actions';
+import type { HoverItem } from './hoverCard';
+import type { TextSelection } from './textSelection';
+
+/** What keys and the pointer on the text use besides the actions: the text element, the caret, the hint line. */
+export interface InputContext extends ActionContext {
+  readonly container: HTMLElement;
+  readonly selection: TextSelection;
+  readonly lens: Pick<AnnotationLens, 'isMine' | 'myLabels' | 'voice'>;
+  /** Whether selections snap to whole words. */
+  words(): boolean;
+  offsetAtPoint(x: number, y: number): number | null;
+  readonly hover: { show(items: HoverItem[], x: number, y: number): void; hide(): void };
+  /** The line under the tools that says what the keys do now. */
+  hint(text: string): void;
+}
 
 /** A key outside form fields; true when the annotation view used it (the reader's n/p/u come after). */
-export function annotateKey(an: Annotator, event: KeyboardEvent): boolean {
-  const command = annotateCommand(event, { caretMode: an.caretMode, words: settings.words });
+export function annotateKey(cx: InputContext, event: KeyboardEvent): boolean {
+  const command = annotateCommand(event, { caretMode: document.activeElement === cx.container, words: cx.words() });
   switch (command?.kind) {
-    case 'undo': return undo(an);
-    case 'redo': return redo(an);
+    case 'undo': return undo(cx);
+    case 'redo': return redo(cx);
     case 'caret':
-      an.selection.move(command.unit, command.direction, command.extend);
-      describeCaret(an);
+      cx.selection.move(command.unit, command.direction, command.extend);
+      describeCaret(cx);
       return true;
-    case 'layer': return cycleLayer(an, command.direction);
-    case 'label': return labelByKey(an, command.key, event.timeStamp);
-    case 'delete': return deleteSelected(an);
-    case 'escape': return escape(an);
-    case 'pick': return pickAtCaret(an);
+    case 'layer': return cycleLayer(cx, command.direction);
+    case 'label': return labelByKey(cx, command.key, event.timeStamp);
+    case 'delete': return deleteSelected(cx);
+    case 'escape': return escape(cx);
+    case 'pick': return pickAtCaret(cx);
     default: return false;
   }
 }
 
 /** Mouse and focus on the text: snapping, clicking a highlight to select it, the hover card, the caret. */
-export function bindPointer(an: Annotator): () => void {
-  const { container } = an;
+export function bindPointer(cx: InputContext): () => void {
+  const { container, selection, state } = cx;
   let frame = 0;
   let lastClick: { offset: number; index: number } | null = null;
 
   const onPointerUp = (event: PointerEvent) => {
     if (event.button !== 0) return;
-    setTimeout(() => an.selection.snapNative(), 0);
+    setTimeout(() => selection.snapNative(), 0);
   };
   const onClick = (event: MouseEvent) => {
-    if (an.selection.current()) return;
-    const offset = an.map.offsetAtPoint(event.clientX, event.clientY);
-    const spans = offset === null ? [] : an.highlighter.spansAt(offset);
-    if (spans.length === 0) return an.select(null);
+    if (selection.current()) return;
+    const offset = cx.offsetAtPoint(event.clientX, event.clientY);
+    const spans = offset === null ? [] : cx.spansAt(offset);
+    if (spans.length === 0) return state.select(null);
     // Clicking the same place again steps outwards through nested spans.
     const index = lastClick && lastClick.offset === offset ? (lastClick.index + 1) % spans.length : 0;
     lastClick = { offset: offset!, index };
-    an.select(spans[index]!.id);
+    state.select(spans[index]!.id);
   };
   const onMove = (event: PointerEvent) => {
     const { clientX: x, clientY: y } = event;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      const offset = an.map.offsetAtPoint(x, y);
-      const spans = offset === null ? [] : an.highlighter.spansAt(offset);
-      an.panels.hover.show(spans.map((s) => hoverItem(an, s.id)).filter((i) => i !== null), x, y);
+      const offset = cx.offsetAtPoint(x, y);
+      const spans = offset === null ? [] : cx.spansAt(offset);
+      cx.hover.show(spans.map((s) => hoverItem(cx, s.id)).filter((i) => i !== null), x, y);
     });
   };
   const onLeave = () => {
     cancelAnimationFrame(frame);
-    an.panels.hover.hide();
+    cx.hover.hide();
   };
   const onFocus = () => {
-    an.selection.showCaret(true);
-    describeCaret(an);
+    selection.showCaret(true);
+    describeCaret(cx);
   };
-  const onBlur = () => an.selection.showCaret(false);
+  const onBlur = () => selection.showCaret(false);
   const onSelection = () => {
-    const range = an.selection.current();
-    an.panels.toolbar.setHint(range
-      ? `Selected “${clip(an.model.text.slice(range.start, range.end))}”: press a label’s key or click a label.`
+    const range = selection.current();
+    cx.hint(range
+      ? `Selected “${clip(cx.text.slice(range.start, range.end))}”: press a label’s key or click a label.`
       : 'Select text with the mouse, or in the text (Tab to it) with Shift+arrow keys; then press a label’s key.');
   };
 
@@ -81,20 +95,20 @@ export function bindPointer(an: Annotator): () => void {
   };
 }
 
-function hoverItem(an: Annotator, id: string) {
-  const a = an.session.items.get(id);
+function hoverItem(cx: InputContext, id: string): HoverItem | null {
+  const a = cx.session.items.get(id);
   if (!a) return null;
-  const detail = [an.voice(a), an.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · ');
-  return { color: an.codebook.color(a.layer, a.label), title: an.codebook.describe(a.layer, a.label), detail };
+  const detail = [cx.lens.voice(a), cx.lens.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · ');
+  return { color: cx.codebook.color(a.layer, a.label), title: cx.codebook.describe(a.layer, a.label), detail };
 }
 
 /** In the text with the keyboard: say which spans the caret is in. */
-function describeCaret(an: Annotator): void {
-  const at = an.selection.caretOffset();
-  if (at === null || an.selection.current()) return;
-  const spans = an.highlighter.spansAt(at);
-  an.panels.toolbar.setHint(spans.length
-    ? `At the caret: ${spans.map((s) => { const a = an.session.items.get(s.id); return a ? an.codebook.describe(a.layer, a.label) : ''; }).join('; ')}. Shift+arrows select.`
+function describeCaret(cx: InputContext): void {
+  const at = cx.selection.caretOffset();
+  if (at === null || cx.selection.current()) return;
+  const spans = cx.spansAt(at);
+  cx.hint(spans.length
+    ? `At the caret: ${spans.map((s) => { const a = cx.session.items.get(s.id); return a ? cx.codebook.describe(a.layer, a.label) : ''; }).join('; ')}. Shift+arrows select.`
     : 'Arrow keys move the caret (↑↓ by sentence), Shift+arrows select, then a label’s key labels the selection.');
 }
 

@@ -1,5 +1,5 @@
 import type { CodebookLayer } from '../../api/annotationTypes';
-import type { CodebookIndex } from '../../model/codebook';
+import type { CodebookIndex } from '../../model/annotate/codebook';
 import { h, replace } from '../dom';
 
 export interface LabelBarActions {

@@ -1,12 +1,24 @@
 import { annotationHub, projectsApi, type AnnotationChange, type PresenceUpdate, type Visibility } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
-import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/liveFeed';
-import type { Annotator } from './annotator';
+import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/live/liveFeed';
+import type { AnnotationSession } from '../../model/session/annotationSession';
+import type { AnnotateState, Presence } from './viewState';
 
-export interface Presence {
-  userId: string;
-  displayName: string;
-  block: number | null;
+/** What following a document needs: which document, whose view, the session to apply changes to. */
+export interface LiveContext {
+  readonly documentId: string;
+  readonly documentVersion: number;
+  readonly projectId: string;
+  /** This person: their own presence (from another tab) is not shown. */
+  readonly userId: string | undefined;
+  readonly session: Pick<AnnotationSession, 'applyRemote' | 'dropOthers'>;
+  /** Receives the visibility mode and who is here. */
+  readonly state: Pick<AnnotateState, 'setMode' | 'setPresent'>;
+  /** The article's blocks, in order, and where the sticky tools end: the first block below them is being read. */
+  readonly blockEls: readonly HTMLElement[];
+  stickyBottom(): number;
+  /** The article's file changed on the server. */
+  newVersion(version: number): void;
 }
 
 /**
@@ -15,22 +27,17 @@ export interface Presence {
  */
 export class LiveDocument {
   readonly feed: LiveFeed<Annotation>;
-  readonly present = new Map<string, Presence>();
+  private readonly present = new Map<string, Presence>();
   private readonly unsubscribe: () => void;
   private readonly presence: ChangeThrottle<number | null>;
   private disposed = false;
   private retryTimer = 0;
   private joined = false;
 
-  constructor(
-    private readonly an: Annotator,
-    private readonly onPresence: () => void,
-    private readonly onMode: (mode: Visibility) => void,
-    private readonly onNewVersion: (version: number) => void,
-  ) {
-    const documentId = an.doc.id;
+  constructor(private readonly cx: LiveContext) {
+    const { documentId, session } = cx;
     this.feed = new LiveFeed<Annotation>((after) => annotationHub.joinDocument(documentId, after), {
-      apply: (change) => an.session.applyRemote(change.kind, change.annotation),
+      apply: (change) => session.applyRemote(change.kind, change.annotation),
       joined: (result, full) => this.joined_(result as FeedJoin<Annotation> & { present: PresenceUpdate[] }, full),
       failed: () => {
         if (this.disposed) return;
@@ -49,11 +56,11 @@ export class LiveDocument {
         if (update.documentId === documentId) this.setPresence(update);
       },
       visibilityChanged: (mode) => {
-        this.onMode(mode);
+        cx.state.setMode(mode);
         void this.feed.visibilityChanged(mode);
       },
       documentChanged: (change) => {
-        if (change.documentId === documentId && change.version > an.doc.version) this.onNewVersion(change.version);
+        if (change.documentId === documentId && change.version > cx.documentVersion) cx.newVersion(change.version);
       },
       reconnected: () => {
         // Who is here now comes with the rejoin; those shown from before the drop may have left.
@@ -71,8 +78,8 @@ export class LiveDocument {
 
   /** Switches the project's mode for everyone; the hub's VisibilityChanged then rejoins every open document. */
   async setVisibility(mode: Visibility): Promise<void> {
-    const project = await projectsApi.setVisibility(mode, this.an.doc.projectId);
-    if (project) this.onMode(project.visibility);
+    const project = await projectsApi.setVisibility(mode, this.cx.projectId);
+    if (project) this.cx.state.setMode(project.visibility);
   }
 
   dispose(): void {
@@ -82,35 +89,35 @@ export class LiveDocument {
     this.presence.dispose();
     this.unsubscribe();
     window.removeEventListener('scroll', this.onScroll);
-    annotationHub.leaveDocument(this.an.doc.id).catch(() => {});
+    annotationHub.leaveDocument(this.cx.documentId).catch(() => {});
   }
 
   private joined_(result: FeedJoin<Annotation> & { present: PresenceUpdate[] }, full: boolean): void {
     this.joined = true;
-    this.onMode(result.visibility as Visibility);
+    this.cx.state.setMode(result.visibility as Visibility);
     if (full) {
-      this.an.session.dropOthers(new Set(result.changes.filter((c) => c.kind === 'upsert').map((c) => c.annotation.id)));
+      this.cx.session.dropOthers(new Set(result.changes.filter((c) => c.kind === 'upsert').map((c) => c.annotation.id)));
       this.present.clear();
     }
     for (const update of result.present ?? []) this.setPresence(update, false);
-    this.onPresence();
+    this.cx.state.setPresent(this.present.values());
     this.presence.reset();
     this.presence.update(this.topBlock());
   }
 
   private setPresence(update: PresenceUpdate, notify = true): void {
-    if (update.userId === this.an.ctx.state.session?.userId) return;
+    if (update.userId === this.cx.userId) return;
     if (update.present) this.present.set(update.userId, { userId: update.userId, displayName: update.displayName, block: update.block });
     else this.present.delete(update.userId);
-    if (notify) this.onPresence();
+    if (notify) this.cx.state.setPresent(this.present.values());
   }
 
   private readonly onScroll = () => this.presence.update(this.topBlock());
 
   /** The first block whose bottom is below the sticky header and toolbar: the one being read. */
   private topBlock(): number | null {
-    const top = this.an.panels.toolbar.element.getBoundingClientRect().bottom;
-    const blocks = this.an.dom.blockEls;
+    const top = this.cx.stickyBottom();
+    const blocks = this.cx.blockEls;
     // Binary search: blocks are in document order.
     let lo = 0;
     let hi = blocks.length - 1;

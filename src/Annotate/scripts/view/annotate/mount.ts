@@ -6,7 +6,6 @@ import type { AppContext } from '../context';
 import { h } from '../dom';
 import { Annotator, waitForSaves } from './annotator';
 import type { ArticleDom } from './articleDom';
-import { annotateKey, bindPointer } from './input';
 
 export interface AnnotationMount {
   onKey(event: KeyboardEvent): boolean;
@@ -48,7 +47,6 @@ export function mountAnnotation(
   requests: { codebook: Promise<CodebookInfo | null>; annotations: Promise<[AnnotationList, AnnotationList]> },
 ): AnnotationMount {
   let annotator: Annotator | null = null;
-  let unbind: (() => void) | null = null;
   let disposed = false;
 
   void (async () => {
@@ -72,17 +70,14 @@ export function mountAnnotation(
     container.setAttribute('aria-label', 'Article text');
     container.setAttribute('aria-describedby', 'annotate-hint');
     annotator = new Annotator(ctx, doc, info, container, parts.body, parts.dom);
-    parts.toolbarSlot.replaceWith(annotator.panels.toolbar.element);
-    parts.sideSlot.replaceWith(annotator.panels.side.element);
-    unbind = bindPointer(annotator);
+    parts.toolbarSlot.replaceWith(annotator.toolbarElement);
+    parts.sideSlot.replaceWith(annotator.sideElement);
     try {
       const [spans, labels] = await requests.annotations;
       // Let the browser paint the text first: drawing thousands of spans is a long task of its own.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (!disposed) {
-        annotator.load(spans.items, labels.items);
-        annotator.session.restorePending();
-        annotator.live.start();
+        annotator.start(spans.items, labels.items);
         performance.mark('annotate:annotations-drawn');
       }
     } catch (error) {
@@ -91,10 +86,9 @@ export function mountAnnotation(
   })();
 
   return {
-    onKey: (event) => !!annotator && annotateKey(annotator, event),
+    onKey: (event) => !!annotator && annotator.onKey(event),
     dispose() {
       disposed = true;
-      unbind?.();
       annotator?.dispose();
     },
   };

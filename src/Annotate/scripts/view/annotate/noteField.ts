@@ -1,5 +1,5 @@
-import { lengthCounter, MAX_NOTE_LENGTH } from '../../model/limits';
-import { debounce } from '../../model/debounce';
+import { lengthCounter, MAX_NOTE_LENGTH } from '../../model/annotate/limits';
+import { debounce } from '../../model/shared/debounce';
 import { h } from '../dom';
 
 /**

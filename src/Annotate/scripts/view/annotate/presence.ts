@@ -1,6 +1,6 @@
-import { annotatorColor, initials } from '../../model/annotators';
+import { annotatorColor, initials } from '../../model/annotate/annotators';
 import { h } from '../dom';
-import type { Presence } from './live';
+import type { Presence } from './viewState';
 
 /** Small markers in the margin beside the block each other reader is at. */
 export class PresenceMarkers {

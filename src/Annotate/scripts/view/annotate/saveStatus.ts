@@ -1,6 +1,6 @@
 import { ApiError } from '../../api';
-import type { Connection } from '../../model/connection';
-import { describeSave, type SaveState } from '../../model/saveText';
+import type { Connection } from '../../model/live/connection';
+import { describeSave, type SaveState } from '../../model/session/saveText';
 import { h, replace } from '../dom';
 
 /**

@@ -1,10 +1,10 @@
 import type { Annotation, AttributeValue } from '../../api/annotationTypes';
-import type { Editable } from '../../model/annotationSession';
-import { describeAttributes, missingRequired, withAttribute } from '../../model/attributes';
-import type { CodebookIndex } from '../../model/codebook';
-import { debounce } from '../../model/debounce';
-import { formatDateTime } from '../../model/format';
-import { isTypedField, type Refusal } from '../../model/refusal';
+import type { Editable } from '../../model/session/annotationSession';
+import { describeAttributes, missingRequired, withAttribute } from '../../model/annotate/attributes';
+import type { CodebookIndex } from '../../model/annotate/codebook';
+import { debounce } from '../../model/shared/debounce';
+import { formatDateTime } from '../../model/shared/format';
+import { isTypedField, type Refusal } from '../../model/session/refusal';
 import { h, replace } from '../dom';
 import { attributeField, type FieldControl } from './attributeField';
 import { attributionField } from './attributionField';

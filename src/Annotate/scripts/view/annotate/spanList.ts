@@ -1,18 +1,7 @@
-import { scrollToRow, visibleRows } from '../../model/virtualWindow';
+import type { SpanRow } from '../../model/annotate/annotationLens';
+import { scrollToRow, visibleRows } from '../../model/annotate/virtualWindow';
 import { h, replace } from '../dom';
 
-export interface SpanRow {
-  id: string;
-  start: number;
-  end: number;
-  color: string;
-  title: string;
-  layer: string;
-  quote: string;
-  meta: string;
-  other: boolean;
-  warning: string | null;
-}
 
 const rowHeight = 72;
 

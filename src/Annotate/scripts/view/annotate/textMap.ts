@@ -1,6 +1,6 @@
 import type { Block } from '../../api/types';
-import { blockAt, locate } from '../../model/textIndex';
-import type { TextModel } from '../../model/textModel';
+import { blockAt, locate } from '../../model/text/textIndex';
+import type { TextModel } from '../../model/text/textModel';
 
 export interface DomPoint {
   node: Node;

@@ -1,7 +1,7 @@
-import type { CaretUnit, Direction } from '../../model/caretMoves';
-import { moveCaret } from '../../model/caretMoves';
-import { snapRange } from '../../model/snapping';
-import type { Extent } from '../../model/textIndex';
+import type { CaretUnit, Direction } from '../../model/text/caretMoves';
+import { moveCaret } from '../../model/text/caretMoves';
+import { snapRange } from '../../model/text/snapping';
+import type { Extent } from '../../model/text/textIndex';
 import type { TextMap } from './textMap';
 
 /**

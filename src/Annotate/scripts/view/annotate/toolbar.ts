@@ -1,6 +1,6 @@
 import type { Visibility } from '../../api';
-import { annotatorColor } from '../../model/annotators';
-import { presenceText, type Connection } from '../../model/connection';
+import { annotatorColor } from '../../model/annotate/annotators';
+import { presenceText, type Connection } from '../../model/live/connection';
 import { h, replace } from '../dom';
 
 export interface ToolbarActions {

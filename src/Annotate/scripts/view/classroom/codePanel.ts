@@ -1,5 +1,5 @@
 import type { ClassInfo } from '../../api';
-import { joinLink } from '../../model/classroom';
+import { joinLink } from '../../model/classroom/classroom';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 

@@ -1,6 +1,6 @@
 import { ApiError, assignmentApi, projectsApi, type Assignment } from '../../api';
-import { problemText } from '../../model/accountForms';
-import { assignmentRequest, assignmentSummary, maxAnnotatorsPerDocument } from '../../model/people';
+import { problemText } from '../../model/account/accountForms';
+import { assignmentRequest, assignmentSummary, maxAnnotatorsPerDocument } from '../../model/classroom/people';
 import type { AppContext } from '../context';
 import { h } from '../dom';
 

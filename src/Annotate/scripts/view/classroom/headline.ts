@@ -1,6 +1,6 @@
 import type { AgreementReport } from '../../api/agreement';
-import { headline } from '../../model/classroom';
-import { formatDateTime } from '../../model/format';
+import { headline } from '../../model/classroom/classroom';
+import { formatDateTime } from '../../model/shared/format';
 import { figure } from '../agreement/cells';
 import { h, replace } from '../dom';
 

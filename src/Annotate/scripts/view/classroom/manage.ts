@@ -1,5 +1,5 @@
 import type { StudentProgress } from '../../api';
-import { isOwner, membersKey } from '../../model/people';
+import { isOwner, membersKey } from '../../model/classroom/people';
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
 import { documentsPanel } from './documents';

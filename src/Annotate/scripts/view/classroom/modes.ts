@@ -1,5 +1,5 @@
 import type { Visibility } from '../../api';
-import { modeSteps } from '../../model/classroom';
+import { modeSteps } from '../../model/classroom/classroom';
 import { h } from '../dom';
 
 /** Blind → Reveal → Open: one button per step, the current one pressed. */

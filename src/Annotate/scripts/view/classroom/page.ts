@@ -1,6 +1,7 @@
 import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
-import { annotationTotal, studentRows } from '../../model/classroom';
-import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/routes';
+import { annotationTotal, studentRows } from '../../model/classroom/classroom';
+import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/app/routes';
+import { coalescedRefresh } from '../../model/shared/coalesce';
 import { followAgreement } from '../agreement/follow';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
@@ -32,7 +33,6 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   let unsubscribe: (() => void) | null = null;
   /** The project's annotation count when the figures were last fetched: a poll that sees it move fetches again. */
   let figuresFor = -1;
-  const busy = { dashboard: false, agreement: false, againDashboard: false, againAgreement: false };
 
   ctx.setTitle('Class');
   const heading = h('h1', { id: 'class-title', tabindex: -1 }, 'Class');
@@ -67,12 +67,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     agreementLink.href = routeHref(agreementRoute(null, '', anonymous, named));
   }
 
-  async function refresh(): Promise<void> {
-    if (busy.dashboard) {
-      busy.againDashboard = true;
-      return;
-    }
-    busy.dashboard = true;
+  const refresh = coalescedRefresh(async () => {
     try {
       const next = await classroomApi.dashboard(projectId, controller.signal);
       if (disposed) return;
@@ -82,14 +77,8 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
       if (first) begin();
     } catch (error) {
       if (!disposed && !isAbort(error)) failed(error);
-    } finally {
-      busy.dashboard = false;
-      if (busy.againDashboard && !disposed) {
-        busy.againDashboard = false;
-        void refresh();
-      }
     }
-  }
+  }, () => !disposed);
 
   /** The first dashboard came: the page is the teacher's, so follow the agreement and poll. */
   function begin(): void {
@@ -141,11 +130,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     if (dashboard) students.render(studentRows(dashboard.students, titles, anonymous));
   }
 
-  async function loadAgreement(): Promise<void> {
-    if (busy.agreement) {
-      busy.againAgreement = true;
-      return;
-    }
+  const loadAgreement = coalescedRefresh(async () => {
     // Nothing annotated yet: nothing to compare, so no need to ask.
     const total = dashboard ? annotationTotal(dashboard.students) : 0;
     if (total === 0) {
@@ -153,7 +138,6 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
       agreement.failed('Nothing to compare yet: the figures appear once students have annotated.');
       return;
     }
-    busy.agreement = true;
     figuresFor = total;
     try {
       const report = await agreementApi.report(projectId, { anonymous }, controller.signal);
@@ -161,14 +145,8 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     } catch (error) {
       if (disposed || isAbort(error)) return;
       agreement.failed(error instanceof ApiError ? `Agreement could not be computed: ${error.detail ?? error.title}` : 'Agreement could not be computed.');
-    } finally {
-      busy.agreement = false;
-      if (busy.againAgreement && !disposed) {
-        busy.againAgreement = false;
-        void loadAgreement();
-      }
     }
-  }
+  }, () => !disposed);
 
   async function start(): Promise<void> {
     try {

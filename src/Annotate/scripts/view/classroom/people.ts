@@ -1,7 +1,7 @@
 import { ApiError, annotatorsApi, membersApi, type Member, type Role } from '../../api';
-import { groupValue, memberRefusal, roles, sortMembers } from '../../model/people';
-import { groupMaxLength } from '../../model/classroom';
-import { plural } from '../../model/format';
+import { groupValue, memberRefusal, roles, sortMembers } from '../../model/classroom/people';
+import { groupMaxLength } from '../../model/classroom/classroom';
+import { plural } from '../../model/shared/format';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 

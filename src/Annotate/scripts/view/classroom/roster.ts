@@ -1,6 +1,6 @@
 import { ApiError, classroomApi } from '../../api';
-import { problemText } from '../../model/accountForms';
-import { rosterMaxNames, rosterProblems, rosterRows, rosterServerErrors, rosterTsv, type RosterRow } from '../../model/roster';
+import { problemText } from '../../model/account/accountForms';
+import { rosterMaxNames, rosterProblems, rosterRows, rosterServerErrors, rosterTsv, type RosterRow } from '../../model/classroom/roster';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 

@@ -1,5 +1,5 @@
-import type { StudentRow } from '../../model/classroom';
-import { formatDateTime, plural } from '../../model/format';
+import type { StudentRow } from '../../model/classroom/classroom';
+import { formatDateTime, plural } from '../../model/shared/format';
 import { h, replace } from '../dom';
 
 /**

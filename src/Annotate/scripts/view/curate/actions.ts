@@ -1,8 +1,8 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation, SpanCluster } from '../../api/curation';
-import { acceptBody, contentOf, editBody, mergeBody, rejectBody, sameContent, targetOf, type GoldEdit } from '../../model/curationEdits';
-import type { GoldChange } from '../../model/curationHistory';
-import { newId } from '../../model/ids';
+import { acceptBody, contentOf, editBody, mergeBody, rejectBody, sameContent, targetOf, type GoldEdit } from '../../model/curation/curationEdits';
+import type { GoldChange } from '../../model/curation/curationHistory';
+import { newId } from '../../model/shared/ids';
 import type { Curation } from './controller';
 import type { Names } from './names';
 

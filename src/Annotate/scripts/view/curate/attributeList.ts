@@ -1,4 +1,4 @@
-import type { AttributeEntry } from '../../model/curationAttributes';
+import type { AttributeEntry } from '../../model/curation/curationAttributes';
 import { h } from '../dom';
 
 /** An annotation's attributes in a line ("Veracity: fake · Coder confidence: 4"), those the annotators differ on marked. */

@@ -1,6 +1,6 @@
 import type { SpanCluster } from '../../api/curation';
-import { clusterTone, kindsText } from '../../model/curationNav';
-import { offsets, shortQuote } from '../../model/curationText';
+import { clusterTone, kindsText } from '../../model/curation/curationNav';
+import { offsets, shortQuote } from '../../model/curation/curationText';
 import { h, replace } from '../dom';
 import type { Curation } from './controller';
 import type { Names } from './names';

@@ -1,9 +1,9 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation, SpanCluster } from '../../api/curation';
-import { attributeEntries, disagreedAttributes } from '../../model/curationAttributes';
-import { mergeLabels } from '../../model/curationEdits';
-import { kindsText } from '../../model/curationNav';
-import { offsets, provenanceText, shortQuote } from '../../model/curationText';
+import { attributeEntries, disagreedAttributes } from '../../model/curation/curationAttributes';
+import { mergeLabels } from '../../model/curation/curationEdits';
+import { kindsText } from '../../model/curation/curationNav';
+import { offsets, provenanceText, shortQuote } from '../../model/curation/curationText';
 import { h, replace } from '../dom';
 import { attributeList } from './attributeList';
 import type { Curation } from './controller';

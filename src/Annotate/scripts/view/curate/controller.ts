@@ -1,9 +1,10 @@
 import { ApiError } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
 import { curationApi, type CurationView, type GoldAnnotation, type SpanCluster } from '../../api/curation';
-import { contentOf, targetOf } from '../../model/curationEdits';
-import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curationHistory';
-import { keepSelection, readingOrder } from '../../model/curationNav';
+import { contentOf, targetOf } from '../../model/curation/curationEdits';
+import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curation/curationHistory';
+import { keepSelection, readingOrder } from '../../model/curation/curationNav';
+import { coalescedRefresh } from '../../model/shared/coalesce';
 
 export interface CurationNotices {
   /** A line for the page's status area; problem: it went wrong. */
@@ -22,8 +23,6 @@ export class Curation {
   readonly history = new CurationHistory();
   readonly byId = new Map<string, Annotation>();
   private readonly listeners = new Set<() => void>();
-  private loading: Promise<void> | null = null;
-  private again = false;
   busy = false;
 
   constructor(readonly documentId: string, private readonly notices: CurationNotices, private readonly signal: AbortSignal) {}
@@ -34,23 +33,7 @@ export class Curation {
   }
 
   /** Fetches the view again (calls during a fetch are folded into one more), keeping the chosen cluster. */
-  refresh(): Promise<void> {
-    if (this.loading) {
-      this.again = true;
-      return this.loading;
-    }
-    this.loading = (async () => {
-      try {
-        do {
-          this.again = false;
-          this.adopt(await curationApi.view(this.documentId, this.signal));
-        } while (this.again);
-      } finally {
-        this.loading = null;
-      }
-    })();
-    return this.loading;
-  }
+  readonly refresh = coalescedRefresh(async () => this.adopt(await curationApi.view(this.documentId, this.signal)));
 
   select(cluster: SpanCluster | null): void {
     this.selected = cluster;

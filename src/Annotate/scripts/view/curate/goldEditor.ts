@@ -1,7 +1,7 @@
 import type { AttributeValue } from '../../api/annotationTypes';
 import type { GoldAnnotation } from '../../api/curation';
-import { parseAttribute, withAttribute } from '../../model/attributes';
-import type { GoldEdit } from '../../model/curationEdits';
+import { parseAttribute, withAttribute } from '../../model/annotate/attributes';
+import type { GoldEdit } from '../../model/curation/curationEdits';
 import { attributeField } from '../annotate/attributeField';
 import { h } from '../dom';
 import type { Names } from './names';

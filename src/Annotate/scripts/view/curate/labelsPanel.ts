@@ -1,8 +1,8 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation } from '../../api/curation';
-import { attributeEntries, disagreedAttributes } from '../../model/curationAttributes';
-import { kindsText } from '../../model/curationNav';
-import { provenanceText } from '../../model/curationText';
+import { attributeEntries, disagreedAttributes } from '../../model/curation/curationAttributes';
+import { kindsText } from '../../model/curation/curationNav';
+import { provenanceText } from '../../model/curation/curationText';
 import { h, replace } from '../dom';
 import { attributeList } from './attributeList';
 import type { Curation } from './controller';

@@ -1,5 +1,5 @@
 import { annotationHub } from '../../api';
-import { debounce } from '../../model/debounce';
+import { debounce } from '../../model/shared/debounce';
 
 /** Beyond any sequence number: the join answers no catch-up (the curation view is fetched whole instead). */
 const NOTHING_BEFORE = Number.MAX_SAFE_INTEGER;

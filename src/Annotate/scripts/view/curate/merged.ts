@@ -1,8 +1,8 @@
 import type { SpanCluster } from '../../api/curation';
 import type { DocumentDetail } from '../../api/types';
-import { clusterAt, clusterTone } from '../../model/curationNav';
-import { langAttribute } from '../../model/format';
-import { TextModel } from '../../model/textModel';
+import { clusterAt, clusterTone } from '../../model/curation/curationNav';
+import { langAttribute } from '../../model/shared/format';
+import { TextModel } from '../../model/text/textModel';
 import { renderArticle } from '../annotate/articleDom';
 import { TextMap } from '../annotate/textMap';
 import { h } from '../dom';

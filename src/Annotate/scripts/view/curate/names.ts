@@ -1,5 +1,5 @@
 import type { CodebookAttribute, CodebookInfo } from '../../api/annotationTypes';
-import { CodebookIndex } from '../../model/codebook';
+import { CodebookIndex } from '../../model/annotate/codebook';
 
 /** Display names for the codebook's layers and labels, falling back to their ids. */
 export class Names {

@@ -1,8 +1,8 @@
 import type { Annotation } from '../../api/annotationTypes';
 import type { GoldAnnotation, SpanCluster } from '../../api/curation';
-import { attributeEntries } from '../../model/curationAttributes';
-import { clusterAt } from '../../model/curationNav';
-import { offsets, provenanceText, shortQuote } from '../../model/curationText';
+import { attributeEntries } from '../../model/curation/curationAttributes';
+import { clusterAt } from '../../model/curation/curationNav';
+import { offsets, provenanceText, shortQuote } from '../../model/curation/curationText';
 import { h, replace } from '../dom';
 import { attributeList } from './attributeList';
 import type { Curation } from './controller';

@@ -1,4 +1,4 @@
-import { progressText } from '../../model/curationNav';
+import { progressText } from '../../model/curation/curationNav';
 import { h } from '../dom';
 import { exportControl } from '../exportControl';
 import type { Curation } from './controller';
