@@ -1,6 +1,5 @@
 import type { Visibility } from '../../api';
 import type { Annotation, CodebookLayer } from '../../api/annotationTypes';
-import type { Connection } from '../../model/connection';
 import type { SaveState } from '../../model/saveText';
 import { h } from '../dom';
 import { applyLabel, deleteSelected, redo, setLayer, undo } from './actions';
