@@ -6,7 +6,7 @@
 // When a line fails, tsc prints which properties exist on one side only and which differ.
 import type { components } from '../../obj/openapi';
 import type {
-  AddedStudent, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment,
+  AddedStudent, AssignmentRequest, Project, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment,
   Attribution, Block, ClassDashboard, ClassInfo, Codebook, CodebookActor, CodebookAttribute, CodebookExample,
   CodebookInfo, CodebookLabel, CodebookLayer, CodingAgreement, Collection, CorpusProblem, CorpusStatus, CurationView,
   DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GoldAnnotation, GoldPut, GroupAgreement, Groups,
@@ -101,9 +101,11 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<NewApiToken, S['NewApiToken']>>,
 
   // Projects and people (scripts/api/projects.ts, people.ts).
+  Expect<Matches<Project, S['ProjectSettings']>>,
   Expect<Matches<ProjectSummary, S['ProjectSummary']>>,
   Expect<Matches<Member, S['ProjectMember']>>,
   Expect<Matches<Assignment, S['AssignmentView']>>,
+  Expect<Accepted<AssignmentRequest, S['AssignmentRequest']>>,
 
   // Agreement (scripts/api/agreement.ts). ci95 is left loose: the front end reads it as intervals keyed by coefficient
   // (Record<string, Interval>), of which the server's IntervalFigures names the one it computes (krippendorffAlpha).
