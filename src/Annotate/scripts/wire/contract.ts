@@ -3,15 +3,18 @@
 // Each line says "this TypeScript type has exactly the server schema's properties, with the same JSON types".
 // String and number literal unions count as their primitive (the server types `kind` as a string), and optional
 // counts as present (the check is about names and types; whether a field may be left out is the docs' business).
-// When a line fails, tsc prints which properties exist on one side only and which differ.
-import type { components } from '../../obj/openapi';
+// When a line fails, tsc prints which properties exist on one side only and which differ. A second list ties the
+// routes scripts/api calls to those schemas, so that a route answering with another record is caught too.
+// Not covered: bodies scripts/api writes inline ({ name }, { role }, …), hub messages (SignalR is not in the
+// document) and query strings.
+import type { components, paths } from '../../obj/openapi';
 import type {
-  AddedStudent, AssignmentRequest, Project, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment,
+  AddedStudent, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment, AssignmentRequest,
   Attribution, Block, ClassDashboard, ClassInfo, Codebook, CodebookActor, CodebookAttribute, CodebookExample,
   CodebookInfo, CodebookLabel, CodebookLayer, CodingAgreement, Collection, CorpusProblem, CorpusStatus, CurationView,
   DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GoldAnnotation, GoldPut, GroupAgreement, Groups,
   JoinRequest, LabelAgreement, LabelDecision, LayerAgreement, Member, NewApiToken, PairAgreement, ProjectAnnotator,
-  ProjectSummary, Provenance, ProvenanceSource, Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
+  Project, ProjectSummary, Provenance, ProvenanceSource, Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
 import type { AccountInfo } from '../api/account';
@@ -66,6 +69,14 @@ type Accepted<Ts, Server> = [OnlyIn<Ts, Server, never>, Differing<Ts, Server, ne
   onlyInTypeScript: OnlyIn<Ts, Server, never>;
   differing: Differing<Ts, Server, never, 'fits'>;
 };
+
+/** The JSON an operation answers with (its 200 or 201), and the JSON body it reads (which the document marks nullable). */
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+type Json<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+type Answer<P extends keyof paths, M extends Method> =
+  paths[P][M] extends { responses: infer R } ? Json<R[200 & keyof R]> | Json<R[201 & keyof R]> : never;
+type Body<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: infer B } ? NonNullable<Json<B>> : never;
+type Is<A, B> = Same<A, B> extends true ? true : { route: A; schema: B };
 
 /** A failing entry reads: Type '{ onlyInTypeScript: …; onlyOnServer: …; differing: … }' does not satisfy the constraint 'true'. */
 type Expect<T extends true> = T;
@@ -141,4 +152,37 @@ export type WireTypesMatchTheServer = [
   // Its spans and labels are plain annotations (provenance null); its gold ones are checked by GoldAnnotation.
   Expect<Matches<CurationView, S['CurationView'], 'provenance'>>,
   Expect<Accepted<GoldPut, S['GoldRequest']>>,
+];
+
+/** The routes scripts/api calls answer with (or read) the schemas checked above. */
+export type RoutesUseThoseSchemas = [
+  Expect<Is<Answer<'/api/session', 'get'>, S['SessionUser']>>,
+  Expect<Is<Answer<'/api/session/join', 'post'>, S['SessionUser']>>,
+  Expect<Is<Body<'/api/session/join', 'post'>, S['JoinRequest']>>,
+  Expect<Is<Answer<'/api/account', 'get'>, S['AccountInfo']>>,
+  Expect<Is<Answer<'/api/tokens', 'get'>, S['ApiTokenInfo'][]>>,
+  Expect<Is<Answer<'/api/tokens', 'post'>, S['NewApiToken']>>,
+  Expect<Is<Answer<'/api/collections', 'get'>, S['CollectionInfo'][]>>,
+  Expect<Is<Answer<'/api/documents', 'get'>, S['DocumentList']>>,
+  Expect<Is<Answer<'/api/documents/{id}', 'get'>, S['DocumentDetail']>>,
+  Expect<Is<Answer<'/api/corpus/status', 'get'>, S['CorpusStatusSnapshot']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/codebook', 'get'>, S['CodebookInfo']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/annotations', 'get'>, S['AnnotationList']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/annotations/{id}', 'put'>, S['Annotation']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/annotations/{id}', 'put'>, S['AnnotationRequest']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/labels', 'get'>, S['AnnotationList']>>,
+  Expect<Is<Answer<'/api/projects', 'get'>, S['ProjectSummary'][]>>,
+  Expect<Is<Answer<'/api/projects/{projectId}', 'get'>, S['ProjectSettings']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/members', 'get'>, S['ProjectMember'][]>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/assignment', 'get'>, S['AssignmentView']>>,
+  Expect<Is<Body<'/api/projects/{projectId}/assignment', 'put'>, S['AssignmentRequest']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/annotators', 'get'>, S['Annotator'][]>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/agreement', 'get'>, S['ProjectAgreementReport']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/agreement/text', 'get'>, S['TextAgreementReport']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/class', 'get'>, S['ClassDashboard']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/class', 'post'>, S['ClassInfo']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/class/students', 'post'>, S['AddedStudent'][]>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/gold/{id}', 'put'>, S['GoldRequest']>>,
 ];
