@@ -6,7 +6,7 @@ namespace Annotate.Hosting;
 /// The OpenAPI document at /openapi/v1.json, as clients should read it. The front end's wire types are checked
 /// against it (tests/Annotate.Tests/Frontend/WireTypesTests.cs).
 /// </summary>
-internal static class OpenApiDocument
+internal static class OpenApiSetup
 {
     public static IServiceCollection AddAnnotateOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
         options.AddSchemaTransformer((schema, context, _) =>
