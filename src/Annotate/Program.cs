@@ -55,7 +55,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // Errors are ProblemDetails everywhere; the OpenAPI document describes the API.
     builder.Services.AddAnnotateProblemDetails();
     builder.Services.AddAnnotateCompression();
-    builder.Services.AddOpenApi();
+    builder.Services.AddAnnotateOpenApi();
 
     // Disposing the app flushes the console logger, whose queue would otherwise lose the reason for an early exit.
     await using var app = builder.Build();

@@ -63,19 +63,21 @@ export interface SpanAgreement {
   tokenAlphaCi95: Interval | null;
   disagreements: Disagreements;
   byLabel: LabelAgreement[];
-  pairs: PairAgreement[];
+  /** null when the project has more annotators than pairwise tables are listed for. */
+  pairs: PairAgreement[] | null;
   coincidence: Coincidence;
 }
 
 export interface CodingAgreement {
   units: number;
   coders: number;
-  pairableValues: number;
+  pairableValues: number | null;
   level: string;
   percentAgreement: number | null;
   krippendorffAlpha: number | null;
-  observedDisagreement: number;
-  expectedDisagreement: number;
+  /** Null when fewer than two values are pairable (NaN is written as null). */
+  observedDisagreement: number | null;
+  expectedDisagreement: number | null;
   cohenKappa: number | null;
   cohenKappaLinear: number | null;
   cohenKappaQuadratic: number | null;

@@ -44,12 +44,20 @@ export interface CodebookActor {
   description: string | null;
 }
 
+/** A label renamed between codebook versions: its annotations are carried over. */
+export interface CodebookRename {
+  layer: string;
+  from: string;
+  to: string;
+}
+
 export interface Codebook {
   name: string;
   version: string | null;
   description: string | null;
   actors: CodebookActor[];
   layers: CodebookLayer[];
+  renames: CodebookRename[];
 }
 
 export interface CodebookInfo {

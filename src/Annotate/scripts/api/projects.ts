@@ -17,7 +17,8 @@ export interface Project {
 export interface ProjectSummary {
   id: string;
   name: string;
-  collection: string;
+  /** null for the default project (the corpus outside every project's collection). */
+  collection: string | null;
   /** The caller's role in it: "owner", "curator", "annotator" or "viewer". */
   role: string;
   visibility: Visibility;

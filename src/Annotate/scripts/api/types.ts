@@ -53,6 +53,8 @@ export interface Block {
 }
 
 export interface DocumentDetail extends DocumentSummary {
+  /** The document's latest version (differs from `version` when an older one was asked for with ?version=). */
+  currentVersion: number;
   url: string | null;
   metadata: Record<string, unknown>;
   contentHash: string;
@@ -80,6 +82,8 @@ export interface CorpusStatus {
   total: number;
   documentCount: number;
   lastLoadedAt: string | null;
+  /** How long the last load took; null before the first one finishes. */
+  lastLoadSeconds: number | null;
   problems: CorpusProblem[];
 }
 

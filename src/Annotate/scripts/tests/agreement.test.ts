@@ -72,14 +72,14 @@ test('attribute names are gathered from every annotator', () => {
 });
 
 test('the pair matrix is symmetric, in name order, with undefined on the diagonal', () => {
-  const m = pairMatrix(report.annotators, span.pairs, 'tokenAlpha');
+  const m = pairMatrix(report.annotators, span.pairs!, 'tokenAlpha');
   assert.deepEqual(m.names, ['Ana', 'Ben', 'Cleo']);
   assert.equal(m.cells[0]![1], 0.8);
   assert.equal(m.cells[1]![0], 0.8);
   assert.equal(m.cells[2]![0], -0.2);
   assert.equal(m.cells[1]![2], null);
   assert.equal(m.cells[1]![1], undefined);
-  assert.equal(pairMatrix(report.annotators, span.pairs, 'spanF1Overlap').cells[0]![2], 0.1);
+  assert.equal(pairMatrix(report.annotators, span.pairs!, 'spanF1Overlap').cells[0]![2], 0.1);
 });
 
 test('groups make a matrix with the within-group mean on the diagonal', () => {

@@ -4,7 +4,7 @@ import type { CorpusStatus } from '../api/types';
 import { CorpusMonitor } from '../model/corpus/corpusMonitor';
 
 const status = (state: 'idle' | 'loading', processed: number): CorpusStatus =>
-  ({ state, root: '/c', processed, total: 3, documentCount: processed, lastLoadedAt: null, problems: [] });
+  ({ state, root: '/c', processed, total: 3, documentCount: processed, lastLoadedAt: null, lastLoadSeconds: null, problems: [] });
 
 const until = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));

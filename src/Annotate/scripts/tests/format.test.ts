@@ -26,7 +26,7 @@ test('progress', () => {
   assert.equal(progressPercent({ processed: 0, total: 0 }), null);
   assert.equal(progressPercent({ processed: 1, total: 3 }), 33);
   assert.equal(progressPercent({ processed: 5, total: 3 }), 100);
-  const status = { state: 'loading' as const, root: '/c', processed: 120, total: 400, documentCount: 0, lastLoadedAt: null, problems: [] };
+  const status = { state: 'loading' as const, root: '/c', processed: 120, total: 400, documentCount: 0, lastLoadedAt: null, lastLoadSeconds: null, problems: [] };
   assert.equal(progressText(status), 'Loading the corpus: 120 of 400 files (30%)');
 });
 

@@ -11,7 +11,7 @@ const annotation = (id: string, annotatorId: string, kind: Annotation['kind'] = 
 });
 
 const transport: SessionTransport = {
-  put: async (_target: Target, id: string, body: AnnotationPut) => ({ ...annotation(id, 'me'), ...body }) as Annotation,
+  put: async (_target: Target, id: string, body: AnnotationPut) => ({ ...annotation(id, 'me'), ...body }),
   remove: async () => {},
   classify: () => ({ kind: 'retry' }),
 };

@@ -31,7 +31,7 @@ export class SpanIndex<T extends IndexedSpan> {
     const blocks = blocksTouching(this.blocks, span.start, span.end);
     for (const b of blocks) {
       let bucket = this.byBlock.get(b);
-      if (!bucket) this.byBlock.set(b, (bucket = new Map()));
+      if (!bucket) this.byBlock.set(b, (bucket = new Map<string, T>()));
       bucket.set(span.id, span);
     }
     this.spans.set(span.id, { span, blocks });

@@ -14,7 +14,7 @@ export function codingLayer(coding: CodingAgreement): HTMLElement[] {
       stat('Krippendorff’s α', alpha.value, alpha.note, alpha.ci, 'krippendorff-alpha'),
       count('Documents', coding.units),
       count('Annotators', coding.coders),
-      count('Pairable values', coding.pairableValues)),
+      count('Pairable values', coding.pairableValues ?? 0)),
     h('p', { class: 'hint' },
       `Level ${coding.level}; observed disagreement ${formatValue(coding.observedDisagreement, 3)}, expected ${formatValue(coding.expectedDisagreement, 3)}.`),
     h('div', { class: 'agreement-pair' },

@@ -28,7 +28,7 @@ const firstScreenChars = 6_000;
 export function renderArticle(body: HTMLElement, html: string, blocks: readonly Block[]): ArticleDom {
   const template = document.createElement('template');
   template.innerHTML = html;
-  const blockEls: HTMLElement[] = new Array(blocks.length);
+  const blockEls: HTMLElement[] = new Array<HTMLElement>(blocks.length);
   const chunkOf = new Int32Array(blocks.length).fill(-1);
   const chunks: Chunk[] = [];
   const long = (blocks.at(-1)?.end ?? 0) > longArticleChars;

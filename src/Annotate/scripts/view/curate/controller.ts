@@ -171,7 +171,7 @@ export class Curation {
   }
 
   gold(id: string): GoldAnnotation | undefined {
-    return this.byId.get(id) as GoldAnnotation | undefined;
+    return this.byId.get(id);
   }
 
   private emit(): void {
