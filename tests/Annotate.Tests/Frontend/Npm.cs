@@ -21,8 +21,9 @@ internal static class Npm
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        // Type-aware linting alone takes about 20 s of CPU; a busy CI machine can stretch that several times.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        // Type-aware linting takes about 20 s on an idle machine, and took nearly 4 minutes on a 2-core one running
+        // several test suites at once.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -30,7 +31,7 @@ internal static class Npm
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm {arguments} did not finish within 5 minutes.");
+            throw new TimeoutException($"npm {arguments} did not finish within 10 minutes.");
         }
 
         return (process.ExitCode, await output + await error);
