@@ -42,8 +42,8 @@ export class Emitter<E> {
   on<K extends keyof E>(kind: K, listener: Listener<E[K]>): () => void {
     let set = this.listeners.get(kind);
     if (!set) this.listeners.set(kind, (set = new Set()));
-    set.add(listener as Listener<never>);
-    return () => set.delete(listener as Listener<never>);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   emit<K extends keyof E>(kind: K, value: E[K]): void {
