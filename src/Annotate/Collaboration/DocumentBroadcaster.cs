@@ -1,4 +1,4 @@
-using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Corpus;
 using Annotate.Projects;
 using Microsoft.AspNetCore.SignalR;

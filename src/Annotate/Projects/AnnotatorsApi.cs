@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -2,7 +2,7 @@ using Annotate.Collaboration;
 using Annotate.Projects;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Tells agreement viewers that figures changed. Changes are gathered for a short moment and sent as one message

@@ -1,0 +1,21 @@
+namespace Annotate.AgreementReports;
+
+/// <summary>Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.</summary>
+internal static class AgreementReportsSetup
+{
+    public static IServiceCollection AddAnnotateAgreementReports(this IServiceCollection services)
+    {
+        services.AddSingleton<AgreementStore>();
+        services.AddSingleton<AgreementWorker>();
+        services.AddSingleton<AgreementService>();
+        services.AddSingleton<AgreementNotifier>();
+        services.AddFiniteJsonNumbers();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapAnnotateAgreementReports(this RouteGroupBuilder api)
+    {
+        api.MapGroup("").WithTags("Agreement").MapAgreement();
+        return api;
+    }
+}
