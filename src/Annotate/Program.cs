@@ -1,5 +1,6 @@
 using Annotate.AgreementReports;
 using Annotate.Annotations;
+using Annotate.Changes;
 using Annotate.Classroom;
 using Annotate.Cli;
 using Annotate.Codebook;
@@ -35,6 +36,10 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // SQLite: one connection per operation, one writer, schema migrated at start.
     builder.Services.AddAnnotateData();
 
+    // After a write commits, the writer announces it once to the change feed; the features below subscribe to it
+    // (agreement invalidation, live push, agreement viewers), each in turn, and none can fail the write.
+    builder.Services.AddAnnotateChanges();
+
     // Each feature registers its own services (its folder's *Setup.cs).
     // The corpus folder is loaded in the background and watched; the API reads what is loaded so far.
     builder.Services.AddAnnotateCorpus();
@@ -48,12 +53,12 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateCuration();
     builder.Services.AddAnnotateClassroom();
 
-    // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
-    builder.Services.AddAnnotateCollaboration(builder.Configuration[$"{AnnotateOptions.Section}:Redis"]);
-
     // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
     builder.Services.AddAnnotateAgreementReports();
     builder.Services.AddAnnotateExport();
+
+    // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
+    builder.Services.AddAnnotateCollaboration(builder.Configuration[$"{AnnotateOptions.Section}:Redis"]);
 
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();

@@ -1,3 +1,5 @@
+using Annotate.Changes;
+
 namespace Annotate.AgreementReports;
 
 /// <summary>Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.</summary>
@@ -8,7 +10,8 @@ internal static class AgreementReportsSetup
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
-        services.AddSingleton<AgreementNotifier>();
+        // Figures go stale the moment a change that moves them commits (before anyone is told of it).
+        services.AddChangeSubscriber<AgreementInvalidation>();
         services.AddFiniteJsonNumbers();
         return services;
     }

@@ -1,3 +1,4 @@
+using Annotate.Changes;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Collaboration;
@@ -16,8 +17,9 @@ internal static class CollaborationSetup
         services.AddSingleton<VisibilityWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<VisibilityWatch>());
         services.AddSingleton<DocumentSessions>();
-        services.AddSingleton<Annotations.IAnnotationEvents, AnnotationBroadcaster>();
-        services.AddSingleton<Corpus.IDocumentEvents, DocumentBroadcaster>();
+        // Told of every committed change: pushes it to the clients allowed to see it, and tells agreement viewers.
+        services.AddChangeSubscriber<LivePush>();
+        services.AddChangeSubscriber<AgreementNotifier>();
         // One guard for all calls, so each user's token bucket outlives a single invocation.
         services.AddSingleton<HubGuard>();
         services.AddSignalR(options =>
