@@ -11,8 +11,8 @@ internal static class ProjectsApi
 {
     public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects", async (System.Security.Claims.ClaimsPrincipal principal, ProjectStore projects, CancellationToken ct) =>
-                TypedResults.Ok(await projects.OfUserAsync(Sessions.SessionUsers.From(principal)!.UserId, ct)))
+        api.MapGet("/projects", async (Sessions.SessionUser me, ProjectStore projects, CancellationToken ct) =>
+                TypedResults.Ok(await projects.OfUserAsync(me.UserId, ct)))
             .WithSummary("The projects the caller belongs to, with their role, mode and number of documents.");
 
         api.MapGet("/projects/{projectId}", async Task<Results<Ok<ProjectSettings>, ProblemHttpResult>> (string projectId, ProjectStore projects, CancellationToken ct) =>
