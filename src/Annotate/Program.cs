@@ -1,5 +1,6 @@
-using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Annotations;
+using Annotate.Changes;
 using Annotate.Classroom;
 using Annotate.Cli;
 using Annotate.Codebook;
@@ -35,17 +36,29 @@ static async Task<int> ServeAsync(string[] hostArgs)
     // SQLite: one connection per operation, one writer, schema migrated at start.
     builder.Services.AddAnnotateData();
 
+    // After a write commits, the writer announces it once to the change feed; the features below subscribe to it
+    // (agreement invalidation, live push, agreement viewers), each in turn, and none can fail the write.
+    builder.Services.AddAnnotateChanges();
+
+    // Each feature registers its own services (its folder's *Setup.cs).
     // The corpus folder is loaded in the background and watched; the API reads what is loaded so far.
     builder.Services.AddAnnotateCorpus();
+    builder.Services.AddAnnotateCodebooks();
+
+    // Projects, their members and roles; who may do what is checked against the database on every call.
+    builder.Services.AddAnnotateProjects();
 
     // Annotations and document labels: validated against text and codebook, idempotent upserts by client id.
     builder.Services.AddAnnotateAnnotations();
+    builder.Services.AddAnnotateCuration();
+    builder.Services.AddAnnotateClassroom();
+
+    // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
+    builder.Services.AddAnnotateAgreementReports();
+    builder.Services.AddAnnotateExport();
 
     // Live collaboration: the SignalR hub pushes committed changes and presence; visibility is checked per change.
     builder.Services.AddAnnotateCollaboration(builder.Configuration[$"{AnnotateOptions.Section}:Redis"]);
-
-    // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
-    builder.Services.AddAnnotateAgreement();
 
     // Display-name sessions in a cookie until accounts arrive; every API call is checked against the database.
     builder.Services.AddAnnotateSessions();
@@ -83,20 +96,17 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // The JSON API: signed-in users only, and writes with the session cookie need the anti-forgery token.
     var api = app.MapGroup("/api").RequireAuthorization().RequireSameSiteWrites();
-    api.MapSessions();
-    api.MapAccount();
-    api.MapDocuments();
-    api.MapCorpus();
-    api.MapCodebooks();
-    api.MapAnnotations();
-    api.MapProjects();
-    api.MapAnnotators();
-    api.MapClassroom();
-    api.MapMembers();
-    api.MapExport();
-    api.MapCuration();
-    api.MapAgreement();
-    app.MapHub<AnnotationHub>("/hubs/annotations");
+    // Each feature maps its routes in a group of its own, tagged with its name in the OpenAPI document.
+    api.MapAnnotateSessions();
+    api.MapAnnotateCorpus();
+    api.MapAnnotateCodebooks();
+    api.MapAnnotateAnnotations();
+    api.MapAnnotateProjects();
+    api.MapAnnotateClassroom();
+    api.MapAnnotateExport();
+    api.MapAnnotateCuration();
+    api.MapAnnotateAgreementReports();
+    app.MapAnnotateCollaboration();
 
     app.MapOpenApi();
     app.MapHealthChecks("/healthz");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Agreement.Spans;
 
 namespace Annotate.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Agreement.Spans;
 using Annotate.Codebook;
 using Annotate.Corpus;

@@ -9,9 +9,3 @@ public sealed record AnnotationChange(long Seq, string DocumentId, string Kind, 
     public const string Upsert = "upsert";
     public const string Delete = "delete";
 }
-
-/// <summary>Told of every committed change (the live-collaboration feature sends them to the right clients).</summary>
-internal interface IAnnotationEvents
-{
-    Task PublishAsync(AnnotationChange change);
-}

@@ -1,3 +1,4 @@
+using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Data;
 
@@ -7,7 +8,7 @@ namespace Annotate.Annotations;
 /// Announces annotation changes made by the server itself (re-anchoring after a text edit, label renames), once
 /// their transaction has committed, so clients following the document live see them too.
 /// </summary>
-internal sealed class AnnotationPublisher(Db db, CodebookStore codebooks, IAnnotationEvents events)
+internal sealed class AnnotationPublisher(Db db, CodebookStore codebooks, ICommittedChanges changes)
 {
     public async Task PublishAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ internal sealed class AnnotationPublisher(Db db, CodebookStore codebooks, IAnnot
         {
             var codebook = await codebooks.ForCollectionAsync(row.CodebookCollection, cancellationToken);
             var annotation = row.ToAnnotation(codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook));
-            await events.PublishAsync(new AnnotationChange(row.Seq, row.DocumentId, row.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, annotation));
+            await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(row.Seq, row.DocumentId, row.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, annotation)));
         }
     }
 }

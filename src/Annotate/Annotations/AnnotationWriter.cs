@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text.Json;
+using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
@@ -13,7 +14,7 @@ namespace Annotate.Annotations;
 /// idempotent upsert by client id with optimistic versions. A retried write changes nothing; a stale one gets the
 /// current state back.
 /// </summary>
-internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, IAnnotationEvents events, TimeProvider time)
+internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, ICommittedChanges changes, TimeProvider time)
 {
     /// <param name="provenanceJson">For the gold layer only: where the annotation came from.</param>
     public async Task<WriteOutcome> UpsertAsync(string documentId, string id, string kind, AnnotationRequest request, SessionUser user, CancellationToken cancellationToken, string? provenanceJson = null)
@@ -43,7 +44,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
         if (outcome is WriteOutcome.Saved saved)
         {
             // Only after the commit: a change is announced once it can no longer be lost, and a retry announces nothing.
-            await events.PublishAsync(new AnnotationChange(saved.Seq, documentId, AnnotationChange.Upsert, saved.Annotation));
+            await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(saved.Seq, documentId, AnnotationChange.Upsert, saved.Annotation)));
         }
 
         return outcome;
@@ -181,7 +182,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
         }, cancellationToken);
         if (outcome is WriteOutcome.Removed { Tombstone: { } deleted } removed)
         {
-            await events.PublishAsync(new AnnotationChange(removed.Seq, documentId, AnnotationChange.Delete, deleted));
+            await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(removed.Seq, documentId, AnnotationChange.Delete, deleted)));
         }
 
         return outcome;

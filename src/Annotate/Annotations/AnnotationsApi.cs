@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Projects;
@@ -18,7 +17,7 @@ internal static class AnnotationsApi
         MapKind(api, "annotations", Annotation.SpanKind, "span annotation");
         MapKind(api, "labels", Annotation.DocumentKind, "document label");
 
-        api.MapGet("/annotations/review", async (ClaimsPrincipal principal, AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(SessionUsers.From(principal)!, ct)))
+        api.MapGet("/annotations/review", async (SessionUser me, AnnotationReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReviewAsync(me, ct)))
             .RequireMembership()
             .WithSummary("Annotations that need review: orphans (their text changed and the quote was not found) and labels the codebook no longer has.");
 
@@ -41,16 +40,16 @@ internal static class AnnotationsApi
             .WithSummary($"Every {noun} of a document (deleted ones excluded), filterable by annotator id and layer; ?context=true adds each quote's prefix and suffix.");
 
         api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, AnnotationRequest? request,
-                ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>
+                SessionUser me, AnnotationWriter writer, CancellationToken ct) =>
                 request is null
                     ? ToHttp(WriteOutcome.Error("body", "Send a JSON body with at least layer and label" + (kind == Annotation.SpanKind ? ", start and end." : ".")), documentId, path)
-                    : ToHttp(await writer.UpsertAsync(documentId, id, kind, request, SessionUsers.From(principal)!, ct), documentId, path))
+                    : ToHttp(await writer.UpsertAsync(documentId, id, kind, request, me, ct), documentId, path))
             .RequireDocumentAccess(ProjectRight.Annotate)
             .WithSummary($"Creates or updates a {noun} by its client-chosen UUID; retries are safe, stale versions get 409 with the current state.");
 
         api.MapDelete($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, int? version,
-                ClaimsPrincipal principal, AnnotationWriter writer, CancellationToken ct) =>
-                ToHttp(await writer.DeleteAsync(documentId, id, kind, version, SessionUsers.From(principal)!, ct), documentId, path))
+                SessionUser me, AnnotationWriter writer, CancellationToken ct) =>
+                ToHttp(await writer.DeleteAsync(documentId, id, kind, version, me, ct), documentId, path))
             .RequireDocumentAccess(ProjectRight.Annotate)
             .WithSummary($"Deletes a {noun} (kept as a tombstone); deleting twice is fine, a stale ?version= gets 409.");
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Agreement.Spans;
 using Annotate.Codebook;
 using Annotate.Corpus;

@@ -59,7 +59,7 @@ internal static class ImportCommand
             var documents = new DocumentStore(database);
             using var texts = new VersionTexts(documents);
             var codebooks = new CodebookStore(database);
-            var writer = new AnnotationWriter(database, documents, texts, codebooks, new SilentAnnotationEvents(), TimeProvider.System);
+            var writer = new AnnotationWriter(database, documents, texts, codebooks, new SilentChanges(), TimeProvider.System);
             var people = new ImportPeople(database, TimeProvider.System, result.GetValue(addMembers));
             var importer = new AnnotationImporter(database, documents, texts, codebooks, writer, people);
             var outcome = await importer.ImportAsync(projectId, batch, result.GetValue(dryRun), ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Annotate.Corpus;
 using Annotate.Projects;
 using Annotate.Sessions;
@@ -17,10 +16,10 @@ internal static class CodebookApi
     }
 
     // Only codebooks that apply to documents the caller may see: another project's codebook is its own business.
-    private static async Task<Ok<List<CodebookInfo>>> ListAsync(ClaimsPrincipal principal, CodebookStore store, DocumentStore documents, ProjectAccess access,
+    private static async Task<Ok<List<CodebookInfo>>> ListAsync(SessionUser me, CodebookStore store, DocumentStore documents, ProjectAccess access,
         ProjectStore projects, CancellationToken ct)
     {
-        var userId = SessionUsers.From(principal)!.UserId;
+        var userId = me.UserId;
         var whole = new Dictionary<string, bool>(StringComparer.Ordinal); // codebook collection → examples shown
         var shown = new Dictionary<string, bool>(StringComparer.Ordinal); // project → examples shown to the caller
         foreach (var (collection, projectId) in await documents.ProjectCollectionsAsync(userId, ct))

@@ -9,7 +9,7 @@ namespace Annotate.Collaboration;
 
 /// <summary>The logic behind the hub's methods: who joins which groups, what a catch-up returns, presence.</summary>
 internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, PresenceTracker presence,
-    PresenceRoute presenceRoute, MembershipSweep sweep)
+    PresenceRoute presenceRoute, MembershipSweep sweep, ILogger<DocumentSessions> logger)
 {
     private const string JoinedKey = "joined-documents";
 
@@ -60,7 +60,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
 
         var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
         presence.Set(connection, arrival);
-        await hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival);
+        await LiveSend.TryAsync(() => hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival), logger, "PresenceChanged");
         return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility);
     }
 
@@ -94,7 +94,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
 
         var update = new PresenceUpdate(documentId, user.UserId, user.DisplayName, block is >= 0 ? block : null, true);
         presence.Set(hub.Context.ConnectionId, update);
-        await hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, grant.Visibility)).PresenceChanged(update);
+        await LiveSend.TryAsync(() => hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, grant.Visibility)).PresenceChanged(update), logger, "PresenceChanged");
     }
 
     public async Task DisconnectAsync(AnnotationHub hub)
@@ -109,7 +109,8 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
     {
         if (presence.Remove(hub.Context.ConnectionId, documentId) is { } left)
         {
-            await hub.Clients.Group(await presenceRoute.GroupAsync(documentId, CancellationToken.None)).PresenceChanged(left);
+            var group = await presenceRoute.GroupAsync(documentId, CancellationToken.None);
+            await LiveSend.TryAsync(() => hub.Clients.Group(group).PresenceChanged(left), logger, "PresenceChanged");
         }
     }
 

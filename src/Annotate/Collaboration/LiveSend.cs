@@ -3,8 +3,10 @@ using StackExchange.Redis;
 namespace Annotate.Collaboration;
 
 /// <summary>
-/// Sends a live message after a commit without letting a backplane outage fail the write behind it: the change is
-/// already stored, and clients catch it up by sequence number. Only transport failures are swallowed (and logged).
+/// The one path of every hub send (live pushes, agreement notices, presence, mode changes): a backplane outage
+/// never fails the write or hub call behind it, since the change is already stored and clients catch it up by
+/// sequence number. Only transport failures are swallowed (and logged) here; anything else a push throws after a
+/// commit is caught and logged by the change feed.
 /// </summary>
 internal static partial class LiveSend
 {

@@ -9,8 +9,8 @@ internal static class CorpusApi
     {
         // Any signed-in person may ask whether the corpus is loaded (the app asks first thing); what they see of it
         // depends on who they are (CorpusStatusView).
-        api.MapGet("/corpus/status", async (CorpusStatusView view, System.Security.Claims.ClaimsPrincipal principal, CancellationToken ct) =>
-                TypedResults.Ok(await view.ForAsync(SessionUsers.From(principal), ct)))
+        api.MapGet("/corpus/status", async (CorpusStatusView view, SessionUser me, CancellationToken ct) =>
+                TypedResults.Ok(await view.ForAsync(me, ct)))
             .WithSummary("Whether the corpus is loading and its progress; the caller's projects' documents and the files there that could not be loaded and why (the server owner: everything, with the folder).");
 
         api.MapPost("/corpus/reload", (CorpusWatcher watcher) =>

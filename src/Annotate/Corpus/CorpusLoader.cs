@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Annotate.Annotations;
+using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Data;
 using Annotate.Hosting;
@@ -20,7 +21,7 @@ public sealed record CorpusLoadResult(int Files, int Added, int NewVersions, int
 /// bad file becomes a problem in the report, never a stopped load.
 /// </summary>
 internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoader codebooks, CorpusStatus status, IOptions<AnnotateOptions> options,
-    TimeProvider time, ILogger<CorpusLoader> logger, AnnotationPublisher? publisher = null, IDocumentEvents? documentEvents = null)
+    TimeProvider time, ILogger<CorpusLoader> logger, AnnotationPublisher? publisher = null, ICommittedChanges? changes = null)
 {
     private const int BatchSize = 256;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -87,7 +88,7 @@ internal sealed class CorpusLoader(Db db, DocumentStore documents, CodebookLoade
                 // After the commit: readers learn of the new text, then of the annotations that moved onto it.
                 foreach (var (id, version) in versions)
                 {
-                    await (documentEvents?.VersionAddedAsync(id, version) ?? Task.CompletedTask);
+                    await (changes?.PublishAsync(new DocumentVersionCommitted(id, version)) ?? Task.CompletedTask);
                 }
 
                 await (publisher?.PublishAsync(moved, cancellationToken) ?? Task.CompletedTask);

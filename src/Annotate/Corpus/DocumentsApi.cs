@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Annotate.Codebook;
 using Annotate.Projects;
@@ -16,8 +15,8 @@ internal static class DocumentsApi
 
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api)
     {
-        api.MapGet("/collections", async (ClaimsPrincipal principal, DocumentStore store, CancellationToken ct) =>
-                TypedResults.Ok(await store.CollectionsAsync(SessionUsers.From(principal)!.UserId, ct)))
+        api.MapGet("/collections", async (SessionUser me, DocumentStore store, CancellationToken ct) =>
+                TypedResults.Ok(await store.CollectionsAsync(me.UserId, ct)))
             .WithSummary("Collections (sub-folders of the corpus) of the caller's projects, with their document counts.");
 
         api.MapGet("/documents", ListAsync)
@@ -34,7 +33,7 @@ internal static class DocumentsApi
     }
 
     private static async Task<Results<Ok<DocumentList>, ValidationProblem>> ListAsync(
-        string? q, string? collection, string? language, string? tag, ClaimsPrincipal principal, DocumentStore store, CancellationToken ct)
+        string? q, string? collection, string? language, string? tag, SessionUser me, DocumentStore store, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, value) in new[] { ("q", q), ("collection", collection), ("language", language), ("tag", tag) })
@@ -52,7 +51,7 @@ internal static class DocumentsApi
 
         // "." names the corpus root (files directly in the corpus folder), which no collection path can be.
         var exact = collection == RootCollection ? "" : collection;
-        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, exact, language, tag), SessionUsers.From(principal)!.UserId, ct));
+        return TypedResults.Ok(await store.ListAsync(new DocumentQuery(q, exact, language, tag), me.UserId, ct));
     }
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(

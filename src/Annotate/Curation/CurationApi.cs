@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Annotate.Annotations;
 using Annotate.Projects;
 using Annotate.Sessions;
@@ -27,9 +26,9 @@ internal static class CurationApi
         MapKind(api, "rejections", Annotation.RejectedKind, "rejection (a stretch decided to have no gold span)");
 
         api.MapPost("/documents/{documentId}/gold/accept-agreed", async Task<Results<Ok<AcceptAgreedResult>, ValidationProblem, ProblemHttpResult>> (
-                string documentId, AcceptAgreedRequest? request, ClaimsPrincipal principal, AcceptAgreed accept, CancellationToken ct) =>
+                string documentId, AcceptAgreedRequest? request, SessionUser me, AcceptAgreed accept, CancellationToken ct) =>
             {
-                var (result, failure) = await accept.RunAsync(documentId, request?.Layer, SessionUsers.From(principal)!, ct);
+                var (result, failure) = await accept.RunAsync(documentId, request?.Layer, me, ct);
                 return failure switch
                 {
                     null => TypedResults.Ok(result!),
@@ -45,10 +44,10 @@ internal static class CurationApi
 
     private static void MapKind(RouteGroupBuilder api, string path, string kind, string noun)
     {
-        api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, GoldRequest? request, ClaimsPrincipal principal, GoldWriter writer, CancellationToken ct) =>
+        api.MapPut($"/documents/{{documentId}}/{path}/{{id}}", async (string documentId, string id, GoldRequest? request, SessionUser me, GoldWriter writer, CancellationToken ct) =>
                 request is null
                     ? AnnotationsApi.ToHttp(WriteOutcome.Error("body", "Send a JSON body with layer, label, action and sources" + (kind == Annotation.DocumentKind ? "." : ", start and end.")), documentId, path)
-                    : AnnotationsApi.ToHttp(await writer.UpsertAsync(documentId, id, kind, request, SessionUsers.From(principal)!, ct), documentId, path))
+                    : AnnotationsApi.ToHttp(await writer.UpsertAsync(documentId, id, kind, request, me, ct), documentId, path))
             .RequireDocumentAccess(ProjectRight.Curate)
             .WithSummary($"Creates or updates a {noun} by its client-chosen UUID, with its provenance (action and source annotation ids).");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Projects;
 
 namespace Annotate.Export;

@@ -1,4 +1,5 @@
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 
 namespace Annotate.Export;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Curation;
 using Annotate.Data;
 using Annotate.Projects;

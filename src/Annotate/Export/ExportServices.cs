@@ -1,4 +1,5 @@
 using Annotate.Agreement;
+using Annotate.AgreementReports;
 using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;

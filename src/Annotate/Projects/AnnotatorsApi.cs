@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Annotate.Agreement;
+using Annotate.Changes;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,9 +16,9 @@ internal static class AnnotatorsApi
             .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes; in blind mode an annotator or viewer sees only themselves.");
 
-        api.MapPut("/projects/{projectId}/annotators/me/attributes", (string projectId, AnnotatorAttributesRequest? request, ClaimsPrincipal principal,
-                ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, AgreementNotifier agreement, CancellationToken ct) =>
-                SetAsync(projectId, SessionUsers.From(principal)!.UserId, request, projects, annotators, members, agreement, ct))
+        api.MapPut("/projects/{projectId}/annotators/me/attributes", (string projectId, AnnotatorAttributesRequest? request, SessionUser me,
+                ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, ICommittedChanges changes, CancellationToken ct) =>
+                SetAsync(projectId, me.UserId, request, projects, annotators, members, changes, ct))
             .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Sets the caller's own attributes in the project (an empty value removes one); names are 1–40 of a-z, 0-9, _ and -.");
 
@@ -44,7 +43,7 @@ internal static class AnnotatorsApi
     }
 
     private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, AnnotatorAttributesRequest? request,
-        ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, AgreementNotifier agreement, CancellationToken ct)
+        ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, ICommittedChanges changes, CancellationToken ct)
     {
         if (request?.Attributes is not { } attributes)
         {
@@ -67,7 +66,7 @@ internal static class AnnotatorsApi
         }
 
         var annotator = await annotators.SetAsync(projectId, userId, attributes, ct);
-        agreement.Changed(projectId, null);
+        await changes.PublishAsync(new AnnotatorAttributesCommitted(projectId, userId));
         return TypedResults.Ok(annotator);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,7 +31,7 @@ internal static class MembersApi
     }
 
     private static async Task<Results<Ok<ProjectMember>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, MemberRequest? request,
-        ClaimsPrincipal principal, ProjectMembers members, UserStore users, Collaboration.MembershipSweep sweep, CancellationToken ct)
+        SessionUser me, ProjectMembers members, UserStore users, Collaboration.MembershipSweep sweep, CancellationToken ct)
     {
         if (request?.Role is not { } role || !ProjectRoles.All.Contains(role))
         {
@@ -42,7 +41,7 @@ internal static class MembersApi
         // A project owner may not pull an arbitrary account into their project: that would show them its name and
         // make it theirs to manage. Someone not yet a member looks exactly like an unknown id, unless a server owner asks.
         var isMember = await members.RoleAsync(projectId, userId, ct) is not null;
-        if (!await users.ExistsAsync(userId, ct) || (!isMember && !await users.IsServerOwnerAsync(SessionUsers.From(principal)!.UserId, ct)))
+        if (!await users.ExistsAsync(userId, ct) || (!isMember && !await users.IsServerOwnerAsync(me.UserId, ct)))
         {
             return TypedResults.Problem(title: "No such person", detail: $"There is no user with id '{userId}'.", statusCode: 404);
         }

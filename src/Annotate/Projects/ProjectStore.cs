@@ -3,18 +3,6 @@ using Dapper;
 
 namespace Annotate.Projects;
 
-/// <summary>Who sees whose annotations: blind (only one's own), open (everyone's), reveal (the teacher's switch after a blind round).</summary>
-public static class Visibility
-{
-    public const string Blind = "blind";
-    public const string Open = "open";
-    public const string Reveal = "reveal";
-
-    public static readonly string[] All = [Blind, Open, Reveal];
-
-    public static bool SharesWork(string visibility) => visibility != Blind;
-}
-
 /// <param name="Assignment">'all' (every annotator gets every document) or 'spread' (k annotators per document).</param>
 /// <param name="ShowCodebookExamples">Whether annotators and viewers see the codebook's examples (curators and owners always do).</param>
 public sealed record ProjectSettings(string Id, string Visibility, string UpdatedAt, string Assignment = "all", bool ShowCodebookExamples = true);

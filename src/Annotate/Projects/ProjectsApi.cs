@@ -1,7 +1,6 @@
+using Annotate.Changes;
 using Annotate.Hosting;
-using Annotate.Collaboration;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Projects;
 
@@ -12,8 +11,8 @@ internal static class ProjectsApi
 {
     public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects", async (System.Security.Claims.ClaimsPrincipal principal, ProjectStore projects, CancellationToken ct) =>
-                TypedResults.Ok(await projects.OfUserAsync(Sessions.SessionUsers.From(principal)!.UserId, ct)))
+        api.MapGet("/projects", async (Sessions.SessionUser me, ProjectStore projects, CancellationToken ct) =>
+                TypedResults.Ok(await projects.OfUserAsync(me.UserId, ct)))
             .WithSummary("The projects the caller belongs to, with their role, mode and number of documents.");
 
         api.MapGet("/projects/{projectId}", async Task<Results<Ok<ProjectSettings>, ProblemHttpResult>> (string projectId, ProjectStore projects, CancellationToken ct) =>
@@ -27,7 +26,7 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<Ok<ProjectSettings>, ValidationProblem, ProblemHttpResult>> PatchAsync(string projectId, ProjectPatch? patch,
-        HttpContext http, ProjectStore projects, IHubContext<AnnotationHub, IAnnotationClient> hub, VisibilityWatch watch, ILogger<VisibilityWatch> logger, CancellationToken ct)
+        HttpContext http, ProjectStore projects, ICommittedChanges changes, CancellationToken ct)
     {
         if (patch?.ShowCodebookExamples is { } show && patch.Visibility is null)
         {
@@ -57,10 +56,8 @@ internal static class ProjectsApi
             return NotFound(projectId);
         }
 
-        // Only the project's own connections: another project's people learn nothing of it. The watch, which tells
-        // them of changes made elsewhere (the CLI), need not tell them again.
-        watch.Seen(projectId, updated.Visibility);
-        await LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(updated.Visibility), logger, "visibility");
+        // Connected clients are told (live push), after the save and without being able to fail it.
+        await changes.PublishAsync(new ProjectVisibilityCommitted(updated));
         return TypedResults.Ok(updated);
     }
 

@@ -54,9 +54,9 @@ internal static class SessionApi
         return api;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> EndSessionsAsync(string userId, ClaimsPrincipal principal, UserStore users, SecurityStamps stamps, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndSessionsAsync(string userId, SessionUser me, UserStore users, SecurityStamps stamps, CancellationToken ct)
     {
-        if (!await users.IsServerOwnerAsync(SessionUsers.From(principal)!.UserId, ct))
+        if (!await users.IsServerOwnerAsync(me.UserId, ct))
         {
             return TypedResults.Problem(title: "Server owners only", detail: "Only a server owner may end another person's sessions.", statusCode: StatusCodes.Status403Forbidden);
         }

@@ -14,9 +14,8 @@ internal static class TokensApi
 {
     public static RouteGroupBuilder MapAccount(this RouteGroupBuilder api)
     {
-        api.MapGet("/account", async (ClaimsPrincipal principal, UserStore users, CancellationToken ct) =>
+        api.MapGet("/account", async (SessionUser me, UserStore users, CancellationToken ct) =>
             {
-                var me = SessionUsers.From(principal)!;
                 var account = await users.AccountAsync(me.UserId, ct);
                 return TypedResults.Ok(new AccountInfo(me.UserId, me.DisplayName, account?.UserName, account is not null));
             })
@@ -25,8 +24,8 @@ internal static class TokensApi
         api.MapPost("/account/password", AccountSignIn.ChangePasswordAsync)
             .WithSummary("Changes the caller's password (accounts only): { currentPassword, newPassword }.");
 
-        api.MapGet("/tokens", async (ClaimsPrincipal principal, ApiTokens tokens, CancellationToken ct) =>
-                TypedResults.Ok(await tokens.ListAsync(SessionUsers.From(principal)!.UserId, ct)))
+        api.MapGet("/tokens", async (SessionUser me, ApiTokens tokens, CancellationToken ct) =>
+                TypedResults.Ok(await tokens.ListAsync(me.UserId, ct)))
             .WithSummary("The caller's API tokens (names and dates; the secrets are never shown again).");
 
         api.MapPost("/tokens", CreateAsync)
@@ -37,10 +36,10 @@ internal static class TokensApi
         return api;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal principal, ApiTokens tokens,
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, SessionUser me, ApiTokens tokens,
         Collaboration.MembershipSweep sweep, CancellationToken ct)
     {
-        if (!await tokens.RevokeAsync(SessionUsers.From(principal)!.UserId, id, ct))
+        if (!await tokens.RevokeAsync(me.UserId, id, ct))
         {
             return TypedResults.Problem(title: "Token not found", detail: $"You have no API token with id '{id}'.", statusCode: 404);
         }

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Annotate.Sessions;
 
-public sealed record SessionUser(string UserId, string DisplayName);
+public sealed partial record SessionUser(string UserId, string DisplayName);
 
 /// <summary>An account: a person who signs in with a user name and password.</summary>
 /// <param name="ServerOwner">1 for a server owner (an integer, as SQLite stores it).</param>

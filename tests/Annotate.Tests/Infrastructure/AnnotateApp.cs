@@ -3,6 +3,8 @@ using Annotate.Corpus;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Annotate.Tests.Infrastructure;
@@ -42,6 +44,12 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>The SQLite file, or the postgres:// URL of this app's database: what --db takes.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>A Redis backplane (host:port) to share live messages through, if any.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Services a test adds to the real app's (e.g. a change subscriber of its own), after the app's.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Everything the app logged, at every level.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -52,6 +60,15 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseSetting("Annotate:Keys", Path.Combine(Folder, "data", "keys"));
         builder.UseSetting("Annotate:LocalMode", LocalMode ? "true" : "false");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        if (Redis is not null)
+        {
+            builder.UseSetting("Annotate:Redis", Redis);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     /// <summary>A client with no session (anonymous).</summary>

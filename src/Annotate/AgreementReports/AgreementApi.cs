@@ -2,7 +2,7 @@ using Annotate.Corpus;
 using Annotate.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Agreement figures of a project or document, and the per-character heat map of a document. Both show everyone's

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>How agreement reports are written as JSON, by `annotate agreement --format json` and the agreement export alike.</summary>
 internal static class AgreementJson

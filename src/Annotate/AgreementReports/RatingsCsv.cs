@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>A malformed ratings file: the message names the line and the problem.</summary>
 internal sealed class RatingsFileException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>A stretch of text where every annotator's labels stay the same.</summary>
 /// <param name="Start">First UTF-16 offset, inclusive.</param>

@@ -2,7 +2,7 @@ using Annotate.Agreement.Spans;
 using Annotate.Codebook;
 using Annotate.Projects;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>A live annotation as agreement needs it: who gave which label where.</summary>
 internal sealed record AgreementAnnotation(string DocumentId, long DocumentVersion, string AnnotatorId, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset);

@@ -1,8 +1,9 @@
+using Annotate.Agreement;
 using System.Collections.Concurrent;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// One document's share of a project's agreement: everything that adds up over documents (coincidence matrices,

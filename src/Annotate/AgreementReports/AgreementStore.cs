@@ -4,7 +4,7 @@ using Annotate.Data;
 using Annotate.Projects;
 using Dapper;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>An annotated document and its last change: (version, last sequence number) identifies what its figures were computed from.</summary>
 internal sealed record AnnotatedDocument(string Id, string Title, string Collection, long CurrentVersion, long LastSeq)

@@ -1,7 +1,8 @@
+using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 using Annotate.Projects;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// The agreement of a project (or one of its documents) as GET /api/projects/{id}/agreement answers it and

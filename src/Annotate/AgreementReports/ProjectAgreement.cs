@@ -1,9 +1,10 @@
+using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Projects;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>What to compute beyond the figures every report has.</summary>
 /// <param name="GroupBy">An annotator attribute to form perspective groups by, or null.</param>

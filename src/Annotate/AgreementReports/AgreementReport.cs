@@ -1,7 +1,8 @@
+using Annotate.Agreement;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>Agreement on one category, as `annotate agreement --format json` prints it.</summary>
 public sealed record CategoryFigures(double? PositiveAgreement, double? Alpha);

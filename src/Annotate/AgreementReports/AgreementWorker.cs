@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// One dedicated thread, below normal priority, for agreement computations. Computing on the thread pool (or with

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Annotate.Annotations;
 using Annotate.Projects;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Serves agreement reports incrementally. Each document's pieces are cached under its revision (text version and

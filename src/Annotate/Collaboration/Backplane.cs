@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
-namespace Annotate.Hosting;
+namespace Annotate.Collaboration;
 
 /// <summary>
 /// Several app instances behind a load balancer share live messages through Redis (the SignalR Redis backplane).

@@ -1,6 +1,7 @@
+using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Span agreement as `annotate agreement --spans FILE --format json` prints it (a public contract, README):

@@ -2,7 +2,7 @@ using System.Globalization;
 using Annotate.Agreement.Spans;
 using CsvHelper;
 
-namespace Annotate.Agreement;
+namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Reads `doc,coder,start,end,label` CSV files for `annotate agreement --spans` (start inclusive, end exclusive;

@@ -1,0 +1,22 @@
+using Annotate.Annotations;
+using Annotate.Projects;
+
+namespace Annotate.Changes;
+
+/// <summary>
+/// A change that has committed, announced once by the code that wrote it, after the commit. Every interested feature
+/// (live push, agreement, …) learns of it from <see cref="ChangeFeed"/>; none of them can fail the write.
+/// </summary>
+internal abstract record CommittedChange;
+
+/// <summary>An annotation, document label, gold annotation or rejection was saved or deleted.</summary>
+internal sealed record AnnotationCommitted(AnnotationChange Change) : CommittedChange;
+
+/// <summary>A document's text got a new version (its moved annotations are announced one by one as well).</summary>
+internal sealed record DocumentVersionCommitted(string DocumentId, long Version) : CommittedChange;
+
+/// <summary>A project's visibility mode was set through this instance (the settings as saved).</summary>
+internal sealed record ProjectVisibilityCommitted(ProjectSettings Settings) : CommittedChange;
+
+/// <summary>A member's attributes in a project changed (agreement by perspective group depends on them).</summary>
+internal sealed record AnnotatorAttributesCommitted(string ProjectId, string UserId) : CommittedChange;

@@ -1,0 +1,33 @@
+using Annotate.Annotations;
+using Annotate.Changes;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Annotate.Collaboration;
+
+/// <summary>Sends each committed change live to exactly the clients allowed to see it.</summary>
+internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub, VisibilityWatch watch, ILogger<LivePush> logger) : IChangeSubscriber
+{
+    public Task OnCommittedAsync(CommittedChange change, ChangeScope scope) => change switch
+    {
+        AnnotationCommitted annotation => AnnotationAsync(annotation.Change, scope),
+        // Everyone on the document, whatever the visibility: their annotations have moved with the text.
+        DocumentVersionCommitted document => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Presence(document.DocumentId))
+            .DocumentChanged(new DocumentVersionChange(document.DocumentId, (int)document.Version)), logger, "DocumentChanged"),
+        ProjectVisibilityCommitted project => VisibilityAsync(project.Settings.Id, project.Settings.Visibility),
+        _ => Task.CompletedTask,
+    };
+
+    private Task AnnotationAsync(AnnotationChange change, ChangeScope scope) => scope.SharesWork
+        ? LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Shared(change.DocumentId)).AnnotationChanged(change), logger, "AnnotationChanged")
+        // Blind: the author's own connections, and curators and owners (each connection is in one of these).
+        : LiveSend.TryAsync(() => hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
+            .AnnotationChanged(change), logger, "AnnotationChanged");
+
+    // Only the project's own connections: another project's people learn nothing of it. The watch, which tells
+    // them of changes made elsewhere (the CLI), need not tell them again.
+    private Task VisibilityAsync(string projectId, string visibility)
+    {
+        watch.Seen(projectId, visibility);
+        return LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(projectId)).VisibilityChanged(visibility), logger, "visibility");
+    }
+}

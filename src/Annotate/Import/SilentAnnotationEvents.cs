@@ -1,9 +1,0 @@
-using Annotate.Annotations;
-
-namespace Annotate.Import;
-
-/// <summary>The command line has no hub to tell: its writes are seen by clients when they next load or catch up.</summary>
-internal sealed class SilentAnnotationEvents : IAnnotationEvents
-{
-    public Task PublishAsync(AnnotationChange change) => Task.CompletedTask;
-}
