@@ -159,8 +159,7 @@ public sealed class AnnotationTests(AnnotateServer server, BrowserFixture browse
         // Assert: three rows, three underlines in different lanes under "crossing"/"activists".
         await Expect(page.SpanRows).ToHaveCountAsync(3);
         var spans = (await page.SavedSpansAsync(Standard)).ToDictionary(s => Str(s, "label"), s => Str(s, "id"));
-        var outer = await TopAsync(page.HighlightsOf(spans["blockade"]).First);
-        var inner = await TopAsync(page.HighlightsOf(spans["security"]).First);
+        var (outer, inner) = await DrawnTopsAsync(page, spans["blockade"], spans["security"]);
         Assert.True(inner > outer, $"The nested span's underline ({inner}) sits below the enclosing one's ({outer}).");
         await Expect(page.HighlightsOf(spans["factual-claim"])).Not.ToHaveCountAsync(0);
 
@@ -217,7 +216,22 @@ public sealed class AnnotationTests(AnnotateServer server, BrowserFixture browse
 
     internal static string Str(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
 
-    private static async Task<float> TopAsync(ILocator locator) => (await locator.BoundingBoxAsync())!.Y;
+    /// <summary>
+    /// The top of each span's first drawn underline, read in one go once both are drawn. The view redraws a chunk by
+    /// replacing its lines (the server's echo of a save does), so a line found a moment before can be gone when it
+    /// is measured: reading both in one page task, after waiting for them, sees one drawn state.
+    /// </summary>
+    private static async Task<(float Outer, float Inner)> DrawnTopsAsync(AnnotationPage page, string outerId, string innerId)
+    {
+        var tops = await page.Page.WaitForFunctionAsync("""
+            ids => {
+              const tops = ids.map(id => document.querySelector(`.hl-layer .hl-line[data-span='${id}']`)?.getBoundingClientRect().top);
+              return tops.every(t => t !== undefined) ? tops : null;
+            }
+            """, new[] { outerId, innerId });
+        var values = (await tops.JsonValueAsync<float[]>())!;
+        return (values[0], values[1]);
+    }
 
     private static (int Index, string Text) BlockWith(DocumentDetail article, string needle)
     {

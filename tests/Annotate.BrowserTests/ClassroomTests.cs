@@ -154,6 +154,7 @@ public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser
             var list = new DocumentListPage(student.Page);
             await Expect(list.Heading).ToBeVisibleAsync();
             await Expect(list.Rows).Not.ToHaveCountAsync(0);
+            await Expect(list.Table).Not.ToHaveAttributeAsync("aria-busy", "true");
             var everything = await list.Rows.CountAsync();
 
             // Act: spread with one annotator per document. Assert: Dana's list shrinks to her share.

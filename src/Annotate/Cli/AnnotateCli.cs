@@ -7,7 +7,13 @@ internal static class AnnotateCli
 {
     private static readonly string[] RootOnlyTokens = ["-h", "--help", "-?", "/?", "--version"];
 
-    public static Task<int> RunAsync(string[] args, Func<string[], Task<int>> serve, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>Runs on the process's console: standard input is read (for a password) only when it is redirected.</summary>
+    public static Task<int> RunAsync(string[] args, Func<string[], Task<int>> serve) =>
+        RunAsync(args, serve, Console.Out, Console.Error, Console.IsInputRedirected ? Console.In : null);
+
+    /// <summary>Runs with the given streams, so the commands can run inside another process (the tests) as they run in their own.</summary>
+    /// <param name="input">Redirected standard input (a password from a pipe), or null for a terminal (a password is generated).</param>
+    public static Task<int> RunAsync(string[] args, Func<string[], Task<int>> serve, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var root = new RootCommand("Annotate: collaborative, multi-perspective discourse annotation of news articles.")
         {
@@ -15,7 +21,7 @@ internal static class AnnotateCli
             CorpusCommands.Create(),
             ProjectCommands.Create(),
             AgreementCommand.Create(),
-            UserCommands.CreateUser(),
+            UserCommands.CreateUser(input),
             UserCommands.CreateToken(),
             ExportCommand.Create(),
             ImportCommand.Create(),
@@ -30,8 +36,8 @@ internal static class AnnotateCli
 
         var configuration = new InvocationConfiguration
         {
-            Output = output ?? Console.Out,
-            Error = error ?? Console.Error,
+            Output = output,
+            Error = error,
             // The web host handles Ctrl+C and SIGTERM itself, with a graceful shutdown.
             ProcessTerminationTimeout = null,
         };

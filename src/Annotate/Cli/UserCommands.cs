@@ -13,7 +13,8 @@ namespace Annotate.Cli;
 /// </summary>
 internal static class UserCommands
 {
-    public static Command CreateUser()
+    /// <param name="input">Redirected standard input, from which the password is read; null: generate one.</param>
+    public static Command CreateUser(TextReader? input)
     {
         var name = new Argument<string>("NAME") { Description = "The user name to sign in with." };
         var owner = new Option<bool>("--owner") { Description = "Make the user a server owner and an owner of the served corpus's project." };
@@ -38,14 +39,14 @@ internal static class UserCommands
             }
 
             string password;
-            var generated = !Console.IsInputRedirected;
-            if (generated)
+            var generated = input is null;
+            if (input is null)
             {
                 password = Passwords.Generate();
             }
             else
             {
-                password = (await Console.In.ReadLineAsync(ct) ?? "").TrimEnd('\r', '\n');
+                password = (await input.ReadLineAsync(ct) ?? "").TrimEnd('\r', '\n');
                 if (Passwords.Problem(password) is { } problem)
                 {
                     return await FailAsync(io, $"The password from standard input was refused: {problem}");

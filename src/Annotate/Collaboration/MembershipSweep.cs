@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Annotate.Hosting;
 using Annotate.Projects;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Collaboration;
 
@@ -13,11 +15,12 @@ namespace Annotate.Collaboration;
 /// a change of how documents are shared out: its groups were chosen for the old standing), when it lost a document it
 /// had joined, or when the API token it was made with was revoked.
 /// Changes made by the CLI or another instance are found by the next round; changes made here start one at once.
-/// The client reconnects and joins again with what it may now do.
+/// The client reconnects and joins again with what it may now do. The round's timer runs on the app's TimeProvider,
+/// every <see cref="AnnotateOptions.LiveCheckSeconds"/> (tests shorten it rather than wait on real seconds).
 /// </summary>
-internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, ILogger<MembershipSweep> logger) : BackgroundService
+internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, TimeProvider time, IOptions<AnnotateOptions> options, ILogger<MembershipSweep> logger)
+    : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -46,9 +49,9 @@ internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, 
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            using (var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            using (var interval = new CancellationTokenSource(options.Value.LiveCheckInterval, time))
+            using (var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token))
             {
-                round.CancelAfter(Interval);
                 try
                 {
                     await wake.Reader.ReadAsync(round.Token);

@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
 using Annotate.Data;
+using Annotate.Hosting;
 using Dapper;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Annotate.Collaboration;
 
 /// <summary>
 /// Tells open pages when a project's visibility mode changes where this instance did not see it happen: by
-/// `annotate project mode`, or on another instance without a shared backplane. Every second it reads the projects'
+/// `annotate project mode`, or on another instance without a shared backplane. Every second (the sweep's interval,
+/// <see cref="AnnotateOptions.LiveCheckSeconds"/>, on the app's TimeProvider) it reads the projects'
 /// modes and sends <see cref="IAnnotationClient.VisibilityChanged"/> to a project's connections when one differs
 /// from what it last saw; a change made through this instance's API is recorded here and sent there, once.
 /// </summary>
-internal sealed class VisibilityWatch(Db db, IHubContext<AnnotationHub, IAnnotationClient> hub, ILogger<VisibilityWatch> logger) : BackgroundService
+internal sealed class VisibilityWatch(
+    Db db, IHubContext<AnnotationHub, IAnnotationClient> hub, TimeProvider time, IOptions<AnnotateOptions> options, ILogger<VisibilityWatch> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> seen = new(StringComparer.Ordinal);
 
@@ -20,7 +24,7 @@ internal sealed class VisibilityWatch(Db db, IHubContext<AnnotationHub, IAnnotat
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(MembershipSweep.Interval);
+        using var timer = new PeriodicTimer(options.Value.LiveCheckInterval, time);
         var first = true;
         do
         {

@@ -68,7 +68,7 @@ public sealed class ProjectModeCommandTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         await Eventually.TrueAsync(() => ben.VisibilityChanges.Contains("reveal"), "Ben's page is told of the reveal without a reload", 5_000);
-        await Task.Delay(1500);
+        await Task.Delay(AnnotateApp.LiveCheck * 5); // rounds enough to send it again if it were sent every round
         Assert.Single(ben.VisibilityChanges); // once, not every second
     }
 }

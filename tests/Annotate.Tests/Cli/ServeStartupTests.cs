@@ -14,7 +14,7 @@ public sealed class ServeStartupTests : IDisposable
     {
         var missing = Path.Combine(folder, "no-such-corpus");
 
-        var (exitCode, _, error) = await AnnotateProcess.RunAsync("serve", "--corpus", missing, "--db", Path.Combine(folder, "a.db"), "--urls", "http://127.0.0.1:0");
+        var (exitCode, _, error) = await AnnotateExecutable.RunAsync("serve", "--corpus", missing, "--db", Path.Combine(folder, "a.db"), "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"The corpus folder {missing} does not exist", error, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class ServeStartupTests : IDisposable
         var blocker = Path.Combine(folder, "file-not-folder");
         File.WriteAllText(blocker, "x");
 
-        var (exitCode, _, error) = await AnnotateProcess.RunAsync("--corpus", RepositoryRoot.Corpus, "--db", Path.Combine(blocker, "annotate.db"), "--urls", "http://127.0.0.1:0");
+        var (exitCode, _, error) = await AnnotateExecutable.RunAsync("--corpus", RepositoryRoot.Corpus, "--db", Path.Combine(blocker, "annotate.db"), "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Cannot use the database", error, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class ServeStartupTests : IDisposable
     [Fact]
     public async Task Help_Lists_The_Commands()
     {
-        var (exitCode, output, _) = await AnnotateProcess.RunAsync("--help");
+        var (exitCode, output, _) = await AnnotateExecutable.RunAsync("--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("serve", output, StringComparison.Ordinal);

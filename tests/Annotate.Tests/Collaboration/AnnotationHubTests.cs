@@ -28,7 +28,10 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
         var saved = await ana.PutSpanAsync(Doc, id, "protest", 0, 5);
         await ana.PutSpanAsync(Doc, id, "protest", 0, 5); // a retry: no second broadcast
         await Eventually.TrueAsync(() => ben.Changes.Any(c => c.Annotation.Id == id), "Ben receives Ana's span");
-        await Task.Delay(300);
+        // Ana's next save reaches both after any second broadcast of the retry would have.
+        var sentinel = Guid.NewGuid().ToString();
+        await ana.PutSpanAsync(Doc, sentinel, "protest", 20, 25);
+        await Eventually.TrueAsync(() => ben.Changes.Any(c => c.Annotation.Id == sentinel) && ana.Changes.Any(c => c.Annotation.Id == sentinel), "both receive Ana's next span");
 
         var change = Assert.Single(ben.Changes, c => c.Annotation.Id == id);
         Assert.Equal("upsert", change.Kind);
@@ -49,7 +52,7 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
 
         await ana.PutSpanAsync(Doc, id, "blockade", 0, 5);
         await Eventually.TrueAsync(() => ana.Changes.Any(c => c.Annotation.Id == id), "Ana receives her own span");
-        await Task.Delay(300);
+        await ben.SentinelAsync(Doc, 20, 25); // had Ana's span been pushed to Ben, it would have come first
         var benCatchUp = await ben.JoinAsync(Doc);
         var benList = await ben.Http.GetFromJsonAsync<AnnotationList>($"/api/documents/{Doc}/annotations");
         var peek = await ben.Http.GetAsync($"/api/documents/{Doc}/annotations?annotator={ana.UserId}");

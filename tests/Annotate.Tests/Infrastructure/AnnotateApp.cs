@@ -50,6 +50,13 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>Services a test adds to the real app's (e.g. a change subscriber of its own), after the app's.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>
+    /// How often the app checks live connections and project modes (Annotate:LiveCheckSeconds; 1 s in production):
+    /// shorter here, so tests of "a lost right closes the connection within two seconds" wait less and keep a margin
+    /// on a loaded machine.
+    /// </summary>
+    public static TimeSpan LiveCheck { get; } = TimeSpan.FromSeconds(0.2);
+
     /// <summary>Everything the app logged, at every level.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -59,6 +66,7 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         builder.UseSetting("Annotate:Database", DatabasePath);
         builder.UseSetting("Annotate:Keys", Path.Combine(Folder, "data", "keys"));
         builder.UseSetting("Annotate:LocalMode", LocalMode ? "true" : "false");
+        builder.UseSetting("Annotate:LiveCheckSeconds", LiveCheck.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
         if (Redis is not null)
         {

@@ -1,33 +1,26 @@
-using System.Diagnostics;
+using Annotate.Cli;
 
 namespace Annotate.Tests.Infrastructure;
 
-/// <summary>Runs the real `annotate` executable as a user would, capturing exit code, stdout and stderr.</summary>
+/// <summary>
+/// Runs an `annotate` command as a user would type it, inside the test process: the same command line, exit code,
+/// stdout and stderr as the executable, without paying a process start-up per call. The commands take their streams
+/// from the caller and read no process-wide state (working directory aside, which a test never changes), so tests in
+/// parallel can share the process. `serve` is refused here: tests of it start the executable
+/// (<see cref="AnnotateExecutable"/>, <see cref="ServerProcess"/>).
+/// </summary>
 internal static class AnnotateProcess
 {
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    /// <summary>Runs the executable with <paramref name="input"/> on its standard input (null: none redirected).</summary>
+    /// <summary>Runs the command with <paramref name="input"/> as its redirected standard input (null: a terminal).</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "annotate.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-            process.StandardInput.Close();
-        }
-
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = input is null ? null : new StringReader(input + Environment.NewLine);
+        var exitCode = await AnnotateCli.RunAsync(args, _ => throw new InvalidOperationException("`serve` runs in its own process: use AnnotateExecutable or ServerProcess."), output, error, reader)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, output.ToString(), error.ToString());
     }
 }

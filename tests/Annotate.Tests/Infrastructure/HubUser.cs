@@ -69,6 +69,18 @@ internal sealed class HubUser : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<Annotation>())!;
     }
 
+    /// <summary>
+    /// A sentinel for "nothing else arrived": saves a span of this user's own on a document they have joined and
+    /// waits until its push comes back. A save's push is sent before the save is answered, and pushes reach one
+    /// connection in order, so whatever a save answered earlier would have pushed here has arrived by then.
+    /// </summary>
+    public async Task SentinelAsync(string documentId, int start, int end)
+    {
+        var id = Guid.NewGuid().ToString();
+        await PutSpanAsync(documentId, id, "protest", start, end);
+        await Eventually.TrueAsync(() => Changes.Any(c => c.Annotation.Id == id), "the sentinel span comes back to its author");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Hub.DisposeAsync();

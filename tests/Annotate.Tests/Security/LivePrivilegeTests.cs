@@ -46,7 +46,7 @@ public sealed class LivePrivilegeTests : IDisposable
         var rejoined = await again.JoinAsync(Doc);
         await anna.PutSpanAsync(Doc, after, "protest", 10, 15);
         await Eventually.TrueAsync(() => anna.Changes.Any(c => c.Annotation.Id == after), "the annotator sees her own span");
-        await Task.Delay(300);
+        await again.SentinelAsync(Doc, 20, 25); // had Anna's span been pushed to the demoted curator, it would have come first
         Assert.DoesNotContain(cora.Changes, c => c.Annotation.Id == after);
         Assert.DoesNotContain(again.Changes, c => c.Annotation.Id == after);
         Assert.DoesNotContain(rejoined.Changes, c => c.Annotation.AnnotatorId == anna.UserId);
