@@ -5,12 +5,12 @@ using Annotate.Classroom;
 using Annotate.Cli;
 using Annotate.Codebook;
 using Annotate.Collaboration;
-using Annotate.Projects;
 using Annotate.Corpus;
 using Annotate.Curation;
 using Annotate.Data;
 using Annotate.Export;
 using Annotate.Hosting;
+using Annotate.Projects;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Annotate.Agreement;
-using Annotate.AgreementReports;
 using Annotate.Agreement.Spans;
+using Annotate.AgreementReports;
 
 namespace Annotate.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Annotate.Agreement;
-using Annotate.AgreementReports;
 using Annotate.Agreement.Spans;
+using Annotate.AgreementReports;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;

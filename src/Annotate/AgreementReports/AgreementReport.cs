@@ -1,6 +1,6 @@
-using Annotate.Agreement;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Annotate.Agreement;
 
 namespace Annotate.AgreementReports;
 

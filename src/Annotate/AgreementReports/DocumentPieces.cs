@@ -1,5 +1,5 @@
-using Annotate.Agreement;
 using System.Collections.Concurrent;
+using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 

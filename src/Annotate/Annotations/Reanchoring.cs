@@ -53,7 +53,10 @@ internal static class Reanchoring
                 var row = (await AnnotationStore.GetAsync(connection, transaction, id))!;
                 await AnnotationStore.SaveAsync(connection, transaction, row with
                 {
-                    Label = to, CodebookVersion = codebookVersion, Version = row.Version + 1, UpdatedAt = now.ToString("O"),
+                    Label = to,
+                    CodebookVersion = codebookVersion,
+                    Version = row.Version + 1,
+                    UpdatedAt = now.ToString("O"),
                 });
                 renamed.Add(id);
             }

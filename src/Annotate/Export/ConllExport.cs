@@ -81,7 +81,8 @@ internal sealed class ConllExport : IExportFormat
 
     // Every annotator's file is built in a temporary file, so memory stays flat however large the project.
     private static StreamWriter TempWriter() => new(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-        FileOptions.DeleteOnClose), new UTF8Encoding(false)) { NewLine = "\n" };
+        FileOptions.DeleteOnClose), new UTF8Encoding(false))
+    { NewLine = "\n" };
 
     // One document at a time into the export's own builder, then one write: a million tokens' lines without an
     // async call each.

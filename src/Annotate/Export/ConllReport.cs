@@ -9,7 +9,8 @@ namespace Annotate.Export;
 internal sealed class ConllReport : IAsyncDisposable
 {
     private readonly StreamWriter rows = new(new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-        FileOptions.DeleteOnClose), new UTF8Encoding(false)) { NewLine = "\n" };
+        FileOptions.DeleteOnClose), new UTF8Encoding(false))
+    { NewLine = "\n" };
 
     public int Count { get; private set; }
 

@@ -26,7 +26,7 @@ internal sealed class CsvExport : IExportFormat
     public async Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken)
     {
         await using var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), context.Options.SpreadsheetSafe, cancellationToken);
-                var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var people = context.Annotators.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var column in Leading.Concat(attributeNames.Select(a => "attr_" + a)).Concat(Trailing))
             file.Field(column);

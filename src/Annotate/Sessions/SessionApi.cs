@@ -1,8 +1,8 @@
-using Annotate.Hosting;
 using System.Security.Claims;
+using Annotate.Hosting;
+using Annotate.Projects;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Annotate.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Annotate.Sessions;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Annotate.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Annotate.Hosting;
 
 namespace Annotate.Sessions;
 

@@ -1,5 +1,5 @@
-using Annotate.Hosting;
 using System.Threading.RateLimiting;
+using Annotate.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Annotate.Sessions;

@@ -1,5 +1,5 @@
-using Annotate.Hosting;
 using System.Text.Encodings.Web;
+using Annotate.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;

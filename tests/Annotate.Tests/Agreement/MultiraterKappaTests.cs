@@ -115,6 +115,6 @@ public class MultiraterKappaTests
             from s in Enumerable.Range(0, counts.Length)
             from c in Enumerable.Range(0, counts[s].Length)
             from r in Enumerable.Range(0, counts[s][c])
-            // Raters are interchangeable in Fleiss' design, so number them within each subject.
+                // Raters are interchangeable in Fleiss' design, so number them within each subject.
             select ($"s{s}", $"r{counts[s].Take(c).Sum() + r}", $"k{c}"));
 }

@@ -109,12 +109,18 @@ public sealed class RoundTripTests
             var (layer, label) = labels[i];
             object? attributes = layer == "claim" ? new Dictionary<string, object> { ["veracity"] = "disputed", ["confidence"] = 3, ["note"] = "per the fact check" } : null;
             object? attribution = layer != "claim" ? null : claims++ == 0 ? new { actor = "dalmor-government" } : new { span = source };
-            var id = await ExportTestData.PutAsync(ana.Http, Doc, new { layer, label, start = tokens[3 * i].Start, end = tokens[(3 * i) + 1].End, attributes, attribution,
-                note = i == 0 ? "seen\tin \\ both\nlines" : null });
+            var id = await ExportTestData.PutAsync(ana.Http, Doc, new
+            {
+                layer, label, start = tokens[3 * i].Start, end = tokens[(3 * i) + 1].End, attributes, attribution,
+                note = i == 0 ? "seen\tin \\ both\nlines" : null
+            });
             source ??= layer == "source" ? id : null;
             // Ben's spans overlap Ana's and, on the first stretch, each other.
-            await ExportTestData.PutAsync(ben.Http, Doc, new { layer, label, start = tokens[(3 * i) + 1].Start, end = tokens[(3 * i) + 2].End,
-                attributes = layer == "claim" ? new Dictionary<string, object> { ["veracity"] = "fake" } : null });
+            await ExportTestData.PutAsync(ben.Http, Doc, new
+            {
+                layer, label, start = tokens[(3 * i) + 1].Start, end = tokens[(3 * i) + 2].End,
+                attributes = layer == "claim" ? new Dictionary<string, object> { ["veracity"] = "fake" } : null
+            });
         }
 
         Assert.NotNull(source);
