@@ -28,9 +28,11 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
             return TypedResults.Problem(title: "Document not found", detail: $"There is no document with id '{documentId}'.", statusCode: 404);
         }
 
+        // The rows first, then the codebook: a label renamed in the same commit as a new codebook version is then never
+        // judged against the older codebook (which read it as unknown and let a removed label pass as ok).
+        var rows = await store.ListAsync(documentId, kind, annotator, layer, ct);
         var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
-        var rows = await store.ListAsync(documentId, kind, annotator, layer, ct);
         // The context is for re-anchoring and export; a long article's list is smaller without it.
         return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists))
             .Select(a => withContext ? a : a with { Prefix = null, Suffix = null }).ToList()));
