@@ -36,12 +36,12 @@ internal sealed class AnnotateOptions
 
     /// <summary>
     /// How often live connections are checked against the database (a lost right closes them) and projects' modes
-    /// are read for changes made elsewhere. The promise is "within two seconds", so it is taken as at most 1 (and at
-    /// least 0.05); tests set less so that they do not wait on real seconds.
+    /// are read for changes made elsewhere. The promise is "within two seconds", so it must be between 0.05 and 1
+    /// (checked at start); tests set less so that they do not wait on real seconds.
     /// </summary>
     public double LiveCheckSeconds { get; set; } = 1;
 
-    public TimeSpan LiveCheckInterval => TimeSpan.FromSeconds(double.IsNaN(LiveCheckSeconds) ? 1 : Math.Clamp(LiveCheckSeconds, 0.05, 1));
+    public TimeSpan LiveCheckInterval => TimeSpan.FromSeconds(LiveCheckSeconds);
 
     public string CorpusPath => Corpus ?? DefaultPaths.Corpus();
 

@@ -16,6 +16,7 @@ internal static class ServiceSetup
             .Validate(o => o.MaxFileSizeBytes > 0, "Annotate:MaxFileSizeBytes must be positive.")
             .Validate(o => o.TicketLifetimeDays is > 0 and <= 3650, "Annotate:TicketLifetimeDays must be between 1 and 3650 days.")
             .Validate(o => o.MaxHubConnectionsPerUser > 0, "Annotate:MaxHubConnectionsPerUser must be positive.")
+            .Validate(o => o.LiveCheckSeconds is >= 0.05 and <= 1, "Annotate:LiveCheckSeconds must be between 0.05 and 1 (seconds).")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;

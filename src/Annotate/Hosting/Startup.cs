@@ -8,12 +8,23 @@ internal static class Startup
 {
     /// <summary>
     /// Says where the data lives and brings the database schema up to date before the first request. Returns false,
-    /// after a one-line reason, when the server cannot run: a corpus folder that does not exist, a database that
+    /// after a one-line reason, when the server cannot run: a setting out of range, a corpus folder that does not exist, a database that
     /// cannot be opened or is newer than this build.
     /// </summary>
     public static async Task<bool> PrepareAsync(WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<AnnotateOptions>>().Value;
+        AnnotateOptions options;
+        try
+        {
+            options = app.Services.GetRequiredService<IOptions<AnnotateOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A setting out of range (Annotate:TicketLifetimeDays, Annotate:LiveCheckSeconds, …) names itself and its range.
+            app.Logger.LogCritical("Cannot start: {Reason}", string.Join(" ", ex.Failures));
+            return false;
+        }
+
         var corpus = Path.GetFullPath(options.CorpusPath);
         var db = app.Services.GetRequiredService<Db>();
         if (!Directory.Exists(corpus))

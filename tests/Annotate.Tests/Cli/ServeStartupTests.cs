@@ -33,6 +33,17 @@ public sealed class ServeStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Setting_Out_Of_Range_Exits_With_2_And_Names_It()
+    {
+        var (exitCode, output, error) = await AnnotateExecutable.RunAsync("--corpus", RepositoryRoot.Corpus, "--db", Path.Combine(folder, "a.db"),
+            "--urls", "http://127.0.0.1:0", "--Annotate:LiveCheckSeconds=5");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Annotate:LiveCheckSeconds must be between 0.05 and 1", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_Lists_The_Commands()
     {
         var (exitCode, output, _) = await AnnotateExecutable.RunAsync("--help");
