@@ -1,5 +1,6 @@
 // Entry point: find the page's fixed regions in index.html and start the app in them.
 import { App } from './view/app';
+import { mountHeaderMenu } from './view/headerMenu';
 
 function region(id: string): HTMLElement {
   const element = document.getElementById(id);
@@ -16,4 +17,5 @@ const app = new App({
   live: region('live'),
 });
 region('help-button').addEventListener('click', () => app.openHelp());
+mountHeaderMenu(region('app-header'), region('menu-button'));
 void app.start();

@@ -38,14 +38,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context on the app, with console errors recorded for the test to check.</summary>
-    public async Task<BrowserSession> OpenAsync(Uri baseAddress)
+    public Task<BrowserSession> OpenAsync(Uri baseAddress) => OpenAsync(baseAddress, new BrowserNewContextOptions
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "en-GB",
-        });
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    });
+
+    /// <summary>A fresh context as a phone shows the app: 390×844, touch, a mobile viewport (students use phones).</summary>
+    public Task<BrowserSession> OpenPhoneAsync(Uri baseAddress) => OpenAsync(baseAddress, new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        HasTouch = true,
+        IsMobile = true,
+        DeviceScaleFactor = 3,
+    });
+
+    private async Task<BrowserSession> OpenAsync(Uri baseAddress, BrowserNewContextOptions options)
+    {
+        options.BaseURL = baseAddress.ToString();
+        options.Locale = "en-GB";
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);

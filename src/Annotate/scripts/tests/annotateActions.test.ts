@@ -22,6 +22,7 @@ function view() {
     state, codebook: cb, session, lens, text,
     selection: {
       current: () => range,
+      forLabel: () => range,
       setCaret: (_anchor, focus) => {
         range = null;
         caret = focus;

@@ -17,6 +17,8 @@ export interface ActionContext {
   readonly text: string;
   readonly selection: {
     current(): Extent | null;
+    /** The selection a label applies to (current, or held over a tap on a phone). */
+    forLabel(): Extent | null;
     setCaret(anchor: number, focus: number): void;
     clear(): void;
     caretOffset(): number | null;
@@ -30,7 +32,7 @@ export interface ActionContext {
 /** Labels the selected text; without a selection, relabels the selected span when the label is of its layer. */
 export function applyLabel(cx: ActionContext, layerId: string, labelId: string, since = performance.now()): boolean {
   const { state, session } = cx;
-  const range = cx.selection.current();
+  const range = cx.selection.forLabel();
   const label = cx.codebook.label(layerId, labelId);
   if (!label) return false;
   if (range) {

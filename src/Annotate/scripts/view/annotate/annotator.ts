@@ -117,6 +117,7 @@ export class Annotator {
       state, codebook, session, lens,
       actions: {
         applyLabel: (layerId, labelId) => void applyLabel(cx, layerId, labelId),
+        holdSelection: () => selection.hold(),
         setLayer: (id) => setLayer(cx, id),
         deleteSelected: () => void deleteSelected(cx),
         undo: () => void undo(cx),

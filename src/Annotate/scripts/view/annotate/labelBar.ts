@@ -6,13 +6,25 @@ export interface LabelBarActions {
   chooseLayer(layerId: string): void;
   applyLabel(layerId: string, labelId: string): void;
   lookUp(layerId: string, labelId?: string): void;
+  /** Shows the document's own labels (the stance) and spans panel: on a phone it lies below the article. */
+  showDocumentPanel(): void;
+  /** Keeps the text selection for the next label: a tap on a phone may clear it before the click arrives. */
+  holdSelection(): void;
 }
 
 /** The active layer and its labels, each with its key: the palette both mouse and keyboard label from. */
 export function labelBar(codebook: CodebookIndex, actions: LabelBarActions) {
   const layers = h('div', { class: 'layer-tabs', role: 'radiogroup', 'aria-label': 'Layer for new spans ([ and ] switch)' });
   const labels = h('div', { class: 'label-chips', role: 'group', 'aria-label': 'Labels' });
-  const element = h('div', { class: 'label-palette' }, layers, labels);
+  // Only shown on narrow screens (CSS), where the palette is a bar at the bottom and the side panel follows the article.
+  const documentJump = h('button', {
+    type: 'button', class: 'button subtle document-jump', 'data-testid': 'document-jump', title: 'The document’s labels (stance) and your spans',
+    onclick: () => actions.showDocumentPanel(),
+  }, 'Document ↓');
+  const element = h('div', { class: 'label-palette', 'data-testid': 'label-palette' }, layers, h('div', { class: 'label-row' }, labels, documentJump));
+  element.addEventListener('pointerdown', (event) => {
+    if ((event.target as Element).closest('.label-chip')) actions.holdSelection();
+  });
   // A radio group: only the checked layer is in the tab order; arrow keys move between layers.
   layers.addEventListener('keydown', (event) => {
     const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;

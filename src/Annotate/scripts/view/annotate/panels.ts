@@ -16,6 +16,7 @@ import type { AnnotateState } from './viewState';
 /** What the buttons and fields of the panels do (the actions, bound to the view). */
 export interface PanelActions {
   applyLabel(layer: string, label: string): void;
+  holdSelection(): void;
   setLayer(layer: string): void;
   deleteSelected(): void;
   undo(): void;
@@ -59,6 +60,8 @@ export class AnnotatorPanels {
       chooseLayer: (id) => actions.setLayer(id),
       applyLabel: (layer, label) => actions.applyLabel(layer, label),
       lookUp: (layer, label) => this.side.showCodebook(layer, label),
+      showDocumentPanel: () => this.side.showDocumentPanel(),
+      holdSelection: () => actions.holdSelection(),
     });
     this.toolbar = annotateToolbar(this.palette.element, this.status.element, this.connection.element, {
       undo: () => actions.undo(),

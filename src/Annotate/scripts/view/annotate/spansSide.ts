@@ -95,6 +95,11 @@ export class SpansSide {
     this.side.setLabel('spans', `Spans (${mine.toLocaleString('en')})`);
   }
 
+  showDocumentPanel(): void {
+    this.side.show('document', true);
+    this.side.element.scrollIntoView({ block: 'start' });
+  }
+
   showCodebook(layerId: string, labelId?: string): void {
     this.side.show('codebook');
     this.codebookView.reveal(layerId, labelId)?.querySelector<HTMLElement>('summary')?.focus();

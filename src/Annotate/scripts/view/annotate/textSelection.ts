@@ -13,6 +13,7 @@ export class TextSelection {
   private anchor: number | null = null;
   private focus: number | null = null;
   private readonly caretEl: HTMLElement;
+  private held: { range: Extent; at: number } | null = null;
 
   /** topInset: the bottom of whatever is sticky above the text (header, toolbar), in viewport pixels. */
   constructor(
@@ -31,6 +32,22 @@ export class TextSelection {
   current(): Extent | null {
     const raw = this.raw();
     return raw ? snapRange(this.map.model, raw.start, raw.end, this.words()) : null;
+  }
+
+  /**
+   * Keeps the current selection for a label about to be tapped: on a phone the tap that reaches a label button
+   * may clear the text selection before its click arrives. Kept briefly, and used once (see forLabel).
+   */
+  hold(): void {
+    const range = this.current();
+    this.held = range ? { range, at: performance.now() } : null;
+  }
+
+  /** The selection a label applies to: the current one, or the one held by the tap on the label (within 2 s). */
+  forLabel(): Extent | null {
+    const held = this.held;
+    this.held = null;
+    return this.current() ?? (held && performance.now() - held.at < 2000 ? held.range : null);
   }
 
   /** The selection as the browser has it, mapped to offsets (not snapped). */
