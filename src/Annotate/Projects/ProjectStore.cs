@@ -8,7 +8,14 @@ namespace Annotate.Projects;
 public sealed record ProjectSettings(string Id, string Visibility, string UpdatedAt, string Assignment = "all", bool ShowCodebookExamples = true);
 
 /// <summary>A project as its members see it in a list.</summary>
-public sealed record ProjectSummary(string Id, string Name, string? Collection, string Role, string Visibility, long Documents);
+public sealed record ProjectSummary(string Id, string Name, string? Collection, string Role, string Visibility, long Documents)
+{
+    /// <summary>Whether the caller may switch the project between blind, open and reveal (see ProjectGrant.MayChangeVisibility).</summary>
+    public bool MayChangeVisibility { get; init; }
+
+    /// <summary>Whether the caller manages the project (its owners): runs its class, changes its settings.</summary>
+    public bool MayManage { get; init; }
+}
 
 internal sealed class ProjectStore(Db db, TimeProvider time)
 {

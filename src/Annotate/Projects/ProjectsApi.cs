@@ -11,9 +11,14 @@ internal static class ProjectsApi
 {
     public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects", async (Sessions.SessionUser me, ProjectStore projects, CancellationToken ct) =>
-                TypedResults.Ok(await projects.OfUserAsync(me.UserId, ct)))
-            .WithSummary("The projects the caller belongs to, with their role, mode and number of documents.");
+        api.MapGet("/projects", async (Sessions.SessionUser me, HttpContext http, ProjectStore projects, CancellationToken ct) =>
+                TypedResults.Ok((await projects.OfUserAsync(me.UserId, ct)).Select(p =>
+                {
+                    // What the caller may do, so that pages offer only that (the server checks each request anyway).
+                    var grant = new ProjectGrant(p.Id, me.UserId, p.Role, p.Visibility);
+                    return p with { MayChangeVisibility = grant.MayChangeVisibility(http.IsLocal()), MayManage = grant.Can(ProjectRight.Manage) };
+                }).ToList()))
+            .WithSummary("The projects the caller belongs to, with their role, mode, number of documents, and whether the caller may change the mode (mayChangeVisibility) and manage the project (mayManage).");
 
         api.MapGet("/projects/{projectId}", async Task<Results<Ok<ProjectSettings>, ProblemHttpResult>> (string projectId, ProjectStore projects, CancellationToken ct) =>
                 await projects.GetAsync(projectId, ct) is { } project ? TypedResults.Ok(project) : NotFound(projectId))

@@ -23,6 +23,10 @@ export interface ProjectSummary {
   role: string;
   visibility: Visibility;
   documents: number;
+  /** Whether the caller may switch the mode (owners; anyone at a local-mode server). */
+  mayChangeVisibility: boolean;
+  /** Whether the caller manages the project (owners): its class, its settings. */
+  mayManage: boolean;
 }
 
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;

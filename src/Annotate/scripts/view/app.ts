@@ -145,6 +145,9 @@ export class App implements AppContext {
       failure = error;
       this.state.projects = [];
     }
+    // The class page is the teacher's: only those who manage a project are led to it (a student who joined is not).
+    const classLink = this.shell.nav.querySelector<HTMLElement>('a[href="/class"]');
+    if (classLink) classLink.hidden = !this.state.projects.some((p) => p.mayManage);
     const route = parseRoute(location.pathname, location.search);
     const url = 'project' in route ? route.project : null;
     this.setProject(chooseProject(this.state.projects, { url, remembered: this.remembered(session) })?.id ?? null);

@@ -115,6 +115,7 @@ export class Annotator {
     const cx = this.input;
     this.panels = new AnnotatorPanels({
       state, codebook, session, lens,
+      mayChangeVisibility: ctx.state.projects.find((p) => p.id === doc.projectId)?.mayChangeVisibility ?? false,
       actions: {
         applyLabel: (layerId, labelId) => void applyLabel(cx, layerId, labelId),
         holdSelection: () => selection.hold(),

@@ -32,6 +32,8 @@ export interface PanelContext {
   readonly session: AnnotationSession;
   readonly lens: AnnotationLens;
   readonly actions: PanelActions;
+  /** Whether this person may switch the project's visibility mode (else it is only shown). */
+  readonly mayChangeVisibility: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export class AnnotatorPanels {
         actions.setVisibility(mode).catch((error: unknown) => state.problem('The visibility mode could not be changed.', error));
       },
       toggleAnnotator: (userId, on) => state.toggleAnnotator(userId, on),
-    }, { words: settings.words, others: state.others });
+    }, { words: settings.words, others: state.others, mayChangeVisibility: cx.mayChangeVisibility });
     this.side = new SpansSide(cx);
     this.palette.render(state.layer);
     // How much sticks to the top of the window (header + toolbar): scrolling to text keeps clear of it.

@@ -19,7 +19,8 @@ const MODES: { value: Visibility; text: string; title: string }[] = [
 ];
 
 /** The bar above the text: palette, undo/redo, connection and save state, and the two view settings. */
-export function annotateToolbar(palette: HTMLElement, status: HTMLElement, connection: HTMLElement, actions: ToolbarActions, initial: { words: boolean; others: boolean }) {
+export function annotateToolbar(palette: HTMLElement, status: HTMLElement, connection: HTMLElement, actions: ToolbarActions,
+  initial: { words: boolean; others: boolean; mayChangeVisibility: boolean }) {
   const undo = h('button', { type: 'button', class: 'button icon-text', 'aria-keyshortcuts': 'Control+Z', title: 'Undo (Ctrl+Z)', disabled: true, onclick: actions.undo },
     h('span', { 'aria-hidden': 'true' }, '↶'), 'Undo');
   const redo = h('button', { type: 'button', class: 'button icon-text', 'aria-keyshortcuts': 'Control+Shift+Z', title: 'Redo (Ctrl+Shift+Z)', disabled: true, onclick: actions.redo },
@@ -34,6 +35,12 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, conne
     MODES.map((m) => h('option', { value: m.value, title: m.title }, m.text)));
   visibility.value = '';
   visibility.addEventListener('change', () => actions.setVisibility(visibility.value as Visibility));
+  // Only those who may switch the mode (the project's owners, anyone at a local-mode server) get the control;
+  // everyone else (a student) reads which mode it is.
+  const modeText = h('span', { class: 'mode-text', 'data-testid': initial.mayChangeVisibility ? 'visibility-mode' : 'visibility' });
+  const visibilityField = initial.mayChangeVisibility
+    ? h('label', { class: 'toggle visibility', for: 'project-visibility' }, 'Visibility', visibility)
+    : h('span', { class: 'toggle visibility', title: 'Set by the project’s owner' }, 'Visibility: ', modeText);
   const presence = h('p', { class: 'presence-list', 'data-testid': 'presence', 'aria-live': 'polite' });
   const annotators = h('div', { class: 'annotator-toggles', 'data-testid': 'annotators', role: 'group', 'aria-label': 'Annotators shown' });
   let annotatorsKey = '';
@@ -47,7 +54,7 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, conne
       hint,
       h('label', { class: 'toggle', for: 'snap-words' }, words, 'Snap to words'),
       h('label', { class: 'toggle', for: 'show-others' }, others, othersLabel),
-      h('label', { class: 'toggle visibility', for: 'project-visibility' }, 'Visibility', visibility)),
+      visibilityField),
     h('div', { class: 'toolbar-row secondary collaboration' }, presence, annotators));
 
   return {
@@ -78,6 +85,8 @@ export function annotateToolbar(palette: HTMLElement, status: HTMLElement, conne
       visibility.disabled = false;
       visibility.value = mode;
       visibility.dataset['mode'] = mode;
+      modeText.textContent = MODES.find((m) => m.value === mode)?.text ?? mode;
+      modeText.dataset['mode'] = mode;
     },
     /** Who else is here; greyed, and said to be perhaps gone, while the connection is down. */
     setPresence(names: readonly string[], state: Connection) {

@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Annotate.Tests.Infrastructure;
+
+namespace Annotate.Tests.Classroom;
+
+/// <summary>
+/// Pages offer a person only what they may do: the project list says whether the caller may switch the visibility
+/// mode and manage the project, so a student who joined a class gets neither the mode control nor the class page,
+/// and the corpus status keeps the server's folder to the server's owner.
+/// </summary>
+public sealed class StudentControlsTests : IDisposable
+{
+    private readonly AnnotateApp app = AnnotateApp.NetworkServer();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task A_Student_May_Neither_Change_The_Mode_Nor_Manage_While_The_Teacher_May_Both()
+    {
+        app.StartServer();
+        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
+        Assert.True(exit == 0, error);
+        var teacher = app.AnonymousClient();
+        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
+        await AnnotateApp.WaitForCorpusAsync(teacher);
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var student = app.AnonymousClient();
+        (await student.PostAsJsonAsync("/api/session/join", new { code, displayName = "Ana" })).EnsureSuccessStatusCode();
+
+        var teachers = await teacher.GetFromJsonAsync<JsonElement>("/api/projects");
+        var students = await student.GetFromJsonAsync<JsonElement>("/api/projects");
+        var status = await student.GetFromJsonAsync<JsonElement>("/api/corpus/status");
+
+        var mine = Assert.Single(teachers.EnumerateArray());
+        Assert.True(mine.GetProperty("mayChangeVisibility").GetBoolean());
+        Assert.True(mine.GetProperty("mayManage").GetBoolean());
+        var theirs = Assert.Single(students.EnumerateArray());
+        Assert.Equal("annotator", theirs.GetProperty("role").GetString());
+        Assert.False(theirs.GetProperty("mayChangeVisibility").GetBoolean());
+        Assert.False(theirs.GetProperty("mayManage").GetBoolean());
+        Assert.True(!status.TryGetProperty("root", out var root) || root.ValueKind == JsonValueKind.Null || root.GetString() == "",
+            $"A student is shown the server's folder: {status}");
+    }
+}
