@@ -43,6 +43,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
     });
 
+    /// <summary>A fresh context with a screen of the given size (a projector's 1280×720, say).</summary>
+    public Task<BrowserSession> OpenAsync(Uri baseAddress, int width, int height) => OpenAsync(baseAddress, new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+    });
+
     /// <summary>A fresh context as a phone shows the app: 390×844, touch, a mobile viewport (students use phones).</summary>
     public Task<BrowserSession> OpenPhoneAsync(Uri baseAddress) => OpenAsync(baseAddress, new BrowserNewContextOptions
     {

@@ -2,6 +2,7 @@ import type { ClassInfo } from '../../api';
 import { joinLink } from '../../model/classroom/classroom';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
+import { openProjector } from './projector';
 
 export interface ClassActions {
   start(): void;
@@ -51,6 +52,8 @@ export function codePanel(ctx: AppContext, actions: ClassActions) {
       h('div', { class: 'form-actions' },
         h('button', { type: 'button', class: 'button', 'data-testid': 'toggle-joining', onclick: () => actions.setOpen(!info.open) },
           info.open ? 'Close joining' : 'Reopen'),
+        h('button', { type: 'button', class: 'button primary', 'data-testid': 'projector-open', title: 'The code, the link and a QR code over the whole screen',
+          onclick: () => openProjector(info.code, link) }, 'Show on projector'),
         h('button', { type: 'button', class: 'button subtle', 'data-testid': 'new-code', title: 'A new code; the old one stops working', onclick: actions.start },
           'New code')));
   }
