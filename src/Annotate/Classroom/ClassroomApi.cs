@@ -100,9 +100,9 @@ internal static class ClassroomApi
         var present = presence.All().GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var assigned = await assignments.CountsAsync(projectId, ct);
         var spread = (await assignments.GetAsync(projectId, ct)).Mode == AssignmentSettings.Spread;
-        var students = (await classes.ProgressAsync(projectId, ct)).Select(s => new StudentProgress(s.UserId, s.Name, s.Role, s.JoinedAt, s.Annotations, s.Documents,
+        var students = (await classes.ProgressAsync(projectId, ct)).Select(s => new StudentProgress(s.UserId, s.Name, s.Role, s.JoinedAt, (int)s.Annotations, (int)s.Documents,
             present.GetValueOrDefault(s.UserId)?.Select(p => new StudentPresence(p.DocumentId, p.Block)).ToList() ?? [],
-            spread && s.Role == ProjectRoles.Annotator ? assigned.GetValueOrDefault(s.UserId) : null)).ToList();
+            spread && s.Role == ProjectRoles.Annotator ? assigned.GetValueOrDefault(s.UserId) : null, s.ArrivedAt, s.PersonalLink == 1)).ToList();
         return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students));
     }
 
@@ -139,7 +139,7 @@ internal static class ClassroomApi
     }
 
     private static async Task<Results<Ok<SessionUser>, ValidationProblem, ProblemHttpResult>> JoinAsync(JoinRequest? request, HttpContext context,
-        ClassroomStore classes, UserStore users, ProjectMembers members, AnnotatorStore annotators, Assignments assignments, StudentTickets tickets, CancellationToken ct)
+        ClassroomStore classes, AnnotatorStore annotators, Assignments assignments, StudentTickets tickets, CancellationToken ct)
     {
         // A personal link from the teacher's list signs the student in as themselves (even once joining is closed).
         if (!string.IsNullOrWhiteSpace(request?.Ticket))
@@ -150,6 +150,7 @@ internal static class ClassroomApi
             }
 
             await SessionUsers.SignInAsync(context, redeemed.User);
+            await classes.MarkArrivedAsync(redeemed.ProjectId, redeemed.User.UserId, ct);
             return TypedResults.Ok(redeemed.User);
         }
 
@@ -173,8 +174,7 @@ internal static class ClassroomApi
             return TypedResults.Problem(title: "No such class", detail: "No open class has this code. Check it with your teacher.", statusCode: 404);
         }
 
-        var user = await users.CreateAsync(name, ct, classProjectId: projectId);
-        await members.EnsureAsync(projectId, user.UserId, ProjectRoles.Annotator, ct);
+        var user = await classes.JoinAsync(projectId, name, ct);
         await assignments.AssignNewcomerAsync(projectId, user.UserId, ct);
         if (request.Attributes is { Count: > 0 } attributes)
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Annotate.Data;
+using Annotate.Projects;
+using Annotate.Sessions;
 using Dapper;
 
 namespace Annotate.Classroom;
@@ -8,19 +10,38 @@ namespace Annotate.Classroom;
 public sealed record ClassInfo(string ProjectId, string Code, bool Open, string JoinPath);
 
 /// <summary>One student's work so far; <paramref name="Assigned"/> is their number of documents when documents are spread out.</summary>
-public sealed record StudentProgress(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents, IReadOnlyList<StudentPresence> Present, int? Assigned);
+/// <param name="ArrivedAt">When they first came (joined with the code, or followed their personal link); null while a name on the teacher's list has not.</param>
+/// <param name="PersonalLink">Whether the teacher can issue them a (new) personal link: a student of this class, not an account.</param>
+public sealed record StudentProgress(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents, IReadOnlyList<StudentPresence> Present, int? Assigned,
+    string? ArrivedAt = null, bool PersonalLink = false);
 
 /// <summary>Where a student is right now (the document and the block they are reading).</summary>
 public sealed record StudentPresence(string DocumentId, int? Block);
 
 /// <summary>Join codes and the teacher's view of a class. Codes are short, unambiguous and random.</summary>
-internal sealed class ClassroomStore(Db db)
+internal sealed class ClassroomStore(Db db, TimeProvider time)
 {
     // No 0/O, 1/I/L: a code read aloud or copied from a projector should not be mistyped.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int CodeLength = 8;
 
     public static string NormalizeCode(string code) => new([.. code.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
+
+    /// <summary>
+    /// A student who joined with the code: a new user of this class and an annotator of its project, in one write,
+    /// under a name nobody else in the project has (a second "Ana" becomes "Ana (2)"; see ClassNames).
+    /// </summary>
+    public Task<SessionUser> JoinAsync(string projectId, string name, CancellationToken cancellationToken) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            var user = new SessionUser(Guid.CreateVersion7().ToString(), await ClassNames.DistinctAsync(c, t, db.IsSqlite, projectId, name));
+            var now = time.GetUtcNow().ToString("O");
+            await c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt, ClassProjectId) VALUES (@UserId, @DisplayName, @Now, @ProjectId);",
+                new { user.UserId, user.DisplayName, Now = now, ProjectId = projectId }, t);
+            await c.ExecuteAsync("INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt, ArrivedAt) VALUES (@ProjectId, @UserId, @Role, @Now, @Now);",
+                new { ProjectId = projectId, user.UserId, Role = ProjectRoles.Annotator, Now = now }, t);
+            return user;
+        }, cancellationToken);
 
     /// <summary>Gives the project a new join code (replacing any old one) and opens joining.</summary>
     public Task<ClassInfo> StartAsync(string projectId, CancellationToken cancellationToken)
@@ -58,10 +79,12 @@ internal sealed class ClassroomStore(Db db)
     }
 
     /// <summary>Members of the project with what they have annotated there.</summary>
-    public async Task<IReadOnlyList<(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents)>> ProgressAsync(string projectId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StudentRow>> ProgressAsync(string projectId, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT m.UserId, u.DisplayName, m.Role, m.AddedAt,
+            SELECT m.UserId, u.DisplayName AS Name, m.Role, m.AddedAt AS JoinedAt, m.ArrivedAt,
+                   CASE WHEN u.PasswordHash IS NULL AND u.ClassProjectId = m.ProjectId
+                        AND NOT EXISTS (SELECT 1 FROM ProjectMembers o WHERE o.UserId = u.Id AND o.ProjectId <> m.ProjectId) THEN 1 ELSE 0 END AS PersonalLink,
                    (SELECT count(*) FROM Annotations a WHERE a.ProjectId = m.ProjectId AND a.AnnotatorId = m.UserId AND a.IsDeleted = 0) AS Annotations,
                    (SELECT count(DISTINCT a.DocumentId) FROM Annotations a WHERE a.ProjectId = m.ProjectId AND a.AnnotatorId = m.UserId AND a.IsDeleted = 0) AS Documents
             FROM ProjectMembers m JOIN Users u ON u.Id = m.UserId
@@ -69,8 +92,32 @@ internal sealed class ClassroomStore(Db db)
             ORDER BY m.AddedAt, u.DisplayName;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string, string, string, string, long, long)>(new CommandDefinition(sql, new { ProjectId = projectId }, cancellationToken: cancellationToken));
-        return rows.Select(r => (r.Item1, r.Item2, r.Item3, r.Item4, (int)r.Item5, (int)r.Item6)).ToList();
+        return [.. await connection.QueryAsync<StudentRow>(new CommandDefinition(sql, new { ProjectId = projectId }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Marks a member as arrived, the first time only (a personal link followed).</summary>
+    public Task MarkArrivedAsync(string projectId, string userId, CancellationToken cancellationToken) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync("UPDATE ProjectMembers SET ArrivedAt = @Now WHERE ProjectId = @ProjectId AND UserId = @UserId AND ArrivedAt IS NULL;",
+            new { ProjectId = projectId, UserId = userId, Now = time.GetUtcNow().ToString("O") }, t), cancellationToken);
+
+    /// <summary>One member's row of the dashboard, as read (properties: computed columns have no SQLite type when no row comes back).</summary>
+    internal sealed class StudentRow
+    {
+        public string UserId { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Role { get; set; } = "";
+
+        public string JoinedAt { get; set; } = "";
+
+        public string? ArrivedAt { get; set; }
+
+        public long PersonalLink { get; set; }
+
+        public long Annotations { get; set; }
+
+        public long Documents { get; set; }
     }
 
     private static ClassInfo Info(string projectId, string code, bool open) => new(projectId, code, open, $"/join?code={code}");

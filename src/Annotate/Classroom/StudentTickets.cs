@@ -32,18 +32,19 @@ internal sealed class StudentTickets(Db db, TimeProvider time, IOptions<Annotate
 
     public Task<AddedStudent> AddAsync(string projectId, string name, CancellationToken cancellationToken)
     {
-        var user = new SessionUser(Guid.CreateVersion7().ToString(), name);
         var ticket = RandomNumberGenerator.GetString(Alphabet, 12);
         var now = time.GetUtcNow().ToString("O");
         return db.WriteAsync(async (c, t) =>
         {
+            // Names on the teacher's list stay distinct too, among themselves and from those already in the class.
+            var user = new SessionUser(Guid.CreateVersion7().ToString(), await ClassNames.DistinctAsync(c, t, db.IsSqlite, projectId, name));
             await c.ExecuteAsync("INSERT INTO Users (Id, DisplayName, CreatedAt, ClassProjectId) VALUES (@UserId, @DisplayName, @Now, @ProjectId);",
                 new { user.UserId, user.DisplayName, Now = now, ProjectId = projectId }, t);
             await c.ExecuteAsync("INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt) VALUES (@ProjectId, @UserId, 'annotator', @Now);",
                 new { ProjectId = projectId, user.UserId, Now = now }, t);
             await c.ExecuteAsync("INSERT INTO StudentTickets (Hash, ProjectId, UserId, CreatedAt) VALUES (@Hash, @ProjectId, @UserId, @Now);",
                 new { Hash = HashOf(ticket), ProjectId = projectId, user.UserId, Now = now }, t);
-            return new AddedStudent(user.UserId, name, ticket, $"/join?ticket={ticket}");
+            return new AddedStudent(user.UserId, user.DisplayName, ticket, $"/join?ticket={ticket}");
         }, cancellationToken);
     }
 

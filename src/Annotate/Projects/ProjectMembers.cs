@@ -48,14 +48,14 @@ internal sealed class ProjectMembers(Db db, TimeProvider time)
     /// <summary>Adds a member or changes their role.</summary>
     public Task SetAsync(string projectId, string userId, string role, CancellationToken cancellationToken) =>
         db.WriteAsync((c, t) => c.ExecuteAsync("""
-            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt) VALUES (@ProjectId, @UserId, @Role, @Now)
+            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt, ArrivedAt) VALUES (@ProjectId, @UserId, @Role, @Now, @Now)
             ON CONFLICT (ProjectId, UserId) DO UPDATE SET Role = excluded.Role;
             """, new { ProjectId = projectId, UserId = userId, Role = role, Now = time.GetUtcNow().ToString("O") }, t), cancellationToken);
 
     /// <summary>Adds a member unless they already are one (keeps a higher role).</summary>
     public Task EnsureAsync(string projectId, string userId, string role, CancellationToken cancellationToken) =>
         db.WriteAsync((c, t) => c.ExecuteAsync("""
-            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt) VALUES (@ProjectId, @UserId, @Role, @Now)
+            INSERT INTO ProjectMembers (ProjectId, UserId, Role, AddedAt, ArrivedAt) VALUES (@ProjectId, @UserId, @Role, @Now, @Now)
             ON CONFLICT (ProjectId, UserId) DO NOTHING;
             """, new { ProjectId = projectId, UserId = userId, Role = role, Now = time.GetUtcNow().ToString("O") }, t), cancellationToken);
 

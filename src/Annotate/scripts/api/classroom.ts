@@ -30,6 +30,10 @@ export interface StudentProgress {
   present: StudentPresence[];
   /** Documents assigned to this student when the project spreads its documents; null otherwise. */
   assigned?: number | null;
+  /** When they first came (joined with the code or followed their personal link); null while they have not. */
+  arrivedAt?: string | null;
+  /** Whether the teacher can issue them a new personal link (a student of this class, not an account). */
+  personalLink?: boolean;
 }
 
 export interface ClassDashboard {
@@ -76,6 +80,13 @@ export const classroomApi = {
   /** Adds students from a pasted list (one name per line); 400 naming `names` or `names[i]`. */
   async addStudents(names: string, projectId: string): Promise<AddedStudent[]> {
     return (await request<AddedStudent[]>('POST', `${classPath(projectId)}/students`, { body: { names } })) ?? [];
+  },
+
+  /** A new personal link for a student of the class (the old one stops working); 404 "Not a student". */
+  async reissueLink(userId: string, projectId: string): Promise<AddedStudent> {
+    const student = await request<AddedStudent>('POST', `${classPath(projectId)}/students/${encodeURIComponent(userId)}/ticket`);
+    if (!student) throw new ApiError(500, 'Empty answer from the server', 'The server did not return the new link.');
+    return student;
   },
 
   /** Whom a personal link would sign in, without signing in; 404 "Unknown link" like the join. */

@@ -66,6 +66,10 @@ export interface StudentRow {
   assigned: number | null;
   /** Titles of the documents the student has open now, or "—". */
   nowOn: string;
+  /** When they first came; null while a name on the list has not yet. */
+  arrivedAt: string | null;
+  /** Whether a new personal link can be issued for them. */
+  personalLink: boolean;
 }
 
 export const NOWHERE = '—';
@@ -84,6 +88,8 @@ export function studentRows(students: readonly StudentProgress[], titles: Readon
       documents: s.documents,
       assigned: s.assigned ?? null,
       nowOn: nowOn(s, titles),
+      arrivedAt: s.arrivedAt ?? null,
+      personalLink: s.personalLink ?? false,
     }));
 }
 

@@ -1,5 +1,5 @@
 import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
-import { annotationTotal, studentRows } from '../../model/classroom/classroom';
+import { annotationTotal, joinLink, studentRows } from '../../model/classroom/classroom';
 import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/app/routes';
 import { coalescedRefresh } from '../../model/shared/coalesce';
 import { followAgreement } from '../agreement/follow';
@@ -41,7 +41,18 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const notice = h('div', { class: 'class-notice' });
   const code = codePanel(ctx, { start: () => void start(), setOpen: (open) => void setOpen(open) });
   const modes = modePanel((mode) => void setMode(mode));
-  const students = studentsPanel();
+  const students = studentsPanel({
+    newLink: async (row) => {
+      try {
+        const student = await classroomApi.reissueLink(row.userId, projectId);
+        ctx.announce(`A new personal link for ${row.name}: their old one no longer works.`);
+        return joinLink(location.origin, student.joinPath);
+      } catch (error) {
+        ctx.showError(error);
+        throw error;
+      }
+    },
+  });
   const agreement = headlinePanel(agreementLink);
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
   const content = h('div', { class: 'class-grid', hidden: true },
@@ -127,7 +138,8 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   }
 
   function renderStudents(): void {
-    if (dashboard) students.render(studentRows(dashboard.students, titles, anonymous));
+    // Personal links sign in as the student: never offered on a screen anonymised for the projector.
+    if (dashboard) students.render(studentRows(dashboard.students, titles, anonymous).map((row) => (anonymous ? { ...row, personalLink: false } : row)));
   }
 
   const loadAgreement = coalescedRefresh(async () => {
