@@ -3,7 +3,7 @@ import type { Session } from '../api/types';
 import { problemText } from '../model/account/accountForms';
 import { codeLength, displayNameMaxLength, firstJoinProblem, groupMaxLength, joinFieldErrors, joinProblems, joinRequest, type JoinField } from '../model/classroom/classroom';
 import type { AppContext, View } from './context';
-import { h } from './dom';
+import { h, replace } from './dom';
 import { formField } from './formField';
 
 /**
@@ -50,7 +50,13 @@ export function joinView(ctx: AppContext, code: string, joined: (session: Sessio
     if (show(joinProblems(c, n, g))) return;
     submit.disabled = true;
     try {
-      joined(await classroomApi.join(joinRequest(c, n, g)));
+      const session = await classroomApi.join(joinRequest(c, n, g));
+      if (session.displayName === n.trim()) return joined(session);
+      // Someone in the class already has this name: say which name this person has here before going on.
+      const go = h('button', { type: 'button', class: 'button primary', 'data-testid': 'join-continue', onclick: () => joined(session) }, 'Continue');
+      replace(form, h('p', { class: 'banner', role: 'status', 'data-testid': 'join-renamed' },
+        `Someone in this class is already called “${n.trim()}”, so you are “${session.displayName}” here.`), h('div', { class: 'form-actions' }, go));
+      go.focus();
     } catch (error) {
       submit.disabled = false;
       if (!(error instanceof ApiError)) return ctx.showError(error);
