@@ -18,7 +18,8 @@ namespace Annotate.Collaboration;
 /// The client reconnects and joins again with what it may now do. The round's timer runs on the app's TimeProvider,
 /// every <see cref="AnnotateOptions.LiveCheckSeconds"/> (tests shorten it rather than wait on real seconds).
 /// </summary>
-internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, TimeProvider time, IOptions<AnnotateOptions> options, ILogger<MembershipSweep> logger)
+internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, TimeProvider time, IOptions<AnnotateOptions> options, ILogger<MembershipSweep> logger,
+    IHubContext<AnnotationHub> hub)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, LiveConnection> connections = new(StringComparer.Ordinal);
@@ -75,7 +76,13 @@ internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, 
             {
                 if (await ReasonToCloseAsync(live, round, ct) is { } reason)
                 {
-                    logger.LogInformation("Closing hub connection {Connection}: {Reason}.", live.Context.ConnectionId, reason);
+                    logger.LogInformation("Closing hub connection {Connection}: {Reason}.", live.Context.ConnectionId, reason.Log);
+                    if (reason.Lost is { } lost)
+                    {
+                        // Said before closing, so the page stops taking work at once instead of failing on the next span.
+                        await LiveSend.TryAsync(() => hub.Clients.Client(live.Context.ConnectionId).SendAsync("AccessLost", lost, ct), logger, "AccessLost");
+                    }
+
                     live.Context.Abort();
                     connections.TryRemove(live.Context.ConnectionId, out _);
                 }
@@ -87,16 +94,16 @@ internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, 
         }
     }
 
-    private async Task<string?> ReasonToCloseAsync(LiveConnection live, Round round, CancellationToken ct)
+    private async Task<CloseReason?> ReasonToCloseAsync(LiveConnection live, Round round, CancellationToken ct)
     {
         if (live.Context.User is not { } principal || SessionUsers.From(principal) is not { } user)
         {
-            return "it has no user";
+            return new("it has no user");
         }
 
         if (!await tokens.StillValidAsync(principal, ct))
         {
-            return "the API token it was made with was revoked";
+            return new("the API token it was made with was revoked");
         }
 
         var joined = DocumentSessions.JoinedDocuments(live.Context);
@@ -106,23 +113,38 @@ internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, 
         }
 
         var now = await round.GrantsOfAsync(user.UserId, members, ct);
-        if (live.Standings.Any(r => (now.TryGetValue(r.Key, out var grant) ? Standing(grant.Role, grant.Assignment) : null) != r.Value))
+        if (live.Standings.Keys.FirstOrDefault(p => !now.ContainsKey(p)) is { } left)
         {
-            return "its user's role in a project it works in changed";
+            return new("its user was removed from a project it works in",
+                new AccessLost(left, null, AccessLost.Removed, "You were removed from this project, so nothing more can be saved here. Your work so far is kept."));
+        }
+
+        if (live.Standings.Any(r => Standing(now[r.Key].Role, now[r.Key].Assignment) != r.Value))
+        {
+            return new("its user's role in a project it works in changed");
         }
 
         // The rule of ProjectAccess.ForDocumentAsync, from what this round has read already.
         foreach (var documentId in joined)
         {
-            if (await round.ProjectOfAsync(documentId, members, ct) is not { } projectId || !now.TryGetValue(projectId, out var grant)
-                || (grant.SeesAssignedOnly && !await members.IsAssignedAsync(projectId, documentId, user.UserId, ct)))
+            if (await round.ProjectOfAsync(documentId, members, ct) is not { } projectId || !now.TryGetValue(projectId, out var grant))
             {
-                return "its user lost access to a document it had joined";
+                return new("its user lost access to a document it had joined");
+            }
+
+            if (grant.SeesAssignedOnly && !await members.IsAssignedAsync(projectId, documentId, user.UserId, ct))
+            {
+                return new("its user lost access to a document it had joined", new AccessLost(projectId, documentId, AccessLost.Unassigned,
+                    "This document is no longer assigned to you (the documents were shared out again), so nothing more can be saved here. Your work on it is kept."));
             }
         }
 
         return null;
     }
+
+    /// <param name="Log">Why, for the log.</param>
+    /// <param name="Lost">What the person is told before the connection closes, when they can no longer work where they were.</param>
+    private sealed record CloseReason(string Log, AccessLost? Lost = null);
 
     /// <summary>What one round has read: each person's standing in their projects, each document's project.</summary>
     private sealed class Round
@@ -161,4 +183,16 @@ internal sealed class MembershipSweep(ProjectMembers members, ApiTokens tokens, 
         /// <summary>Project id → the standing the connection's groups there were chosen for.</summary>
         public ConcurrentDictionary<string, string> Standings { get; } = new(StringComparer.Ordinal);
     }
+}
+
+/// <summary>
+/// Pushed to a live connection just before the server closes it because its person can no longer work where they
+/// were: removed from the project, or (documents shared out again) no longer assigned the document.
+/// </summary>
+/// <param name="DocumentId">The document lost, or null when the whole project was.</param>
+/// <param name="Reason">"removed" or "unassigned".</param>
+public sealed record AccessLost(string ProjectId, string? DocumentId, string Reason, string Message)
+{
+    public const string Removed = "removed";
+    public const string Unassigned = "unassigned";
 }

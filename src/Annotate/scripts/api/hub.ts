@@ -39,12 +39,23 @@ export interface AgreementChange {
   documentIds: string[];
 }
 
+/** Sent just before the server closes the connection of someone who can no longer work where they were. */
+export interface AccessLost {
+  projectId: string;
+  /** null when the whole project was lost. */
+  documentId: string | null;
+  reason: 'removed' | 'unassigned';
+  message: string;
+}
+
 export interface HubListener {
   annotationChanged?(change: AnnotationChange): void;
   presenceChanged?(update: PresenceUpdate): void;
   visibilityChanged?(mode: Visibility): void;
   documentChanged?(change: DocumentVersionChange): void;
   agreementChanged?(change: AgreementChange): void;
+  /** This person can no longer work where they were (removed from the project, or the document given to others). */
+  accessLost?(lost: AccessLost): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
   reconnected?(): void;
   /** Connected, or (re)connecting: for the page's connection indicator. */
@@ -166,6 +177,7 @@ class AnnotationHubClient {
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
     connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));
     connection.on('AgreementChanged', (change: AgreementChange) => this.emit((l) => l.agreementChanged?.(change)));
+    connection.on('AccessLost', (lost: AccessLost) => this.emit((l) => l.accessLost?.(lost)));
     connection.onreconnecting(() => this.setState('reconnecting'));
     connection.onreconnected(() => {
       this.setState('connected');

@@ -80,3 +80,13 @@ test('a problem keeps its error; without one, none is passed on', () => {
   state.problem('Offline.');
   assert.deepEqual(problems, [{ message: 'Could not save.', error }, { message: 'Offline.' }]);
 });
+
+test('locking the view says why once and keeps the first reason', () => {
+  const state = new AnnotateState('frame', true, () => true);
+  const said: string[] = [];
+  state.events.on('locked', (reason) => said.push(reason));
+  state.lock('You were removed from this project.');
+  state.lock('This document is no longer assigned to you.');
+  assert.deepEqual(said, ['You were removed from this project.']);
+  assert.equal(state.locked, 'You were removed from this project.');
+});

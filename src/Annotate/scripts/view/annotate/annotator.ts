@@ -94,6 +94,7 @@ export class Annotator {
         ctx.showError(new ApiError(error instanceof ApiError ? error.status : 0, message, detail || undefined));
         state.notice(message); // beside the tools too: the banner may be scrolled out of view
       }),
+      state.events.on('locked', (reason) => this.lock(ctx, reason)),
       // For the long-article benchmark: from the key (or click) to the highlight being on screen.
       state.events.on('labelled', ({ since }) =>
         requestAnimationFrame(() => setTimeout(() => performance.measure('annotate:span-rendered', { start: since }), 0))),
@@ -158,7 +159,20 @@ export class Annotator {
 
   /** A key outside form fields; true when the annotation view used it. */
   onKey(event: KeyboardEvent): boolean {
+    const acts = !event.altKey && !event.metaKey && (event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace');
+    if (this.state.locked !== null && acts && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+      // Nothing is taken any more: say why instead of failing the save.
+      this.state.notice(this.state.locked);
+      return true;
+    }
     return annotateKey(this.input, event);
+  }
+
+  /** No more work is taken: the tools are switched off (the text stays readable) and the page says why at the top. */
+  private lock(ctx: AppContext, reason: string): void {
+    this.panels.lock();
+    ctx.showError(new ApiError(403, 'No more work is saved here', reason));
+    this.state.notice(reason);
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ export interface LiveContext {
   readonly userId: string | undefined;
   readonly session: Pick<AnnotationSession, 'applyRemote' | 'dropOthers'>;
   /** Receives the visibility mode and who is here. */
-  readonly state: Pick<AnnotateState, 'setMode' | 'setPresent'>;
+  readonly state: Pick<AnnotateState, 'setMode' | 'setPresent' | 'lock'>;
   /** The article's blocks, in order, and where the sticky tools end: the first block below them is being read. */
   readonly blockEls: readonly HTMLElement[];
   stickyBottom(): number;
@@ -33,6 +33,8 @@ export class LiveDocument {
   private disposed = false;
   private retryTimer = 0;
   private joined = false;
+  /** The document or project was taken away: no rejoining (it would be refused). */
+  private lost = false;
 
   constructor(private readonly cx: LiveContext) {
     const { documentId, session } = cx;
@@ -40,7 +42,7 @@ export class LiveDocument {
       apply: (change) => session.applyRemote(change.kind, change.annotation),
       joined: (result, full) => this.joined_(result as FeedJoin<Annotation> & { present: PresenceUpdate[] }, full),
       failed: () => {
-        if (this.disposed) return;
+        if (this.disposed || this.lost) return;
         clearTimeout(this.retryTimer);
         this.retryTimer = window.setTimeout(() => void this.feed.catchUp(), 3000);
       },
@@ -62,11 +64,18 @@ export class LiveDocument {
       documentChanged: (change) => {
         if (change.documentId === documentId && change.version > cx.documentVersion) cx.newVersion(change.version);
       },
+      accessLost: (lost) => {
+        if (lost.documentId === documentId || (lost.documentId === null && lost.projectId === cx.projectId)) {
+          this.lost = true;
+          clearTimeout(this.retryTimer);
+          cx.state.lock(lost.message);
+        }
+      },
       reconnected: () => {
         // Who is here now comes with the rejoin; those shown from before the drop may have left.
         this.present.clear();
         this.presence.reset();
-        void this.feed.catchUp();
+        if (!this.lost) void this.feed.catchUp();
       },
     });
     window.addEventListener('scroll', this.onScroll, { passive: true });

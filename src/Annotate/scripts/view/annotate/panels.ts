@@ -116,6 +116,15 @@ export class AnnotatorPanels {
     this.side.refreshSelected();
   }
 
+  /** Switches the tools off for good (labels, undo, the side panel's fields): the person can no longer work here. */
+  lock(): void {
+    for (const part of [this.palette.element, this.side.element]) {
+      part.inert = true;
+      part.classList.add('locked');
+    }
+    this.toolbar.setHistory(false, false);
+  }
+
   dispose(): void {
     this.unsubscribe.forEach((off) => off());
     this.side.dispose();

@@ -31,6 +31,8 @@ export interface AnnotateEvents {
   announce: string;
   /** Something failed: shown in the page's error banner and beside the tools. */
   problem: { message: string; error?: unknown };
+  /** No more work is taken here (removed from the project, or the document given to others): why. */
+  locked: string;
 }
 
 type Listener<T> = (value: T) => void;
@@ -57,6 +59,8 @@ export class AnnotateState {
   selectedId: string | null = null;
   mode: Visibility | null = null;
   connection: Connection = 'connecting';
+  /** Why no more work is taken here, once the person lost the document or the project; null while they may work. */
+  locked: string | null = null;
   /** Other readers of this document, by name. */
   present: readonly Presence[] = [];
   /** Other annotators whose spans are switched off. */
@@ -79,6 +83,13 @@ export class AnnotateState {
     if (this.mode === mode) return;
     this.mode = mode;
     this.events.emit('mode', mode);
+  }
+
+  /** Stops taking work here, for good (the person lost the document or the project); said once. */
+  lock(reason: string): void {
+    if (this.locked !== null) return;
+    this.locked = reason;
+    this.events.emit('locked', reason);
   }
 
   setConnection(state: Connection): void {
