@@ -97,15 +97,28 @@ public static class GammaAgreement
             : new StatisticalSampler(d, labels).Sample)];
         var disorders = new double[options.Samples];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = limits.Parallelism > 0 ? limits.Parallelism : Environment.ProcessorCount };
+        void Draw(int s)
+        {
+            var random = new Random(SampleSeed(options.Seed, s));
+            var sampled = samplers.Select(sample => sample(random)).ToList();
+            Pool(sampled, d => BestAlignment.Of(d, dissimilarity, limits), out disorders[s]);
+        }
+
+        if (limits.Parallelism == 1)
+        {
+            // On the caller's thread only (a server's agreement thread must not take the thread pool's few threads).
+            for (var s = 0; s < options.Samples; s++)
+            {
+                Draw(s);
+            }
+
+            return disorders;
+        }
+
         try
         {
             // Each sample has its own generator seeded from (seed, sample), so the result is the same at any parallelism.
-            Parallel.For(0, options.Samples, parallel, s =>
-            {
-                var random = new Random(SampleSeed(options.Seed, s));
-                var sampled = samplers.Select(sample => sample(random)).ToList();
-                Pool(sampled, d => BestAlignment.Of(d, dissimilarity, limits), out disorders[s]);
-            });
+            Parallel.For(0, options.Samples, parallel, Draw);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is GammaSearchTooLargeException tooLarge)
         {
