@@ -16,16 +16,16 @@ public sealed record GammaReport(string Status, long Revision, IReadOnlyList<Gam
 
 /// <summary>
 /// Gamma of every span layer, computed once per revision of the project's annotations on the agreement thread (one
-/// work item per layer, so the plain report's items are not kept waiting behind a whole project), never on a request
-/// thread: a request starts the computation or finds it running (202) or done (200).
+/// work item per search step, so the plain report's items are not kept waiting behind a whole project), never on a
+/// request thread: a request starts the computation or finds it running (202) or done (200).
 /// </summary>
 internal sealed class GammaReports(AgreementStore store, AgreementWorker worker)
 {
     private const int MaxCachedReports = 32;
 
-    // pygamma-agreement's defaults; one core (the agreement thread), so the thread pool stays free for requests.
+    // pygamma-agreement's defaults.
     private static readonly GammaOptions Options = new();
-    private static readonly GammaLimits Limits = new(Parallelism: 1);
+    private static readonly GammaLimits Limits = GammaLimits.Default;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<GammaLayer>>>> reports = new(StringComparer.Ordinal);
 
@@ -76,7 +76,25 @@ internal sealed class GammaReports(AgreementStore store, AgreementWorker worker)
             var layerSpans = spans.Where(a => a.Layer == layer)
                 .Select(a => new LabelledSpan(a.DocumentId, a.AnnotatorId, (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, a.Label)).ToList();
             var name = codebooks.SelectMany(c => c.Layers).FirstOrDefault(l => l.Id == layer)?.Name ?? layer;
-            var gamma = await worker.RunAsync(() => SpanGamma.Of(new SpanData(layerSpans, continua, coders, null), Options, Limits));
+            // One work item per search step (the observed alignment, then each sample), so a report or a heat map asked
+            // for meanwhile waits for one step at most, not for a whole layer of a big project.
+            var computation = await worker.RunAsync(() =>
+            {
+                var prepared = GammaAgreement.Prepare(layerSpans, continua, Options, coders, Limits);
+                prepared.Observe();
+                return prepared;
+            });
+            for (var sample = 0; sample < computation.Samples; sample++)
+            {
+                var index = sample;
+                await worker.RunAsync(() =>
+                {
+                    computation.Sample(index);
+                    return index;
+                });
+            }
+
+            var gamma = SpanGamma.Of(computation.Result());
             result.Add(new GammaLayer(layer, name, gamma.Gamma, gamma.ObservedDisorder, gamma.ExpectedDisorder, gamma.Precision, gamma.Samples, gamma.Notes));
         }
 

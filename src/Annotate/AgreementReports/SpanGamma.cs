@@ -12,9 +12,12 @@ namespace Annotate.AgreementReports;
 public sealed record SpanGamma(double? Gamma, double? ObservedDisorder, double? ExpectedDisorder, double? Precision, int Samples, IReadOnlyList<string> Notes)
 {
     /// <summary>Gamma of the data, by the options given.</summary>
-    public static SpanGamma Of(SpanData data, GammaOptions options, GammaLimits? limits = null)
+    public static SpanGamma Of(SpanData data, GammaOptions options, GammaLimits? limits = null) =>
+        Of(GammaAgreement.Compute(data.Spans, data.Continua, options, data.CodersByDocument, limits));
+
+    /// <summary>A computed result as reports show it.</summary>
+    public static SpanGamma Of(GammaResult result)
     {
-        var result = GammaAgreement.Compute(data.Spans, data.Continua, options, data.CodersByDocument, limits);
         var notes = result.Notes.Select(n => "gamma: " + n).ToList();
         var gamma = SpanFigures.Value(result.Gamma, "gamma", notes);
         return new SpanGamma(gamma, Finite(result.ObservedDisorder), Finite(result.ExpectedDisorder), Finite(result.ExpectedStandardError), result.Samples, notes);

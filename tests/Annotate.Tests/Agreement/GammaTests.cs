@@ -199,6 +199,26 @@ public class GammaTests
     }
 
     [Fact]
+    public void Steps_In_Any_Order_Give_What_Compute_Gives_At_Any_Parallelism()
+    {
+        var options = new GammaOptions(Alpha: 3, Samples: 20, Seed: 5);
+        var steps = GammaAgreement.Prepare(AlexPaulSuzan, One(AlexPaulSuzan), options);
+        steps.Observe();
+        for (var s = steps.Samples - 1; s >= 0; s--)
+        {
+            steps.Sample(s);
+        }
+
+        var stepped = steps.Result();
+        var serial = GammaAgreement.Compute(AlexPaulSuzan, One(AlexPaulSuzan), options, limits: new GammaLimits(Parallelism: 1));
+        var parallel = GammaAgreement.Compute(AlexPaulSuzan, One(AlexPaulSuzan), options, limits: new GammaLimits(Parallelism: 4));
+
+        Assert.Equal(serial.Gamma.Value, stepped.Gamma.Value);
+        Assert.Equal(serial.ExpectedStandardError, stepped.ExpectedStandardError);
+        Assert.Equal(serial.Gamma.Value, parallel.Gamma.Value);
+    }
+
+    [Fact]
     public void Same_Seed_Same_Result_And_Samples_Report_Their_Precision()
     {
         var one = Gamma(AlexPaulSuzan, new GammaOptions(Samples: 40, Seed: 11));
