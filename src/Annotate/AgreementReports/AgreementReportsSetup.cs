@@ -10,6 +10,7 @@ internal static class AgreementReportsSetup
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<AgreementWorker>();
         services.AddSingleton<AgreementService>();
+        services.AddSingleton<GammaReports>();
         // Figures go stale the moment a change that moves them commits (before anyone is told of it).
         services.AddChangeSubscriber<AgreementInvalidation>();
         services.AddFiniteJsonNumbers();
@@ -18,7 +19,7 @@ internal static class AgreementReportsSetup
 
     public static RouteGroupBuilder MapAnnotateAgreementReports(this RouteGroupBuilder api)
     {
-        api.MapGroup("").WithTags("Agreement").MapAgreement();
+        api.MapGroup("").WithTags("Agreement").MapAgreement().MapGamma();
         return api;
     }
 }

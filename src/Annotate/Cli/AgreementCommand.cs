@@ -35,10 +35,16 @@ internal static class AgreementCommand
         var project = new Option<string?>("--project") { Description = "Everything for a project, straight from the database (see --db).", HelpName = "P" };
         var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file or postgres://… server (default: data/annotate.db).", HelpName = "PATH|URL" };
         var groupBy = new Option<string?>("--group-by") { Description = "With --project: compare perspective groups formed by this annotator attribute.", HelpName = "ATTRIBUTE" };
+        var gamma = new GammaCliOptions();
         var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; or all of it for a project.")
         {
             file, level, categories, format, bootstrap, spans, length, begin, project, db, groupBy,
         };
+        foreach (var option in gamma.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, ct) =>
         {
             var io = result.InvocationConfiguration;
@@ -55,6 +61,12 @@ internal static class AgreementCommand
                 return await FailAsync(io, "Give exactly one of: a ratings FILE, --spans FILE, or --project P.");
             }
 
+            var (gammaOptions, gammaError) = gamma.Read(result, result.GetValue(spans) is not null);
+            if (gammaError is not null)
+            {
+                return await FailAsync(io, gammaError);
+            }
+
             try
             {
                 if (result.GetValue(project) is { } projectId)
@@ -64,8 +76,17 @@ internal static class AgreementCommand
 
                 if (result.GetValue(spans) is { } spansFile)
                 {
-                    var report = SpanFigures.Report(ReadSpans(spansFile, result.GetValue(begin), result.GetValue(length)));
-                    await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Spans(report));
+                    var data = ReadSpans(spansFile, result.GetValue(begin), result.GetValue(length));
+                    var report = SpanFigures.Report(data);
+                    if (gammaOptions is null)
+                    {
+                        await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Spans(report));
+                        return 0;
+                    }
+
+                    var spanGamma = SpanGamma.Of(data, gammaOptions);
+                    report = report with { Notes = [.. report.Notes, .. spanGamma.Notes] };
+                    await io.Output.WriteAsync(json ? WithGamma(report, spanGamma) + "\n" : AgreementTables.Spans(report, spanGamma));
                     return 0;
                 }
 
@@ -91,6 +112,18 @@ internal static class AgreementCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The --spans JSON with the gamma keys added: gamma, gammaObservedDisorder, gammaExpectedDisorder, gammaPrecision, gammaSamples.</summary>
+    private static string WithGamma(SpanReport report, SpanGamma gamma)
+    {
+        var node = JsonSerializer.SerializeToNode(report, Json)!.AsObject();
+        node["gamma"] = gamma.Gamma;
+        node["gammaObservedDisorder"] = gamma.ObservedDisorder;
+        node["gammaExpectedDisorder"] = gamma.ExpectedDisorder;
+        node["gammaPrecision"] = gamma.Precision;
+        node["gammaSamples"] = gamma.Samples;
+        return node.ToJsonString(Json);
     }
 
     private static SpanData ReadSpans(FileInfo path, int begin, int? length)

@@ -40,7 +40,7 @@ internal static class AgreementTables
         return text.ToString();
     }
 
-    public static string Spans(SpanReport r)
+    public static string Spans(SpanReport r, SpanGamma? gamma = null)
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{r.Spans} spans, {r.Coders} coders, {r.Documents} document(s)"));
@@ -48,6 +48,12 @@ internal static class AgreementTables
         Row(text, "Span F1, exact", r.SpanF1Exact);
         Row(text, "Span F1, overlap", r.SpanF1Overlap);
         Row(text, "Token alpha", r.TokenAlpha);
+        if (gamma is not null)
+        {
+            Row(text, "Gamma", gamma.Gamma);
+            text.AppendLine(Invariant($"  (observed disorder {F(gamma.ObservedDisorder)}, expected {F(gamma.ExpectedDisorder)} ± {F(gamma.Precision)} over {gamma.Samples} samples)"));
+        }
+
         var d = r.Disagreements;
         text.AppendLine(Invariant($"Pairs of spans: {d.Agreements} agree; disagreements: {d.Boundary} boundary, {d.Label} label, {d.BoundaryAndLabel} boundary and label, {d.Missed} missed"));
         if (r.AlphaUByLabel.Count > 0)

@@ -144,6 +144,26 @@ export interface TextAgreement {
   segments: TextSegment[];
 }
 
+/** Gamma of one span layer (Mathet et al. 2015, pygamma-agreement's defaults). */
+export interface GammaLayer {
+  layer: string;
+  name: string;
+  gamma: number | null;
+  observedDisorder: number | null;
+  expectedDisorder: number | null;
+  /** Standard error of the expected disorder: the precision the samples reached. */
+  precision: number | null;
+  samples: number;
+  notes: string[];
+}
+
+/** 202 with status "computing" (no layers) while the server computes it in the background, then 200 "ready". */
+export interface GammaReport {
+  status: 'computing' | 'ready';
+  revision: number;
+  layers: GammaLayer[];
+}
+
 export interface AgreementQuery {
   document?: string | null;
   groupBy?: string | null;
@@ -162,6 +182,10 @@ export const agreementApi = {
       bootstrap: query.bootstrap ? String(query.bootstrap) : undefined,
       anonymous: query.anonymous ? 'true' : undefined,
     }, signal),
+
+  /** Gamma per span layer; answers at once, with status "computing" until the background computation is done. */
+  gamma: (projectId: string, document: string | null, signal?: AbortSignal) =>
+    getJson<GammaReport>(`${project(projectId)}/agreement/gamma`, { document: document ?? undefined }, signal),
 
   text: (documentId: string, layer?: string, signal?: AbortSignal, anonymous = false) =>
     getJson<TextAgreement>(`/api/documents/${encodeURIComponent(documentId)}/agreement/text`,

@@ -12,7 +12,7 @@ import type {
   AddedStudent, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment, AssignmentRequest,
   Attribution, Block, ClassDashboard, ClassInfo, Codebook, CodebookActor, CodebookAttribute, CodebookExample,
   CodebookInfo, CodebookLabel, CodebookLayer, CodingAgreement, Collection, CorpusProblem, CorpusStatus, CurationView,
-  DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GoldAnnotation, GoldPut, GroupAgreement, Groups,
+  DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GammaLayer, GammaReport, GoldAnnotation, GoldPut, GroupAgreement, Groups,
   JoinRequest, LabelAgreement, LabelDecision, LayerAgreement, Member, NewApiToken, PairAgreement, ProjectAnnotator,
   Project, ProjectSummary, Provenance, ProvenanceSource, Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   TextAgreement, TextSegment, Disagreements, Coincidence,
@@ -133,6 +133,8 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<Groups, S['GroupFigures']>>,
   Expect<Matches<GroupAgreement, S['GroupWithin']>>,
   Expect<Matches<TextAgreement, S['TextAgreementReport']>>,
+  Expect<Matches<GammaReport, S['GammaReport']>>,
+  Expect<Matches<GammaLayer, S['GammaLayer']>>,
   Expect<Matches<TextSegment, S['TextSegment']>>,
 
   // Classroom (scripts/api/classroom.ts).
@@ -179,6 +181,7 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/projects/{projectId}/annotators', 'get'>, S['Annotator'][]>>,
   Expect<Is<Answer<'/api/projects/{projectId}/agreement', 'get'>, S['ProjectAgreementReport']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/agreement/text', 'get'>, S['TextAgreementReport']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/agreement/gamma', 'get'>, S['GammaReport']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class', 'get'>, S['ClassDashboard']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class', 'post'>, S['ClassInfo']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class/students', 'post'>, S['AddedStudent'][]>>,

@@ -13,6 +13,7 @@ import { attributesForm } from './attributesForm';
 import { domId, notesList } from './cells';
 import { codingLayer } from './codingLayer';
 import { followAgreement } from './follow';
+import { GammaFollower } from './gamma';
 import { documentsTable, groupsSection } from './groups';
 import { SpanLayerView } from './spanLayer';
 
@@ -34,6 +35,9 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
   let loaded = false;
   let disposed = false;
   const layers = new Map<string, { section: HTMLElement; spans: SpanLayerView }>();
+  // Gamma is computed in the background: each report's revision is followed until its gamma is ready.
+  const gamma = new GammaFollower(async (signal) => agreementApi.gamma(await project, documentId, signal),
+    () => [...layers].map(([id, entry]) => [id, entry.spans.showGamma] as [string, SpanLayerView['showGamma']]));
 
   ctx.setTitle('Agreement');
   const heading = h('h1', { tabindex: -1, id: 'agreement-title' }, documentId ? 'Agreement on this document' : 'Agreement');
@@ -149,6 +153,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       sections.length ? sections : h('p', { class: 'empty' }, 'Nothing to compare yet: agreement needs a codebook and at least two annotators on a document.'),
       documentId ? null : h('section', { 'aria-labelledby': 'documents-title' }, h('h2', { id: 'documents-title' }, 'By document'), documentsTable(report, groupBy)));
     if (focusKey) body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
+    gamma.follow(report.revision);
   }
 
   function layerSection(layer: LayerAgreement, report: AgreementReport, notes: readonly string[]): HTMLElement {
@@ -198,6 +203,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       disposed = true;
       controller.abort();
       stop();
+      gamma.stop();
       clearLayers();
     },
   };

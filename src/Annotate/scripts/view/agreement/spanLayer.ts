@@ -4,11 +4,17 @@ import { nameOf, pairMatrix } from '../../model/agreement/agreementPairs';
 import { h } from '../dom';
 import { barChart, type BarChart } from './barChart';
 import { domId, figure, heatCell, notesList, numCell, stat, table } from './cells';
+import { gammaStat } from './gamma';
 import { heatTable } from './heatTable';
 
 /** The figures of one span layer; keeps its chart between refreshes so a live update only moves the bars. */
 export class SpanLayerView {
   private chart: BarChart | null = null;
+  // Kept across refreshes: gamma arrives on its own schedule (GammaFollower), not with the report.
+  private readonly gamma = gammaStat();
+
+  /** Shows this layer's gamma: computing…, or its value when ready. */
+  readonly showGamma = this.gamma.show;
 
   /** notes: this layer's notes, its name taken off (see splitNotes). */
   render(layer: LayerAgreement, spans: SpanAgreement, report: AgreementReport, notes: readonly string[]): HTMLElement[] {
@@ -51,7 +57,8 @@ export class SpanLayerView {
         stat('Token α', spans.tokenAlpha, noteFor(notes, 'tokenAlpha'), spans.tokenAlphaCi95, 'token-alpha'),
         stat('αu (unitizing)', spans.alphaU, noteFor(notes, 'alphaU'), null, 'alpha-u'),
         stat('Span F1, exact', spans.spanF1Exact, noteFor(notes, 'spanF1Exact')),
-        stat('Span F1, overlap', spans.spanF1Overlap, noteFor(notes, 'spanF1Overlap'))),
+        stat('Span F1, overlap', spans.spanF1Overlap, noteFor(notes, 'spanF1Overlap')),
+        this.gamma.element),
       h('div', { class: 'agreement-pair' },
         h('div', null, h('h3', null, 'By label'),
           spans.byLabel.length
