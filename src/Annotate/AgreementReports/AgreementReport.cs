@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Annotate.Agreement;
 
@@ -48,10 +47,15 @@ public sealed record AgreementReport(
 
     /// <summary>Computes every coefficient that applies; a numeric level needs numeric values.</summary>
     internal static AgreementReport For(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories,
+        int? bootstrap = null, bool withCoincidences = false) =>
+        For(RatingColumns.From(rows), level, categories, bootstrap, withCoincidences);
+
+    /// <summary>Computes every coefficient that applies, from ratings interned into integers (a ratings file).</summary>
+    internal static AgreementReport For(RatingColumns ratings, MeasurementLevel level, IReadOnlyList<string>? categories,
         int? bootstrap = null, bool withCoincidences = false)
     {
         var notes = new List<string>();
-        var table = Table(rows, level, categories);
+        var table = RatingTables.Build(ratings, level, categories);
         double? Take(string name, Coefficient c)
         {
             if (c.IsDefined)
@@ -100,32 +104,4 @@ public sealed record AgreementReport(
             Coincidence = withCoincidences ? MatrixFigures.From(alpha.Coincidences) : null,
         };
     }
-
-    private static RatingTable Table(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)
-    {
-        if (categories is not null && rows.FirstOrDefault(r => !categories.Contains(r.Value, StringComparer.Ordinal)) is { } outside)
-        {
-            throw new RatingsFileException($"line {outside.Line}: '{outside.Value}' is not one of the declared categories ({string.Join(", ", categories)}).");
-        }
-
-        try
-        {
-            if (level == MeasurementLevel.Nominal)
-            {
-                return RatingTable.FromNominal(rows.Select(r => (r.Unit, r.Coder, r.Value)), categories);
-            }
-
-            var values = rows.Select(r => (r.Unit, r.Coder, Value: Number(r.Value, $"line {r.Line}", level))).ToList();
-            return RatingTable.FromNumeric(values, categories?.Select(c => Number(c, "--categories", level)));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new RatingsFileException(ex.Message);
-        }
-    }
-
-    private static double Number(string text, string where, MeasurementLevel level) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw new RatingsFileException($"{where}: '{text}' is not a number; --level {level.ToString().ToLowerInvariant()} needs numeric values (use a '.' decimal point).");
 }

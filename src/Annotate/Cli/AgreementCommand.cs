@@ -75,7 +75,7 @@ internal static class AgreementCommand
                 AgreementReport coding;
                 try
                 {
-                    coding = AgreementReport.For(RatingsCsv.Read(reader), Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples);
+                    coding = AgreementReport.For(RatingsFile.Read(reader), Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples);
                 }
                 catch (RatingsFileException ex)
                 {

@@ -1,0 +1,39 @@
+namespace Annotate.AgreementReports;
+
+/// <summary>
+/// Gives each distinct text an integer id, looking texts up as spans: a string is made only the first time a text
+/// is seen. The last hit is checked first, since ratings files list a unit's ratings one after another.
+/// </summary>
+internal sealed class SpanInterner
+{
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly List<string> names = [];
+    private int last = -1;
+
+    public SpanInterner() => lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count => names.Count;
+
+    public IReadOnlyList<string> NameList => names;
+
+    public int Id(ReadOnlySpan<char> text)
+    {
+        if (last >= 0 && text.SequenceEqual(names[last]))
+        {
+            return last;
+        }
+
+        if (!lookup.TryGetValue(text, out var id))
+        {
+            var name = text.ToString();
+            id = names.Count;
+            ids.Add(name, id);
+            names.Add(name);
+        }
+
+        return last = id;
+    }
+
+    public string[] Names() => [.. names];
+}
