@@ -1,0 +1,40 @@
+using Annotate.Agreement;
+using Annotate.AgreementReports;
+
+namespace Annotate.Cli;
+
+/// <summary>`annotate agreement FILE [--distance MATRIX.csv]`: the coding report of a ratings file.</summary>
+internal static class RatingsFileAgreement
+{
+    /// <summary>Reads and computes; a malformed file throws <see cref="RatingsFileException"/> naming the file, line and problem.</summary>
+    public static AgreementReport Compute(FileInfo file, MeasurementLevel level, IReadOnlyList<string>? declared, int? samples, FileInfo? distanceFile)
+    {
+        if (distanceFile is not null && level != MeasurementLevel.Nominal)
+        {
+            throw new RatingsFileException($"--distance replaces the difference function of --level {level.ToString().ToLowerInvariant()}: give one or the other.");
+        }
+
+        var distances = distanceFile is null ? null : Named(distanceFile, DistancesFile.Read);
+        var ratings = Named(file, RatingsFile.Read);
+        var report = Named(file, _ => AgreementReport.For(ratings, level, declared, samples, distances: distances), open: false);
+        return report with
+        {
+            Distance = distances is null ? level.ToString().ToLowerInvariant() : "custom",
+            DistanceFile = distanceFile?.Name,
+        };
+    }
+
+    // Runs a step on the file and puts the file's name before the line and problem of any error.
+    private static T Named<T>(FileInfo file, Func<TextReader, T> step, bool open = true)
+    {
+        using var reader = open ? AgreementCommand.Open(file) : null;
+        try
+        {
+            return step(reader ?? TextReader.Null);
+        }
+        catch (RatingsFileException ex)
+        {
+            throw new RatingsFileException($"{file.Name}: {ex.Message}");
+        }
+    }
+}
