@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Annotate.AgreementReports;
@@ -34,6 +35,7 @@ internal sealed class RatingColumns
     /// <summary>The first line each value was read on: an error about a value names the first line that has it.</summary>
     public IReadOnlyList<int> ValueFirstLine => valueFirstLine;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Add(int line, ReadOnlySpan<char> unit, ReadOnlySpan<char> coder, ReadOnlySpan<char> value)
     {
         UnitOf.Add(units.Id(unit));
@@ -64,6 +66,7 @@ internal sealed class RatingColumns
     /// The first rating, in line order, of a coder who already rated its unit, with the line of that earlier rating;
     /// null when every (unit, coder) pair is rated once. Linear: ratings are bucketed by unit, which keeps line order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
     {
         var unitOf = CollectionsMarshal.AsSpan(UnitOf);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace Annotate.AgreementReports;
@@ -13,6 +14,7 @@ internal static class RatingsFile
 {
     private static readonly string[] Columns = ["unit", "coder", "value"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public static RatingColumns Read(TextReader text)
     {
         // Sep's separator is fixed (it would otherwise guess from the header); the header is read as a row here,
