@@ -14,9 +14,12 @@ internal static class RatingsFileAgreement
             throw new RatingsFileException($"--distance replaces the difference function of --level {level.ToString().ToLowerInvariant()}: give one or the other.");
         }
 
+        var timings = StageTimings.FromEnvironment();
         var distances = distanceFile is null ? null : Named(distanceFile, DistancesFile.Read);
         var ratings = Named(file, RatingsFile.Read);
+        timings?.Mark($"read {ratings.Count} ratings");
         var report = Named(file, _ => AgreementReport.For(ratings, level, declared, samples, distances: distances), open: false);
+        timings?.Mark("table and coefficients");
         return report with
         {
             Distance = distances is null ? level.ToString().ToLowerInvariant() : "custom",
