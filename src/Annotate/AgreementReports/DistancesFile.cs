@@ -1,6 +1,5 @@
 using System.Globalization;
 using Annotate.Agreement;
-using nietras.SeparatedValues;
 
 namespace Annotate.AgreementReports;
 
@@ -14,30 +13,30 @@ internal static class DistancesFile
 {
     private static readonly string[] Columns = ["a", "b", "distance"];
 
-    public static CategoryDistances Read(TextReader text)
+    public static CategoryDistances Read(Stream bytes)
     {
-        using var csv = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        var csv = new Utf8CsvReader(bytes);
         int[]? at = null;
         var pairs = new List<(string A, string B, double Distance)>();
         var lines = new List<int>();
         var index = new Dictionary<(string, string), int>();
-        foreach (var row in csv)
+        while (csv.Read())
         {
             if (at is null)
             {
-                if (row.ColCount == 1 && row[0].Span.IsEmpty)
+                if (csv.FieldCount == 1 && csv.Field(0).IsEmpty)
                 {
                     continue;
                 }
 
-                at = Header(row);
+                at = Header(csv);
                 continue;
             }
 
-            var line = row.LineNumberFrom;
-            var a = Field(row, at[0]);
-            var b = Field(row, at[1]);
-            var given = Field(row, at[2]);
+            var line = csv.Line;
+            var a = Field(csv, at[0]);
+            var b = Field(csv, at[1]);
+            var given = Field(csv, at[2]);
             if (a.Length == 0 && b.Length == 0 && given.Length == 0)
             {
                 continue;
@@ -84,12 +83,12 @@ internal static class DistancesFile
         return CategoryDistances.From(pairs);
     }
 
-    private static int[] Header(SepReader.Row row)
+    private static int[] Header(Utf8CsvReader csv)
     {
-        var names = new List<string>(row.ColCount);
-        for (var i = 0; i < row.ColCount; i++)
+        var names = new List<string>(csv.FieldCount);
+        for (var i = 0; i < csv.FieldCount; i++)
         {
-            names.Add(row[i].Span.Trim().ToString().ToLowerInvariant());
+            names.Add(csv.Field(i).ToString().ToLowerInvariant());
         }
 
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
@@ -101,5 +100,5 @@ internal static class DistancesFile
         return [.. Columns.Select(c => names.IndexOf(c))];
     }
 
-    private static string Field(SepReader.Row row, int index) => index < row.ColCount ? row[index].Span.Trim().ToString() : "";
+    private static string Field(Utf8CsvReader csv, int index) => csv.Field(index).ToString();
 }

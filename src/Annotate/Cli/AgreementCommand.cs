@@ -149,7 +149,7 @@ internal static class AgreementCommand
         return 0;
     }
 
-    internal static StreamReader Open(FileInfo path) => path.Exists
+    private static StreamReader Open(FileInfo path) => path.Exists
         ? new StreamReader(path.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
         : throw new RatingsFileException($"The file '{path.FullName}' does not exist.");
 

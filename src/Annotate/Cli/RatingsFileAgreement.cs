@@ -28,16 +28,20 @@ internal static class RatingsFileAgreement
     }
 
     // Runs a step on the file and puts the file's name before the line and problem of any error.
-    private static T Named<T>(FileInfo file, Func<TextReader, T> step, bool open = true)
+    private static T Named<T>(FileInfo file, Func<Stream, T> step, bool open = true)
     {
-        using var reader = open ? AgreementCommand.Open(file) : null;
+        using var stream = open ? Open(file) : null;
         try
         {
-            return step(reader ?? TextReader.Null);
+            return step(stream ?? Stream.Null);
         }
         catch (RatingsFileException ex)
         {
             throw new RatingsFileException($"{file.Name}: {ex.Message}");
         }
     }
+
+    private static FileStream Open(FileInfo path) => path.Exists
+        ? new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)
+        : throw new RatingsFileException($"The file '{path.FullName}' does not exist.");
 }

@@ -12,7 +12,7 @@ public sealed class RatingsFileReaderTests : IDisposable
 
     public void Dispose() => TempFolder.Delete(folder);
 
-    private static RatingColumns Read(string csv) => RatingsFile.Read(new StringReader(csv));
+    private static RatingColumns Read(string csv) => RatingsFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
 
     private static string[] Triples(RatingColumns r) =>
         [.. Enumerable.Range(0, r.Count).Select(i => $"{r.Units[r.UnitOf[i]]}|{r.Coders[r.CoderOf[i]]}|{r.Values[r.ValueOf[i]]}@{r.LineOf[i]}")];
