@@ -27,7 +27,22 @@ internal sealed class SpanInterner
             return last;
         }
 
-        if (!lookup.TryGetValue(text, out var id))
+        // A handful of coders or labels: comparing with each is cheaper than hashing.
+        var id = -1;
+        if (names.Count <= 8)
+        {
+            for (var i = 0; i < names.Count && id < 0; i++)
+            {
+                if (text.SequenceEqual(names[i]))
+                    id = i;
+            }
+        }
+        else if (!lookup.TryGetValue(text, out id))
+        {
+            id = -1;
+        }
+
+        if (id < 0)
         {
             var name = text.ToString();
             id = names.Count;
