@@ -31,18 +31,43 @@ public static partial class CodingAgreement
         RatingTable table, MeasurementLevel level, int samples, int seed = 0, double confidence = 0.95, double minimum = 0.8)
     {
         ArgumentNullException.ThrowIfNull(table);
+        CheckBootstrap(samples, confidence, minimum);
+        var result = KrippendorffAlpha(table, level);
+        return result.Alpha.IsDefined
+            ? Bootstrap(table, result, SquaredDifferences(table, result.Coincidences, level), samples, seed, confidence, minimum)
+            : null;
+    }
+
+    /// <summary>The bootstrap interval of alpha with the user's own distances, as <see cref="KrippendorffAlpha(RatingTable, CategoryDistances)"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Samples, confidence or minimum out of range.</exception>
+    /// <exception cref="ArgumentException">A pair of the table's categories has no distance.</exception>
+    public static AlphaInterval? KrippendorffAlphaBootstrap(
+        RatingTable table, CategoryDistances distances, int samples, int seed = 0, double confidence = 0.95, double minimum = 0.8)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(distances);
+        CheckBootstrap(samples, confidence, minimum);
+        var result = KrippendorffAlpha(table, distances);
+        return result.Alpha.IsDefined
+            ? Bootstrap(table, result, distances.Matrix(table.Categories), samples, seed, confidence, minimum)
+            : null;
+    }
+
+    private static void CheckBootstrap(int samples, double confidence, double minimum)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(samples, 1_000_000);
         if (confidence is not (> 0 and < 1))
             throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "The confidence level must lie strictly between 0 and 1.");
         if (minimum is not (>= -1 and <= 1))
             throw new ArgumentOutOfRangeException(nameof(minimum), minimum, "The minimum alpha must lie between -1 and 1.");
+    }
 
-        var result = KrippendorffAlpha(table, level);
-        if (!result.Alpha.IsDefined)
-            return null;
-
-        var cells = PairCells(result.Coincidences, SquaredDifferences(table, result.Coincidences, level));
+    // Draws the samples from a defined alpha and its δ² matrix.
+    private static AlphaInterval Bootstrap(
+        RatingTable table, AlphaResult result, double[] delta, int samples, int seed, double confidence, double minimum)
+    {
+        var cells = PairCells(result.Coincidences, delta);
         var pairs = PairCount(table);
         var scale = 1 / (result.ExpectedDisagreement * pairs);
         var random = new Random(seed);

@@ -15,20 +15,49 @@ public static partial class CodingAgreement
         if (ContingencyTable(table, out var reason) is not { } cross)
             return Coefficient.NotDefined(reason!);
 
-        var (k, n) = (cross.Categories, cross.Units);
+        var k = cross.Categories;
         var rank = ObservedRanks(cross);
-        double observed = 0, expected = 0;
+        var weights = new double[k * k];
         for (var i = 0; i < k; i++)
         {
             for (var j = 0; j < k; j++)
             {
                 var distance = Math.Abs(rank[i] - rank[j]);
-                var w = weighting switch
+                weights[(i * k) + j] = weighting switch
                 {
                     KappaWeighting.Linear => distance,
                     KappaWeighting.Quadratic => (double)distance * distance,
                     _ => i == j ? 0 : 1,
                 };
+            }
+        }
+
+        return WeightedKappa(cross, weights);
+    }
+
+    /// <summary>
+    /// Weighted Cohen's kappa (Cohen 1968) with the user's own distances as disagreement weights:
+    /// κ_w = 1 − Σ d_ij o_ij / Σ d_ij e_ij (Artstein &amp; Poesio 2008, §2.6). Undefined as <see cref="CohenKappa(RatingTable, KappaWeighting)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair of the table's categories has no distance; the message names it.</exception>
+    public static Coefficient CohenKappa(RatingTable table, CategoryDistances distances)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(distances);
+        var weights = distances.Matrix(table.Categories);
+        return ContingencyTable(table, out var reason) is { } cross ? WeightedKappa(cross, weights) : Coefficient.NotDefined(reason!);
+    }
+
+    // 1 − Σ w_ij o_ij / Σ w_ij e_ij for disagreement weights w, e_ij from the two coders' own marginals.
+    private static Coefficient WeightedKappa(Contingency cross, double[] weights)
+    {
+        var (k, n) = (cross.Categories, cross.Units);
+        double observed = 0, expected = 0;
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                var w = weights[(i * k) + j];
                 observed += w * cross.Cells[(i * k) + j];
                 expected += w * cross.First[i] * cross.Second[j] / n;
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Annotate.Agreement;
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed class CoincidenceMatrix
     public int PairableUnits { get; }
 
     /// <summary>Accumulates the matrix in one pass over units; memory is categories², not units × categories².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public static CoincidenceMatrix From(RatingTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -125,6 +128,7 @@ public sealed class CoincidenceMatrix
     }
 
     // Adds one unit's values (category indices) to the cells; false when the unit has fewer than two values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static bool AddUnit(ReadOnlySpan<int> values, double[] cells, int[] counts, int[] present)
     {
         var k = counts.Length;

@@ -16,8 +16,31 @@ public static partial class CodingAgreement
         var q = table.Categories.Count;
         if (q < 2)
             return Coefficient.NotDefined("fewer than two categories");
-        var w = AgreementWeights(q, weighting);
+        return WeightedAC2(table, AgreementWeights(q, weighting));
+    }
 
+    /// <summary>
+    /// Gwet's AC2 with the user's own distances, as agreement weights w_kl = 1 − d_kl / max d (Gwet 2014 allows any
+    /// weights between 0 and 1 with w_kk = 1; his linear and quadratic weights are this form for |k − l| and (k − l)²).
+    /// Undefined when every distance is 0, else as <see cref="GwetAC2(RatingTable, KappaWeighting)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair of the table's categories has no distance; the message names it.</exception>
+    public static Coefficient GwetAC2(RatingTable table, CategoryDistances distances)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(distances);
+        var d = distances.Matrix(table.Categories);
+        if (table.Categories.Count < 2)
+            return Coefficient.NotDefined("fewer than two categories");
+        var max = d.Max();
+        if (max == 0)
+            return Coefficient.NotDefined("every distance is 0: no disagreement is possible");
+        return WeightedAC2(table, [.. d.Select(x => 1 - (x / max))]);
+    }
+
+    private static Coefficient WeightedAC2(RatingTable table, double[] w)
+    {
+        var q = table.Categories.Count;
         if (Multirater(table, w, out var reason) is not { } m)
             return Coefficient.NotDefined(reason!);
         var spread = m.Prevalence.Sum(p => p * (1 - p));

@@ -30,6 +30,20 @@ public static partial class CodingAgreement
     }
 
     /// <summary>
+    /// Krippendorff's alpha with the user's own distances between categories (<see cref="CategoryDistances"/>): each
+    /// distance is used as δ²_ck as given, not squared again, so interval alpha is the distances (c − k)².
+    /// Undefined as at any level.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pair of the table's categories has no distance; the message names it.</exception>
+    public static AlphaResult KrippendorffAlpha(RatingTable table, CategoryDistances distances)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(distances);
+        var delta = distances.Matrix(table.Categories);
+        return FromCoincidences(CoincidenceMatrix.From(table), delta);
+    }
+
+    /// <summary>
     /// Nominal alpha from a coincidence matrix (δ² = 1 between different categories), e.g. from
     /// <see cref="CoincidenceMatrix.Sum"/> of matrices cached per document.
     /// </summary>

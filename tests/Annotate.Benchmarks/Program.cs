@@ -12,6 +12,7 @@ using BenchmarkDotNet.Running;
 //   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
 //   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
 //   live-latency [--readers 10] [--spans 100] [--runs 1] [--warmup 3] [--pause 250]
+//   cli-speed [--units 200000] [--coders 5] [--runs 5] [--annotate PATH] [--python PATH] [--file PATH] [--seed 15]
 // See docs/benchmarks.md.
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -35,6 +36,8 @@ try
             return await LongArticleBenchmark.RunAsync(Arguments.Parse(rest, LongArticleBenchmark.Flags));
         case LiveLatency.Command:
             return await LiveLatency.RunAsync(Arguments.Parse(rest, []));
+        case CliSpeedBenchmark.Command:
+            return await CliSpeedBenchmark.RunAsync(Arguments.Parse(rest, []));
         case ExportBenchmark.Command:
             return await ExportBenchmark.RunAsync(Arguments.Parse(rest, ExportBenchmark.Flags));
         case "micro":
@@ -72,6 +75,10 @@ try
                   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
                       Seeds a project (5 annotators, a gold layer on every tenth document) and times `annotate export`
                       per format in a child process with its peak memory. Exit code 1 when a target (30 s, 500 MB) is missed.
+                  cli-speed [--units 200000] [--coders 5] [--runs 5] [--annotate PATH] [--python PATH] [--file PATH] [--seed 15]
+                      The whole `annotate agreement FILE` process against pandas.read_csv + pivot + a numpy alpha
+                      (python/pandas_alpha.py, Debian's python3-pandas) on one seeded ratings file: wall time and peak
+                      RSS (/usr/bin/time) of each, interleaved, medians. Exit code 1 when under 5× or over 150 MB.
                   agreement-profile [--store]
                       Diagnostic: agreement stages timed one by one (--store: the app's report after one save).
                 """);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Annotate.Agreement;
 
@@ -41,6 +40,32 @@ public sealed record AgreementReport(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IntervalFigures? Ci95 { get; init; }
 
+    /// <summary>
+    /// The difference function alpha used: the level's name, or "custom" for `--distance` (the command line says;
+    /// other reports leave it out).
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Distance { get; init; }
+
+    /// <summary>With custom distances: the name of the file they came from.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DistanceFile { get; init; }
+
+    /// <summary>
+    /// With custom distances: Cohen's kappa weighted by them. Present only then; when undefined it holds NaN, which
+    /// is written as null (and a note says why), so the key is there whenever distances were given.
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CohenKappaWeighted { get; init; }
+
+    /// <summary>With custom distances: Gwet's AC2 with agreement weights 1 − d / max d; as <see cref="CohenKappaWeighted"/>.</summary>
+    [JsonPropertyOrder(1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GwetAC2Weighted { get; init; }
+
     /// <summary>The coincidence matrix behind alpha; the agreement view shows it, the command line leaves it out.</summary>
     [JsonPropertyOrder(2)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -48,10 +73,22 @@ public sealed record AgreementReport(
 
     /// <summary>Computes every coefficient that applies; a numeric level needs numeric values.</summary>
     internal static AgreementReport For(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories,
-        int? bootstrap = null, bool withCoincidences = false)
+        int? bootstrap = null, bool withCoincidences = false) =>
+        For(RatingColumns.From(rows), level, categories, bootstrap, withCoincidences);
+
+    /// <summary>Computes every coefficient that applies, from ratings interned into integers (a ratings file).</summary>
+    /// <param name="distances">The user's distances between nominal categories, used by alpha, weighted kappa and AC2.</param>
+    internal static AgreementReport For(RatingColumns ratings, MeasurementLevel level, IReadOnlyList<string>? categories,
+        int? bootstrap = null, bool withCoincidences = false, CategoryDistances? distances = null)
     {
         var notes = new List<string>();
-        var table = Table(rows, level, categories);
+        var table = RatingTables.Build(ratings, level, categories);
+        if (distances?.MissingPair(table.Categories) is { } missing)
+        {
+            throw new RatingsFileException(
+                $"--distance gives no distance between '{missing.A}' and '{missing.B}'; every pair of the categories in use{(categories is null ? "" : " and declared")} needs one.");
+        }
+
         double? Take(string name, Coefficient c)
         {
             if (c.IsDefined)
@@ -63,7 +100,7 @@ public sealed record AgreementReport(
             return null;
         }
 
-        var alpha = CodingAgreement.KrippendorffAlpha(table, level);
+        var alpha = distances is null ? CodingAgreement.KrippendorffAlpha(table, level) : CodingAgreement.KrippendorffAlpha(table, distances);
         var numeric = level != MeasurementLevel.Nominal;
         double? Weighted(string name, Func<Coefficient> compute)
         {
@@ -94,38 +131,17 @@ public sealed record AgreementReport(
             Weighted("gwetAC2Quadratic", () => CodingAgreement.GwetAC2(table, KappaWeighting.Quadratic)),
             perCategory, notes)
         {
-            Ci95 = bootstrap is { } samples && alpha.Alpha.IsDefined && CodingAgreement.KrippendorffAlphaBootstrap(table, level, samples) is { } ci
+            Ci95 = bootstrap is { } samples && alpha.Alpha.IsDefined && Bootstrap(table, level, distances, samples) is { } ci
                 ? new IntervalFigures([ci.Low, ci.High])
                 : null,
+            CohenKappaWeighted = distances is null ? null : Take("cohenKappaWeighted", CodingAgreement.CohenKappa(table, distances)) ?? double.NaN,
+            GwetAC2Weighted = distances is null ? null : Take("gwetAC2Weighted", CodingAgreement.GwetAC2(table, distances)) ?? double.NaN,
             Coincidence = withCoincidences ? MatrixFigures.From(alpha.Coincidences) : null,
         };
     }
 
-    private static RatingTable Table(IReadOnlyList<RatingRow> rows, MeasurementLevel level, IReadOnlyList<string>? categories)
-    {
-        if (categories is not null && rows.FirstOrDefault(r => !categories.Contains(r.Value, StringComparer.Ordinal)) is { } outside)
-        {
-            throw new RatingsFileException($"line {outside.Line}: '{outside.Value}' is not one of the declared categories ({string.Join(", ", categories)}).");
-        }
-
-        try
-        {
-            if (level == MeasurementLevel.Nominal)
-            {
-                return RatingTable.FromNominal(rows.Select(r => (r.Unit, r.Coder, r.Value)), categories);
-            }
-
-            var values = rows.Select(r => (r.Unit, r.Coder, Value: Number(r.Value, $"line {r.Line}", level))).ToList();
-            return RatingTable.FromNumeric(values, categories?.Select(c => Number(c, "--categories", level)));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new RatingsFileException(ex.Message);
-        }
-    }
-
-    private static double Number(string text, string where, MeasurementLevel level) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw new RatingsFileException($"{where}: '{text}' is not a number; --level {level.ToString().ToLowerInvariant()} needs numeric values (use a '.' decimal point).");
+    private static AlphaInterval? Bootstrap(RatingTable table, MeasurementLevel level, CategoryDistances? distances, int samples) =>
+        distances is null
+            ? CodingAgreement.KrippendorffAlphaBootstrap(table, level, samples)
+            : CodingAgreement.KrippendorffAlphaBootstrap(table, distances, samples);
 }

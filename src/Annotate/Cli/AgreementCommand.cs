@@ -36,9 +36,10 @@ internal static class AgreementCommand
         var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file or postgres://… server (default: data/annotate.db).", HelpName = "PATH|URL" };
         var groupBy = new Option<string?>("--group-by") { Description = "With --project: compare perspective groups formed by this annotator attribute.", HelpName = "ATTRIBUTE" };
         var gamma = new GammaCliOptions();
+        var distance = new Option<FileInfo?>("--distance") { Description = "With a ratings FILE: a CSV a,b,distance of distances between categories, used by alpha (as δ², not squared), weighted kappa and AC2.", HelpName = "MATRIX.csv" };
         var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; or all of it for a project.")
         {
-            file, level, categories, format, bootstrap, spans, length, begin, project, db, groupBy,
+            file, level, categories, format, bootstrap, spans, length, begin, project, db, groupBy, distance,
         };
         foreach (var option in gamma.All)
         {
@@ -69,6 +70,11 @@ internal static class AgreementCommand
 
             try
             {
+                if (result.GetValue(distance) is not null && result.GetValue(file) is null)
+                {
+                    return await FailAsync(io, "--distance goes with a ratings FILE, not with --spans or --project.");
+                }
+
                 if (result.GetValue(project) is { } projectId)
                 {
                     return await ProjectAsync(io, projectId, result.GetValue(db), result.GetValue(groupBy), samples, json, ct);
@@ -90,19 +96,9 @@ internal static class AgreementCommand
                     return 0;
                 }
 
-                var ratingsFile = result.GetValue(file)!;
-                using var reader = Open(ratingsFile);
                 var declared = result.GetValue(categories)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                AgreementReport coding;
-                try
-                {
-                    coding = AgreementReport.For(RatingsCsv.Read(reader), Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples);
-                }
-                catch (RatingsFileException ex)
-                {
-                    throw new RatingsFileException($"{ratingsFile.Name}: {ex.Message}");
-                }
-
+                var coding = RatingsFileAgreement.Compute(
+                    result.GetValue(file)!, Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples, result.GetValue(distance));
                 await io.Output.WriteAsync(json ? JsonSerializer.Serialize(coding, Json) + "\n" : AgreementTables.Coding(coding));
                 return 0;
             }

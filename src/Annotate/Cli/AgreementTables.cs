@@ -11,7 +11,8 @@ internal static class AgreementTables
     public static string Coding(AgreementReport r)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{r.Units} units, {r.Coders} coders, {r.PairableValues:0} pairable values, level {r.Level}"));
+        var custom = r.DistanceFile is { } source ? $", distance custom ({source})" : "";
+        text.AppendLine(Invariant($"{r.Units} units, {r.Coders} coders, {r.PairableValues:0} pairable values, level {r.Level}{custom}"));
         Row(text, "Krippendorff's alpha", r.KrippendorffAlpha);
         if (r.Ci95 is { } ci)
         {
@@ -27,6 +28,12 @@ internal static class AgreementTables
         })
         {
             Row(text, name, value);
+        }
+
+        if (r.DistanceFile is not null)
+        {
+            Row(text, "Cohen's kappa, distances", r.CohenKappaWeighted);
+            Row(text, "Gwet's AC2, distances", r.GwetAC2Weighted);
         }
 
         text.AppendLine(Invariant($"  (observed disagreement {F(r.ObservedDisagreement)}, expected {F(r.ExpectedDisagreement)})"));

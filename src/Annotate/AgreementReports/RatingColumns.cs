@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Annotate.AgreementReports;
+
+/// <summary>
+/// Ratings interned into integers: rating i is unit <see cref="UnitOf"/>[i], coder <see cref="CoderOf"/>[i], value
+/// <see cref="ValueOf"/>[i], read on line <see cref="LineOf"/>[i]. Names are kept once each, so a file of millions of
+/// ratings costs four integers per rating. Missing ratings (empty values) are not kept.
+/// </summary>
+internal sealed class RatingColumns
+{
+    private readonly SpanInterner units = new();
+    private readonly SpanInterner coders = new();
+    private readonly SpanInterner values = new();
+    private readonly List<int> valueFirstLine = [];
+
+    public List<int> UnitOf { get; } = [];
+
+    public List<int> CoderOf { get; } = [];
+
+    public List<int> ValueOf { get; } = [];
+
+    public List<int> LineOf { get; } = [];
+
+    public int Count => UnitOf.Count;
+
+    public string[] Units => units.Names();
+
+    public string[] Coders => coders.Names();
+
+    /// <summary>The distinct values, by value index, as written (trimmed).</summary>
+    public IReadOnlyList<string> Values => values.NameList;
+
+    /// <summary>The first line each value was read on: an error about a value names the first line that has it.</summary>
+    public IReadOnlyList<int> ValueFirstLine => valueFirstLine;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
+    public void Add(int line, ReadOnlySpan<char> unit, ReadOnlySpan<char> coder, ReadOnlySpan<char> value)
+    {
+        UnitOf.Add(units.Id(unit));
+        CoderOf.Add(coders.Id(coder));
+        var v = values.Id(value);
+        if (v == valueFirstLine.Count)
+        {
+            valueFirstLine.Add(line);
+        }
+
+        ValueOf.Add(v);
+        LineOf.Add(line);
+    }
+
+    /// <summary>Rows already read (the app's own ratings, not a file) as columns.</summary>
+    public static RatingColumns From(IEnumerable<RatingRow> rows)
+    {
+        var columns = new RatingColumns();
+        foreach (var row in rows)
+        {
+            columns.Add(row.Line, row.Unit, row.Coder, row.Value);
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// The first rating, in line order, of a coder who already rated its unit, with the line of that earlier rating;
+    /// null when every (unit, coder) pair is rated once. Linear: ratings are bucketed by unit, which keeps line order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
+    public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
+    {
+        var unitOf = CollectionsMarshal.AsSpan(UnitOf);
+        var coderOf = CollectionsMarshal.AsSpan(CoderOf);
+        var lineOf = CollectionsMarshal.AsSpan(LineOf);
+        var start = new int[units.Count + 1];
+        foreach (var u in unitOf)
+            start[u + 1]++;
+        for (var u = 0; u < units.Count; u++)
+            start[u + 1] += start[u];
+        var order = new int[unitOf.Length];
+        var next = start[..^1];
+        for (var i = 0; i < unitOf.Length; i++)
+            order[next[unitOf[i]]++] = i;
+
+        var lastUnit = new int[coders.Count];
+        var firstOfCoder = new int[coders.Count];
+        Array.Fill(lastUnit, -1);
+        var best = -1;
+        var bestFirst = -1;
+        for (var u = 0; u < units.Count; u++)
+        {
+            for (var at = start[u]; at < start[u + 1]; at++)
+            {
+                var i = order[at];
+                var c = coderOf[i];
+                if (lastUnit[c] != u)
+                {
+                    lastUnit[c] = u;
+                    firstOfCoder[c] = i;
+                }
+                else if (best < 0 || lineOf[i] < lineOf[best])
+                {
+                    best = i;
+                    bestFirst = firstOfCoder[c];
+                }
+            }
+        }
+
+        return best < 0 ? null : (lineOf[best], lineOf[bestFirst], units.NameList[unitOf[best]], coders.NameList[coderOf[best]]);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Annotate.Cli;
+
+/// <summary>
+/// With ANNOTATE_TIMINGS=1, a command writes how long each stage took to standard error, counted from the process's
+/// start (runtime start-up included): where the time of a whole `annotate agreement FILE` goes (docs/benchmarks.md).
+/// </summary>
+internal sealed class StageTimings
+{
+    private readonly DateTime started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+    private DateTime last;
+
+    private StageTimings()
+    {
+        last = started;
+        Mark("process start to here");
+    }
+
+    public static StageTimings? FromEnvironment() =>
+        Environment.GetEnvironmentVariable("ANNOTATE_TIMINGS") == "1" ? new StageTimings() : null;
+
+    public void Mark(string stage)
+    {
+        var now = DateTime.UtcNow;
+        Console.Error.WriteLine($"[timing] {stage}: {(now - last).TotalMilliseconds:0} ms (total {(now - started).TotalMilliseconds:0} ms, GC heap {GC.GetTotalMemory(false) >> 20} MB)");
+        last = now;
+    }
+}
