@@ -12,7 +12,7 @@ namespace Annotate.BrowserTests;
 /// updates while someone annotates, the heat map over the text, perspective groups and the blind project's refusal.
 /// Each test uses its own document; the project mode is shared, so each sets it and puts it back to blind.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AgreementViewTests(AnnotateServer server, BrowserFixture browser)
 {
     private const string Danek = "varenia-voice.2026-03-06-president-danek-protest-is-peaceful";

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Annotate.BrowserTests;
 
 /// <summary>Saving when the server cannot be reached or says no, and the codebook at hand while annotating.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AnnotationSavingTests(AnnotateServer server, BrowserFixture browser)
 {
     private const string AnnotationWrites = "**/api/documents/*/annotations/*";

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Annotate.BrowserTests;
 
 /// <summary>Making spans: with the mouse, with the keyboard alone, overlapping, and across characters outside the BMP.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AnnotationTests(AnnotateServer server, BrowserFixture browser)
 {
     internal const string Standard = "dalmor-standard.2026-03-03-sarn-pass-blockade-strands-drivers";

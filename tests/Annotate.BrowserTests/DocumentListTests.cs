@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Annotate.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class DocumentListTests(AnnotateServer server, BrowserFixture browser)
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Annotate.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed partial class ReaderTests(AnnotateServer server, BrowserFixture browser)
 {
     [Fact]

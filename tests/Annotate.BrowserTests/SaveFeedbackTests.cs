@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Annotate.BrowserTests;
 
 /// <summary>Nothing typed is lost and no failure is silent: refused notes stay as typed, and the page says when it is offline.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class SaveFeedbackTests(AnnotateServer server, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Annotate.BrowserTests;
 /// A personal link opened where someone is already signed in (the teacher testing a student's link, a shared
 /// classroom computer): the page asks before it replaces the session, and names both people.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class TicketLinkTests(AnnotateServer server, BrowserFixture browser)
 {
     [Fact]

@@ -18,6 +18,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expect(…) waits as long as a locator action does (the context's 10 s, below) instead of Playwright's 5 s: two
+        // groups of browser tests run side by side, and a page that draws late on a busy machine is not a failure.
+        // A test that asserts a time limit gives its own timeout.
+        Assertions.SetDefaultExpectTimeout(10_000);
         var executable = ChromiumLocator.ExecutablePath;
         _playwright = await Playwright.CreateAsync();
         var options = new BrowserTypeLaunchOptions { Headless = true, Args = LaunchArgs };

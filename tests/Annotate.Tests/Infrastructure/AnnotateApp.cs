@@ -29,6 +29,17 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    private AnnotateApp(string folder, string database)
+    {
+        (Folder, CorpusPath, DatabasePath, IsTemplate) = (folder, RepositoryRoot.Corpus, database, true);
+        UseKestrel(0);
+    }
+
+    /// <summary>The app that makes <see cref="DatabaseTemplate"/>'s database, which outlives it.</summary>
+    internal static AnnotateApp TemplateBuilder(string folder, string database) => new(folder, database);
+
+    private bool IsTemplate { get; }
+
     /// <summary>An app serving a corpus folder of the test's own (xUnit fixtures may have one public constructor).</summary>
     public static AnnotateApp ForCorpus(string corpusPath) => new(corpusPath);
 
@@ -62,6 +73,13 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Before the app's start-up migrates the database: a fresh one on the bundled corpus starts as a copy of the
+        // state every such app reaches after its first load.
+        if (!IsTemplate && CorpusPath == RepositoryRoot.Corpus)
+        {
+            DatabaseTemplate.FillIfUntouched(DatabasePath);
+        }
+
         builder.UseSetting("Annotate:Corpus", CorpusPath);
         builder.UseSetting("Annotate:Database", DatabasePath);
         builder.UseSetting("Annotate:Keys", Path.Combine(Folder, "data", "keys"));
@@ -110,7 +128,8 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
                 return status;
             }
 
-            await Task.Delay(100);
+            // Short: a load of the bundled corpus into a database made from the template takes milliseconds.
+            await Task.Delay(25);
         }
 
         throw new TimeoutException($"The corpus did not reach the expected state in {timeoutSeconds} s; last status: {status}");
@@ -119,6 +138,12 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (IsTemplate)
+        {
+            TestDatabase.ReleaseConnections();
+            return;
+        }
+
         TestDatabase.Drop(DatabasePath);
         TempFolder.Delete(Folder);
     }

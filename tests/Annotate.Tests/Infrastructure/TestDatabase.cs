@@ -21,8 +21,19 @@ internal static class TestDatabase
 #endif
 
     /// <summary>What to pass as Annotate:Database or --db: the file path, or a postgres:// URL of a new empty database.</summary>
-    public static string Create(string folder) =>
-        UsePostgres ? PostgresTestServer.Instance.CreateDatabase() : Path.Combine(folder, "data", "annotate.db");
+    /// <param name="template">For <see cref="DatabaseTemplate"/>: a database other ones are later copied from.</param>
+    public static string Create(string folder, bool template = false) =>
+        UsePostgres ? PostgresTestServer.Instance.CreateDatabase(template ? "template" : "t") : Path.Combine(folder, "data", "annotate.db");
+
+    /// <summary>Closes the pooled connections of every test database, so that a file can be copied or a database copied from.</summary>
+    public static void ReleaseConnections()
+    {
+        SqliteConnection.ClearAllPools();
+        if (UsePostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
 
     public static void Drop(string database)
     {
@@ -58,14 +69,42 @@ internal sealed class PostgresTestServer
 
     private string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
-    public string CreateDatabase()
+    public string CreateDatabase(string prefix = "t")
     {
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref next)}_{Guid.NewGuid().ToString("N")[..8]}";
+        var name = $"{prefix}{Environment.ProcessId}_{Interlocked.Increment(ref next)}_{Guid.NewGuid().ToString("N")[..8]}";
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-US';", connection);
         command.ExecuteNonQuery();
         return $"postgres://postgres@127.0.0.1:{Port}/{name}";
+    }
+
+    /// <summary>
+    /// Makes <paramref name="url"/>'s database a copy of <paramref name="templateUrl"/>'s if it has no tables yet
+    /// (created by <see cref="CreateDatabase"/> and not touched since). The copy keeps the template's encoding and
+    /// collation, which <see cref="CreateDatabase"/> gave it.
+    /// </summary>
+    public void ReplaceIfEmpty(string url, string templateUrl)
+    {
+        var name = new Uri(url).AbsolutePath.TrimStart('/');
+        var template = new Uri(templateUrl).AbsolutePath.TrimStart('/');
+        using (var target = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=false"))
+        {
+            target.Open();
+            using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public';", target);
+            if ((long)tables.ExecuteScalar()! != 0)
+            {
+                return;
+            }
+        }
+
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        // Two commands: neither may run inside a transaction, which one batch of both would be.
+        using var drop = new NpgsqlCommand($"DROP DATABASE {name};", connection);
+        drop.ExecuteNonQuery();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template};", connection);
+        create.ExecuteNonQuery();
     }
 
     public void DropDatabase(string url)
