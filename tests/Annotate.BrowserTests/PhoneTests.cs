@@ -11,7 +11,7 @@ namespace Annotate.BrowserTests;
 /// cannot, the labels sit in a bar at the bottom within reach of the thumb, a label tapped after a touch selection
 /// makes a span, the document's own labels are one tap away, and nobody's presence marker covers the text.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class PhoneTests(AnnotateServer server, BrowserFixture browser)
 {
     private static readonly string[] Pages = ["/", $"/documents/{Standard}", "/agreement", "/account", "/status", "/class", "/join"];

@@ -8,7 +8,7 @@ namespace Annotate.BrowserTests;
 /// The projector view of a class at 1280×720: the join code large and whole, the join link in full, and a QR code
 /// of that link, all on the screen at once without scrolling.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ProjectorTests(AnnotateServer server, BrowserFixture browser)
 {
     [Fact]
