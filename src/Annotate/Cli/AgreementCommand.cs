@@ -148,7 +148,7 @@ internal static class AgreementCommand
 
         using var texts = new VersionTexts(new DocumentStore(database));
         var store = new AgreementStore(database, texts, new CodebookStore(database), new AnnotatorStore(database, TimeProvider.System));
-        var report = ProjectAgreement.Compute(await store.LoadAsync(settings, null, ct), null, 0, new AgreementOptions(groupBy, samples));
+        var report = await ProjectAgreement.ComputeAsync(store, settings, null, new AgreementOptions(groupBy, samples), ct);
         await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Project(report));
         return 0;
     }
