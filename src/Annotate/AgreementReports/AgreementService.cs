@@ -99,8 +99,7 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         {
             // The cached pieces (the plain report's, computed once on its lane) say how many units a bootstrap redraws.
             var (current, _) = await PiecesAsync(project.Id, documents, cancellationToken);
-            var units = Math.Max(current.Sum(p => (long)p.Document.TokenCount), current.Count);
-            if (AgreementLimits.BootstrapRefusal(units, samples, AgreementLimits.MaxBootstrapCost,
+            if (AgreementLimits.BootstrapRefusal(ProjectAgreement.BootstrapUnits(current), samples, AgreementLimits.MaxBootstrapCost,
                 ", or run `annotate agreement --project` on a copy of the database, which allows more") is { } refusal)
             {
                 throw new AgreementLimitException(refusal);

@@ -91,7 +91,9 @@ internal sealed class DocumentPieces
         var spans = annotations.Where(a => a is { Kind: Annotation.SpanKind, StartOffset: not null, EndOffset: not null }).ToList();
         var layers = spans.GroupBy(a => a.Layer, StringComparer.Ordinal).ToDictionary(
             g => g.Key, g => new LayerPiece(document.Id, tokens, coders, g.Select(a => Span(document.Id, a, a.Label)).ToList(), kept.HasFlag(KeptRatings.Layers)), StringComparer.Ordinal);
-        var pooled = new LayerPiece(document.Id, tokens, coders, spans.Select(a => Span(document.Id, a, $"{a.Layer}/{a.Label}")).ToList(), keepRatings: true);
+        // The pooled layer gives the document's row, and perspective groups their ratings: nothing per label or pair.
+        var pooled = new LayerPiece(document.Id, tokens, coders, spans.Select(a => Span(document.Id, a, $"{a.Layer}/{a.Label}")).ToList(),
+            keepRatings: kept.HasFlag(KeptRatings.Pooled), summaryOnly: true);
         var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
         var data = new SpanData(pooled.Spans, [new Continuum(document.Id, 0, document.Text.Length)], only, tokens);
         var row = new DocumentFigures(document.Id, document.Title, coders.Count, pooled.Spans.Count,
@@ -118,26 +120,35 @@ internal sealed class LayerPiece
 
     /// <param name="keepRatings">Whether to keep the per-token ratings (a bootstrap, groups); otherwise the pair
     /// figures of the document's annotators are computed now and the ratings dropped.</param>
-    public LayerPiece(string document, IReadOnlyList<Token> tokens, IReadOnlyList<string> documentCoders, List<LabelledSpan> spans, bool keepRatings)
+    /// <param name="summaryOnly">Only the spans, token coincidences and overlap F1 (the pooled layer of a document's row).</param>
+    public LayerPiece(string document, IReadOnlyList<Token> tokens, IReadOnlyList<string> documentCoders, List<LabelledSpan> spans, bool keepRatings, bool summaryOnly = false)
     {
         this.document = document;
         Spans = spans;
         var coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = documentCoders };
         var built = TokenRatings.Build(spans, tokens, coders);
         Tokens = built.Coincidences();
-        Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
         Overlap = SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, coders);
+        ratings = keepRatings ? built : null;
+        if (summaryOnly)
+        {
+            Exact = Overlap;
+            Disagreements = new SpanDisagreements(0, 0, 0, 0, 0);
+            Labels = [];
+            TokensByLabel = [];
+            F1ByLabel = [];
+            allNo = Tokens;
+            return;
+        }
+
+        Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
         Disagreements = SpanAgreement.Disagreements(spans, coders);
         Labels = [.. spans.Select(s => s.Label).Distinct(StringComparer.Ordinal)];
         TokensByLabel = Labels.ToDictionary(l => l, l => built.ForLabel(l).Coincidences(), StringComparer.Ordinal);
         F1ByLabel = Labels.ToDictionary(l => l, l => (SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, l, coders), SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, l, coders)), StringComparer.Ordinal);
         // A label nobody used here: every token is "no" for everyone, which still counts as agreement on "no".
         allNo = built.ForLabel("\u0000unused").Coincidences();
-        if (keepRatings)
-        {
-            ratings = built;
-        }
-        else if (documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
+        if (!keepRatings && documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
         {
             // The pair table needs every pair of the document's annotators: a few small matrices instead of the ratings.
             for (var i = 0; i < documentCoders.Count; i++)

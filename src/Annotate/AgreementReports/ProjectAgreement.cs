@@ -37,8 +37,10 @@ internal static class ProjectAgreement
     /// dataset card): each document's text is read, tokenized, turned into its pieces and dropped, so memory holds
     /// pieces, not texts, at any project size. Documents are computed on every core, a batch at a time.
     /// </summary>
+    /// <param name="bootstrapLimit">The most units × samples a bootstrap may cost (<see cref="AgreementLimits"/>).</param>
+    /// <exception cref="AgreementLimitException">A bootstrap above <paramref name="bootstrapLimit"/>, found before it starts.</exception>
     public static async Task<ProjectAgreementReport> ComputeAsync(AgreementStore store, ProjectSettings project, string? documentId, AgreementOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long bootstrapLimit = AgreementLimits.MaxCommandLineBootstrapCost)
     {
         var pieces = new List<DocumentPieces>();
         var leftOut = 0;
@@ -58,9 +60,17 @@ internal static class ProjectAgreement
         }
 
         Flush();
+        if (options.Bootstrap is { } samples && AgreementLimits.BootstrapRefusal(BootstrapUnits(pieces), samples, bootstrapLimit, "") is { } refusal)
+        {
+            throw new AgreementLimitException(refusal);
+        }
+
         pieces.Sort((a, b) => string.CompareOrdinal(a.Document.Id, b.Document.Id));
         return Combine(project.Id, project.Visibility, documentId, 0, pieces, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options);
     }
+
+    /// <summary>The units a bootstrap redraws: the tokens of the documents (span layers), at least the documents (label layers).</summary>
+    public static long BootstrapUnits(IReadOnlyList<DocumentPieces> pieces) => Math.Max(pieces.Sum(p => (long)p.Document.TokenCount), pieces.Count);
 
     /// <summary>The ratings a report with these options needs its pieces to keep.</summary>
     public static KeptRatings Kept(AgreementOptions options) =>

@@ -148,7 +148,17 @@ internal static class AgreementCommand
 
         using var texts = new VersionTexts(new DocumentStore(database));
         var store = new AgreementStore(database, texts, new CodebookStore(database), new AnnotatorStore(database, TimeProvider.System));
-        var report = await ProjectAgreement.ComputeAsync(store, settings, null, new AgreementOptions(groupBy, samples), ct);
+        ProjectAgreementReport report;
+        try
+        {
+            // The command line allows 50 times the server's bootstrap (AgreementLimits): it runs on the researcher's machine.
+            report = await ProjectAgreement.ComputeAsync(store, settings, null, new AgreementOptions(groupBy, samples), ct);
+        }
+        catch (AgreementLimitException ex)
+        {
+            return await FailAsync(io, ex.Message);
+        }
+
         await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Project(report));
         return 0;
     }
