@@ -52,8 +52,8 @@ public sealed class AgreementScaleTests
         using var app = new AnnotateApp();
         await using var ana = await HubUser.SignInAsync(app, "Ana");
         await using var ben = await HubUser.SignInAsync(app, "Ben");
-        // 120 documents × 2 people × (420 spans + a document label): 101,040 annotations, above the card's old cap.
-        var seeded = await AgreementSeed.SeedAsync(app, [ana.UserId, ben.UserId], documents: 120, spansPerAnnotator: 420, words: 600);
+        // 500 short documents × 2 people × (100 spans + a document label): 101,000 annotations, above the card's old cap.
+        var seeded = await AgreementSeed.SeedAsync(app, [ana.UserId, ben.UserId], documents: 500, spansPerAnnotator: 100, words: 100);
         Assert.True(seeded > 100_000, $"{seeded} annotations");
         var folder = TempFolder.Create();
         try
