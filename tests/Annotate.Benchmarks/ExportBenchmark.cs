@@ -64,8 +64,15 @@ internal static class ExportBenchmark
 
     private static async Task<(TimeSpan Elapsed, double PeakMiB)> ExportAsync(string app, string database, string format, string output)
     {
+        var (elapsed, peak, _) = await RunMeasuredAsync(app, "export", "--project", "bench", "--format", format, "--out", output, "--db", database);
+        return (elapsed, peak);
+    }
+
+    /// <summary>Runs `annotate ARGS` in a child process: its wall time, peak resident memory and standard output.</summary>
+    internal static async Task<(TimeSpan Elapsed, double PeakMiB, string Output)> RunMeasuredAsync(string app, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { app, "export", "--project", "bench", "--format", format, "--out", output, "--db", database })
+        foreach (var arg in args.Prepend(app))
             start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start annotate.");
@@ -82,8 +89,8 @@ internal static class ExportBenchmark
         await process.WaitForExitAsync();
         var elapsed = clock.Elapsed;
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"annotate export --format {format} failed ({process.ExitCode}): {await stderr}{await stdout}");
-        return (elapsed, peak);
+            throw new InvalidOperationException($"annotate {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        return (elapsed, peak, await stdout);
     }
 
     private static double PeakMiB(int pid)
@@ -100,7 +107,7 @@ internal static class ExportBenchmark
     }
 
     /// <summary>Seeds the project; returns how many annotator annotations it holds (the gold layer comes on top).</summary>
-    private static async Task<int> SeedAsync(string database, string codebookPath, int documents, int annotations)
+    internal static async Task<int> SeedAsync(string database, string codebookPath, int documents, int annotations)
     {
         var db = new Db(database);
         await Migrator.MigrateAsync(db);

@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
+//   agreement-scale [--documents 10000] [--annotations 1000000] [--dir PATH] [--keep]
 //   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
 //   long-article [--words 100000] [--spans 10000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
 //   live-latency [--readers 10] [--spans 100] [--runs 1] [--warmup 3] [--pause 250]
@@ -38,6 +39,8 @@ try
             return await LiveLatency.RunAsync(Arguments.Parse(rest, []));
         case CliSpeedBenchmark.Command:
             return await CliSpeedBenchmark.RunAsync(Arguments.Parse(rest, []));
+        case AgreementScaleBenchmark.Command:
+            return await AgreementScaleBenchmark.RunAsync(Arguments.Parse(rest, AgreementScaleBenchmark.Flags));
         case ExportBenchmark.Command:
             return await ExportBenchmark.RunAsync(Arguments.Parse(rest, ExportBenchmark.Flags));
         case "micro":
@@ -79,6 +82,10 @@ try
                       The whole `annotate agreement FILE` process against pandas.read_csv + pivot + a numpy alpha
                       (python/pandas_alpha.py, Debian's python3-pandas) on one seeded ratings file: wall time and peak
                       RSS (/usr/bin/time) of each, interleaved, medians. Exit code 1 when under 5× or over 150 MB.
+                  agreement-scale [--documents 10000] [--annotations 1000000] [--dir PATH] [--keep]
+                      Seeds the export benchmark's project (opened) and times its agreement report: `annotate agreement
+                      --project`, the agreement export and a card-carrying export in child processes, and a server's
+                      cold and warm report over HTTP, each with peak memory. Exit code 1 when a target (15 s, 500 MB) is missed.
                   agreement-profile [--store]
                       Diagnostic: agreement stages timed one by one (--store: the app's report after one save).
                 """);

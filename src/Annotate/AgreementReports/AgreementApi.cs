@@ -15,7 +15,9 @@ internal static class AgreementApi
     public static RouteGroupBuilder MapAgreement(this RouteGroupBuilder api)
     {
         api.MapGet("/projects/{projectId}/agreement", ReportAsync).RequireProjectAccess(ProjectRight.Read)
-            .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals; ?anonymous=true names people Student 1, Student 2, … (for showing a class).");
+            .WithSummary("Agreement of a project, or of one document with ?document=ID: unitizing alpha, span F1, token alpha, the coding report of document labels, per label, pair, document and (with ?groupBy=ATTRIBUTE) perspective group; ?bootstrap=N adds 95% intervals; ?anonymous=true names people Student 1, Student 2, … (for showing a class).")
+            .WithDescription("A bootstrap costs units × samples (units: the tokens of the annotated documents, or the documents): above 20,000,000 it is refused with 400 naming the limit and the figures. Requests with bootstrap or groupBy are heavy: computed on a lane of their own (the plain report never waits for them), each distinct request once, and at most 2 per person at a time; a third is answered 429 with Retry-After.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/documents/{documentId}/agreement/text", TextAsync).RequireDocumentAccess(ProjectRight.Read)
             .WithSummary("Per-character agreement of a document's text: the stretches someone labelled, the share of annotator pairs agreeing there, and who gave which labels (UTF-16 offsets).");
         return api;
@@ -54,7 +56,22 @@ internal static class AgreementApi
         }
 
         var assigned = grant.SeesAssignedOnly ? await members.AssignedAsync(projectId, grant.UserId, ct) : null;
-        var report = await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct, assigned);
+        ProjectAgreementReport report;
+        try
+        {
+            report = await agreement.ReportAsync(project, document, new AgreementOptions(groupBy, bootstrap), ct, assigned, grant.UserId);
+        }
+        catch (AgreementLimitException ex)
+        {
+            return TypedResults.Problem(title: "Bootstrap too large", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (AgreementBusyException ex)
+        {
+            http.Response.Headers.RetryAfter = ((int)AgreementLimits.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many agreement computations", detail: ex.Message, statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+
         if (anonymous == true)
         {
             var numbers = Anonymous.Numbering(await members.ListAsync(projectId, ct));

@@ -11,7 +11,13 @@ namespace Annotate.AgreementReports;
 /// so a class of viewers refreshing after each save costs one computation, not one each. Nothing here runs on the
 /// path of a save.
 /// </summary>
-internal sealed class AgreementService(AgreementStore store, AgreementWorker worker, TimeProvider time)
+/// <remarks>
+/// Heavy requests (a bootstrap, perspective groups) need per-token ratings the cached pieces do not keep: they
+/// stream the project again on a lane of their own, so the plain report never waits behind them; a bootstrap
+/// above <see cref="AgreementLimits.MaxBootstrapCost"/> is refused before anything starts, and each person may
+/// have <see cref="AgreementLimits.MaxHeavyPerUser"/> of them computing at once.
+/// </remarks>
+internal sealed class AgreementService(AgreementStore store, AgreementWorker worker, TimeProvider time) : IDisposable
 {
     private const int MaxCachedReports = 64;
 
@@ -19,17 +25,23 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
     // annotated documents is re-read at least this often even when nothing changed here.
     private static readonly TimeSpan HeadsMaxAge = TimeSpan.FromSeconds(2);
 
+    private readonly AgreementWorker heavyLane = new("Agreement (heavy)", ThreadPriority.Lowest);
     private readonly ConcurrentDictionary<string, long> changes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Project, string Document), DocumentPieces> pieces = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Project, string? Document), (long Change, DateTimeOffset At, IReadOnlyList<AnnotatedDocument> Heads)> heads = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ProjectAgreementReport>>> reports = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> heavyByUser = new(StringComparer.Ordinal);
 
     /// <summary>Marks the project's figures stale (an annotation, a text or an annotator's attributes changed here).</summary>
     public void Touch(string projectId) => changes.AddOrUpdate(projectId, 1, (_, r) => r + 1);
 
     /// <param name="only">The documents the caller may see, when not all of the project's (an annotator's assignments).</param>
+    /// <param name="userId">Who asks: heavy requests are counted per person (none counted when null).</param>
+    /// <exception cref="AgreementLimitException">A bootstrap above the limit.</exception>
+    /// <exception cref="AgreementBusyException">The person already has the most heavy computations running.</exception>
     public async Task<ProjectAgreementReport> ReportAsync(ProjectSettings project, string? documentId, AgreementOptions options, CancellationToken cancellationToken,
-        IReadOnlySet<string>? only = null)
+        IReadOnlySet<string>? only = null, string? userId = null)
     {
         var documents = await HeadsAsync(project.Id, documentId, cancellationToken);
         if (only is not null)
@@ -46,22 +58,110 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
             string.Join('\u0002', annotators.Select(a => a.Id + ":" + string.Join(',', a.Attributes.Select(x => x.Key + "=" + x.Value)))));
         if (reports.Count > MaxCachedReports)
         {
-            reports.Clear();
+            // Finished reports only: one still computing has callers waiting for it.
+            foreach (var (stale, _) in reports.Where(r => r.Value.IsValueCreated && r.Value.Value.IsCompleted).ToList())
+                reports.TryRemove(stale, out _);
         }
 
-        // The computation is not tied to one caller's cancellation: others may be waiting for it.
-        var lazy = reports.GetOrAdd(key, _ => new Lazy<Task<ProjectAgreementReport>>(() => Task.Run(async () =>
+        Task<ProjectAgreementReport> task;
+        if (reports.TryGetValue(key, out var known))
         {
-            var (current, leftOut) = await PiecesAsync(project.Id, documents, CancellationToken.None);
-            return await worker.RunAsync(() => ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, current, annotators, leftOut, options, parallel: false));
-        })));
-        var task = lazy.Value;
+            // The same request is computing or computed: join it, whoever started it.
+            task = known.Value;
+        }
+        else if (options.GroupBy is null && options.Bootstrap is null)
+        {
+            // The computation is not tied to one caller's cancellation: others may be waiting for it.
+            task = reports.GetOrAdd(key, _ => new Lazy<Task<ProjectAgreementReport>>(() => Task.Run(async () =>
+            {
+                var (current, leftOut) = await PiecesAsync(project.Id, documents, CancellationToken.None);
+                return await worker.RunAsync(() => ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, current, annotators, leftOut, options, parallel: false));
+            }))).Value;
+        }
+        else
+        {
+            task = await HeavyAsync(key, project, documentId, revision, documents, annotators, options, userId, cancellationToken);
+        }
+
         if (task.IsFaulted)
         {
             reports.TryRemove(key, out _);
         }
 
         return await task.WaitAsync(cancellationToken);
+    }
+
+    // Starts (or joins) a bootstrap or group report on the heavy lane, after its limits.
+    private async Task<Task<ProjectAgreementReport>> HeavyAsync(string key, ProjectSettings project, string? documentId, long revision,
+        IReadOnlyList<AnnotatedDocument> documents, IReadOnlyList<Annotator> annotators, AgreementOptions options, string? userId, CancellationToken cancellationToken)
+    {
+        if (options.Bootstrap is { } samples)
+        {
+            // The cached pieces (the plain report's, computed once on its lane) say how many units a bootstrap redraws.
+            var (current, _) = await PiecesAsync(project.Id, documents, cancellationToken);
+            if (AgreementLimits.BootstrapRefusal(ProjectAgreement.BootstrapUnits(current), samples, AgreementLimits.MaxBootstrapCost,
+                ", or run `annotate agreement --project` on a copy of the database, which allows more") is { } refusal)
+            {
+                throw new AgreementLimitException(refusal);
+            }
+        }
+
+        if (!Enter(userId))
+        {
+            throw new AgreementBusyException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"You already have {AgreementLimits.MaxHeavyPerUser} agreement computations with a bootstrap or perspective groups running; try again when one has finished (in about {AgreementLimits.RetryAfter.TotalSeconds:0} s)."));
+        }
+
+        var ids = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var mine = new Lazy<Task<ProjectAgreementReport>>(() => Task.Run(async () =>
+        {
+            try
+            {
+                // Not cached: these pieces keep per-token ratings, too large to hold for every document.
+                var kept = ProjectAgreement.Kept(options);
+                var fresh = new List<DocumentPieces>();
+                var leftOut = 0;
+                await foreach (var document in store.StreamAsync(project.Id, documentId, ids, CancellationToken.None))
+                {
+                    leftOut += document.LeftOut;
+                    fresh.Add(await heavyLane.RunAsync(() => DocumentPieces.Compute(document.Document, document.Head.Revision, document.Live, document.LeftOut, kept)));
+                }
+
+                fresh.Sort((a, b) => string.CompareOrdinal(a.Document.Id, b.Document.Id));
+                return await heavyLane.RunAsync(() => ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, fresh, annotators, leftOut, options, parallel: false));
+            }
+            finally
+            {
+                Exit(userId);
+            }
+        }));
+        var lazy = reports.GetOrAdd(key, mine);
+        if (!ReferenceEquals(lazy, mine))
+        {
+            Exit(userId); // someone else started the same request meanwhile: join theirs
+        }
+
+        return lazy.Value;
+    }
+
+    private bool Enter(string? userId)
+    {
+        if (userId is null)
+            return true;
+        while (true)
+        {
+            var running = heavyByUser.GetOrAdd(userId, 0);
+            if (running >= AgreementLimits.MaxHeavyPerUser)
+                return false;
+            if (heavyByUser.TryUpdate(userId, running + 1, running))
+                return true;
+        }
+    }
+
+    private void Exit(string? userId)
+    {
+        if (userId is not null)
+            heavyByUser.AddOrUpdate(userId, 0, (_, running) => running - 1);
     }
 
     public async Task<TextAgreementReport> TextAsync(ProjectSettings project, string documentId, long currentVersion, string? layer, CancellationToken cancellationToken)
@@ -96,32 +196,59 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         return current;
     }
 
-    // The documents' pieces, recomputing those whose revision moved (all of them on a first request).
+    // The documents' pieces, recomputing those whose revision moved (all of them on a first request). One refresh
+    // per project at a time: concurrent requests would otherwise compute the same stale documents once each.
     private async Task<(List<DocumentPieces> Pieces, int LeftOut)> PiecesAsync(string projectId, IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken)
     {
-        var stale = documents.Where(d => !pieces.TryGetValue((projectId, d.Id), out var cached) || cached.Revision != d.Revision).ToList();
-        if (stale.Count > 0)
+        bool IsStale(AnnotatedDocument d) => !pieces.TryGetValue((projectId, d.Id), out var cached) || cached.Revision != d.Revision;
+        if (documents.Any(IsStale))
         {
-            // Many stale documents (a cold start) are read in one query; a few (a save) one by one by index.
-            var rows = await store.AnnotationsAsync(projectId, stale.Count > 20 ? null : stale.Select(d => d.Id).ToList(), cancellationToken);
-            var texts = new List<AgreementDocument>();
-            foreach (var head in stale)
+            var gate = refreshing.GetOrAdd(projectId, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                if (await store.DocumentAsync(head, cancellationToken) is { } text)
-                    texts.Add(text);
+                await RefreshAsync(projectId, documents.Where(IsStale).ToList(), cancellationToken);
             }
-
-            var computed = await worker.RunAsync(() => texts.Select(document =>
+            finally
             {
-                var (live, _) = AgreementStore.OnCurrentText([document], rows);
-                var head = stale.First(h => h.Id == document.Id);
-                return DocumentPieces.Compute(document, head.Revision, live, (rows.GetValueOrDefault(document.Id)?.Count ?? 0) - live.Count);
-            }).ToList());
-            foreach (var piece in computed)
-                pieces[(projectId, piece.Document.Id)] = piece;
+                gate.Release();
+            }
         }
 
         var result = documents.Select(d => pieces.GetValueOrDefault((projectId, d.Id))).OfType<DocumentPieces>().OrderBy(p => p.Document.Id, StringComparer.Ordinal).ToList();
         return (result, result.Sum(p => p.LeftOut));
     }
+
+    private async Task RefreshAsync(string projectId, List<AnnotatedDocument> stale, CancellationToken cancellationToken)
+    {
+        if (stale.Count == 0)
+            return;
+        if (stale.Count > 20)
+        {
+            // Many (a cold start): one ordered query streams them, a document's text and rows at a time.
+            var wanted = stale.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            await foreach (var document in store.StreamAsync(projectId, null, wanted.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken))
+            {
+                var revision = wanted[document.Head.Id].Revision; // the revision the caller saw, so a later change re-reads it
+                pieces[(projectId, document.Head.Id)] = await worker.RunAsync(() => DocumentPieces.Compute(document.Document, revision, document.Live, document.LeftOut));
+            }
+
+            return;
+        }
+
+        // A few (a save): one by one by index.
+        var rows = await store.AnnotationsAsync(projectId, stale.Select(d => d.Id).ToList(), cancellationToken);
+        foreach (var head in stale)
+        {
+            if (await store.DocumentAsync(head, cancellationToken) is not { } text)
+                continue;
+            pieces[(projectId, head.Id)] = await worker.RunAsync(() =>
+            {
+                var (live, _) = AgreementStore.OnCurrentText([text], rows);
+                return DocumentPieces.Compute(text, head.Revision, live, (rows.GetValueOrDefault(text.Id)?.Count ?? 0) - live.Count);
+            });
+        }
+    }
+
+    public void Dispose() => heavyLane.Dispose();
 }

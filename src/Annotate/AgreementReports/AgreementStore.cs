@@ -2,6 +2,7 @@ using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Projects;
+using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace Annotate.AgreementReports;
@@ -11,6 +12,9 @@ internal sealed record AnnotatedDocument(string Id, string Title, string Collect
 {
     public string Revision => $"{CurrentVersion}:{LastSeq}";
 }
+
+/// <summary>A document as a report streams it: its text, its live annotations on that text, and how many wait on an older one.</summary>
+internal sealed record DocumentRows(AnnotatedDocument Head, AgreementDocument Document, List<AgreementAnnotation> Live, int LeftOut);
 
 /// <summary>Reads what agreement is computed from: annotated documents, their live annotations, texts and codebooks.</summary>
 internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore codebooks, AnnotatorStore annotators)
@@ -71,6 +75,110 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         }
 
         return rows.GroupBy(r => r.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The project's annotated documents one at a time, each with its text and its live annotations on that text:
+    /// one query streams the rows in document order and each text is read when its document comes up, so neither
+    /// the rows nor the texts of a large project are ever all in memory (nor in the texts cache, which saves use).
+    /// </summary>
+    /// <param name="only">The documents wanted, when not all (null).</param>
+    public async IAsyncEnumerable<DocumentRows> StreamAsync(string projectId, string? documentId, IReadOnlySet<string>? only,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {AnnotationColumns} FROM HumanAnnotations a
+            WHERE a.ProjectId = @ProjectId AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId) AND a.IsDeleted = 0 AND a.IsOrphan = 0
+            ORDER BY a.DocumentId;
+            """;
+        var heads = (await AnnotatedDocumentsAsync(projectId, documentId, cancellationToken)).Where(h => only is null || only.Contains(h.Id))
+            .ToDictionary(h => h.Id, StringComparer.Ordinal);
+        // Ids, kinds, layers and labels repeat on every row: one string each, not one per row.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Name(string value)
+        {
+            if (!names.TryGetValue(value, out var known))
+                names[value] = known = value;
+            return known;
+        }
+
+        await using var rows = await db.OpenAsync(cancellationToken);
+        await using var texts = await db.OpenAsync(cancellationToken);
+        var current = new List<AgreementAnnotation>();
+        AnnotatedDocument? head = null;
+        await foreach (var row in rows.QueryUnbufferedAsync<AgreementAnnotation>(sql, new { ProjectId = projectId, DocumentId = documentId }).WithCancellation(cancellationToken))
+        {
+            if (head is not null && row.DocumentId != head.Id)
+            {
+                if (await ReadAsync(texts, head, current, cancellationToken) is { } done)
+                    yield return done;
+                current = [];
+                head = null;
+            }
+
+            if (head is null && !heads.TryGetValue(row.DocumentId, out head))
+                continue;
+            current.Add(new AgreementAnnotation(head.Id, row.DocumentVersion, Name(row.AnnotatorId), Name(row.Kind), Name(row.Layer), Name(row.Label), row.StartOffset, row.EndOffset));
+        }
+
+        if (head is not null && await ReadAsync(texts, head, current, cancellationToken) is { } last)
+            yield return last;
+    }
+
+    /// <summary>
+    /// One layer's live annotations on their documents' current texts, a document at a time in document order (the
+    /// agreement export's input files): streamed like <see cref="StreamAsync"/>, without the texts.
+    /// </summary>
+    public async IAsyncEnumerable<List<AgreementAnnotation>> LayerRowsAsync(string projectId, string? documentId, string kind, string layer,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {AnnotationColumns} FROM HumanAnnotations a JOIN Documents d ON d.Id = a.DocumentId
+            WHERE a.ProjectId = @ProjectId AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId) AND a.Kind = @Kind AND a.Layer = @Layer
+              AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND d.IsMissing = 0 AND a.DocumentVersion = d.CurrentVersion
+            ORDER BY a.DocumentId;
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var current = new List<AgreementAnnotation>();
+        await foreach (var row in connection.QueryUnbufferedAsync<AgreementAnnotation>(sql, new { ProjectId = projectId, DocumentId = documentId, Kind = kind, Layer = layer })
+            .WithCancellation(cancellationToken))
+        {
+            if (current.Count > 0 && current[0].DocumentId != row.DocumentId)
+            {
+                current.Sort(ByAnnotatorAndPlace);
+                yield return current;
+                current = [];
+            }
+
+            current.Add(row);
+        }
+
+        if (current.Count > 0)
+        {
+            current.Sort(ByAnnotatorAndPlace);
+            yield return current;
+        }
+    }
+
+    private static int ByAnnotatorAndPlace(AgreementAnnotation a, AgreementAnnotation b)
+    {
+        var order = string.CompareOrdinal(a.AnnotatorId, b.AnnotatorId);
+        order = order != 0 ? order : Nullable.Compare(a.StartOffset, b.StartOffset);
+        order = order != 0 ? order : Nullable.Compare(a.EndOffset, b.EndOffset);
+        return order != 0 ? order : string.CompareOrdinal(a.Label, b.Label);
+    }
+
+    // A document's text (read past the texts cache) and its rows on that text, in the order the report expects.
+    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT Text FROM DocumentVersions WHERE DocumentId = @DocumentId AND Version = @Version;";
+        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken));
+        if (text is null)
+            return null;
+        rows.Sort(ByAnnotatorAndPlace);
+        var live = rows.Where(r => r.DocumentVersion == head.CurrentVersion).ToList();
+        var codebook = (await codebooks.ForCollectionAsync(head.Collection, cancellationToken))?.Codebook;
+        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count);
     }
 
     /// <summary>A document's current text and its collection's codebook (both cached by their stores).</summary>

@@ -6,16 +6,18 @@ namespace Annotate.AgreementReports;
 /// One dedicated thread, below normal priority, for agreement computations. Computing on the thread pool (or with
 /// Parallel/PLINQ) took its few threads on a 2-core server while a class refreshed after each save, and saves
 /// waited behind it (acknowledgement p99 went from 10 ms to over a second); on its own thread the computation
-/// uses at most one core and yields to request threads, so saves are never slowed by it.
+/// uses at most one core and yields to request threads, so saves are never slowed by it. The service runs two:
+/// one for the plain report everyone opens, one (lower still) for bootstraps and perspective groups, so a heavy
+/// request never queues in front of the plain report.
 /// </summary>
 internal sealed class AgreementWorker : IDisposable
 {
     private readonly BlockingCollection<Action> work = new();
     private readonly Thread thread;
 
-    public AgreementWorker()
+    public AgreementWorker(string name = "Agreement", ThreadPriority priority = ThreadPriority.BelowNormal)
     {
-        thread = new Thread(Run) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "Agreement" };
+        thread = new Thread(Run) { IsBackground = true, Priority = priority, Name = name };
         thread.Start();
     }
 

@@ -2,37 +2,56 @@ using System.Collections.Concurrent;
 using Annotate.Agreement;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
+using Annotate.Codebook;
 
 namespace Annotate.AgreementReports;
+
+/// <summary>What a document's pieces keep of it: never its text or tokens (a project of 10,000 documents would hold them all).</summary>
+internal sealed record PieceDocument(string Id, string Title, long Version, int Length, int TokenCount, CodebookDefinition? Codebook);
+
+/// <summary>Which token ratings pieces keep beyond their sums: the heavy figures need them, the plain report does not.</summary>
+[Flags]
+internal enum KeptRatings
+{
+    None = 0,
+
+    /// <summary>All span layers pooled, with their pair figures: perspective groups.</summary>
+    Pooled = 1,
+
+    /// <summary>Each span layer's ratings: the bootstrap of token alpha.</summary>
+    Layers = 2,
+}
 
 /// <summary>
 /// One document's share of a project's agreement: everything that adds up over documents (coincidence matrices,
 /// span matches, disagreement counts), computed once per document revision. A project report sums the pieces, so
-/// a save recomputes one document, not the project.
+/// a save recomputes one document, not the project. Pieces keep sums, spans and document labels, not the text,
+/// its tokens or the per-token ratings (unless asked to: <see cref="KeptRatings"/>), so that a project's pieces fit
+/// in memory at any size.
 /// </summary>
 internal sealed class DocumentPieces
 {
-    private DocumentPieces(AgreementDocument document, string revision, IReadOnlyList<string> coders, IReadOnlyList<AgreementAnnotation> annotations,
-        IReadOnlyDictionary<string, LayerPiece> spanLayers, LayerPiece pooled, int leftOut)
+    private DocumentPieces(PieceDocument document, string revision, IReadOnlyList<string> coders, IReadOnlyList<AgreementAnnotation> labels,
+        IReadOnlyList<(string Kind, string Layer)> layers, IReadOnlyDictionary<string, LayerPiece> spanLayers, LayerPiece? pooled, DocumentFigures row,
+        KeptRatings kept, int leftOut)
     {
         Document = document;
         LeftOut = leftOut;
         Revision = revision;
         Coders = coders;
-        Annotations = annotations;
+        DocumentLabels = labels;
+        Layers = layers;
         SpanLayers = spanLayers;
-        Pooled = pooled;
-        var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
-        var data = new SpanData(pooled.Spans, [new Continuum(document.Id, 0, document.Text.Length)], only, document.Tokens);
-        Row = new DocumentFigures(document.Id, document.Title, coders.Count, pooled.Spans.Count,
-            pooled.Spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, [], byLabel: false).Overall,
-            pooled.Spans.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(pooled.Tokens).Alpha, "", null),
-            pooled.Spans.Count == 0 ? null : SpanFigures.Value(pooled.Overlap.F1, "", null));
+        pooledPiece = pooled;
+        Row = row;
+        this.kept = kept;
     }
 
     private readonly ConcurrentDictionary<string, LayerPiece> unmarked = new(StringComparer.Ordinal);
+    private readonly KeptRatings kept;
+    private readonly LayerPiece? pooledPiece;
 
-    public AgreementDocument Document { get; }
+    public PieceDocument Document { get; }
 
     /// <summary>What the pieces were computed from: the text version and the document's last change.</summary>
     public string Revision { get; }
@@ -43,64 +62,105 @@ internal sealed class DocumentPieces
     /// <summary>Everyone who annotated the document, in any layer: marking nothing in a layer is a reading too.</summary>
     public IReadOnlyList<string> Coders { get; }
 
-    public IReadOnlyList<AgreementAnnotation> Annotations { get; }
+    /// <summary>The annotations of document-label layers (spans live in <see cref="SpanLayers"/>).</summary>
+    public IReadOnlyList<AgreementAnnotation> DocumentLabels { get; }
+
+    /// <summary>Every (kind, layer) annotated here.</summary>
+    public IReadOnlyList<(string Kind, string Layer)> Layers { get; }
 
     /// <summary>Per span layer (by layer id).</summary>
     public IReadOnlyDictionary<string, LayerPiece> SpanLayers { get; }
 
-    /// <summary>All span layers together, labels known by their layer ("frame/protest").</summary>
-    public LayerPiece Pooled { get; }
+    /// <summary>All span layers together, labels known by their layer ("frame/protest"); kept only for perspective groups.</summary>
+    public LayerPiece Pooled => pooledPiece ?? throw new InvalidOperationException("These pieces were computed without the pooled ratings perspective groups need.");
 
     /// <summary>A span layer here; for a layer nobody marked in this document, everyone's "none" everywhere.</summary>
     public LayerPiece Layer(string layer) =>
-        SpanLayers.TryGetValue(layer, out var piece) ? piece : unmarked.GetOrAdd(layer, _ => new LayerPiece(Document, Coders, []));
+        SpanLayers.TryGetValue(layer, out var piece) ? piece : unmarked.GetOrAdd(layer, _ =>
+            // With no span, ratings depend only on how many tokens there are: stand-in tokens of one character do.
+            new LayerPiece(Document.Id, [.. Enumerable.Range(0, Document.TokenCount).Select(i => new Token(Document.Id, i, i + 1))], Coders, [], kept.HasFlag(KeptRatings.Layers)));
 
     /// <summary>The document's row in the per-document table.</summary>
     public DocumentFigures Row { get; }
 
-    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> CodersByDocument =>
-        new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [Document.Id] = Coders };
-
-    public static DocumentPieces Compute(AgreementDocument document, string revision, IReadOnlyList<AgreementAnnotation> annotations, int leftOut = 0)
+    public static DocumentPieces Compute(AgreementDocument document, string revision, IReadOnlyList<AgreementAnnotation> annotations, int leftOut = 0,
+        KeptRatings kept = KeptRatings.None)
     {
+        var tokens = document.Tokens;
         var coders = annotations.Select(a => a.AnnotatorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var spans = annotations.Where(a => a is { Kind: Annotation.SpanKind, StartOffset: not null, EndOffset: not null }).ToList();
         var layers = spans.GroupBy(a => a.Layer, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => new LayerPiece(document, coders, g.Select(a => Span(a, a.Label)).ToList()), StringComparer.Ordinal);
-        var pooled = new LayerPiece(document, coders, spans.Select(a => Span(a, $"{a.Layer}/{a.Label}")).ToList());
-        return new DocumentPieces(document, revision, coders, annotations, layers, pooled, leftOut);
+            g => g.Key, g => new LayerPiece(document.Id, tokens, coders, g.Select(a => Span(document.Id, a, a.Label)).ToList(), kept.HasFlag(KeptRatings.Layers)), StringComparer.Ordinal);
+        // The pooled layer gives the document's row, and perspective groups their ratings: nothing per label or pair.
+        var pooled = new LayerPiece(document.Id, tokens, coders, spans.Select(a => Span(document.Id, a, $"{a.Layer}/{a.Label}")).ToList(),
+            keepRatings: kept.HasFlag(KeptRatings.Pooled), summaryOnly: true);
+        var only = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = coders };
+        var data = new SpanData(pooled.Spans, [new Continuum(document.Id, 0, document.Text.Length)], only, tokens);
+        var row = new DocumentFigures(document.Id, document.Title, coders.Count, pooled.Spans.Count,
+            pooled.Spans.Count == 0 ? null : SpanFigures.UnitizingAlpha(data, [], byLabel: false).Overall,
+            pooled.Spans.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(pooled.Tokens).Alpha, "", null),
+            pooled.Spans.Count == 0 ? null : SpanFigures.Value(pooled.Overlap.F1, "", null));
+        var kinds = annotations.Select(a => (a.Kind, a.Layer)).Distinct().ToList();
+        return new DocumentPieces(new PieceDocument(document.Id, document.Title, document.Version, document.Text.Length, tokens.Count, document.Codebook),
+            revision, coders, [.. annotations.Where(a => a.Kind != Annotation.SpanKind)], kinds, layers,
+            kept.HasFlag(KeptRatings.Pooled) ? pooled : null, row, kept, leftOut);
     }
 
-    private static LabelledSpan Span(AgreementAnnotation a, string label) =>
-        new(a.DocumentId, a.AnnotatorId, (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, label);
+    private static LabelledSpan Span(string document, AgreementAnnotation a, string label) =>
+        new(document, a.AnnotatorId, (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, label);
 }
 
 /// <summary>One layer (or all layers pooled) of one document: its spans and the figures that add up over documents.</summary>
 internal sealed class LayerPiece
 {
     private readonly ConcurrentDictionary<(string, string), (CoincidenceMatrix Tokens, SpanF1 Overlap)> pairs = new();
-    private readonly Lazy<CoincidenceMatrix> allNo;
-    private readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> coders;
+    private readonly CoincidenceMatrix allNo;
+    private readonly string document;
+    private readonly TokenRatings? ratings;
 
-    public LayerPiece(AgreementDocument document, IReadOnlyList<string> documentCoders, List<LabelledSpan> spans)
+    /// <param name="keepRatings">Whether to keep the per-token ratings (a bootstrap, groups); otherwise the pair
+    /// figures of the document's annotators are computed now and the ratings dropped.</param>
+    /// <param name="summaryOnly">Only the spans, token coincidences and overlap F1 (the pooled layer of a document's row).</param>
+    public LayerPiece(string document, IReadOnlyList<Token> tokens, IReadOnlyList<string> documentCoders, List<LabelledSpan> spans, bool keepRatings, bool summaryOnly = false)
     {
+        this.document = document;
         Spans = spans;
-        coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document.Id] = documentCoders };
-        Ratings = TokenRatings.Build(spans, document.Tokens, coders);
-        Tokens = Ratings.Coincidences();
-        Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
+        var coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = documentCoders };
+        var built = TokenRatings.Build(spans, tokens, coders);
+        Tokens = built.Coincidences();
         Overlap = SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, coders);
+        ratings = keepRatings ? built : null;
+        if (summaryOnly)
+        {
+            Exact = Overlap;
+            Disagreements = new SpanDisagreements(0, 0, 0, 0, 0);
+            Labels = [];
+            TokensByLabel = [];
+            F1ByLabel = [];
+            allNo = Tokens;
+            return;
+        }
+
+        Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
         Disagreements = SpanAgreement.Disagreements(spans, coders);
         Labels = [.. spans.Select(s => s.Label).Distinct(StringComparer.Ordinal)];
-        TokensByLabel = Labels.ToDictionary(l => l, l => Ratings.ForLabel(l).Coincidences(), StringComparer.Ordinal);
+        TokensByLabel = Labels.ToDictionary(l => l, l => built.ForLabel(l).Coincidences(), StringComparer.Ordinal);
         F1ByLabel = Labels.ToDictionary(l => l, l => (SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, l, coders), SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, l, coders)), StringComparer.Ordinal);
         // A label nobody used here: every token is "no" for everyone, which still counts as agreement on "no".
-        allNo = new Lazy<CoincidenceMatrix>(() => Ratings.ForLabel("\u0000unused").Coincidences());
+        allNo = built.ForLabel("\u0000unused").Coincidences();
+        if (!keepRatings && documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
+        {
+            // The pair table needs every pair of the document's annotators: a few small matrices instead of the ratings.
+            for (var i = 0; i < documentCoders.Count; i++)
+                for (var j = i + 1; j < documentCoders.Count; j++)
+                    pairs[(documentCoders[i], documentCoders[j])] = ComputePair(built, documentCoders[i], documentCoders[j]);
+        }
     }
 
     public List<LabelledSpan> Spans { get; }
 
-    public TokenRatings Ratings { get; }
+    /// <summary>The per-token ratings, when kept (a bootstrap or perspective groups asked for them).</summary>
+    public TokenRatings Ratings => ratings ?? throw new InvalidOperationException("This layer piece was computed without its token ratings.");
 
     /// <summary>Token-level coincidences over all labels (stacked labels one value, "none" where unmarked).</summary>
     public CoincidenceMatrix Tokens { get; }
@@ -118,16 +178,17 @@ internal sealed class LayerPiece
     private Dictionary<string, (SpanF1 Exact, SpanF1 Overlap)> F1ByLabel { get; }
 
     /// <summary>Token coincidences of "this label or not".</summary>
-    public CoincidenceMatrix TokensOf(string label) => TokensByLabel.TryGetValue(label, out var matrix) ? matrix : allNo.Value;
+    public CoincidenceMatrix TokensOf(string label) => TokensByLabel.TryGetValue(label, out var matrix) ? matrix : allNo;
 
     /// <summary>Span F1 of one label (nothing to count when nobody used it here).</summary>
     public (SpanF1 Exact, SpanF1 Overlap)? F1Of(string label) => F1ByLabel.TryGetValue(label, out var f1) ? f1 : null;
 
     /// <summary>Two annotators' token coincidences and overlap F1 here (both must have annotated the document).</summary>
-    public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key =>
+    public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key => ComputePair(Ratings, key.Item1, key.Item2));
+
+    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b)
     {
-        var both = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [coders.Keys.Single()] = [key.Item1, key.Item2] };
-        return (Ratings.Coincidences([key.Item1, key.Item2]),
-            SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == key.Item1 || s.Coder == key.Item2).ToList(), SpanMatching.Overlap, null, both));
-    });
+        var both = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = [a, b] };
+        return (from.Coincidences([a, b]), SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == a || s.Coder == b).ToList(), SpanMatching.Overlap, null, both));
+    }
 }

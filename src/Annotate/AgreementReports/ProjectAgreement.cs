@@ -23,14 +23,58 @@ public sealed record AgreementOptions(string? GroupBy = null, int? Bootstrap = n
 /// </summary>
 internal static class ProjectAgreement
 {
-    /// <summary>Everything from a snapshot at once (the command line).</summary>
+    /// <summary>Everything from a snapshot at once (benchmarks of the in-memory path).</summary>
     public static ProjectAgreementReport Compute(AgreementSnapshot snapshot, string? documentId, long revision, AgreementOptions options)
     {
         var byDocument = snapshot.Annotations.GroupBy(a => a.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var pieces = snapshot.Documents.Where(d => byDocument.ContainsKey(d.Id)).AsParallel().AsOrdered()
-            .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id])).ToList();
+            .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id], kept: Kept(options))).ToList();
         return Combine(snapshot.ProjectId, snapshot.Visibility, documentId, revision, pieces, snapshot.Annotators, snapshot.LeftOut, options);
     }
+
+    /// <summary>
+    /// The report straight from the database, one document at a time (the command line, the agreement export, the
+    /// dataset card): each document's text is read, tokenized, turned into its pieces and dropped, so memory holds
+    /// pieces, not texts, at any project size. Documents are computed on every core, a batch at a time.
+    /// </summary>
+    /// <param name="bootstrapLimit">The most units × samples a bootstrap may cost (<see cref="AgreementLimits"/>).</param>
+    /// <exception cref="AgreementLimitException">A bootstrap above <paramref name="bootstrapLimit"/>, found before it starts.</exception>
+    public static async Task<ProjectAgreementReport> ComputeAsync(AgreementStore store, ProjectSettings project, string? documentId, AgreementOptions options,
+        CancellationToken cancellationToken, long bootstrapLimit = AgreementLimits.MaxCommandLineBootstrapCost)
+    {
+        var pieces = new List<DocumentPieces>();
+        var leftOut = 0;
+        var batch = new List<DocumentRows>();
+        void Flush()
+        {
+            pieces.AddRange(batch.AsParallel().AsOrdered().Select(d => DocumentPieces.Compute(d.Document, d.Head.Revision, d.Live, d.LeftOut, Kept(options))));
+            batch.Clear();
+        }
+
+        await foreach (var document in store.StreamAsync(project.Id, documentId, null, cancellationToken))
+        {
+            leftOut += document.LeftOut;
+            batch.Add(document);
+            if (batch.Count == 64)
+                Flush();
+        }
+
+        Flush();
+        if (options.Bootstrap is { } samples && AgreementLimits.BootstrapRefusal(BootstrapUnits(pieces), samples, bootstrapLimit, "") is { } refusal)
+        {
+            throw new AgreementLimitException(refusal);
+        }
+
+        pieces.Sort((a, b) => string.CompareOrdinal(a.Document.Id, b.Document.Id));
+        return Combine(project.Id, project.Visibility, documentId, 0, pieces, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options);
+    }
+
+    /// <summary>The units a bootstrap redraws: the tokens of the documents (span layers), at least the documents (label layers).</summary>
+    public static long BootstrapUnits(IReadOnlyList<DocumentPieces> pieces) => Math.Max(pieces.Sum(p => (long)p.Document.TokenCount), pieces.Count);
+
+    /// <summary>The ratings a report with these options needs its pieces to keep.</summary>
+    public static KeptRatings Kept(AgreementOptions options) =>
+        (options.GroupBy is null ? KeptRatings.None : KeptRatings.Pooled) | (options.Bootstrap is null ? KeptRatings.None : KeptRatings.Layers);
 
     /// <param name="parallel">Whether pair figures may use every core (the command line), or must stay on the
     /// calling thread (the server's agreement thread, which must not take the request threads).</param>
@@ -44,11 +88,11 @@ internal static class ProjectAgreement
         }
 
         var layers = new List<LayerFigures>();
-        var annotations = pieces.SelectMany(p => p.Annotations).ToList();
+        var labels = pieces.SelectMany(p => p.DocumentLabels).ToList();
         // Layers in the codebook's order, as the annotate view shows them; a layer the codebook no longer has comes last.
         var codebookOrder = (pieces.Select(p => p.Document.Codebook).FirstOrDefault(c => c is not null)?.Layers ?? [])
             .Select((l, index) => (l.Id, index)).DistinctBy(l => l.Id).ToDictionary(l => l.Id, l => l.index, StringComparer.Ordinal);
-        foreach (var layer in annotations.Select(a => (a.Kind, a.Layer)).Distinct()
+        foreach (var layer in pieces.SelectMany(p => p.Layers).Distinct()
             .OrderBy(l => codebookOrder.GetValueOrDefault(l.Layer, int.MaxValue)).ThenBy(l => l.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(l => l.Layer, StringComparer.Ordinal))
         {
             var definition = pieces.Select(p => p.Document.Codebook?.Layers.FirstOrDefault(l => l.Id == layer.Layer)).FirstOrDefault(l => l is not null);
@@ -57,7 +101,7 @@ internal static class ProjectAgreement
             layers.Add(layer.Kind == Annotation.SpanKind
                 ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, parallel, layerNotes), null)
                 : new LayerFigures(layer.Layer, name, LayerDefinition.DocumentScope, null,
-                    DocumentLayer(annotations.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), definition, options)));
+                    DocumentLayer(labels.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), definition, options)));
             notes.AddRange(layerNotes.Select(n => $"{name}: {n}"));
         }
 
@@ -70,7 +114,7 @@ internal static class ProjectAgreement
         // Documents where nobody marked this layer still count: their annotators agree there is nothing to mark.
         var parts = pieces.Select(p => (Piece: p, Layer: p.Layer(layer))).ToList();
         var data = new SpanData(parts.SelectMany(p => p.Layer.Spans).ToList(),
-            parts.Select(p => new Continuum(p.Piece.Document.Id, 0, p.Piece.Document.Text.Length)).ToList(),
+            parts.Select(p => new Continuum(p.Piece.Document.Id, 0, p.Piece.Document.Length)).ToList(),
             parts.ToDictionary(p => p.Piece.Document.Id, p => (IReadOnlyCollection<string>)p.Piece.Coders, StringComparer.Ordinal), null);
         var (alphaU, alphaUByLabel) = SpanFigures.UnitizingAlpha(data, notes);
         var tokenAlpha = CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(parts.Select(p => p.Layer.Tokens)));

@@ -177,7 +177,17 @@ internal static class AgreementCommand
 
         using var texts = new VersionTexts(new DocumentStore(database));
         var store = new AgreementStore(database, texts, new CodebookStore(database), new AnnotatorStore(database, TimeProvider.System));
-        var report = ProjectAgreement.Compute(await store.LoadAsync(settings, null, ct), null, 0, new AgreementOptions(groupBy, samples));
+        ProjectAgreementReport report;
+        try
+        {
+            // The command line allows 50 times the server's bootstrap (AgreementLimits): it runs on the researcher's machine.
+            report = await ProjectAgreement.ComputeAsync(store, settings, null, new AgreementOptions(groupBy, samples), ct);
+        }
+        catch (AgreementLimitException ex)
+        {
+            return await FailAsync(io, ex.Message);
+        }
+
         await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Project(report));
         return 0;
     }

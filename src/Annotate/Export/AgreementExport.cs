@@ -23,8 +23,7 @@ internal sealed class AgreementExport(AgreementStore agreement, ProjectStore pro
     {
         var project = await projects.GetAsync(context.ProjectId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no project '{context.ProjectId}'.");
-        var snapshot = await agreement.LoadAsync(project, context.Options.Document, cancellationToken);
-        var report = ProjectAgreement.Compute(snapshot, context.Options.Document, 0, new AgreementOptions());
+        var report = await ProjectAgreement.ComputeAsync(agreement, project, context.Options.Document, new AgreementOptions(), cancellationToken);
         await using (var output = await sink.CreateAsync(ReportFile, cancellationToken))
         {
             await JsonSerializer.SerializeAsync(output, report, AgreementJson.Options, cancellationToken);
@@ -32,6 +31,6 @@ internal sealed class AgreementExport(AgreementStore agreement, ProjectStore pro
         }
 
         await AgreementTables.WriteAsync(report, sink, context.Options.SpreadsheetSafe, cancellationToken);
-        await AgreementInputs.WriteAsync(snapshot, sink, context.Options.SpreadsheetSafe, cancellationToken);
+        await AgreementInputs.WriteAsync(agreement, project.Id, context.Options.Document, report, sink, context.Options.SpreadsheetSafe, cancellationToken);
     }
 }

@@ -11,28 +11,33 @@ namespace Annotate.Export;
 /// </summary>
 internal static class AgreementInputs
 {
-    public static async Task WriteAsync(AgreementSnapshot snapshot, IExportSink sink, bool spreadsheetSafe, CancellationToken cancellationToken)
+    /// <summary>Streams each layer's rows from the database a document at a time (a project may hold millions).</summary>
+    public static async Task WriteAsync(AgreementStore store, string projectId, string? documentId, ProjectAgreementReport report, IExportSink sink, bool spreadsheetSafe,
+        CancellationToken cancellationToken)
     {
-        foreach (var layer in snapshot.Annotations.Where(a => a.Kind == Annotation.SpanKind).GroupBy(a => a.Layer, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var layer in report.Layers.Where(l => l.Spans is not null).Select(l => l.Layer).Order(StringComparer.Ordinal))
         {
-            await using var file = await CsvFile.CreateAsync(sink, $"spans-{layer.Key}.csv", spreadsheetSafe, cancellationToken);
+            await using var file = await CsvFile.CreateAsync(sink, $"spans-{layer}.csv", spreadsheetSafe, cancellationToken);
             await file.RowAsync("doc", "coder", "start", "end", "label");
-            foreach (var span in layer.Where(s => s.StartOffset is not null && s.EndOffset is not null)
-                .OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.AnnotatorId, StringComparer.Ordinal)
-                .ThenBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Label, StringComparer.Ordinal))
+            await foreach (var document in store.LayerRowsAsync(projectId, documentId, Annotation.SpanKind, layer, cancellationToken))
             {
-                await file.RowAsync(span.DocumentId, span.AnnotatorId, CsvFile.Number(span.StartOffset!.Value), CsvFile.Number(span.EndOffset!.Value), span.Label);
+                foreach (var span in document.Where(s => s.StartOffset is not null && s.EndOffset is not null))
+                {
+                    await file.RowAsync(span.DocumentId, span.AnnotatorId, CsvFile.Number(span.StartOffset!.Value), CsvFile.Number(span.EndOffset!.Value), span.Label);
+                }
             }
         }
 
-        foreach (var layer in snapshot.Annotations.Where(a => a.Kind == Annotation.DocumentKind).GroupBy(a => a.Layer, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var layer in report.Layers.Where(l => l.Spans is null).Select(l => l.Layer).Order(StringComparer.Ordinal))
         {
-            await using var file = await CsvFile.CreateAsync(sink, $"ratings-{layer.Key}.csv", spreadsheetSafe, cancellationToken);
+            await using var file = await CsvFile.CreateAsync(sink, $"ratings-{layer}.csv", spreadsheetSafe, cancellationToken);
             await file.RowAsync("unit", "coder", "value");
-            foreach (var rating in layer.GroupBy(a => (a.DocumentId, a.AnnotatorId))
-                .OrderBy(g => g.Key.DocumentId, StringComparer.Ordinal).ThenBy(g => g.Key.AnnotatorId, StringComparer.Ordinal))
+            await foreach (var document in store.LayerRowsAsync(projectId, documentId, Annotation.DocumentKind, layer, cancellationToken))
             {
-                await file.RowAsync(rating.Key.DocumentId, rating.Key.AnnotatorId, string.Join('+', rating.Select(a => a.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+                foreach (var rating in document.GroupBy(a => a.AnnotatorId, StringComparer.Ordinal))
+                {
+                    await file.RowAsync(rating.First().DocumentId, rating.Key, string.Join('+', rating.Select(a => a.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+                }
             }
         }
     }

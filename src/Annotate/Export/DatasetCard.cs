@@ -17,12 +17,6 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
 {
     public const string FileName = "README.md";
 
-    /// <summary>
-    /// Above this many annotations the card leaves agreement to `--format agreement`: the full report reads every
-    /// text and takes minutes on a million annotations, while an export must stay fast and small.
-    /// </summary>
-    public const long AgreementLimit = 100_000;
-
     public async Task WriteAsync(ExportContext context, IExportFormat format, IReadOnlyList<string> files, IExportSink sink, CancellationToken cancellationToken)
     {
         var card = new StringBuilder();
@@ -55,14 +49,11 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
         DatasetCardSections.Codebooks(card, context.Codebooks);
         DatasetCardSections.Annotators(card, context.Annotators, facts);
         DatasetCardSections.Labels(card, facts, context.Annotators);
-        if (project is not null && facts.Annotations > AgreementLimit)
+        // At any size: the report streams the project a document at a time (10,000 documents, 1,000,000 annotations
+        // in seconds and a few hundred MB, docs/benchmarks.md).
+        if (project is not null)
         {
-            card.Append(CultureInfo.InvariantCulture, $"## Agreement\n\nNot computed for this export: the project holds {facts.Annotations:N0} annotations, more than the card's limit of {AgreementLimit:N0}. ")
-                .Append("Export with `--format agreement` (or open the project's agreement page) for the figures.\n\n");
-        }
-        else if (project is not null)
-        {
-            var report = ProjectAgreement.Compute(await agreement.LoadAsync(project, null, cancellationToken), null, 0, new AgreementOptions());
+            var report = await ProjectAgreement.ComputeAsync(agreement, project, null, new AgreementOptions(), cancellationToken);
             card.Append("## Agreement\n\nAmong annotators (the gold layer left out), over every document someone annotated:\n\n");
             foreach (var layer in report.Layers)
             {
