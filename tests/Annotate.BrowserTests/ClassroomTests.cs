@@ -93,6 +93,10 @@ public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser
             }
 
             await Expect(classPage.Students).Not.ToContainTextAsync("Ana");
+            // Nothing else on the page names anyone either: the people and personal-link panels are hidden.
+            await Expect(classPage.Root).Not.ToContainTextAsync("Ana", new() { UseInnerText = true });
+            await Expect(teacher.Page.GetByTestId("class-roster")).ToBeHiddenAsync();
+            await Expect(classPage.StudentNames.First).ToHaveTextAsync("Student 1");
             await Expect(classPage.AgreementLink).ToHaveAttributeAsync("href", "/agreement?anonymous=1");
             await Expect(teacher.Page).ToHaveURLAsync(new Regex(@"/class\?anonymous=1$"));
 

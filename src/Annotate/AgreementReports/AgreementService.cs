@@ -250,5 +250,11 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         }
     }
 
+    /// <summary>
+    /// Runs work on the heavy lane, behind or ahead of heavy reports: lets a test hold the lane busy for as long as it
+    /// needs, to show that the plain report never waits for it (no timing involved).
+    /// </summary>
+    internal Task<T> OnHeavyLaneAsync<T>(Func<T> work) => heavyLane.RunAsync(work);
+
     public void Dispose() => heavyLane.Dispose();
 }

@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
 using Annotate.Projects;
-using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace Annotate.AgreementReports;

@@ -42,4 +42,34 @@ public sealed class StudentControlsTests : IDisposable
         Assert.True(!status.TryGetProperty("root", out var root) || root.ValueKind == JsonValueKind.Null || root.GetString() == "",
             $"A student is shown the server's folder: {status}");
     }
+
+    [Fact]
+    public async Task Anonymised_Figures_Number_The_Students_From_1_And_Never_The_Teacher()
+    {
+        app.StartServer();
+        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
+        Assert.True(exit == 0, error);
+        var teacher = app.AnonymousClient();
+        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
+        await AnnotateApp.WaitForCorpusAsync(teacher);
+        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        const string doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
+        var people = new List<HttpClient> { teacher };
+        foreach (var name in new[] { "Ana", "Ben" })
+        {
+            var student = app.AnonymousClient();
+            (await student.PostAsJsonAsync("/api/session/join", new { code, displayName = name })).EnsureSuccessStatusCode();
+            people.Add(student);
+        }
+
+        foreach (var person in people)
+        {
+            (await person.PutAsJsonAsync($"/api/documents/{doc}/annotations/{Guid.NewGuid()}", new { layer = "frame", label = "protest", start = 0, end = 20 })).EnsureSuccessStatusCode();
+        }
+
+        var report = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/agreement?anonymous=true");
+
+        var names = report.GetProperty("annotators").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Student 1", "Student 2", "Teacher"], names);
+    }
 }

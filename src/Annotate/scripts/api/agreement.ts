@@ -92,6 +92,11 @@ export interface CodingAgreement {
   ci95: Record<string, Interval> | null;
   notes: string[];
   coincidence?: Coincidence | null;
+  /** The distance alpha used: the level's name, or "custom" (`annotate agreement --distance`; never in project reports). */
+  distance?: string | null;
+  distanceFile?: string | null;
+  cohenKappaWeighted?: number | null;
+  gwetAC2Weighted?: number | null;
 }
 
 export interface LayerAgreement {

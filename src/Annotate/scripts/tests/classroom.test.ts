@@ -35,9 +35,9 @@ test('server validation errors find their field, attributes.group included', () 
 const student = (userId: string, name: string, joinedAt: string, extra: Partial<StudentProgress> = {}): StudentProgress =>
   ({ userId, name, role: 'annotator', joinedAt, annotations: 0, documents: 0, present: [], ...extra });
 
-test('anonymous names number every member by user id, as the server does', () => {
-  const names = anonymousNames([{ userId: 'u3' }, { userId: 'u1' }, { userId: 'u2' }, { userId: 'u1' }]);
-  assert.deepEqual([...names], [['u1', 'Student 1'], ['u2', 'Student 2'], ['u3', 'Student 3']]);
+test('anonymous names number the students by user id, as the server does, and never the teachers', () => {
+  const names = anonymousNames([{ userId: 'u3' }, { userId: 'u0', role: 'owner' }, { userId: 'u1' }, { userId: 'u2', role: 'annotator' }, { userId: 'u1' }, { userId: 'u4', role: 'curator' }]);
+  assert.deepEqual([...names].sort(), [['u0', 'Teacher'], ['u1', 'Student 1'], ['u2', 'Student 2'], ['u3', 'Student 3'], ['u4', 'Curator']]);
 });
 
 test('the student table lists annotators in join order with the document they have open', () => {
@@ -50,8 +50,8 @@ test('the student table lists annotators in join order with the document they ha
   const titles = new Map([['d1', 'The pass']]);
   const rows = studentRows(students, titles, false);
   assert.deepEqual(rows.map((r) => [r.name, r.annotations, r.nowOn]), [['Ana', 0, 'gone'], ['Ben', 2, 'The pass'], ['Cat', 0, NOWHERE]]);
-  // The teacher counts in the numbering (the server numbers all members) but is not a student row.
-  assert.deepEqual(studentRows(students, titles, true).map((r) => r.name), ['Student 2', 'Student 3', 'Student 4']);
+  // The teacher is neither numbered nor a student row: the first student is Student 1 (issue 16, point 3).
+  assert.deepEqual(studentRows(students, titles, true).map((r) => r.name), ['Student 1', 'Student 2', 'Student 3']);
   // Assigned counts come only when the documents are spread.
   assert.deepEqual(rows.map((r) => r.assigned), [null, null, null]);
   const spread = students.map((s, i) => ({ ...s, assigned: s.role === 'annotator' ? i : null }));

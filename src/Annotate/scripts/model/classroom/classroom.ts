@@ -48,13 +48,19 @@ export function joinFieldErrors(errors: Record<string, string[]> | undefined): {
 }
 
 /**
- * "Student 1", "Student 2", … numbered over all the project's members by user id (ids are time-ordered, so this
- * is join order), exactly as the server's ?anonymous=true numbers them, so the table and the figures agree.
+ * "Student 1", "Student 2", … numbered over the project's students (annotators) by user id (ids are time-ordered,
+ * so this is join order), exactly as the server's ?anonymous=true numbers them, so the table and the figures
+ * agree. Teachers are not numbered: an owner is "Teacher", a curator "Curator", a viewer "Viewer".
  */
-export function anonymousNames(members: readonly { userId: string }[]): Map<string, string> {
-  const ids = [...new Set(members.map((m) => m.userId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return new Map(ids.map((id, index) => [id, `Student ${index + 1}`]));
+export function anonymousNames(members: readonly { userId: string; role?: string }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const students = [...new Set(members.filter((m) => (m.role ?? 'annotator') === 'annotator').map((m) => m.userId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  students.forEach((id, index) => names.set(id, `Student ${index + 1}`));
+  for (const m of members) if (!names.has(m.userId)) names.set(m.userId, ROLE_NAMES[m.role ?? ''] ?? 'Teacher');
+  return names;
 }
+
+const ROLE_NAMES: Record<string, string> = { owner: 'Teacher', curator: 'Curator', viewer: 'Viewer' };
 
 export interface StudentRow {
   userId: string;

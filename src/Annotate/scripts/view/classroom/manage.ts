@@ -12,6 +12,7 @@ import { rosterPanel } from './roster';
  */
 export function managePanels(ctx: AppContext, projectId: string, signal: AbortSignal, refreshDashboard: () => void) {
   let shown = false;
+  let anonymous = false;
   let key = '';
   const reloadPeople = () => people.load(signal).catch(failed);
   const changed = () => {
@@ -33,7 +34,7 @@ export function managePanels(ctx: AppContext, projectId: string, signal: AbortSi
     if (!isOwner(students, ctx.state.session?.userId)) return;
     if (!shown) {
       shown = true;
-      for (const element of elements) element.hidden = false;
+      for (const element of elements) element.hidden = anonymous;
       documents.load(signal).catch(failed);
     }
     const next = membersKey(students);
@@ -43,5 +44,14 @@ export function managePanels(ctx: AppContext, projectId: string, signal: AbortSi
     }
   }
 
-  return { elements, update };
+  /**
+   * Names anonymised for the projector: these panels name people (the people table, personal links that sign in
+   * as a student), so they are hidden until names are shown again.
+   */
+  function setAnonymous(on: boolean): void {
+    anonymous = on;
+    if (shown) for (const element of elements) element.hidden = on;
+  }
+
+  return { elements, setAnonymous, update };
 }

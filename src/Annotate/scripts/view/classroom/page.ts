@@ -66,8 +66,10 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const loading = h('p', { class: 'loading' }, 'Loading the class…');
   content.before(loading);
 
+  manage.setAnonymous(anonymous);
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
+    manage.setAnonymous(anonymous);
     ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();
     updateLink();
