@@ -29,7 +29,7 @@ internal static class DistancesFile
                     continue;
                 }
 
-                at = Header(csv);
+                at = csv.ColumnsAt(Columns);
                 continue;
             }
 
@@ -81,23 +81,6 @@ internal static class DistancesFile
         }
 
         return CategoryDistances.From(pairs);
-    }
-
-    private static int[] Header(Utf8CsvReader csv)
-    {
-        var names = new List<string>(csv.FieldCount);
-        for (var i = 0; i < csv.FieldCount; i++)
-        {
-            names.Add(csv.Field(i).ToString().ToLowerInvariant());
-        }
-
-        var missing = Columns.Where(c => !names.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RatingsFileException($"line 1: the header lacks the column(s) {string.Join(", ", missing)}; it needs 'a,b,distance'.");
-        }
-
-        return [.. Columns.Select(c => names.IndexOf(c))];
     }
 
     private static string Field(Utf8CsvReader csv, int index) => csv.Field(index).ToString();

@@ -28,7 +28,7 @@ internal static class RatingsFile
                     continue; // blank lines before the header
                 }
 
-                at = Header(csv);
+                at = csv.ColumnsAt(Columns);
                 continue;
             }
 
@@ -62,23 +62,6 @@ internal static class RatingsFile
         }
 
         return columns;
-    }
-
-    private static int[] Header(Utf8CsvReader csv)
-    {
-        var names = new List<string>(csv.FieldCount);
-        for (var i = 0; i < csv.FieldCount; i++)
-        {
-            names.Add(csv.Field(i).ToString().ToLowerInvariant());
-        }
-
-        var missing = Columns.Where(c => !names.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RatingsFileException($"line 1: the header lacks the column(s) {string.Join(", ", missing)}; it needs 'unit,coder,value'.");
-        }
-
-        return [.. Columns.Select(c => names.IndexOf(c))];
     }
 
     // A short row (fewer fields than the header) has its missing fields empty.

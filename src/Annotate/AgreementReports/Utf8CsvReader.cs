@@ -54,6 +54,24 @@ internal sealed class Utf8CsvReader
         return target.AsSpan(0, length).Trim();
     }
 
+    /// <summary>
+    /// Reads the current record as the header: where each required column is (names matched case-blind, in any
+    /// order, others ignored), or an error on line 1 naming the columns it lacks.
+    /// </summary>
+    public int[] ColumnsAt(IReadOnlyList<string> required)
+    {
+        var names = new List<string>(FieldCount);
+        for (var i = 0; i < FieldCount; i++)
+        {
+            names.Add(Field(i).ToString().ToLowerInvariant());
+        }
+
+        var missing = required.Where(c => !names.Contains(c)).ToList();
+        return missing.Count > 0
+            ? throw new RatingsFileException($"line 1: the header lacks the column(s) {string.Join(", ", missing)}; it needs '{string.Join(',', required)}'.")
+            : [.. required.Select(c => names.IndexOf(c))];
+    }
+
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()

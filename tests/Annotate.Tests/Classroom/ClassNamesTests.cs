@@ -91,19 +91,9 @@ public sealed class ClassNamesTests : IDisposable
         Assert.False(teacherRow.GetProperty("personalLink").GetBoolean());
     }
 
-    private async Task<HttpClient> TeacherAsync()
-    {
-        app.StartServer();
-        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
-        Assert.True(exit == 0, error);
-        var teacher = app.AnonymousClient();
-        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
-        await AnnotateApp.WaitForCorpusAsync(teacher);
-        return teacher;
-    }
+    private Task<HttpClient> TeacherAsync() => ClassTeacher.SignInAsync(app);
 
-    private static async Task<string> StartAsync(HttpClient teacher) =>
-        (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+    private static Task<string> StartAsync(HttpClient teacher) => ClassTeacher.StartClassAsync(teacher);
 
     private async Task<(HttpClient Client, string Id, string Name)> JoinAsync(string code, string name, object? attributes = null)
     {

@@ -13,16 +13,7 @@ public sealed class ClassroomApiTests : IDisposable
 
     public void Dispose() => app.Dispose();
 
-    private async Task<HttpClient> TeacherAsync()
-    {
-        app.StartServer();
-        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
-        Assert.True(exit == 0, error);
-        var teacher = app.AnonymousClient();
-        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
-        await AnnotateApp.WaitForCorpusAsync(teacher);
-        return teacher;
-    }
+    private Task<HttpClient> TeacherAsync() => ClassTeacher.SignInAsync(app);
 
     private async Task<(HttpClient Client, string Id)> JoinAsync(string code, string name, object? attributes = null)
     {

@@ -18,13 +18,8 @@ public sealed class StudentControlsTests : IDisposable
     [Fact]
     public async Task A_Student_May_Neither_Change_The_Mode_Nor_Manage_While_The_Teacher_May_Both()
     {
-        app.StartServer();
-        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
-        Assert.True(exit == 0, error);
-        var teacher = app.AnonymousClient();
-        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
-        await AnnotateApp.WaitForCorpusAsync(teacher);
-        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var teacher = await ClassTeacher.SignInAsync(app);
+        var code = await ClassTeacher.StartClassAsync(teacher);
         var student = app.AnonymousClient();
         (await student.PostAsJsonAsync("/api/session/join", new { code, displayName = "Ana" })).EnsureSuccessStatusCode();
 
@@ -46,13 +41,8 @@ public sealed class StudentControlsTests : IDisposable
     [Fact]
     public async Task Anonymised_Figures_Number_The_Students_From_1_And_Never_The_Teacher()
     {
-        app.StartServer();
-        var (exit, _, error) = await AnnotateProcess.RunWithInputAsync("teacher passphrase", "user", "add", "teacher", "--owner", "--db", app.DatabasePath);
-        Assert.True(exit == 0, error);
-        var teacher = app.AnonymousClient();
-        (await teacher.PostAsJsonAsync("/api/session", new { userName = "teacher", password = "teacher passphrase" })).EnsureSuccessStatusCode();
-        await AnnotateApp.WaitForCorpusAsync(teacher);
-        var code = (await (await teacher.PostAsync("/api/projects/default/class", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var teacher = await ClassTeacher.SignInAsync(app);
+        var code = await ClassTeacher.StartClassAsync(teacher);
         const string doc = "wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass";
         var people = new List<HttpClient> { teacher };
         foreach (var name in new[] { "Ana", "Ben" })
