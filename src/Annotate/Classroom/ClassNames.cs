@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Text;
 using Annotate.Sessions;
 using Dapper;
 
@@ -13,15 +12,11 @@ namespace Annotate.Classroom;
 /// </summary>
 internal static class ClassNames
 {
-    /// <summary>The form two names are compared in.</summary>
-    public static string Key(string name) =>
-        string.Join(' ', name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-
     /// <summary>The name itself when nobody has it yet, else the first free "name (n)", n from 2, within the length limit.</summary>
     public static string Pick(string name, IEnumerable<string> taken)
     {
-        var used = taken.Select(Key).ToHashSet(StringComparer.Ordinal);
-        if (!used.Contains(Key(name)))
+        var used = taken.Select(NameRules.Comparable).ToHashSet(StringComparer.Ordinal);
+        if (!used.Contains(NameRules.Comparable(name)))
         {
             return name;
         }
@@ -31,7 +26,7 @@ internal static class ClassNames
             var suffix = string.Create(CultureInfo.InvariantCulture, $" ({n})");
             var stem = name.Length + suffix.Length > SessionApi.MaxDisplayNameLength ? name[..(SessionApi.MaxDisplayNameLength - suffix.Length)].TrimEnd() : name;
             var candidate = stem + suffix;
-            if (!used.Contains(Key(candidate)))
+            if (!used.Contains(NameRules.Comparable(candidate)))
             {
                 return candidate;
             }

@@ -54,11 +54,11 @@ internal sealed partial class AnnotatorStore(Db db, TimeProvider time)
                 {
                     // "north", "North " and "NORTH" are one perspective group: a value someone else in the project
                     // already gave, compared as people read it, is stored in that spelling.
-                    var key = Classroom.ClassNames.Key(value);
+                    var key = Sessions.NameRules.Comparable(value);
                     var existing = (await c.QueryAsync<string>(
                             "SELECT DISTINCT Value FROM AnnotatorAttributes WHERE ProjectId = @ProjectId AND Name = @Name AND UserId <> @UserId ORDER BY Value;",
                             new { ProjectId = projectId, UserId = userId, Name = name }, t))
-                        .FirstOrDefault(v => Classroom.ClassNames.Key(v) == key);
+                        .FirstOrDefault(v => Sessions.NameRules.Comparable(v) == key);
                     await c.ExecuteAsync("""
                         INSERT INTO AnnotatorAttributes (ProjectId, UserId, Name, Value, UpdatedAt) VALUES (@ProjectId, @UserId, @Name, @Value, @Now)
                         ON CONFLICT (ProjectId, UserId, Name) DO UPDATE SET Value = excluded.Value, UpdatedAt = excluded.UpdatedAt;

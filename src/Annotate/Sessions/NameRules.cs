@@ -9,6 +9,13 @@ namespace Annotate.Sessions;
 /// </summary>
 internal static class NameRules
 {
+    /// <summary>
+    /// The form in which two names (or group values) are the same to a reader: case, width and the spaces around and
+    /// between words do not count.
+    /// </summary>
+    public static string Comparable(string name) =>
+        string.Join(' ', name.Normalize(System.Text.NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
     /// <summary>Why the value is not an acceptable <paramref name="noun"/> ("display name", "person id"), or null.</summary>
     public static string? Problem(string value, string noun, int maxLength) => value switch
     {

@@ -44,7 +44,7 @@ public sealed class ClassNamesTests : IDisposable
         var added = (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Equal(["Ben", "Ben (2)", "ANA (4)"], added);
         var names = dashboard.GetProperty("students").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
-        Assert.Equal(names.Count, names.Select(ClassNames.Key).Distinct().Count());
+        Assert.Equal(names.Count, names.Select(Annotate.Sessions.NameRules.Comparable).Distinct().Count());
     }
 
     [Fact]
