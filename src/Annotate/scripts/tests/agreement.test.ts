@@ -5,6 +5,7 @@ import {
 } from '../model/agreement/agreement';
 import { attributeNames, groupMatrix, nameOf, pairMatrix } from '../model/agreement/agreementPairs';
 import { concerns } from '../model/agreement/agreementWatch';
+import { compactCount, compactValue, isCompactCoincidence, isCompactHeat } from '../model/agreement/compactTables';
 import { report } from './agreementFixtures';
 
 const span = report.layers[0]!.spans!;
@@ -105,4 +106,18 @@ test('notes prefixed with a layer name go to that layer, without the prefix', ()
   assert.deepEqual(byLayer.get('Claim'), ['spanF1Exact: no pair of coders marked any span']);
   assert.equal(noteFor(byLayer.get('Claim'), 'spanF1Exact'), 'no pair of coders marked any span');
   assert.deepEqual(byLayer.get('Genre'), []);
+});
+
+test('compact figures drop the leading zero and keep the sign; counts fit four characters', () => {
+  assert.equal(compactValue(0.4512), '.45');
+  assert.equal(compactValue(-0.12), '−.12');
+  assert.equal(compactValue(1), '1.0');
+  assert.equal(compactValue(-1), '−1.0');
+  assert.equal(compactValue(0), '.00');
+  assert.equal(compactValue(null), 'n/a');
+  assert.deepEqual([0, 0.04, 2.48, 9.96, 368.07, 999.4, 1234, 45_600, 2_345_678].map(compactCount), ['0', '<0.1', '2.5', '10', '368', '999', '1.2k', '46k', '2.3M']);
+  assert.equal(isCompactHeat(8), false);
+  assert.equal(isCompactHeat(9), true);
+  assert.equal(isCompactCoincidence(6), false);
+  assert.equal(isCompactCoincidence(7), true);
 });

@@ -1,6 +1,7 @@
 import type { AgreementReport, Coincidence, LayerAgreement, SpanAgreement } from '../../api/agreement';
 import { coincidenceTotals, disagreementRows, formatCount, formatPercent, noteFor } from '../../model/agreement/agreement';
 import { nameOf, pairMatrix } from '../../model/agreement/agreementPairs';
+import { compactCount, isCompactCoincidence, isCompactHeat } from '../../model/agreement/compactTables';
 import { h } from '../dom';
 import { barChart, type BarChart } from './barChart';
 import { domId, figure, heatCell, notesList, numCell, stat, table } from './cells';
@@ -66,14 +67,10 @@ export class SpanLayerView {
             : h('p', { class: 'empty' }, 'No labels used yet.')),
         spans.byLabel.length ? chart.element : null),
       h('h3', null, 'By pair of annotators'),
-      pairs.length
-        ? h('div', { class: 'agreement-pair' },
-          table('Agreement per pair of annotators', ['Pair', 'Token α', 'F1 overlap', 'αu'], pairRows, { testId: 'pair-table' }),
-          heatTable('Pairwise token α (heat map)', matrix, { describe, testId: 'pair-heat-map' }))
-        : h('p', { class: 'empty' }, 'Pairs need at least two annotators on the same document.'),
-      h('div', { class: 'agreement-pair' },
-        h('div', null, h('h3', null, 'Disagreements'), disagreementTable(spans)),
-        h('div', null, h('h3', null, 'Coincidences'), coincidenceTable(spans.coincidence, 'Token-level coincidence matrix'))),
+      pairSection(pairs.length, matrix.names.length,
+        table('Agreement per pair of annotators', ['Pair', 'Token α', 'F1 overlap', 'αu'], pairRows, { testId: 'pair-table' }),
+        heatTable('Pairwise token α (heat map)', matrix, { describe, testId: 'pair-heat-map' })),
+      ...disagreementsAndCoincidences(spans),
       notesList(notes, 'Notes on this layer'),
     ].filter((e): e is HTMLElement => e !== null);
   }
@@ -86,6 +83,26 @@ export class SpanLayerView {
 
 const figureText = (v: number | null) => figure(v).textContent ?? '';
 
+/**
+ * The pair table beside its heat map; for a class (compact heat map) the map takes the full width and the long
+ * pair table (435 rows for 30 people) folds away under it.
+ */
+function pairSection(pairs: number, people: number, pairTable: HTMLElement, heatMap: HTMLElement): HTMLElement {
+  if (pairs === 0) return h('p', { class: 'empty' }, 'Pairs need at least two annotators on the same document.');
+  if (!isCompactHeat(people)) return h('div', { class: 'agreement-pair' }, pairTable, heatMap);
+  return h('div', { class: 'agreement-wide' }, heatMap,
+    h('details', { class: 'pair-details' }, h('summary', null, `All ${formatCount(pairs)} pairs as a table`), pairTable));
+}
+
+/** Disagreements beside the coincidence matrix, or one under the other when the matrix is wide. */
+function disagreementsAndCoincidences(spans: SpanAgreement): HTMLElement[] {
+  const disagreements = h('div', null, h('h3', null, 'Disagreements'), disagreementTable(spans));
+  const coincidences = h('div', null, h('h3', null, 'Coincidences'), coincidenceTable(spans.coincidence, 'Token-level coincidence matrix'));
+  return isCompactCoincidence(spans.coincidence?.categories?.length ?? 0)
+    ? [disagreements, coincidences]
+    : [h('div', { class: 'agreement-pair' }, disagreements, coincidences)];
+}
+
 function disagreementTable(spans: SpanAgreement): HTMLElement {
   const rows = disagreementRows(spans.disagreements).map((r) => h('tr', { class: r.key === 'agreements' ? 'agree-row' : null },
     h('th', { scope: 'row' }, r.name, h('span', { class: 'hint' }, r.description)),
@@ -94,21 +111,31 @@ function disagreementTable(spans: SpanAgreement): HTMLElement {
   return table('Matched and unmatched spans between pairs of annotators', ['Kind', 'Count', 'Share'], rows, { testId: 'disagreements' });
 }
 
-/** Rows and columns are categories; the cell counts how often one annotator's category met another's. */
+/**
+ * Rows and columns are categories; the cell counts how often one annotator's category met another's. With many
+ * categories it is compact: upright column heads and counts in four characters, each exact in its title.
+ */
 export function coincidenceTable(matrix: Coincidence | null | undefined, caption: string): HTMLElement {
   if (!matrix?.categories?.length) return h('p', { class: 'empty' }, 'No coincidences yet.');
   const { rows, total } = coincidenceTotals(matrix.cells);
+  const compact = isCompactCoincidence(matrix.categories.length);
+  const count = (value: number, className: string) => {
+    const cell = h('td', { class: className }, compact ? compactCount(value) : formatCount(value));
+    if (compact) cell.title = formatCount(value);
+    return cell;
+  };
   return h('div', { class: 'table-wrap' },
-    h('table', { class: 'agreement-table coincidence', 'data-testid': 'coincidence' },
+    h('table', { class: compact ? 'agreement-table coincidence compact' : 'agreement-table coincidence', 'data-testid': 'coincidence' },
       h('caption', null, caption),
-      h('thead', null, h('tr', null, h('td', null), matrix.categories.map((c) => h('th', { scope: 'col', class: 'num' }, c)),
-        h('th', { scope: 'col', class: 'num' }, 'Total'))),
+      h('thead', null, h('tr', null, h('td', null),
+        matrix.categories.map((c) => h('th', { scope: 'col', class: 'num', title: compact ? c : null }, compact ? h('span', null, c) : c)),
+        h('th', { scope: 'col', class: 'num' }, compact ? h('span', null, 'Total') : 'Total'))),
       h('tbody', null,
         matrix.categories.map((c, i) => h('tr', null,
           h('th', { scope: 'row' }, c),
-          matrix.cells[i]?.map((v, j) => h('td', { class: i === j ? 'num diagonal' : 'num' }, formatCount(v))),
-          h('td', { class: 'num total' }, formatCount(rows[i] ?? 0)))),
+          matrix.cells[i]?.map((v, j) => count(v, i === j ? 'num diagonal' : 'num')),
+          count(rows[i] ?? 0, 'num total'))),
         // A coincidence matrix is symmetric: each column adds up to its row.
-        h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'), rows.map((sum) => h('td', { class: 'num total' }, formatCount(sum))),
-          h('td', { class: 'num total' }, formatCount(total))))));
+        h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'), rows.map((sum) => count(sum, 'num total')),
+          count(total, 'num total')))));
 }
