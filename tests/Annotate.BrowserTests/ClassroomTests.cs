@@ -108,6 +108,29 @@ public sealed class ClassroomTests(AnnotateServer server, BrowserFixture browser
             await Expect(classPage.Agreement).Not.ToHaveAttributeAsync("data-revision", revision!);
             await Expect(classPage.LastStudentAnnotations).ToHaveTextAsync("2");
 
+            // The document shown to the class names nobody either: span list, people filter, presence markers and
+            // the heat map's votes say Student N (the students are on the page, so their markers are there).
+            var shown = new AnnotationPage(teacher.Page);
+            await teacher.Page.GotoAsync($"/documents/{Standard}?anonymous=1");
+            await shown.WaitForReadyAsync();
+            await Expect(teacher.Page.GetByTestId("reader-anonymous")).ToBeVisibleAsync();
+            await Expect(shown.SpanRows).Not.ToHaveCountAsync(0);
+            await Expect(shown.SpanList).ToContainTextAsync("by Student ");
+            await Expect(shown.PresenceMarkers).ToHaveCountAsync(3);
+            foreach (var title in await shown.PresenceMarkers.EvaluateAllAsync<string[]>("ms => ms.map(m => m.title)"))
+            {
+                Assert.Matches(@"^Student \d+ is reading here$", title);
+            }
+
+            await teacher.Page.GetByTestId("heat-toggle").ClickAsync();
+            var heat = new HeatMapPanel(teacher.Page);
+            await Expect(heat.Status).ToContainTextAsync("labelled");
+            await heat.ClickFirstSegmentAsync();
+            await Expect(heat.Votes).ToContainTextAsync("Student ");
+            var anyName = new Regex(@"\b(Ana|Ben|Cat)\b");
+            await Expect(teacher.Page.Locator("main")).Not.ToContainTextAsync(anyName, new() { UseInnerText = true });
+            await Expect(shown.Annotators).Not.ToContainTextAsync(anyName);
+
             Assert.Empty(teacher.ConsoleErrors);
             foreach (var session in students)
             {

@@ -16,6 +16,10 @@ internal static class AnnotatorsApi
             .RequireProjectAccess(ProjectRight.Read)
             .WithSummary("Everyone who annotated in the project or declared attributes there, with their attributes; in blind mode an annotator or viewer sees only themselves.");
 
+        api.MapGet("/projects/{projectId}/anonymous-names", AnonymousNamesAsync)
+            .RequireProjectAccess(ProjectRight.Read)
+            .WithSummary("Every member's anonymous name (Student 1, Student 2, … by join order; Teacher, Curator, Viewer), for pages shown to a class; in blind mode an annotator or viewer gets only their own.");
+
         api.MapPut("/projects/{projectId}/annotators/me/attributes", (string projectId, AnnotatorAttributesRequest? request, SessionUser me,
                 ProjectStore projects, AnnotatorStore annotators, ProjectMembers members, ICommittedChanges changes, CancellationToken ct) =>
                 SetAsync(projectId, me.UserId, request, projects, annotators, members, changes, ct))
@@ -40,6 +44,22 @@ internal static class AnnotatorsApi
         var everyone = await annotators.ListAsync(projectId, ct);
         var grant = http.Grant();
         return TypedResults.Ok(grant.SeesOthers ? everyone : everyone.Where(a => a.Id == grant.UserId).ToList());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AnonymousName>>, ProblemHttpResult>> AnonymousNamesAsync(string projectId, HttpContext http,
+        ProjectStore projects, ProjectMembers members, CancellationToken ct)
+    {
+        if (await projects.GetAsync(projectId, ct) is null)
+        {
+            return NotFound(projectId);
+        }
+
+        var everyone = await members.ListAsync(projectId, ct);
+        var numbers = Anonymous.Numbering(everyone);
+        var grant = http.Grant();
+        IReadOnlyList<AnonymousName> names = everyone.Where(m => grant.SeesOthers || m.UserId == grant.UserId)
+            .Select(m => new AnonymousName(m.UserId, numbers(m.UserId))).ToList();
+        return TypedResults.Ok(names);
     }
 
     private static async Task<Results<Ok<Annotator>, ValidationProblem, ProblemHttpResult>> SetAsync(string projectId, string userId, AnnotatorAttributesRequest? request,

@@ -62,4 +62,33 @@ public sealed class StudentControlsTests : IDisposable
         var names = report.GetProperty("annotators").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Student 1", "Student 2", "Teacher"], names);
     }
+
+    [Fact]
+    public async Task Anonymous_Names_Number_Every_Member_For_The_Teacher_And_Give_A_Blind_Student_Only_Their_Own()
+    {
+        var teacher = await ClassTeacher.SignInAsync(app);
+        var code = await ClassTeacher.StartClassAsync(teacher);
+        var ids = new List<string>();
+        HttpClient? ana = null;
+        foreach (var name in new[] { "Ana", "Ben" })
+        {
+            var student = app.AnonymousClient();
+            (await student.PostAsJsonAsync("/api/session/join", new { code, displayName = name })).EnsureSuccessStatusCode();
+            ids.Add((await student.GetFromJsonAsync<JsonElement>("/api/session")).GetProperty("userId").GetString()!);
+            ana ??= student;
+        }
+
+        (await teacher.PatchAsJsonAsync("/api/projects/default", new { visibility = "blind" })).EnsureSuccessStatusCode();
+        var forTeacher = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/anonymous-names");
+        var forAna = await ana!.GetFromJsonAsync<JsonElement>("/api/projects/default/anonymous-names");
+
+        var byId = forTeacher.EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("name").GetString());
+        Assert.Equal("Student 1", byId[ids[0]]);
+        Assert.Equal("Student 2", byId[ids[1]]);
+        Assert.Equal(["Student 1", "Student 2", "Teacher"], byId.Values.Order(StringComparer.Ordinal).ToList());
+        var own = Assert.Single(forAna.EnumerateArray());
+        Assert.Equal(ids[0], own.GetProperty("id").GetString());
+        Assert.Equal("Student 1", own.GetProperty("name").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await app.AnonymousClient().GetAsync("/api/projects/default/anonymous-names")).StatusCode);
+    }
 }

@@ -197,9 +197,19 @@ export const agreementApi = {
       { layer, anonymous: anonymous ? 'true' : undefined }, signal),
 };
 
+/** A member's anonymous name: "Student 1", … by join order; "Teacher", "Curator", "Viewer". */
+export interface AnonymousName {
+  id: string;
+  name: string;
+}
+
 export const annotatorsApi = {
   list: (projectId: string, signal?: AbortSignal) =>
     getJson<ProjectAnnotator[]>(`${project(projectId)}/annotators`, undefined, signal),
+
+  /** Every member's anonymous name, for pages shown to a class (in a blind project an annotator gets only their own). */
+  anonymousNames: (projectId: string, signal?: AbortSignal) =>
+    getJson<AnonymousName[]>(`${project(projectId)}/anonymous-names`, undefined, signal),
 
   /** Sets the caller's own attributes; an empty value removes one. */
   async setMine(projectId: string, attributes: Record<string, string>): Promise<ProjectAnnotator> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agreementRoute, classRoute, joinRoute, noFilters, parseRoute, routeHref, statusRoute, withProject, type Route } from '../model/app/routes';
+import { agreementRoute, classRoute, joinRoute, noFilters, parseRoute, readerRoute, routeHref, statusRoute, withProject, type Route } from '../model/app/routes';
 
 test('parses the three pages', () => {
   assert.deepEqual(parseRoute('/'), { kind: 'list', filters: noFilters });
@@ -122,4 +122,11 @@ test('switching project keeps the page and names the new project only where the 
   assert.deepEqual(withProject(classRoute(true, 'a'), ''), classRoute(true));
   assert.deepEqual(withProject(agreementRoute('d1'), 'b'), agreementRoute('d1'));
   assert.deepEqual(withProject(statusRoute, 'b'), statusRoute);
+});
+
+test('a document shown to a class keeps its anonymise switch, and leaves it out when off', () => {
+  assert.deepEqual(parseRoute('/documents/a.b', '?anonymous=1'), { kind: 'reader', id: 'a.b', anonymous: true });
+  assert.deepEqual(parseRoute('/documents/a.b', '?anonymous=0'), { kind: 'reader', id: 'a.b' });
+  assert.equal(routeHref(readerRoute('a.b', true)), '/documents/a.b?anonymous=1');
+  assert.equal(routeHref(readerRoute('a.b')), '/documents/a.b');
 });

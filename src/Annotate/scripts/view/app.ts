@@ -247,7 +247,7 @@ export class App implements AppContext {
     }
     switch (route.kind) {
       case 'list': return documentListView(this, route.filters);
-      case 'reader': return readerView(this, route.id);
+      case 'reader': return readerView(this, route.id, route.anonymous ?? false);
       case 'curate': return curateView(this, route.id);
       case 'status': return statusView(this);
       case 'account': return accountView(this);

@@ -17,9 +17,11 @@ import { renderArticle } from './annotate/articleDom';
 import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './annotate/mount';
 import { TextMap } from './annotate/textMap';
 import { TextHeatMap } from './agreement/textHeat';
+import { PeopleNames } from '../model/annotate/peopleNames';
+import { annotatorsApi } from '../api';
 
 /** One article, with next/previous through the list the person came from. */
-export function readerView(ctx: AppContext, id: string): View {
+export function readerView(ctx: AppContext, id: string, anonymous = false): View {
   ctx.setTitle('Loading…');
   ctx.state.selectedId = id;
   const controller = new AbortController();
@@ -31,6 +33,7 @@ export function readerView(ctx: AppContext, id: string): View {
   let heat: TextHeatMap | null = null;
   const documentRequest = documentsApi.get(id, controller.signal);
   const requests = prefetchAnnotations(id, controller.signal, documentRequest);
+  const names = anonymousNames(anonymous, documentRequest, controller.signal);
 
   const backHref = routeHref(listRoute(filters));
   const pager = h('div', { class: 'pager' });
@@ -41,26 +44,29 @@ export function readerView(ctx: AppContext, id: string): View {
   heatButton.addEventListener('click', () => heat?.toggle());
   let codebook: CodebookInfo | null = null;
   requests.codebook.then((info) => (codebook = info), () => {});
-  const names = {
+  const labelNames = {
     layer: (layerId: string) => codebook?.codebook.layers.find((l) => l.id === layerId)?.name,
     label: (layerId: string | null, labelId: string) => codebook?.codebook.layers
       .filter((l) => layerId === null || l.id === layerId).flatMap((l) => l.labels).find((l) => l.id === labelId)?.name,
   };
   const content = h('div', { class: 'reader-content', 'aria-busy': 'true' }, h('p', { class: 'loading' }, 'Loading the document…'));
   const tools = h('div', { class: 'reader-tools' },
-    h('a', { href: routeHref(agreementRoute(id)), class: 'button subtle', 'data-testid': 'agreement-link' }, 'Agreement'),
+    h('a', { href: routeHref(agreementRoute(id, '', anonymous)), class: 'button subtle', 'data-testid': 'agreement-link' }, 'Agreement'),
     heatButton);
   const element = h('div', { class: 'reader-page' },
     h('nav', { class: 'reader-nav', 'aria-label': 'Document navigation' },
       h('a', { href: backHref, class: 'back-link', 'aria-keyshortcuts': 'Alt+ArrowUp u Escape' }, '← Documents'),
       tools,
       pager),
+    anonymous ? h('p', { class: 'banner info', 'data-testid': 'reader-anonymous' },
+      'Names are anonymised: other people are shown as Student 1, Student 2, … in the order they joined. ',
+      h('a', { href: routeHref(readerRoute(id)) }, 'Show names')) : null,
     content);
 
   function renderPager(): void {
     const link = (target: string | null, label: string, keys: string, rel: string) =>
       target
-        ? h('a', { href: routeHref(readerRoute(target)), class: 'button', rel, 'aria-keyshortcuts': keys }, label)
+        ? h('a', { href: routeHref(readerRoute(target, anonymous)), class: 'button', rel, 'aria-keyshortcuts': keys }, label)
         : h('span', { class: 'button', 'aria-disabled': 'true' }, label);
     replace(pager,
       around.position >= 0 ? h('span', { class: 'position' }, `${around.position + 1} of ${around.count}`) : null,
@@ -90,7 +96,7 @@ export function readerView(ctx: AppContext, id: string): View {
     const map = new TextMap(body, new TextModel(doc.text, doc.blocks, doc.language ?? undefined), doc.blocks, dom.blockEls);
     heat = new TextHeatMap(ctx, {
       documentId: doc.id, projectId: doc.projectId, version: doc.version, text: doc.text, map, container, complete: dom.complete,
-      labelName: (label) => labelTitle(label, names),
+      labelName: (label) => labelTitle(label, labelNames), anonymous,
     }, (on) => heatButton.setAttribute('aria-pressed', String(on)));
     heatButton.disabled = false;
     const article = h('article', { class: 'article' }, header, container);
@@ -102,7 +108,7 @@ export function readerView(ctx: AppContext, id: string): View {
       const sideSlot = h('aside', { class: 'side-panel placeholder' });
       element.classList.add('annotating');
       replace(content, h('div', { class: 'annotate-layout' }, h('div', { class: 'annotate-main' }, toolbarSlot, article), sideSlot));
-      annotation = mountAnnotation(ctx, doc, { container, body, dom, toolbarSlot, sideSlot }, requests);
+      annotation = mountAnnotation(ctx, doc, { container, body, dom, toolbarSlot, sideSlot }, requests, names);
     }
     content.removeAttribute('aria-busy');
     window.scrollTo(0, 0);
@@ -151,11 +157,11 @@ export function readerView(ctx: AppContext, id: string): View {
       if (annotation && !event.altKey && (command === 'next' || command === 'previous' || command === 'back')) return true;
       switch (command) {
         case 'next':
-          if (around.next) ctx.navigate(readerRoute(around.next));
+          if (around.next) ctx.navigate(readerRoute(around.next, anonymous));
           else ctx.announce(around.position >= 0 ? 'This is the last document in the list.' : 'No list to move through.');
           return true;
         case 'previous':
-          if (around.previous) ctx.navigate(readerRoute(around.previous));
+          if (around.previous) ctx.navigate(readerRoute(around.previous, anonymous));
           else ctx.announce(around.position >= 0 ? 'This is the first document in the list.' : 'No list to move through.');
           return true;
         case 'back':
@@ -174,4 +180,20 @@ export function readerView(ctx: AppContext, id: string): View {
       heat?.dispose();
     },
   };
+}
+
+/**
+ * The names this page shows for other people: their own, or (anonymised for a class) the server's numbering,
+ * asked again when someone new turns up. Until the numbers arrive nobody is named.
+ */
+function anonymousNames(anonymous: boolean, documentRequest: Promise<DocumentDetail>, signal: AbortSignal) {
+  const people = new PeopleNames(anonymous);
+  if (!anonymous) return { people, ready: Promise.resolve() };
+  const fetchNames = async () => people.set(await annotatorsApi.anonymousNames((await documentRequest).projectId, signal));
+  let again: Promise<void> | null = null;
+  people.onUnknown = () => {
+    again ??= new Promise<void>((resolve) => setTimeout(resolve, 500)).then(fetchNames).catch(() => {}).finally(() => (again = null));
+  };
+  // A failure leaves everyone unnamed ("A student"), never named.
+  return { people, ready: fetchNames().catch(() => {}) };
 }

@@ -9,7 +9,7 @@
 // document) and query strings.
 import type { components, paths } from '../../obj/openapi';
 import type {
-  AddedStudent, AgreementReport, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment, AssignmentRequest,
+  AddedStudent, AgreementReport, AnonymousName, Annotation, AnnotationList, AnnotationPut, ApiToken, Assignment, AssignmentRequest,
   Attribution, Block, ClassDashboard, ClassInfo, Codebook, CodebookActor, CodebookAttribute, CodebookExample,
   CodebookInfo, CodebookLabel, CodebookLayer, CodingAgreement, Collection, CorpusProblem, CorpusStatus, CurationView,
   DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GammaLayer, GammaReport, GoldAnnotation, GoldPut, GroupAgreement, Groups,
@@ -122,6 +122,7 @@ export type WireTypesMatchTheServer = [
   // (Record<string, Interval>), of which the server's IntervalFigures names the one it computes (krippendorffAlpha).
   Expect<Matches<AgreementReport, S['ProjectAgreementReport'], 'ci95'>>,
   Expect<Matches<ProjectAnnotator, S['Annotator']>>,
+  Expect<Matches<AnonymousName, S['AnonymousName']>>,
   Expect<Matches<DocumentAgreement, S['DocumentFigures']>>,
   Expect<Matches<LayerAgreement, S['LayerFigures'], 'ci95'>>,
   Expect<Matches<SpanAgreement, S['SpanLayerFigures']>>,
@@ -179,6 +180,7 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/projects/{projectId}/assignment', 'get'>, S['AssignmentView']>>,
   Expect<Is<Body<'/api/projects/{projectId}/assignment', 'put'>, S['AssignmentRequest']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/annotators', 'get'>, S['Annotator'][]>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/anonymous-names', 'get'>, S['AnonymousName'][]>>,
   Expect<Is<Answer<'/api/projects/{projectId}/agreement', 'get'>, S['ProjectAgreementReport']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/agreement/text', 'get'>, S['TextAgreementReport']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/agreement/gamma', 'get'>, S['GammaReport']>>,

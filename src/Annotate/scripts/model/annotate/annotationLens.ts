@@ -39,6 +39,8 @@ export interface LensSource {
   readonly documentVersion: number;
   /** Others' overlay on, and the other annotators switched off. */
   readonly view: { readonly others: boolean; readonly hidden: ReadonlySet<string> };
+  /** The name to show for an annotator (anonymised for a class); their own name when absent. */
+  nameOf?(userId: string, own: string): string;
 }
 
 export class AnnotationLens {
@@ -46,6 +48,11 @@ export class AnnotationLens {
 
   isMine(a: Annotation): boolean {
     return this.src.isMine(a);
+  }
+
+  /** Who made it, as this page names people. */
+  annotatorName(a: Annotation): string {
+    return this.src.nameOf?.(a.annotatorId, a.annotatorName) ?? a.annotatorName;
   }
 
   /** Mine always; others' while their overlay is on and that annotator is not switched off. */
@@ -86,7 +93,7 @@ export class AnnotationLens {
       id: a.id, start: a.start ?? -1, end: a.end ?? -1, color: this.color(a),
       title: label?.name ?? a.label, layer: layer?.name ?? a.layer,
       quote: quote.length > 140 ? `${quote.slice(0, 140)}…` : quote,
-      meta: [this.voice(a), describeAttributes(layer, a.attributes), this.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · '),
+      meta: [this.voice(a), describeAttributes(layer, a.attributes), this.isMine(a) ? '' : `by ${this.annotatorName(a)}`].filter(Boolean).join(' · '),
       other: !this.isMine(a), warning,
     };
   }
@@ -108,7 +115,7 @@ export class AnnotationLens {
     const byId = new Map<string, { userId: string; name: string; count: number }>();
     for (const a of this.src.items.values()) {
       if (a.kind !== 'span' || this.isMine(a)) continue;
-      const entry = byId.get(a.annotatorId) ?? { userId: a.annotatorId, name: a.annotatorName, count: 0 };
+      const entry = byId.get(a.annotatorId) ?? { userId: a.annotatorId, name: this.annotatorName(a), count: 0 };
       entry.count++;
       byId.set(a.annotatorId, entry);
     }

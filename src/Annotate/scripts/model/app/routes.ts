@@ -9,7 +9,8 @@ export interface ListFilters {
 
 export type Route =
   | { kind: 'list'; filters: ListFilters }
-  | { kind: 'reader'; id: string }
+  /** One document; anonymous (present only when true): other people named Student 1, … (for a class). */
+  | { kind: 'reader'; id: string; anonymous?: true }
   /** A curator's page for one document: everyone's spans side by side, the gold layer, accept/merge/reject. */
   | { kind: 'curate'; id: string }
   | { kind: 'status' }
@@ -62,7 +63,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     try {
       const id = decodeURIComponent(reader[1]);
       if (reader[2] === '/curate') return { kind: 'curate', id };
-      return reader[2] ? agreement(id) : { kind: 'reader', id };
+      return reader[2] ? agreement(id) : readerRoute(id, isOn(params.get('anonymous')));
     } catch {
       // A malformed %-escape cannot name a document.
     }
@@ -79,7 +80,7 @@ export function routeHref(route: Route): string {
       return search ? `/?${search}` : '/';
     }
     case 'reader':
-      return `/documents/${encodeURIComponent(route.id)}`;
+      return withSearch(`/documents/${encodeURIComponent(route.id)}`, new URLSearchParams(route.anonymous ? { anonymous: '1' } : {}));
     case 'curate':
       return `/documents/${encodeURIComponent(route.id)}/curate`;
     case 'status':
@@ -104,7 +105,7 @@ export function routeHref(route: Route): string {
 }
 
 export const listRoute = (filters: ListFilters = noFilters): Route => ({ kind: 'list', filters });
-export const readerRoute = (id: string): Route => ({ kind: 'reader', id });
+export const readerRoute = (id: string, anonymous = false): Route => ({ kind: 'reader', id, ...(anonymous ? { anonymous: true } : {}) });
 export const curateRoute = (id: string): Route => ({ kind: 'curate', id });
 export const statusRoute: Route = { kind: 'status' };
 export const accountRoute: Route = { kind: 'account' };

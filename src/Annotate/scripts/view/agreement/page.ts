@@ -55,7 +55,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
   const links = documentId
     ? h('p', { class: 'agreement-links' },
       projectLink, ' · ',
-      h('a', { href: routeHref(readerRoute(documentId)) }, 'Open the document'))
+      h('a', { href: routeHref(readerRoute(documentId, anonymous)) }, 'Open the document'))
     : null;
   // Curators and owners of the document's project can go on to curate it.
   if (links && documentId) {

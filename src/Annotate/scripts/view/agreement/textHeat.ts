@@ -26,6 +26,8 @@ export interface HeatSource {
   /** Resolves once the whole article is in the page (long ones arrive in parts). */
   complete: Promise<void>;
   labelName: (label: string) => string;
+  /** People named Student 1, … (a page shown to a class). */
+  anonymous?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export class TextHeatMap {
     const signal = this.controller?.signal;
     if (!signal) return;
     try {
-      const [answer] = await Promise.all([agreementApi.text(this.source.documentId, undefined, signal), this.source.complete]);
+      const [answer] = await Promise.all([agreementApi.text(this.source.documentId, undefined, signal, this.source.anonymous ?? false), this.source.complete]);
       if (this.on) this.apply(answer);
     } catch (error) {
       if (isAbort(error) || !this.on) return;

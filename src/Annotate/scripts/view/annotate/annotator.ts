@@ -3,6 +3,7 @@ import type { Annotation, CodebookInfo } from '../../api/annotationTypes';
 import type { DocumentDetail } from '../../api/types';
 import { apiTransport } from '../../api/sessionTransport';
 import { AnnotationLens } from '../../model/annotate/annotationLens';
+import { ownNames, type PeopleNames } from '../../model/annotate/peopleNames';
 import { CodebookIndex } from '../../model/annotate/codebook';
 import { AnnotationSession, type SessionEvent } from '../../model/session/annotationSession';
 import { PendingStore, pendingKey, tabId, type KeyValueStorage } from '../../model/session/pendingStore';
@@ -55,7 +56,8 @@ export class Annotator {
   private readonly unsubscribe: (() => void)[] = [];
   private readonly unbindPointer: () => void;
 
-  constructor(ctx: AppContext, doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom) {
+  constructor(ctx: AppContext, doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom,
+    names: PeopleNames = ownNames) {
     const me = ctx.state.session!;
     const codebook = new CodebookIndex(info.codebook);
     const model = new TextModel(doc.text, doc.blocks, doc.language ?? undefined);
@@ -81,6 +83,7 @@ export class Annotator {
       new PendingStore(storage(() => localStorage), pendingKey(me.userId, doc.id), tabId(storage(() => sessionStorage))));
     const lens = this.lens = new AnnotationLens({
       items: session.items, isMine: (a) => session.isMine(a), codebook, text: model.text, documentVersion: doc.version, view: state,
+      nameOf: (userId, own) => names.name(userId, own),
     });
     // The highlights follow the selection first, then the panels do (they subscribe as they are built).
     this.unsubscribe.push(
@@ -135,6 +138,7 @@ export class Annotator {
     this.live = new LiveDocument({
       documentId: doc.id, documentVersion: doc.version, projectId: doc.projectId, userId: me.userId,
       session, state, blockEls: dom.blockEls, stickyBottom, newVersion: (version) => this.newVersion(ctx, version),
+      nameOf: (userId, own) => names.name(userId, own),
     });
     this.unbindPointer = bindPointer(cx);
     window.addEventListener('beforeunload', this.warnUnsaved);

@@ -8,7 +8,7 @@ import type { TextSelection } from './textSelection';
 export interface InputContext extends ActionContext {
   readonly container: HTMLElement;
   readonly selection: TextSelection;
-  readonly lens: Pick<AnnotationLens, 'isMine' | 'myLabels' | 'voice'>;
+  readonly lens: Pick<AnnotationLens, 'isMine' | 'myLabels' | 'voice' | 'annotatorName'>;
   /** Whether selections snap to whole words. */
   words(): boolean;
   offsetAtPoint(x: number, y: number): number | null;
@@ -98,7 +98,7 @@ export function bindPointer(cx: InputContext): () => void {
 function hoverItem(cx: InputContext, id: string): HoverItem | null {
   const a = cx.session.items.get(id);
   if (!a) return null;
-  const detail = [cx.lens.voice(a), cx.lens.isMine(a) ? '' : `by ${a.annotatorName}`].filter(Boolean).join(' · ');
+  const detail = [cx.lens.voice(a), cx.lens.isMine(a) ? '' : `by ${cx.lens.annotatorName(a)}`].filter(Boolean).join(' · ');
   return { color: cx.codebook.color(a.layer, a.label), title: cx.codebook.describe(a.layer, a.label), detail };
 }
 

@@ -19,6 +19,8 @@ export interface LiveContext {
   stickyBottom(): number;
   /** The article's file changed on the server. */
   newVersion(version: number): void;
+  /** The name to show for someone here (anonymised for a class). */
+  nameOf(userId: string, own: string): string;
 }
 
 /**
@@ -116,7 +118,7 @@ export class LiveDocument {
 
   private setPresence(update: PresenceUpdate, notify = true): void {
     if (update.userId === this.cx.userId) return;
-    if (update.present) this.present.set(update.userId, { userId: update.userId, displayName: update.displayName, block: update.block });
+    if (update.present) this.present.set(update.userId, { userId: update.userId, displayName: this.cx.nameOf(update.userId, update.displayName), block: update.block });
     else this.present.delete(update.userId);
     if (notify) this.cx.state.setPresent(this.present.values());
   }

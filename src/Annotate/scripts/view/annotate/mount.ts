@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { h } from '../dom';
 import { Annotator, waitForSaves } from './annotator';
 import type { ArticleDom } from './articleDom';
+import { ownNames, type PeopleNames } from '../../model/annotate/peopleNames';
 
 export interface AnnotationMount {
   onKey(event: KeyboardEvent): boolean;
@@ -45,6 +46,7 @@ export function mountAnnotation(
   doc: DocumentDetail,
   parts: MountParts,
   requests: { codebook: Promise<CodebookInfo | null>; annotations: Promise<[AnnotationList, AnnotationList]> },
+  names: { people: PeopleNames; ready: Promise<void> } = { people: ownNames, ready: Promise.resolve() },
 ): AnnotationMount {
   let annotator: Annotator | null = null;
   let disposed = false;
@@ -69,11 +71,12 @@ export function mountAnnotation(
     container.setAttribute('role', 'region');
     container.setAttribute('aria-label', 'Article text');
     container.setAttribute('aria-describedby', 'annotate-hint');
-    annotator = new Annotator(ctx, doc, info, container, parts.body, parts.dom);
+    annotator = new Annotator(ctx, doc, info, container, parts.body, parts.dom, names.people);
     parts.toolbarSlot.replaceWith(annotator.toolbarElement);
     parts.sideSlot.replaceWith(annotator.sideElement);
     try {
-      const [spans, labels] = await requests.annotations;
+      // An anonymised page names nobody before it knows their numbers.
+      const [[spans, labels]] = await Promise.all([requests.annotations, names.ready]);
       // Let the browser paint the text first: drawing thousands of spans is a long task of its own.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (!disposed) {

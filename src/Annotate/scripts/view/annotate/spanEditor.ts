@@ -20,6 +20,8 @@ export interface EditorActions {
 export interface EditorData {
   codebook: CodebookIndex;
   isMine(a: Annotation): boolean;
+  /** Who made it, as this page names people (anonymised for a class). */
+  annotatorName(a: Annotation): string;
   /** Spans this one may be attributed to, nearest first. */
   sources(a: Annotation): Annotation[];
   describe(a: Annotation): string;
@@ -125,7 +127,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
         header(x, h('h2', { id: 'span-editor-title' }, data.codebook.describe(x.layer, x.label))),
         quote(x),
         h('dl', { class: 'editor-facts' },
-          h('dt', null, 'By'), h('dd', null, x.annotatorName),
+          h('dt', null, 'By'), h('dd', null, data.annotatorName(x)),
           attrs ? [h('dt', null, 'Attributes'), h('dd', null, attrs)] : null,
           who ? [h('dt', null, 'Attributed to'), h('dd', null, who)] : null,
           x.note ? [h('dt', null, 'Note'), h('dd', null, x.note)] : null),

@@ -43,6 +43,7 @@ export class SpansSide {
     this.editor = spanEditor({
       codebook,
       isMine: (a) => cx.lens.isMine(a),
+      annotatorName: (a) => cx.lens.annotatorName(a),
       sources: (a) => this.sources(a),
       describe: (s) => `“${(s.quote ?? '').slice(0, 50)}” (${codebook.label(s.layer, s.label)?.name ?? s.label})`,
       pending: (id) => session.outbox.isPending(id),
