@@ -37,10 +37,13 @@ public class AnnotateServer : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var cookies = new CookieContainerHandler();
         Api = CreateDefaultClient(BaseAddress, new AntiforgeryHandler(cookies.Container), new RedirectHandler(), cookies);
-        using var signIn = await Api.PostAsJsonAsync("/api/session", new { displayName = "Test fixture" });
+        using var signIn = await Api.PostAsJsonAsync("/api/session", await FixtureSignInAsync());
         signIn.EnsureSuccessStatusCode();
         await WaitForCorpusAsync();
     }
+
+    /// <summary>The sign-in body of the fixture's own client: a display name on a local server.</summary>
+    protected virtual Task<object> FixtureSignInAsync() => Task.FromResult<object>(new { displayName = "Test fixture" });
 
     public async Task<CorpusStatus> CorpusStatusAsync() =>
         (await Api.GetFromJsonAsync<CorpusStatus>("/api/corpus/status"))!;
