@@ -52,6 +52,14 @@ internal sealed class StudentWork(Db db, TimeProvider time)
         return rows.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.ToWork()).ToList(), StringComparer.Ordinal);
     }
 
+    /// <summary>Whether the person came to the project through its class (joined with the code, or added from the teacher's list).</summary>
+    public async Task<bool> IsClassStudentAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM Users WHERE Id = @UserId AND ClassProjectId = @ProjectId;",
+            new { ProjectId = projectId, UserId = userId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>Marks the document done for the person (the first time counts: marking again keeps the time), or reopens it.</summary>
     public Task<string?> SetDoneAsync(string projectId, string documentId, string userId, bool done, CancellationToken cancellationToken) =>
         db.WriteAsync(async (c, t) =>

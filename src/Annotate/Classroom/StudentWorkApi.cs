@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Annotate.Classroom;
 
 /// <summary>"Your documents": the teacher's instruction and the caller's own documents with their progress.</summary>
-public sealed record YourDocuments(string ProjectId, string? Instruction, IReadOnlyList<DocumentWork> Documents);
+/// <param name="Student">
+/// Whether the caller is a student here: they joined this project's class (with its code or a personal link), or the
+/// project gives them documents of their own (spread). Pages show "Your documents" to students only.
+/// </param>
+public sealed record YourDocuments(string ProjectId, string? Instruction, IReadOnlyList<DocumentWork> Documents, bool Student);
 
 /// <summary>The caller's Done mark on a document after the change.</summary>
 public sealed record DoneMark(string DocumentId, bool Done, string? DoneAt);
@@ -20,7 +24,11 @@ internal static class StudentWorkApi
     public static RouteGroupBuilder MapStudentWork(this RouteGroupBuilder api)
     {
         api.MapGet("/projects/{projectId}/my-documents", async (string projectId, HttpContext http, StudentWork work, ClassInstruction instruction, CancellationToken ct) =>
-                TypedResults.Ok(new YourDocuments(projectId, await instruction.GetAsync(projectId, ct), await work.OfAsync(projectId, http.Grant().UserId, ct))))
+            {
+                var grant = http.Grant();
+                var student = grant.SeesAssignedOnly || (grant.Role == ProjectRoles.Annotator && await work.IsClassStudentAsync(projectId, grant.UserId, ct));
+                return TypedResults.Ok(new YourDocuments(projectId, await instruction.GetAsync(projectId, ct), await work.OfAsync(projectId, grant.UserId, ct), student));
+            })
             .RequireProjectAccess(ProjectRight.Annotate)
             .WithSummary("The caller's documents (in a project that spreads them, the ones assigned to them) with their annotations, stance and Done mark, and the teacher's instruction.");
 

@@ -27,13 +27,15 @@ public sealed class StudentWorkTests : IDisposable
     {
         var teacher = await ClassTeacher.SignInAsync(app);
         var code = await ClassTeacher.StartClassAsync(teacher);
-        (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 })).EnsureSuccessStatusCode();
         (await teacher.PutAsJsonAsync("/api/projects/default/class/instruction", new { text = "Read each article, then give its stance.\r\nPress Done when finished." })).EnsureSuccessStatusCode();
         var ana = await JoinAsync(code, "Ana");
         var ben = await JoinAsync(code, "Ben");
+        (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 })).EnsureSuccessStatusCode();
 
         // Arrange: Ana's documents are the ones assigned to her, with the instruction above them.
         var mine = await ana.GetFromJsonAsync<JsonElement>("/api/projects/default/my-documents");
+        Assert.True(mine.GetProperty("student").GetBoolean());
+        Assert.False((await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/my-documents")).GetProperty("student").GetBoolean());
         Assert.Equal("Read each article, then give its stance.\nPress Done when finished.", mine.GetProperty("instruction").GetString());
         var documents = mine.GetProperty("documents").EnumerateArray().ToList();
         var dashboard = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/class");
@@ -79,9 +81,10 @@ public sealed class StudentWorkTests : IDisposable
     {
         var teacher = await ClassTeacher.SignInAsync(app);
         var code = await ClassTeacher.StartClassAsync(teacher);
-        (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 })).EnsureSuccessStatusCode();
         var ana = await JoinAsync(code, "Ana");
         var ben = await JoinAsync(code, "Ben");
+        // Dealt out now, over both: each document goes to one of them only.
+        (await teacher.PutAsJsonAsync("/api/projects/default/assignment", new { mode = "spread", annotatorsPerDocument = 1 })).EnsureSuccessStatusCode();
         await AddAccountAsync("vera", "viewer");
         await AddAccountAsync("nora", null);
         var vera = await SignInAsync("vera");
@@ -160,7 +163,8 @@ public sealed class StudentWorkTests : IDisposable
         var refused = await Assert.ThrowsAsync<HubException>(() => anaHub.InvokeAsync("WatchClass", "default"));
         (await ana.PutAsync($"/api/documents/{doc}/done", null)).EnsureSuccessStatusCode();
 
-        // The push leaves before the write is answered.
+        // The push leaves before the write is answered, but travels on another connection.
+        await Eventually.TrueAsync(() => !heard.IsEmpty, "the teacher hears of the Done");
         var update = Assert.Single(heard);
         Assert.Equal("default", update.ProjectId);
         Assert.Contains("teachers", refused.Message, StringComparison.Ordinal);

@@ -64,6 +64,8 @@ export interface YourDocuments {
   projectId: string;
   instruction: string | null;
   documents: DocumentWork[];
+  /** Whether the caller is a student here (joined the class, or given documents of their own): only they see the panel. */
+  student: boolean;
 }
 
 /** The caller's Done mark on a document after a change. */

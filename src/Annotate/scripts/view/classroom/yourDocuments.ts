@@ -10,13 +10,14 @@ import { h, replace } from '../dom';
 /**
  * "Your documents", at the top of a student's home page: the teacher's instruction (as text, never HTML), how far
  * they are, and each of their documents with its state, their stance, and a Done button (Reopen once done). Only
- * for annotators of the current project; a Done that fails says why next to the document, and focus stays on it.
+ * for students (annotators who joined the class, or who were given documents of their own); a Done that fails says
+ * why next to the document, and focus stays on it.
  */
 export function yourDocumentsPanel(ctx: AppContext, projectId: string, signal: AbortSignal) {
   const instruction = h('div', { class: 'class-instruction', 'data-testid': 'class-instruction', hidden: true });
   const summary = h('p', { class: 'work-summary', 'data-testid': 'work-summary' }, 'Loading your documents…');
   const list = h('ol', { class: 'work-list', 'aria-labelledby': 'your-documents-title' });
-  const element = h('section', { class: 'your-documents', 'aria-labelledby': 'your-documents-title', 'data-testid': 'your-documents' },
+  const element = h('section', { class: 'your-documents', 'aria-labelledby': 'your-documents-title', 'data-testid': 'your-documents', hidden: true },
     h('h2', { id: 'your-documents-title' }, 'Your documents'), instruction, summary, list);
   let documents: DocumentWork[] = [];
 
@@ -67,6 +68,8 @@ export function yourDocumentsPanel(ctx: AppContext, projectId: string, signal: A
   async function load(): Promise<void> {
     try {
       const mine = await classroomApi.myDocuments(projectId, signal);
+      // Someone annotating on their own (local mode, an account with every document) has the list below for that.
+      element.hidden = !mine.student;
       instruction.hidden = !mine.instruction;
       // Plain text: textContent, and CSS keeps its line breaks.
       replace(instruction, mine.instruction ? [h('h3', { class: 'instruction-title' }, 'From your teacher'), h('p', { 'data-testid': 'instruction-text' }, mine.instruction)] : []);
