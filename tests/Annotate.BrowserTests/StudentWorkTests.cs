@@ -38,7 +38,9 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
         await Expect(classPage.Modes).ToBeVisibleAsync();
         var code = await classPage.StartAsync();
         await teacher.Page.GetByTestId("instruction-input").FillAsync(Instruction);
-        await teacher.Page.GetByTestId("instruction-save").ClickAsync();
+        var saved = await teacher.Page.RunAndWaitForResponseAsync(() => teacher.Page.GetByTestId("instruction-save").ClickAsync(),
+            r => r.Url.EndsWith("/class/instruction", StringComparison.Ordinal));
+        Assert.True(saved.Ok, $"Saving the instruction answered {saved.Status}.");
 
         // Five students join in their own browsers, the last on a phone; then the documents are dealt out.
         var names = new[] { "Ana", "Ben", "Cat", "Dan", "Eve" };
@@ -104,15 +106,16 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
             await Expect(ProgressRow(teacher.Page, "Cat").GetByTestId("progress-done")).ToContainTextAsync("0 / ");
             await Expect(ProgressRow(teacher.Page, "Ana").GetByTestId("progress-done")).ToContainTextAsync("1 / ");
 
+            await ShootAsync(ana.Page, "student-desktop", fullPage: false, width: 1280, height: 720);
+
             // Act: Ana takes her Done back. Assert: not started again on her page and the teacher's.
             await ana.Page.Keyboard.PressAsync("Enter");
             await Expect(ana.DoneButton(anaDoc)).ToHaveTextAsync("Done");
             await Expect(ana.State(anaDoc)).ToHaveTextAsync("Not started");
             await Expect(Chip(teacher.Page, "Ana", anaDoc)).ToHaveAttributeAsync("data-state", "new");
 
-            await ShootAsync(ana.Page, "student-desktop");
-            await ShootAsync(eve.Page, "student-phone");
-            await ShootAsync(teacher.Page, "teacher-dashboard");
+            await ShootAsync(eve.Page, "student-phone", fullPage: false);
+            await ShootAsync(teacher.Page, "teacher-dashboard", fullPage: true);
             Assert.Empty(teacher.ConsoleErrors);
             Assert.All(sessions, s => Assert.Empty(s.ConsoleErrors));
         }
@@ -143,11 +146,16 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
     }
 
     /// <summary>A full-page screenshot for looking at, when ANNOTATE_SCREENSHOTS names a folder.</summary>
-    private static async Task ShootAsync(IPage page, string name)
+    private static async Task ShootAsync(IPage page, string name, bool fullPage, int? width = null, int? height = null)
     {
         if (Environment.GetEnvironmentVariable("ANNOTATE_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            if (width is { } w && height is { } h)
+            {
+                await page.SetViewportSizeAsync(w, h);
+            }
+
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
         }
     }
 }
