@@ -61,8 +61,10 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const instruction = instructionPanel(ctx, projectId);
   const progress = progressPanel();
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
+  // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
+  const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, instruction.element, ...manage.elements, students.element, progress.element);
+    code.element, modes.element, agreement.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
