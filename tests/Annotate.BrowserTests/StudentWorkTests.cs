@@ -18,6 +18,7 @@ public sealed class StudentWorkCollection : ICollectionFixture<StudentWorkServer
 /// A class of five (issue 16, point 4), one of them on a phone: after joining, each student sees "Your documents"
 /// with the teacher's instruction (as text), their share of the documents and a Done button each; the teacher's
 /// progress table shows done, in progress and whether the stance was given, live, and a Reopen takes a Done back.
+/// Done works from the document's own page too.
 /// </summary>
 [Collection(StudentWorkCollection.Name)]
 public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture browser)
@@ -86,6 +87,13 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
             await eve.Page.ReloadAsync();
             await Expect(eve.Stance(eveDoc)).ToHaveTextAsync("Stance given");
             await eve.DoneButton(eveDoc).TapAsync();
+            // Cat says so from the document's own page.
+            var catDoc = await students[2].DocumentIdAsync(0);
+            await students[2].Page.GotoAsync($"/documents/{Uri.EscapeDataString(catDoc)}");
+            var catDone = students[2].Page.GetByTestId("reader-done");
+            await Expect(catDone).ToHaveTextAsync("Done");
+            await catDone.ClickAsync();
+            await Expect(catDone).ToHaveAttributeAsync("aria-pressed", "true");
 
             // Assert: the students' own pages.
             await Expect(ana.State(anaDoc)).ToContainTextAsync("Done");
@@ -103,7 +111,8 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
             await Expect(Chip(teacher.Page, "Ben", benDoc)).ToHaveAttributeAsync("data-stance", "true");
             await Expect(Chip(teacher.Page, "Ana", anaDoc)).ToHaveAttributeAsync("data-state", "done");
             await Expect(Chip(teacher.Page, "Ana", anaDoc)).ToHaveAttributeAsync("data-stance", "false");
-            await Expect(ProgressRow(teacher.Page, "Cat").GetByTestId("progress-done")).ToContainTextAsync("0 / ");
+            await Expect(Chip(teacher.Page, "Cat", catDoc)).ToHaveAttributeAsync("data-state", "done");
+            await Expect(ProgressRow(teacher.Page, "Dan").GetByTestId("progress-done")).ToContainTextAsync("0 / ");
             await Expect(ProgressRow(teacher.Page, "Ana").GetByTestId("progress-done")).ToContainTextAsync("1 / ");
 
             await ShootAsync(ana.Page, "student-desktop", fullPage: false, width: 1280, height: 720);
