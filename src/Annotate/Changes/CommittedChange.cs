@@ -20,3 +20,9 @@ internal sealed record ProjectVisibilityCommitted(ProjectSettings Settings) : Co
 
 /// <summary>A member's attributes in a project changed (agreement by perspective group depends on them).</summary>
 internal sealed record AnnotatorAttributesCommitted(string ProjectId, string UserId) : CommittedChange;
+
+/// <summary>
+/// A student's Done mark (UserId and DocumentId set) or the class instruction (both null) changed: the teacher's
+/// dashboard refreshes. Personal, so it only ever goes to the project's teachers.
+/// </summary>
+internal sealed record WorkCommitted(string ProjectId, string? UserId, string? DocumentId) : CommittedChange;

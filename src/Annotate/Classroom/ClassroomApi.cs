@@ -22,8 +22,8 @@ public sealed record AssignmentView(string Mode, int? AnnotatorsPerDocument, IRe
 /// <summary>Opening or closing a class for new students.</summary>
 public sealed record ClassPatch(bool? Open);
 
-/// <summary>The teacher's dashboard: the class, the mode, and each student's progress and whereabouts.</summary>
-public sealed record ClassDashboard(ClassInfo? Class, string Visibility, IReadOnlyList<StudentProgress> Students);
+/// <summary>The teacher's dashboard: the class, the mode, each student's progress and whereabouts, and the instruction students read.</summary>
+public sealed record ClassDashboard(ClassInfo? Class, string Visibility, IReadOnlyList<StudentProgress> Students, string? Instruction = null);
 
 /// <summary>
 /// Classroom: a teacher (project owner) starts a class and gets a join code; students join with the code and a
@@ -95,15 +95,18 @@ internal static class ClassroomApi
         return TypedResults.Ok(await ViewAsync(projectId, assignments, ct));
     }
 
-    private static async Task<Ok<ClassDashboard>> DashboardAsync(string projectId, HttpContext http, ClassroomStore classes, Assignments assignments, PresenceTracker presence, CancellationToken ct)
+    private static async Task<Ok<ClassDashboard>> DashboardAsync(string projectId, HttpContext http, ClassroomStore classes, Assignments assignments, PresenceTracker presence,
+        StudentWork work, ClassInstruction instruction, CancellationToken ct)
     {
         var present = presence.All().GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var assigned = await assignments.CountsAsync(projectId, ct);
         var spread = (await assignments.GetAsync(projectId, ct)).Mode == AssignmentSettings.Spread;
+        var documents = await work.OfClassAsync(projectId, ct);
         var students = (await classes.ProgressAsync(projectId, ct)).Select(s => new StudentProgress(s.UserId, s.Name, s.Role, s.JoinedAt, (int)s.Annotations, (int)s.Documents,
             present.GetValueOrDefault(s.UserId)?.Select(p => new StudentPresence(p.DocumentId, p.Block)).ToList() ?? [],
-            spread && s.Role == ProjectRoles.Annotator ? assigned.GetValueOrDefault(s.UserId) : null, s.ArrivedAt, s.PersonalLink == 1)).ToList();
-        return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students));
+            spread && s.Role == ProjectRoles.Annotator ? assigned.GetValueOrDefault(s.UserId) : null, s.ArrivedAt, s.PersonalLink == 1,
+            s.Role == ProjectRoles.Annotator ? documents.GetValueOrDefault(s.UserId) ?? [] : null)).ToList();
+        return TypedResults.Ok(new ClassDashboard(await classes.GetAsync(projectId, ct), http.Grant().Visibility, students, await instruction.GetAsync(projectId, ct)));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AddedStudent>>, ValidationProblem>> AddStudentsAsync(string projectId, StudentsRequest? request,

@@ -8,12 +8,14 @@ internal static class ClassroomSetup
         services.AddSingleton<ClassroomStore>();
         services.AddSingleton<Assignments>();
         services.AddSingleton<StudentTickets>();
+        services.AddSingleton<StudentWork>();
+        services.AddSingleton<ClassInstruction>();
         return services;
     }
 
     public static RouteGroupBuilder MapAnnotateClassroom(this RouteGroupBuilder api)
     {
-        api.MapGroup("").WithTags("Classroom").MapClassroom();
+        api.MapGroup("").WithTags("Classroom").MapClassroom().MapStudentWork();
         return api;
     }
 }

@@ -12,8 +12,9 @@ public sealed record ClassInfo(string ProjectId, string Code, bool Open, string 
 /// <summary>One student's work so far; <paramref name="Assigned"/> is their number of documents when documents are spread out.</summary>
 /// <param name="ArrivedAt">When they first came (joined with the code, or followed their personal link); null while a name on the teacher's list has not.</param>
 /// <param name="PersonalLink">Whether the teacher can issue them a (new) personal link: a student of this class, not an account.</param>
+/// <param name="Work">An annotator's documents with their progress on each (done, in progress, stance); null for the teacher's side.</param>
 public sealed record StudentProgress(string UserId, string Name, string Role, string JoinedAt, int Annotations, int Documents, IReadOnlyList<StudentPresence> Present, int? Assigned,
-    string? ArrivedAt = null, bool PersonalLink = false);
+    string? ArrivedAt = null, bool PersonalLink = false, IReadOnlyList<DocumentWork>? Work = null);
 
 /// <summary>Where a student is right now (the document and the block they are reading).</summary>
 public sealed record StudentPresence(string DocumentId, int? Block);

@@ -9,7 +9,7 @@ namespace Annotate.Collaboration;
 /// the database by <see cref="HubGuard"/>.
 /// </summary>
 [Authorize]
-internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement, MembershipSweep sweep, HubConnectionLimit limit) : Hub<IAnnotationClient>
+internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers agreement, ClassWatchers classes, MembershipSweep sweep, HubConnectionLimit limit) : Hub<IAnnotationClient>
 {
     /// <summary>Joins a document; returns the changes after <paramref name="afterSeq"/> (0 for all) the caller may see.</summary>
     public Task<JoinResult> JoinDocument(string documentId, long afterSeq) => sessions.JoinAsync(this, documentId, afterSeq);
@@ -25,6 +25,12 @@ internal sealed class AnnotationHub(DocumentSessions sessions, AgreementViewers 
 
     /// <summary>Stops receiving AgreementChanged for the project.</summary>
     public Task UnwatchAgreement(string projectId) => AgreementViewers.UnwatchAsync(this, projectId);
+
+    /// <summary>Receives ClassChanged for the project while on its class page (curators and owners only).</summary>
+    public Task WatchClass(string projectId) => classes.WatchAsync(this, projectId);
+
+    /// <summary>Stops receiving ClassChanged for the project.</summary>
+    public Task UnwatchClass(string projectId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CollaborationGroups.Class(projectId ?? ""));
 
     /// <summary>Refuses a connection past the per-person limit: the client's connection closes with the HubException's message.</summary>
     public override Task OnConnectedAsync()

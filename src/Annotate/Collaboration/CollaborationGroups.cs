@@ -30,4 +30,7 @@ internal static class CollaborationGroups
 
     /// <summary>Curators and owners viewing a blind project's agreement.</summary>
     public static string AgreementOverseers(string projectId) => $"agreement:{projectId}:overseers";
+
+    /// <summary>Curators and owners on a project's class page: told when a student marks a document done or reopens it.</summary>
+    public static string Class(string projectId) => $"class:{projectId}";
 }

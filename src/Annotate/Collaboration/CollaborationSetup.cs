@@ -11,6 +11,7 @@ internal static class CollaborationSetup
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceRoute>();
         services.AddSingleton<AgreementViewers>();
+        services.AddSingleton<ClassWatchers>();
         services.AddSingleton<MembershipSweep>();
         services.AddSingleton<HubConnectionLimit>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipSweep>());

@@ -19,7 +19,13 @@ public interface IAnnotationClient
 
     /// <summary>Agreement figures of these documents (and so of the project) changed: fetch them again.</summary>
     Task AgreementChanged(AgreementUpdate update);
+
+    /// <summary>Students' progress in a class the client watches changed (a Done mark, the instruction): fetch the dashboard again.</summary>
+    Task ClassChanged(ClassUpdate update);
 }
+
+/// <summary>Which project's class changed; the dashboard itself is fetched over HTTP.</summary>
+public sealed record ClassUpdate(string ProjectId);
 
 /// <summary>Which documents' agreement changed; the figures themselves are fetched over HTTP.</summary>
 public sealed record AgreementUpdate(string ProjectId, IReadOnlyList<string> DocumentIds);

@@ -14,6 +14,8 @@ internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub
         DocumentVersionCommitted document => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Presence(document.DocumentId))
             .DocumentChanged(new DocumentVersionChange(document.DocumentId, (int)document.Version)), logger, "DocumentChanged"),
         ProjectVisibilityCommitted project => VisibilityAsync(project.Settings.Id, project.Settings.Visibility),
+        // Personal progress: only the teachers watching the class page, and only that something changed (they fetch it).
+        WorkCommitted work => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Class(work.ProjectId)).ClassChanged(new ClassUpdate(work.ProjectId)), logger, "ClassChanged"),
         _ => Task.CompletedTask,
     };
 

@@ -34,12 +34,49 @@ export interface StudentProgress {
   arrivedAt?: string | null;
   /** Whether the teacher can issue them a new personal link (a student of this class, not an account). */
   personalLink?: boolean;
+  /** A student's documents with their progress on each; null for the teacher's side. */
+  work?: DocumentWork[] | null;
+}
+
+/** One of a person's documents and how far they are with it. */
+export interface DocumentWork {
+  documentId: string;
+  title: string;
+  /** Their live annotations on it, document labels included. */
+  annotations: number;
+  /** Whether they gave it a document-level label (the stance). */
+  stance: boolean;
+  done: boolean;
+  /** When they marked it done; null while it is not. */
+  doneAt: string | null;
 }
 
 export interface ClassDashboard {
   class: ClassInfo | null;
   visibility: Visibility;
   students: StudentProgress[];
+  /** The teacher's instruction that students read above their documents; null when none. */
+  instruction?: string | null;
+}
+
+/** "Your documents": the teacher's instruction and the caller's own documents. */
+export interface YourDocuments {
+  projectId: string;
+  instruction: string | null;
+  documents: DocumentWork[];
+  /** Whether the caller is a student here (joined the class, or given documents of their own): only they see the panel. */
+  student: boolean;
+}
+
+/** The caller's Done mark on a document after a change. */
+export interface DoneMark {
+  documentId: string;
+  done: boolean;
+  doneAt: string | null;
+}
+
+export interface InstructionView {
+  text: string | null;
 }
 
 export interface JoinRequest {
@@ -59,7 +96,25 @@ export interface AddedStudent {
 
 const classPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/class`;
 
+const donePath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/done`;
+
 export const classroomApi = {
+  /** The caller's documents with their progress, and the teacher's instruction; 403 for a viewer. */
+  myDocuments: (projectId: string, signal?: AbortSignal) =>
+    getJson<YourDocuments>(`/api/projects/${encodeURIComponent(projectId)}/my-documents`, undefined, signal),
+
+  /** Marks one's own work on the document done (true) or reopens it (false); 404 for a document one may not annotate. */
+  async setDone(documentId: string, done: boolean): Promise<DoneMark> {
+    const mark = await request<DoneMark>(done ? 'PUT' : 'DELETE', donePath(documentId));
+    if (!mark) throw new ApiError(500, 'Empty answer from the server', 'The server did not say whether the document is done.');
+    return mark;
+  },
+
+  /** Owners: the plain-text instruction students read (empty removes it); 400 naming `text`. */
+  async setInstruction(text: string, projectId: string): Promise<InstructionView> {
+    return (await request<InstructionView>('PUT', `${classPath(projectId)}/instruction`, { body: { text } })) ?? { text: null };
+  },
+
   /** Owners and curators only: 403 for anyone else. */
   dashboard: (projectId: string, signal?: AbortSignal) =>
     getJson<ClassDashboard>(classPath(projectId), undefined, signal),

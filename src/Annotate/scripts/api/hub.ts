@@ -39,6 +39,11 @@ export interface AgreementChange {
   documentIds: string[];
 }
 
+/** Students' progress in a class the page watches changed (a Done mark, the instruction): fetch the dashboard. */
+export interface ClassChange {
+  projectId: string;
+}
+
 /** Sent just before the server closes the connection of someone who can no longer work where they were. */
 export interface AccessLost {
   projectId: string;
@@ -54,6 +59,7 @@ export interface HubListener {
   visibilityChanged?(mode: Visibility): void;
   documentChanged?(change: DocumentVersionChange): void;
   agreementChanged?(change: AgreementChange): void;
+  classChanged?(change: ClassChange): void;
   /** This person can no longer work where they were (removed from the project, or the document given to others). */
   accessLost?(lost: AccessLost): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
@@ -78,6 +84,8 @@ class AnnotationHubClient {
   private restarting = false;
   /** Projects whose agreement someone follows, with how many do: watched again after a reconnect. */
   private readonly agreementWatchers = new Map<string, number>();
+  /** Projects whose class page is open (teachers only): watched again after a reconnect. */
+  private readonly classWatchers = new Set<string>();
 
   subscribe(listener: HubListener): () => void {
     this.listeners.add(listener);
@@ -165,6 +173,18 @@ class AnnotationHubClient {
     if (this.connected) await this.connection!.invoke('UnwatchAgreement', projectId);
   }
 
+  /** Follows a class's progress (ClassChanged); refused unless the caller is a curator or owner of the project. */
+  async watchClass(projectId: string): Promise<void> {
+    this.classWatchers.add(projectId);
+    await this.start();
+    await this.connection!.invoke('WatchClass', projectId);
+  }
+
+  async unwatchClass(projectId: string): Promise<void> {
+    this.classWatchers.delete(projectId);
+    if (this.connected) await this.connection!.invoke('UnwatchClass', projectId);
+  }
+
   private build(): HubConnection {
     const connection = new HubConnectionBuilder()
       .withUrl(HUB_PATH)
@@ -177,6 +197,7 @@ class AnnotationHubClient {
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
     connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));
     connection.on('AgreementChanged', (change: AgreementChange) => this.emit((l) => l.agreementChanged?.(change)));
+    connection.on('ClassChanged', (change: ClassChange) => this.emit((l) => l.classChanged?.(change)));
     connection.on('AccessLost', (lost: AccessLost) => this.emit((l) => l.accessLost?.(lost)));
     connection.onreconnecting(() => this.setState('reconnecting'));
     connection.onreconnected(() => {
@@ -235,8 +256,10 @@ class AnnotationHubClient {
 
   /** A new connection is in no group: watch the agreement again before telling the views to catch up. */
   private async afterReconnect(): Promise<void> {
-    await Promise.all([...this.agreementWatchers.keys()].map((id) =>
-      this.connection!.invoke('WatchAgreement', id).catch(() => {})));
+    await Promise.all([
+      ...[...this.agreementWatchers.keys()].map((id) => this.connection!.invoke('WatchAgreement', id).catch(() => {})),
+      ...[...this.classWatchers].map((id) => this.connection!.invoke('WatchClass', id).catch(() => {})),
+    ]);
     this.emit((l) => l.reconnected?.());
   }
 

@@ -11,6 +11,7 @@ import type { AppContext, View } from './context';
 import { renderCorpusBanner } from './corpusBanner';
 import { h, isPlainClick } from './dom';
 import { exportControl } from './exportControl';
+import { yourDocumentsPanel } from './classroom/yourDocuments';
 import { listToolbar } from './listToolbar';
 import { messageRow, renderRows } from './documentTable';
 
@@ -43,7 +44,10 @@ export function documentListView(ctx: AppContext, initial: ListFilters): View {
     tbody);
   const collectionList = h('div');
   const banner = h('div', { class: 'banner-slot' });
+  // A student (an annotator of the current project) sees first what to do: their documents and the teacher's instruction.
+  const student = ctx.state.project?.role === 'annotator' ? yourDocumentsPanel(ctx, ctx.projectId(), controller.signal) : null;
   const element = h('div', { class: 'list-page' },
+    student?.element,
     h('nav', { class: 'collections', 'aria-labelledby': 'collections-title' },
       h('h2', { id: 'collections-title' }, 'Collections'), collectionList),
     h('section', { class: 'documents', 'aria-labelledby': 'documents-title' },

@@ -17,6 +17,7 @@ import { renderArticle } from './annotate/articleDom';
 import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './annotate/mount';
 import { TextMap } from './annotate/textMap';
 import { TextHeatMap } from './agreement/textHeat';
+import { readerDone } from './classroom/readerDone';
 import { PeopleNames } from '../model/annotate/peopleNames';
 import { annotatorsApi } from '../api';
 
@@ -80,6 +81,8 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
     if (canCurate(ctx.state.projects, doc.projectId)) {
       tools.prepend(h('a', { href: routeHref(curateRoute(doc.id)), class: 'button subtle', 'data-testid': 'curate-link' }, 'Curate'));
     }
+    // A student's own documents can be marked done from here too.
+    if (ctx.state.projects.find((p) => p.id === doc.projectId)?.role === 'annotator') tools.append(readerDone(ctx, doc.projectId, doc.id, controller.signal));
     const { header, title } = articleHeader(doc, filters);
     heading = title;
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });

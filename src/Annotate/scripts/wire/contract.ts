@@ -15,6 +15,7 @@ import type {
   DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GammaLayer, GammaReport, GoldAnnotation, GoldPut, GroupAgreement, Groups,
   JoinRequest, LabelAgreement, LabelDecision, LayerAgreement, Member, NewApiToken, PairAgreement, ProjectAnnotator,
   Project, ProjectSummary, Provenance, ProvenanceSource, Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
+  DocumentWork, DoneMark, InstructionView, YourDocuments,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
 import type { AccountInfo } from '../api/account';
@@ -143,6 +144,10 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<StudentPresence, S['StudentPresence']>>,
   Expect<Matches<StudentProgress, S['StudentProgress']>>,
   Expect<Matches<ClassDashboard, S['ClassDashboard']>>,
+  Expect<Matches<DocumentWork, S['DocumentWork']>>,
+  Expect<Matches<YourDocuments, S['YourDocuments']>>,
+  Expect<Matches<DoneMark, S['DoneMark']>>,
+  Expect<Matches<InstructionView, S['InstructionView']>>,
   Expect<Accepted<JoinRequest, S['JoinRequest']>>,
   Expect<Matches<AddedStudent, S['AddedStudent']>>,
 
@@ -186,6 +191,10 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/projects/{projectId}/agreement/gamma', 'get'>, S['GammaReport']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class', 'get'>, S['ClassDashboard']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class', 'post'>, S['ClassInfo']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/my-documents', 'get'>, S['YourDocuments']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/done', 'put'>, S['DoneMark']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/done', 'delete'>, S['DoneMark']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/class/instruction', 'put'>, S['InstructionView']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class/students', 'post'>, S['AddedStudent'][]>>,
   Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,

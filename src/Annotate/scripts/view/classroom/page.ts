@@ -1,5 +1,7 @@
 import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
 import { annotationTotal, joinLink, studentRows } from '../../model/classroom/classroom';
+import { isOwner } from '../../model/classroom/people';
+import { progressRows } from '../../model/classroom/work';
 import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/app/routes';
 import { coalescedRefresh } from '../../model/shared/coalesce';
 import { followAgreement } from '../agreement/follow';
@@ -8,8 +10,10 @@ import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
 import { codePanel } from './codePanel';
 import { headlinePanel } from './headline';
+import { instructionPanel } from './instruction';
 import { managePanels } from './manage';
 import { modePanel } from './modes';
+import { progressPanel } from './progress';
 import { studentsPanel } from './students';
 
 /** How often the student table is fetched again (presence and counts change without an agreement push). */
@@ -54,9 +58,13 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     },
   });
   const agreement = headlinePanel(agreementLink);
+  const instruction = instructionPanel(ctx, projectId);
+  const progress = progressPanel();
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
+  // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
+  const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, ...manage.elements, students.element);
+    code.element, modes.element, agreement.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -101,7 +109,9 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
       void loadAgreement();
       void refresh();
     });
-    unsubscribe = annotationHub.subscribe({ visibilityChanged: () => void refresh() });
+    // A student's Done (or Reopen) is pushed at once; annotations arrive with the agreement pushes above.
+    annotationHub.watchClass(projectId).catch(() => {});
+    unsubscribe = annotationHub.subscribe({ visibilityChanged: () => void refresh(), classChanged: (change) => change.projectId === projectId && void refresh() });
     timer = window.setInterval(() => void refresh(), REFRESH_MS);
     void loadAgreement();
     ctx.documents(noFilters, controller.signal).then((list) => {
@@ -135,13 +145,16 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     code.render(dashboard.class);
     modes.render(dashboard.visibility);
     manage.update(dashboard.students);
+    instruction.render(dashboard.instruction, isOwner(dashboard.students, ctx.state.session?.userId));
     renderStudents();
     if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
   }
 
   function renderStudents(): void {
     // Personal links sign in as the student: never offered on a screen anonymised for the projector.
-    if (dashboard) students.render(studentRows(dashboard.students, titles, anonymous).map((row) => (anonymous ? { ...row, personalLink: false } : row)));
+    if (!dashboard) return;
+    students.render(studentRows(dashboard.students, titles, anonymous).map((row) => (anonymous ? { ...row, personalLink: false } : row)));
+    progress.render(progressRows(dashboard.students, anonymous));
   }
 
   const loadAgreement = coalescedRefresh(async () => {
@@ -201,6 +214,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     clearInterval(timer);
     stopFollowing?.();
     stopFollowing = null;
+    if (unsubscribe) annotationHub.unwatchClass(projectId).catch(() => {});
     unsubscribe?.();
     unsubscribe = null;
   }
