@@ -54,3 +54,18 @@ test('others are counted and named; document labels of mine are listed apart', (
   assert.deepEqual(lens.otherAnnotators(), [{ userId: 'ann', name: 'Ann', count: 2 }, { userId: 'bob', name: 'Bob', count: 1 }]);
   assert.deepEqual(lens.myLabels().map((a) => a.label), ['pro']);
 });
+
+test('an anonymised page names others by number, in number order, in rows and in the people filter', () => {
+  const session = annotateSession();
+  const numbers = new Map([['ann', 'Student 10'], ['bob', 'Student 9']]);
+  const lens = new AnnotationLens({
+    items: session.items, isMine: (a) => session.isMine(a), codebook: codebook(), text, documentVersion: 1,
+    view: { others: true, hidden: new Set<string>() }, nameOf: (userId) => numbers.get(userId) ?? 'A student',
+  });
+  const ann = othersSpan('a1', 'ann', 0, 3);
+  session.applyRemote('upsert', ann);
+  session.applyRemote('upsert', othersSpan('b1', 'bob', 4, 12));
+  assert.equal(lens.row(ann).meta, 'by Student 10');
+  assert.equal(lens.annotatorName(ann), 'Student 10');
+  assert.deepEqual(lens.otherAnnotators().map((p) => p.name), ['Student 9', 'Student 10']);
+});
