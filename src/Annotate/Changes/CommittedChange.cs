@@ -1,5 +1,6 @@
 using Annotate.Annotations;
 using Annotate.Projects;
+using Annotate.Rounds;
 
 namespace Annotate.Changes;
 
@@ -20,3 +21,6 @@ internal sealed record ProjectVisibilityCommitted(ProjectSettings Settings) : Co
 
 /// <summary>A member's attributes in a project changed (agreement by perspective group depends on them).</summary>
 internal sealed record AnnotatorAttributesCommitted(string ProjectId, string UserId) : CommittedChange;
+
+/// <summary>A norming round started or ended: whether annotators may edit in the project now.</summary>
+internal sealed record RoundCommitted(EditingState Editing) : CommittedChange;

@@ -14,6 +14,9 @@ internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub
         DocumentVersionCommitted document => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Presence(document.DocumentId))
             .DocumentChanged(new DocumentVersionChange(document.DocumentId, (int)document.Version)), logger, "DocumentChanged"),
         ProjectVisibilityCommitted project => VisibilityAsync(project.Settings.Id, project.Settings.Visibility),
+        // Every page of the project locks or unlocks its tools at once (each also checks on joining and reconnecting).
+        RoundCommitted round => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(round.Editing.ProjectId))
+            .EditingChanged(round.Editing), logger, "EditingChanged"),
         _ => Task.CompletedTask,
     };
 
