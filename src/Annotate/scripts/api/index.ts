@@ -15,6 +15,8 @@ export type { AgreementChange, AnnotationChange, JoinResult, PresenceUpdate, Hub
 export { agreementApi, annotatorsApi } from './agreement';
 export type * from './agreement';
 export { classroomApi } from './classroom';
+export { roundsApi } from './rounds';
+export type { EditingState, Round, RoundKind, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart } from './rounds';
 export type { AddedStudent, ClassDashboard, ClassInfo, JoinRequest, StudentPresence, StudentProgress } from './classroom';
 export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
