@@ -7,7 +7,7 @@ namespace Annotate.Rounds;
 
 /// <summary>
 /// Starts and ends rounds: the freeze (or thaw) is committed and pushed first, so pages lock at once; then the
-/// project's visibility follows the round's kind; then the ended round's agreement is computed and kept.
+/// ended round's agreement is computed and kept; then the project's visibility follows the new round's kind.
 /// </summary>
 internal sealed partial class RoundService(RoundStore store, ProjectStore projects, AgreementService agreement, ICommittedChanges changes, ILogger<RoundService> logger)
 {
@@ -26,17 +26,18 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
     {
         var (ended, started) = await store.StartAsync(grant.ProjectId, kind, name, userId, cancellationToken);
         await changes.PublishAsync(new RoundCommitted(Editing(grant.ProjectId, started)));
+        // The figures before the mode changes: the report as it stood when the round ended, mode included.
+        if (ended is not null)
+        {
+            await KeepFiguresAsync(ended, cancellationToken);
+        }
+
         var project = await projects.GetAsync(grant.ProjectId, cancellationToken);
         var visibility = project is null ? null : RoundKinds.VisibilityFor(kind, project.Visibility);
         if (project is not null && visibility != project.Visibility && await projects.SetVisibilityAsync(grant.ProjectId, visibility!, cancellationToken) is { } updated)
         {
             await changes.PublishAsync(new ProjectVisibilityCommitted(updated));
             grant = grant with { Visibility = updated.Visibility };
-        }
-
-        if (ended is not null)
-        {
-            await KeepFiguresAsync(ended, cancellationToken);
         }
 
         return await OverviewAsync(grant, cancellationToken);
