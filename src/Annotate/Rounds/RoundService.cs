@@ -11,6 +11,7 @@ namespace Annotate.Rounds;
 /// </summary>
 internal sealed partial class RoundService(RoundStore store, ProjectStore projects, AgreementService agreement, ICommittedChanges changes, ILogger<RoundService> logger)
 {
+    // As the HTTP API writes JSON (web defaults, undefined figures as null), so a kept report reads as it was served.
     private static readonly JsonSerializerOptions SnapshotJson = new(AgreementJson.Options) { WriteIndented = false };
 
     public async Task<RoundsOverview> OverviewAsync(ProjectGrant grant, CancellationToken cancellationToken)
@@ -56,10 +57,9 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
         return await OverviewAsync(grant, cancellationToken);
     }
 
-    public async Task<ProjectAgreementReport?> SnapshotAsync(string projectId, string roundId, CancellationToken cancellationToken) =>
-        await store.GetAsync(projectId, roundId, cancellationToken) is { SnapshotJson: { } json }
-            ? JsonSerializer.Deserialize<ProjectAgreementReport>(json, SnapshotJson)
-            : null;
+    /// <summary>The report's JSON exactly as it was served when the round ended; null for no such ended round.</summary>
+    public async Task<string?> SnapshotAsync(string projectId, string roundId, CancellationToken cancellationToken) =>
+        (await store.GetAsync(projectId, roundId, cancellationToken))?.SnapshotJson;
 
     private static EditingState Editing(string projectId, RoundRow? open) => open is { Frozen: true }
         ? new EditingState(projectId, true, RoundKinds.FrozenMessage, open.Name, open.Kind)
@@ -79,7 +79,7 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
             }
 
             var report = await agreement.ReportAsync(project, null, new AgreementOptions(null, null), cancellationToken);
-            await store.SaveSnapshotAsync(ended.Id, JsonSerializer.Serialize(report, SnapshotJson), cancellationToken);
+            await store.SaveSnapshotAsync(ended.Id, JsonSerializer.Serialize(report, SnapshotJson), JsonSerializer.Serialize(Measures(report), SnapshotJson), cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Data.Common.DbException or AgreementLimitException)
         {
@@ -88,7 +88,7 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
     }
 
     private static Round ToRound(RoundRow row, bool withMeasures) => new(row.Id, (int)row.Number, row.Name, row.Kind, row.StartedAt, row.EndedAt, row.Frozen,
-        withMeasures && row.SnapshotJson is { } json ? Measures(JsonSerializer.Deserialize<ProjectAgreementReport>(json, SnapshotJson)!) : null);
+        withMeasures && row.MeasuresJson is { } json ? JsonSerializer.Deserialize<RoundMeasures>(json, SnapshotJson) : null);
 
     private static RoundMeasures Measures(ProjectAgreementReport report) => new(report.Revision, report.Annotators.Count,
         report.Layers.Select(l => new RoundLayerMeasures(l.Layer, l.Name, l.Scope, l.Spans?.TokenAlpha, l.Spans?.SpanF1Overlap, l.Spans?.AlphaU, l.Coding?.KrippendorffAlpha)).ToList());

@@ -11,7 +11,7 @@ namespace Annotate.Rounds;
 /// </summary>
 internal sealed class RoundStore(Db db, TimeProvider time)
 {
-    private const string Columns = "Id, ProjectId, Number, Name, Kind, StartedAt, StartedBy, EndedAt, SnapshotJson";
+    private const string Columns = "Id, ProjectId, Number, Name, Kind, StartedAt, StartedBy, EndedAt, SnapshotJson, MeasuresJson";
 
     public static string LockKey(string projectId) => "rounds:" + projectId;
 
@@ -47,7 +47,7 @@ internal sealed class RoundStore(Db db, TimeProvider time)
                 Id = Guid.CreateVersion7().ToString(), ProjectId = projectId, Number = number, Name = name, Kind = kind,
                 StartedAt = time.GetUtcNow().ToString("O"), StartedBy = userId,
             };
-            await c.ExecuteAsync($"INSERT INTO Rounds ({Columns}) VALUES (@Id, @ProjectId, @Number, @Name, @Kind, @StartedAt, @StartedBy, @EndedAt, @SnapshotJson);", row, t);
+            await c.ExecuteAsync($"INSERT INTO Rounds ({Columns}) VALUES (@Id, @ProjectId, @Number, @Name, @Kind, @StartedAt, @StartedBy, @EndedAt, @SnapshotJson, @MeasuresJson);", row, t);
             return (ended, row);
         }, cancellationToken);
 
@@ -59,8 +59,9 @@ internal sealed class RoundStore(Db db, TimeProvider time)
             return await EndOpenAsync(c, t, projectId);
         }, cancellationToken);
 
-    public Task SaveSnapshotAsync(string roundId, string snapshotJson, CancellationToken cancellationToken) =>
-        db.WriteAsync((c, t) => c.ExecuteAsync("UPDATE Rounds SET SnapshotJson = @SnapshotJson WHERE Id = @Id;", new { Id = roundId, SnapshotJson = snapshotJson }, t), cancellationToken);
+    public Task SaveSnapshotAsync(string roundId, string snapshotJson, string measuresJson, CancellationToken cancellationToken) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync("UPDATE Rounds SET SnapshotJson = @SnapshotJson, MeasuresJson = @MeasuresJson WHERE Id = @Id;",
+            new { Id = roundId, SnapshotJson = snapshotJson, MeasuresJson = measuresJson }, t), cancellationToken);
 
     private async Task<RoundRow?> EndOpenAsync(IDbConnection c, IDbTransaction t, string projectId)
     {
@@ -95,7 +96,11 @@ internal sealed class RoundRow
 
     public string? EndedAt { get; set; }
 
+    /// <summary>The report as GET …/agreement served it (undefined figures written as null, so kept as text, never read back into the record).</summary>
     public string? SnapshotJson { get; set; }
+
+    /// <summary>Its headline figures (<see cref="RoundMeasures"/>).</summary>
+    public string? MeasuresJson { get; set; }
 
     public bool Frozen => EndedAt is null && RoundKinds.Freezes(Kind);
 }

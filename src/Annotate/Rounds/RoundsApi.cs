@@ -1,5 +1,6 @@
 using Annotate.AgreementReports;
 using Annotate.Projects;
+using System.Text.Json.Nodes;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,6 +28,7 @@ internal static class RoundsApi
             .WithSummary("Ends the open round (owners), keeping its agreement; editing is open again. 409 when no round is open.");
 
         api.MapGet("/projects/{projectId}/rounds/{roundId}/agreement", SnapshotAsync).RequireProjectAccess(ProjectRight.Read)
+            .Produces<ProjectAgreementReport>()
             .WithSummary("The agreement report a round ended with, exactly as GET /api/projects/{id}/agreement answered then; ?anonymous=true names people Student 1, Student 2, ….");
         return api;
     }
@@ -77,7 +79,7 @@ internal static class RoundsApi
             : TypedResults.Problem(title: "No open round", detail: $"No round is open in project '{projectId}': start one first.", statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Ok<ProjectAgreementReport>, ProblemHttpResult>> SnapshotAsync(string projectId, string roundId, bool? anonymous,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SnapshotAsync(string projectId, string roundId, bool? anonymous,
         HttpContext http, RoundService rounds, ProjectMembers members, CancellationToken ct)
     {
         var grant = http.Grant();
@@ -87,19 +89,25 @@ internal static class RoundsApi
                 detail: "Agreement compares everyone's work, which a blind project hides: a round's figures are shown once the project is open or revealed.", statusCode: 403);
         }
 
-        if (await rounds.SnapshotAsync(projectId, roundId, ct) is not { } report)
+        if (await rounds.SnapshotAsync(projectId, roundId, ct) is not { } json)
         {
             return TypedResults.Problem(title: "No figures for this round",
                 detail: $"Project '{projectId}' has no ended round '{roundId}': figures are kept when a round ends.", statusCode: 404);
         }
 
-        if (anonymous == true)
+        // Served as kept, not read back into the record: a figure that was undefined is null there, as it was served.
+        if (anonymous == true && JsonNode.Parse(json) is JsonObject report && report["annotators"] is JsonArray annotators)
         {
             var numbers = Anonymous.Numbering(await members.ListAsync(projectId, ct));
-            report = report with { Annotators = report.Annotators.Select(a => a with { Name = numbers(a.Id) }).ToList() };
+            foreach (var annotator in annotators.OfType<JsonObject>())
+            {
+                annotator["name"] = numbers(annotator["id"]?.GetValue<string>() ?? "");
+            }
+
+            json = report.ToJsonString();
         }
 
-        return TypedResults.Ok(report);
+        return TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
     private static ProblemHttpResult NotTeacher(string projectId) => TypedResults.Problem(title: "Not allowed",

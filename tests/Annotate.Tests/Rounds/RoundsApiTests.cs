@@ -61,7 +61,7 @@ public sealed class RoundsApiTests : IDisposable
         {
             await PutSpanAsync(ana, Guid.NewGuid().ToString(), "security", 40, 50),
             await PutSpanAsync(ana, span, "blockade", 0, 20, spanVersion),
-            await PutSpanAsync(ana, claim, "accusation", 30, 60, claimVersion, new { veracity = "false" }, "claim"),
+            await PutSpanAsync(ana, claim, "accusation", 30, 60, claimVersion, new { veracity = "disputed" }, "claim"),
             await ana.PutAsJsonAsync($"/api/documents/{Doc}/labels/{label}", new { layer = "stance", label = "pro-dalmor", version = labelVersion }),
             await ana.DeleteAsync($"/api/documents/{Doc}/annotations/{span}?version={spanVersion}"),
             await ana.DeleteAsync($"/api/documents/{Doc}/labels/{label}"),

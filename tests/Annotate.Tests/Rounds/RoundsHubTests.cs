@@ -48,7 +48,7 @@ public sealed class RoundsHubTests : IDisposable
         Assert.Equal("reveal", rejoined.Visibility); // reading and following go on while frozen, now with everyone's work
         Assert.Contains(rejoined.Changes, c => c.Annotation.AnnotatorId == ben.UserId);
         Assert.Equal((System.Net.HttpStatusCode)423, refused.StatusCode);
-        Assert.IsType<HubException>(invokeWrite); // no hub method writes
+        Assert.IsType<Microsoft.AspNetCore.SignalR.HubException>(invokeWrite); // no hub method writes
         Assert.False(open.Frozen);
         Assert.Null(open.Message);
         Assert.Equal("revise", open.RoundKind);
