@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Annotate.AgreementReports;
 using Annotate.Projects;
-using System.Text.Json.Nodes;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -21,13 +21,14 @@ export function roundsPanel(actions: RoundActions) {
   }, step.action));
   const endButton = h('button', { type: 'button', class: 'button', 'data-testid': 'round-end', onclick: () => void run(() => actions.end()) }, 'End round');
   const table = h('div', { class: 'table-scroll', 'data-testid': 'rounds-table-area' });
-  const element = h('section', { class: 'class-card', 'aria-labelledby': 'class-rounds-title', 'data-testid': 'class-rounds' },
-    h('h2', { id: 'class-rounds-title' }, 'Rounds'),
-    status,
+  const controls = h('div', { class: 'round-controls' },
     h('div', { class: 'round-name' }, h('label', { for: 'round-name' }, 'Name of the next round (optional)'), name, nameProblem),
     h('div', { class: 'round-steps', role: 'group', 'aria-label': 'Start a round' }, steps, endButton),
-    h('ul', { class: 'mode-hints' }, roundSteps.map((step) => h('li', { id: `round-${step.kind}-hint` }, h('strong', null, step.action), ': ', step.hint))),
-    table);
+    h('ul', { class: 'mode-hints' }, roundSteps.map((step) => h('li', { id: `round-${step.kind}-hint` }, h('strong', null, step.action), ': ', step.hint))));
+  const ownersOnly = h('p', { class: 'empty', hidden: true }, 'Only an owner of the project starts and ends rounds.');
+  const element = h('section', { class: 'class-card', 'aria-labelledby': 'class-rounds-title', 'data-testid': 'class-rounds' },
+    h('h2', { id: 'class-rounds-title' }, 'Rounds'),
+    status, controls, ownersOnly, table);
   let busy = false;
 
   name.addEventListener('input', () => {
@@ -51,6 +52,9 @@ export function roundsPanel(actions: RoundActions) {
 
   function render(overview: RoundsOverview, live: RoundMeasures | null): void {
     const current = overview.current;
+    // A curator follows the rounds here; only owners run them (the server refuses anyone else).
+    controls.hidden = !overview.mayManage;
+    ownersOnly.hidden = overview.mayManage;
     status.textContent = roundStatus(overview);
     status.dataset['frozen'] = String(overview.frozen);
     element.dataset['open'] = current ? current.kind : '';
