@@ -42,9 +42,9 @@ public sealed class RoundsTests(AnnotateServer server, BrowserFixture browser)
             await rounds.GetByTestId("round-blind").ClickAsync();
             await Expect(rounds.GetByTestId("round-status")).ToHaveTextAsync(new Regex(@"^Round \d+, Blind.*: students can edit\.$"));
 
-            foreach (var (name, phone) in new[] { ("Ana", false), ("Ben", false), ("Cat", false), ("Dev", false), ("Eva", true) })
+            foreach (var (name, onPhone) in new[] { ("Ana", false), ("Ben", false), ("Cat", false), ("Dev", false), ("Eva", true) })
             {
-                var session = phone ? await browser.OpenPhoneAsync(server.BaseAddress) : await browser.OpenAsync(server.BaseAddress);
+                var session = onPhone ? await browser.OpenPhoneAsync(server.BaseAddress) : await browser.OpenAsync(server.BaseAddress);
                 await new JoinPage(session.Page).JoinAsync(code, $"{name} {suffix}");
                 var page = await new AnnotationPage(session.Page).OpenAsync(Standard);
                 await page.WaitForLiveAsync("blind");
