@@ -112,6 +112,7 @@ public sealed class RoundsTests(AnnotateServer server, BrowserFixture browser)
             await Expect(table.Locator("thead th.open-round")).ToContainTextAsync("Revise");
             await Expect(table.Locator("thead")).ToContainTextAsync("Discuss");
             await Expect(table.Locator("tbody tr").First.Locator("td.change")).ToHaveTextAsync(new Regex(@"^([+−]?\d\.\d\d|—)$"));
+            await table.ScrollIntoViewIfNeededAsync();
             await Shots("teacher-rounds", teacher.Page);
 
             Assert.Empty(teacher.ConsoleErrors);

@@ -57,6 +57,8 @@ export class Annotator {
   private readonly markers: PresenceMarkers;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly unbindPointer: () => void;
+  /** Says why editing is frozen, while it is. */
+  private banner: HTMLElement | null = null;
 
   constructor(ctx: AppContext, doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom) {
     const me = ctx.state.session!;
@@ -183,14 +185,19 @@ export class Annotator {
 
   /**
    * A discussion froze editing (message) or a revise round opened it (null): the tools go inert or come back, and a
-   * banner above the text says why for as long as it lasts.
+   * banner above the tools says why for as long as it lasts.
    */
   private frozen(ctx: AppContext, message: string | null): void {
     this.panels.setFrozen(message !== null);
-    this.container.parentElement?.querySelector('.frozen-banner')?.remove();
+    this.banner?.remove();
+    this.banner = null;
     if (message !== null) {
-      this.container.before(h('div', { class: 'frozen-banner', role: 'status', 'data-testid': 'editing-frozen' },
-        h('strong', null, 'Editing is frozen while the class discusses.'), ' ', message.replace(/^Editing is frozen while the class discusses\.\s*/, '')));
+      this.banner = h('div', { class: 'frozen-banner', role: 'status', 'data-testid': 'editing-frozen' },
+        h('strong', null, 'Editing is frozen while the class discusses.'), ' ', message.replace(/^Editing is frozen while the class discusses\.\s*/, ''));
+      // Above the tools, where the page starts (the text below may be long): the first thing a student sees.
+      const toolbar = this.panels.toolbar.element;
+      if (toolbar.isConnected) toolbar.before(this.banner);
+      else this.container.before(this.banner);
       this.state.notice('Editing is frozen while the class discusses.');
     } else if (this.state.locked === null) {
       ctx.announce('Editing is open again: you can revise your annotations.');
@@ -199,6 +206,7 @@ export class Annotator {
   }
 
   dispose(): void {
+    this.banner?.remove();
     this.unbindPointer();
     this.live.dispose();
     this.markers.dispose();
