@@ -198,9 +198,8 @@ export class Annotator {
       const toolbar = this.panels.toolbar.element;
       if (toolbar.isConnected) toolbar.before(this.banner);
       else this.container.before(this.banner);
-      this.state.notice('Editing is frozen while the class discusses.');
+      ctx.announce('Editing is frozen while the class discusses.'); // the banner says it on screen
     } else if (this.state.locked === null) {
-      ctx.announce('Editing is open again: you can revise your annotations.');
       this.state.notice('Editing is open again: you can revise your annotations.');
     }
   }
