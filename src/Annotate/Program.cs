@@ -11,6 +11,7 @@ using Annotate.Data;
 using Annotate.Export;
 using Annotate.Hosting;
 using Annotate.Projects;
+using Annotate.Rounds;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -52,6 +53,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateAnnotations();
     builder.Services.AddAnnotateCuration();
     builder.Services.AddAnnotateClassroom();
+    // Norming rounds: a discuss round freezes annotators' writes (checked in each write's transaction).
+    builder.Services.AddAnnotateRounds();
 
     // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
     builder.Services.AddAnnotateAgreementReports();
@@ -103,6 +106,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotateAnnotations();
     api.MapAnnotateProjects();
     api.MapAnnotateClassroom();
+    api.MapAnnotateRounds();
     api.MapAnnotateExport();
     api.MapAnnotateCuration();
     api.MapAnnotateAgreementReports();

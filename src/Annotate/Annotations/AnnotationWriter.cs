@@ -4,6 +4,7 @@ using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
+using Annotate.Rounds;
 using Annotate.Sessions;
 using Dapper;
 
@@ -53,6 +54,12 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
     private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer,
         int? basedOn, SessionUser user, WriteContext context)
     {
+        // Read in the write's own transaction: a freeze committed before it is never missed.
+        if (await EditingFreeze.FrozenByAsync(c, t, candidate.DocumentId, user.UserId) is { } round)
+        {
+            return new WriteOutcome.Frozen(round, EditingFreeze.Detail(round));
+        }
+
         // Before reading: the version check and the write must see no other instance's write in between.
         await Db.LockAsync(c, t, candidate.DocumentId);
         var existing = await AnnotationStore.GetAsync(c, t, candidate.Id);
@@ -153,6 +160,11 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
 
         var outcome = await db.WriteAsync<WriteOutcome>(async (c, t) =>
         {
+            if (await EditingFreeze.FrozenByAsync(c, t, documentId, user.UserId) is { } round)
+            {
+                return new WriteOutcome.Frozen(round, EditingFreeze.Detail(round));
+            }
+
             await Db.LockAsync(c, t, documentId);
             var existing = await AnnotationStore.GetAsync(c, t, id);
             if (existing is null || existing.DocumentId != documentId || existing.Kind != kind)

@@ -66,6 +66,8 @@ internal static class AnnotationsApi
             extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
         WriteOutcome.Forbidden forbidden => TypedResults.Problem(title: "Forbidden", detail: forbidden.Detail, statusCode: 403),
         WriteOutcome.NotFound missing => TypedResults.Problem(title: "Not found", detail: missing.Detail, statusCode: 404),
+        WriteOutcome.Frozen frozen => TypedResults.Problem(title: "Editing is frozen", detail: frozen.Detail, statusCode: StatusCodes.Status423Locked,
+            extensions: new Dictionary<string, object?> { ["frozen"] = true, ["round"] = frozen.Round }),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
     };
 }

@@ -20,5 +20,8 @@ internal abstract record WriteOutcome
 
     public sealed record NotFound(string Detail) : WriteOutcome;
 
+    /// <summary>The project is in a discuss round: annotators' editing is refused until a revise round opens.</summary>
+    public sealed record Frozen(string Round, string Detail) : WriteOutcome;
+
     public static Invalid Error(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -55,6 +55,7 @@ internal sealed partial class ChangeFeed(IEnumerable<IChangeSubscriber> subscrib
             ProjectVisibilityCommitted project => project.Settings.Id,
             AnnotatorAttributesCommitted annotator => annotator.ProjectId,
             WorkCommitted work => work.ProjectId,
+            RoundCommitted round => round.Editing.ProjectId,
             AnnotationCommitted annotation => await members.ProjectOfDocumentAsync(annotation.Change.DocumentId, none),
             DocumentVersionCommitted document => await members.ProjectOfDocumentAsync(document.DocumentId, none),
             _ => null,

@@ -1,5 +1,6 @@
 using Annotate.Annotations;
 using Annotate.Projects;
+using Annotate.Rounds;
 
 namespace Annotate.Changes;
 
@@ -26,3 +27,5 @@ internal sealed record AnnotatorAttributesCommitted(string ProjectId, string Use
 /// dashboard refreshes. Personal, so it only ever goes to the project's teachers.
 /// </summary>
 internal sealed record WorkCommitted(string ProjectId, string? UserId, string? DocumentId) : CommittedChange;
+/// <summary>A norming round started or ended: whether annotators may edit in the project now.</summary>
+internal sealed record RoundCommitted(EditingState Editing) : CommittedChange;

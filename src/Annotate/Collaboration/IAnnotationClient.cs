@@ -1,4 +1,5 @@
 using Annotate.Annotations;
+using Annotate.Rounds;
 
 namespace Annotate.Collaboration;
 
@@ -16,6 +17,9 @@ public interface IAnnotationClient
 
     /// <summary>The document's text has a new version: reload it (annotations were moved onto it and are pushed too).</summary>
     Task DocumentChanged(DocumentVersionChange change);
+
+    /// <summary>A norming round started or ended: editing is now frozen (a discuss round) or open again.</summary>
+    Task EditingChanged(EditingState editing);
 
     /// <summary>Agreement figures of these documents (and so of the project) changed: fetch them again.</summary>
     Task AgreementChanged(AgreementUpdate update);

@@ -16,6 +16,9 @@ internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub
         ProjectVisibilityCommitted project => VisibilityAsync(project.Settings.Id, project.Settings.Visibility),
         // Personal progress: only the teachers watching the class page, and only that something changed (they fetch it).
         WorkCommitted work => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Class(work.ProjectId)).ClassChanged(new ClassUpdate(work.ProjectId)), logger, "ClassChanged"),
+        // Every page of the project locks or unlocks its tools at once (each also checks on joining and reconnecting).
+        RoundCommitted round => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Project(round.Editing.ProjectId))
+            .EditingChanged(round.Editing), logger, "EditingChanged"),
         _ => Task.CompletedTask,
     };
 

@@ -129,6 +129,7 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
         WriteOutcome.Conflict conflict => conflict.Detail,
         WriteOutcome.Forbidden forbidden => forbidden.Detail,
         WriteOutcome.NotFound notFound => notFound.Detail,
+        WriteOutcome.Frozen frozen => frozen.Detail,
         _ => outcome.ToString(),
     };
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Annotate.Annotations;
 using Annotate.Collaboration;
+using Annotate.Rounds;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Annotate.Tests.Infrastructure;
@@ -20,6 +21,7 @@ internal sealed class HubUser : IAsyncDisposable
         hub.On<string>(nameof(IAnnotationClient.VisibilityChanged), visibility => VisibilityChanges.Enqueue(visibility));
         hub.On<DocumentVersionChange>(nameof(IAnnotationClient.DocumentChanged), change => DocumentChanges.Enqueue(change));
         hub.On<AgreementUpdate>(nameof(IAnnotationClient.AgreementChanged), update => AgreementUpdates.Enqueue(update));
+        hub.On<EditingState>(nameof(IAnnotationClient.EditingChanged), state => EditingChanges.Enqueue(state));
     }
 
     public HttpClient Http { get; }
@@ -38,18 +40,23 @@ internal sealed class HubUser : IAsyncDisposable
 
     public ConcurrentQueue<AgreementUpdate> AgreementUpdates { get; } = new();
 
+    public ConcurrentQueue<EditingState> EditingChanges { get; } = new();
+
     public static Task<HubUser> SignInAsync(AnnotateApp app, string name) => SignInAsync(app, new { displayName = name });
 
     /// <summary>Signs in to an account (made with `annotate user add`) instead of by display name.</summary>
     public static Task<HubUser> SignInWithPasswordAsync(AnnotateApp app, string userName, string password) => SignInAsync(app, new { userName, password });
 
-    private static async Task<HubUser> SignInAsync(AnnotateApp app, object credentials)
+    /// <summary>Joins a class with its code, as a student does on a network server.</summary>
+    public static Task<HubUser> JoinClassAsync(AnnotateApp app, string code, string displayName) => SignInAsync(app, new { code, displayName }, "/api/session/join");
+
+    private static async Task<HubUser> SignInAsync(AnnotateApp app, object credentials, string path = "/api/session")
     {
         app.StartServer();
         var baseAddress = app.ClientOptions.BaseAddress;
         var cookies = new CookieContainer();
         var http = AntiforgeryHandler.Client(baseAddress, cookies);
-        var signIn = await http.PostAsJsonAsync("/api/session", credentials);
+        var signIn = await http.PostAsJsonAsync(path, credentials);
         signIn.EnsureSuccessStatusCode();
         var session = await signIn.Content.ReadFromJsonAsync<SessionInfo>();
         await AnnotateApp.WaitForCorpusAsync(http);

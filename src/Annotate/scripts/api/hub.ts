@@ -2,6 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import type { HubState } from '../model/live/connection';
 import type { Annotation } from './annotationTypes';
 import type { Visibility } from './projects';
+import type { EditingState } from './rounds';
 
 // The one typed door to the live hub (/hubs/annotations): views never name hub methods or events themselves.
 
@@ -62,6 +63,8 @@ export interface HubListener {
   classChanged?(change: ClassChange): void;
   /** This person can no longer work where they were (removed from the project, or the document given to others). */
   accessLost?(lost: AccessLost): void;
+  /** A norming round started or ended: editing in the project is frozen (a discuss round) or open again. */
+  editingChanged?(state: EditingState): void;
   /** The connection is back after a drop (or started for the first time after failing): rejoin and catch up. */
   reconnected?(): void;
   /** Connected, or (re)connecting: for the page's connection indicator. */
@@ -199,6 +202,7 @@ class AnnotationHubClient {
     connection.on('AgreementChanged', (change: AgreementChange) => this.emit((l) => l.agreementChanged?.(change)));
     connection.on('ClassChanged', (change: ClassChange) => this.emit((l) => l.classChanged?.(change)));
     connection.on('AccessLost', (lost: AccessLost) => this.emit((l) => l.accessLost?.(lost)));
+    connection.on('EditingChanged', (state: EditingState) => this.emit((l) => l.editingChanged?.(state)));
     connection.onreconnecting(() => this.setState('reconnecting'));
     connection.onreconnected(() => {
       this.setState('connected');

@@ -16,6 +16,8 @@ export { agreementApi, annotatorsApi } from './agreement';
 export type * from './agreement';
 export { classroomApi } from './classroom';
 export type { AddedStudent, ClassDashboard, ClassInfo, DocumentWork, DoneMark, InstructionView, JoinRequest, StudentPresence, StudentProgress, YourDocuments } from './classroom';
+export { roundsApi } from './rounds';
+export type { EditingState, Round, RoundKind, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart } from './rounds';
 export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
 export { curationApi, exportApi, exportFormats } from './curation';

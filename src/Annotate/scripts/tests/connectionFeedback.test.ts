@@ -51,3 +51,14 @@ test('the save indicator never says "All changes saved" while offline or with a 
   const refused = describeSave({ ...saved, refused: [{ fields: { note: 'Too long.' }, reason: 'Note: Too long.' }] }, 'live', '');
   assert.deepEqual([refused.state, refused.headline, refused.text, refused.show], ['refused', 'Not saved', 'Note: Too long.', true]);
 });
+
+test('while editing is frozen the indicator never says "All changes saved"', () => {
+  const idle: SaveState = { status: 'saved', pending: 0, error: null, refused: [] };
+  const frozen = describeSave(idle, 'live', '', true);
+  assert.equal(frozen.state, 'frozen');
+  assert.doesNotMatch(frozen.text, /All changes saved/);
+  assert.match(frozen.text, /frozen while the class discusses/);
+  assert.equal(describeSave(idle, 'live', '', false).text, 'All changes saved');
+  // A change still on its way is said as such, frozen or not.
+  assert.equal(describeSave({ ...idle, status: 'saving', pending: 1 }, 'live', '', true).state, 'saving');
+});

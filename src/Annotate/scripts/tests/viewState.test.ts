@@ -90,3 +90,19 @@ test('locking the view says why once and keeps the first reason', () => {
   assert.deepEqual(said, ['You were removed from this project.']);
   assert.equal(state.locked, 'You were removed from this project.');
 });
+
+test('a freeze comes and goes, told once per change; a lock outlasts it', () => {
+  const state = new AnnotateState('frame', true, () => true);
+  const told: (string | null)[] = [];
+  state.events.on('frozen', (message) => told.push(message));
+  state.setFrozen('Editing is frozen while the class discusses.');
+  state.setFrozen('Editing is frozen while the class discusses.');
+  assert.equal(state.inert, 'Editing is frozen while the class discusses.');
+  state.setFrozen(null);
+  assert.deepEqual(told, ['Editing is frozen while the class discusses.', null]);
+  assert.equal(state.inert, null);
+  state.setFrozen('Frozen again.');
+  state.lock('You were removed from this project.');
+  state.setFrozen(null);
+  assert.equal(state.inert, 'You were removed from this project.');
+});

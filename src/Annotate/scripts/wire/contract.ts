@@ -14,7 +14,8 @@ import type {
   CodebookInfo, CodebookLabel, CodebookLayer, CodingAgreement, Collection, CorpusProblem, CorpusStatus, CurationView,
   DocumentAgreement, DocumentDetail, DocumentList, DocumentSummary, GammaLayer, GammaReport, GoldAnnotation, GoldPut, GroupAgreement, Groups,
   JoinRequest, LabelAgreement, LabelDecision, LayerAgreement, Member, NewApiToken, PairAgreement, ProjectAnnotator,
-  Project, ProjectSummary, Provenance, ProvenanceSource, Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
+  Project, ProjectSummary, Provenance, ProvenanceSource, Round, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart,
+  Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   DocumentWork, DoneMark, InstructionView, YourDocuments,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
@@ -151,6 +152,13 @@ export type WireTypesMatchTheServer = [
   Expect<Accepted<JoinRequest, S['JoinRequest']>>,
   Expect<Matches<AddedStudent, S['AddedStudent']>>,
 
+  // Norming rounds (scripts/api/rounds.ts); EditingState comes over the hub, which the document does not describe.
+  Expect<Matches<RoundLayerMeasures, S['RoundLayerMeasures']>>,
+  Expect<Matches<RoundMeasures, S['RoundMeasures']>>,
+  Expect<Matches<Round, S['Round']>>,
+  Expect<Matches<RoundsOverview, S['RoundsOverview']>>,
+  Expect<Accepted<RoundStart, S['RoundStart']>>,
+
   // Curation (scripts/api/curation.ts).
   Expect<Matches<ProvenanceSource, S['ProvenanceSource']>>,
   Expect<Matches<Provenance, S['Provenance']>>,
@@ -196,6 +204,11 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/documents/{documentId}/done', 'delete'>, S['DoneMark']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class/instruction', 'put'>, S['InstructionView']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/class/students', 'post'>, S['AddedStudent'][]>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/rounds', 'get'>, S['RoundsOverview']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/rounds', 'post'>, S['RoundsOverview']>>,
+  Expect<Is<Body<'/api/projects/{projectId}/rounds', 'post'>, S['RoundStart']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/rounds/end', 'post'>, S['RoundsOverview']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/rounds/{roundId}/agreement', 'get'>, S['ProjectAgreementReport']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/gold/{id}', 'put'>, S['GoldRequest']>>,

@@ -22,6 +22,9 @@ import { TextMap } from './textMap';
 import { TextSelection } from './textSelection';
 import { AnnotateState } from './viewState';
 
+/** The server's words (Rounds/Round.cs), for a refusal that came before the push. */
+const FROZEN_MESSAGE = 'Editing is frozen while the class discusses. Your work so far is saved; you can edit again when the teacher opens a revise round.';
+
 function storage(get: () => KeyValueStorage): KeyValueStorage | null {
   try {
     return get();
@@ -55,6 +58,8 @@ export class Annotator {
   private readonly markers: PresenceMarkers;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly unbindPointer: () => void;
+  /** Says why editing is frozen, while it is. */
+  private banner: HTMLElement | null = null;
 
   constructor(ctx: AppContext, doc: DocumentDetail, info: CodebookInfo, private readonly container: HTMLElement, body: HTMLElement, dom: ArticleDom,
     names: PeopleNames = ownNames) {
@@ -93,11 +98,14 @@ export class Annotator {
       state.events.on('notice', (message) => ctx.announce(message)),
       state.events.on('announce', (message) => ctx.announce(message)),
       state.events.on('problem', ({ message, error }) => {
+        // Refused by a freeze the push has not told of (another instance, a missed message): freeze now.
+        if (error instanceof ApiError && error.status === 423) state.setFrozen(FROZEN_MESSAGE);
         const detail = error instanceof ApiError ? `${error.title}${error.detail ? `: ${error.detail}` : ''}` : '';
         ctx.showError(new ApiError(error instanceof ApiError ? error.status : 0, message, detail || undefined));
         state.notice(message); // beside the tools too: the banner may be scrolled out of view
       }),
       state.events.on('locked', (reason) => this.lock(ctx, reason)),
+      state.events.on('frozen', (message) => this.frozen(ctx, message)),
       // For the long-article benchmark: from the key (or click) to the highlight being on screen.
       state.events.on('labelled', ({ since }) =>
         requestAnimationFrame(() => setTimeout(() => performance.measure('annotate:span-rendered', { start: since }), 0))),
@@ -164,9 +172,9 @@ export class Annotator {
   /** A key outside form fields; true when the annotation view used it. */
   onKey(event: KeyboardEvent): boolean {
     const acts = !event.altKey && !event.metaKey && (event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace');
-    if (this.state.locked !== null && acts && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
-      // Nothing is taken any more: say why instead of failing the save.
-      this.state.notice(this.state.locked);
+    if (this.state.inert !== null && acts && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+      // Nothing is taken (any more, or for now): say why instead of failing the save.
+      this.state.notice(this.state.inert);
       return true;
     }
     return annotateKey(this.input, event);
@@ -179,7 +187,29 @@ export class Annotator {
     this.state.notice(reason);
   }
 
+  /**
+   * A discussion froze editing (message) or a revise round opened it (null): the tools go inert or come back, and a
+   * banner above the tools says why for as long as it lasts.
+   */
+  private frozen(ctx: AppContext, message: string | null): void {
+    this.panels.setFrozen(message !== null);
+    this.banner?.remove();
+    this.banner = null;
+    if (message !== null) {
+      this.banner = h('div', { class: 'frozen-banner', role: 'status', 'data-testid': 'editing-frozen' },
+        h('strong', null, 'Editing is frozen while the class discusses.'), ' ', message.replace(/^Editing is frozen while the class discusses\.\s*/, ''));
+      // Above the tools, where the page starts (the text below may be long): the first thing a student sees.
+      const toolbar = this.panels.toolbar.element;
+      if (toolbar.isConnected) toolbar.before(this.banner);
+      else this.container.before(this.banner);
+      ctx.announce('Editing is frozen while the class discusses.'); // the banner says it on screen
+    } else if (this.state.locked === null) {
+      this.state.notice('Editing is open again: you can revise your annotations.');
+    }
+  }
+
   dispose(): void {
+    this.banner?.remove();
     this.unbindPointer();
     this.live.dispose();
     this.markers.dispose();

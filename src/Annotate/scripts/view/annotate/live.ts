@@ -1,4 +1,4 @@
-import { annotationHub, projectsApi, type AnnotationChange, type PresenceUpdate, type Visibility } from '../../api';
+import { annotationHub, projectsApi, roundsApi, type AnnotationChange, type PresenceUpdate, type Visibility } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
 import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/live/liveFeed';
 import type { AnnotationSession } from '../../model/session/annotationSession';
@@ -13,7 +13,7 @@ export interface LiveContext {
   readonly userId: string | undefined;
   readonly session: Pick<AnnotationSession, 'applyRemote' | 'dropOthers'>;
   /** Receives the visibility mode and who is here. */
-  readonly state: Pick<AnnotateState, 'setMode' | 'setPresent' | 'lock'>;
+  readonly state: Pick<AnnotateState, 'setMode' | 'setPresent' | 'lock' | 'setFrozen'>;
   /** The article's blocks, in order, and where the sticky tools end: the first block below them is being read. */
   readonly blockEls: readonly HTMLElement[];
   stickyBottom(): number;
@@ -73,11 +73,16 @@ export class LiveDocument {
           cx.state.lock(lost.message);
         }
       },
+      editingChanged: (state) => {
+        if (state.projectId === cx.projectId) cx.state.setFrozen(state.frozen ? state.message : null);
+      },
       reconnected: () => {
         // Who is here now comes with the rejoin; those shown from before the drop may have left.
         this.present.clear();
         this.presence.reset();
         if (!this.lost) void this.feed.catchUp();
+        // A round may have started or ended while the connection was down.
+        if (!this.lost) void this.checkFrozen();
       },
     });
     window.addEventListener('scroll', this.onScroll, { passive: true });
@@ -85,6 +90,17 @@ export class LiveDocument {
 
   start(): void {
     void this.feed.start();
+    void this.checkFrozen();
+  }
+
+  /** Whether a discuss round has frozen editing, asked of the server (the push tells of later changes). */
+  private async checkFrozen(): Promise<void> {
+    try {
+      const rounds = await roundsApi.list(this.cx.projectId);
+      if (!this.disposed) this.cx.state.setFrozen(rounds.frozen ? rounds.frozenMessage : null);
+    } catch {
+      // Unknown for now: the server refuses frozen writes anyway, and the page freezes on that refusal.
+    }
   }
 
   /** Switches the project's mode for everyone; the hub's VisibilityChanged then rejoins every open document. */

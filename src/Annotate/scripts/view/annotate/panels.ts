@@ -112,7 +112,7 @@ export class AnnotatorPanels {
   saveState(state: SaveState): void {
     const { session } = this.cx;
     this.status.render(state, this.cx.state.connection);
-    this.toolbar.setHistory(session.history.canUndo, session.history.canRedo);
+    if (this.cx.state.inert === null) this.toolbar.setHistory(session.history.canUndo, session.history.canRedo);
     this.side.refreshSelected();
   }
 
@@ -123,6 +123,21 @@ export class AnnotatorPanels {
       part.classList.add('locked');
     }
     this.toolbar.setHistory(false, false);
+  }
+
+  /** Switches the tools off while a discussion freezes editing (frozen) or on again (a revise round), unless locked for good. */
+  setFrozen(frozen: boolean): void {
+    this.status.setFrozen(frozen);
+    if (this.cx.state.locked !== null) return;
+    if (frozen) {
+      this.lock();
+      return;
+    }
+    for (const part of [this.palette.element, this.side.element]) {
+      part.inert = false;
+      part.classList.remove('locked');
+    }
+    this.toolbar.setHistory(this.cx.session.history.canUndo, this.cx.session.history.canRedo);
   }
 
   dispose(): void {

@@ -12,13 +12,14 @@ export function saveStatus(retry: () => void, show: () => void) {
   const element = h('div', { class: 'save-status', role: 'status', 'data-testid': 'save-status', 'data-state': 'saved' });
   let last: SaveState = { status: 'saved', pending: 0, error: null, refused: [] };
   let connection: Connection = 'connecting';
+  let frozen = false;
   function render(state: SaveState = last, now: Connection = connection): void {
     last = state;
     connection = now;
     const why = state.error instanceof ApiError ? state.error.title : 'The server could not be reached';
-    const view = describeSave(state, connection, why);
+    const view = describeSave(state, connection, why, frozen);
     element.dataset['state'] = view.state;
-    const icon = view.state === 'saved' ? '✓' : view.state === 'saving' ? '' : '!';
+    const icon = view.state === 'saved' ? '✓' : view.state === 'saving' || view.state === 'frozen' ? '' : '!';
     replace(element,
       h('span', { class: `save-icon${view.state === 'saving' ? ' spin' : ''}`, 'aria-hidden': 'true' }, icon),
       view.headline ? [h('strong', { class: 'unsaved' }, view.headline), ' · '] : null,
@@ -27,5 +28,10 @@ export function saveStatus(retry: () => void, show: () => void) {
       view.show ? h('button', { type: 'button', class: 'button link', onclick: show }, 'Show') : null);
   }
   render();
-  return { element, render };
+  /** A discuss round froze editing (true) or a revise round opened it again. */
+  function setFrozen(on: boolean): void {
+    frozen = on;
+    render();
+  }
+  return { element, render, setFrozen };
 }

@@ -33,6 +33,8 @@ export interface AnnotateEvents {
   problem: { message: string; error?: unknown };
   /** No more work is taken here (removed from the project, or the document given to others): why. */
   locked: string;
+  /** A discuss round froze editing (the message), or a revise round opened it again (null). */
+  frozen: string | null;
 }
 
 type Listener<T> = (value: T) => void;
@@ -61,6 +63,8 @@ export class AnnotateState {
   connection: Connection = 'connecting';
   /** Why no more work is taken here, once the person lost the document or the project; null while they may work. */
   locked: string | null = null;
+  /** Why editing is frozen for now (a discuss round); null while it is open. Unlike locked, it lifts again. */
+  frozen: string | null = null;
   /** Other readers of this document, by name. */
   present: readonly Presence[] = [];
   /** Other annotators whose spans are switched off. */
@@ -90,6 +94,18 @@ export class AnnotateState {
     if (this.locked !== null) return;
     this.locked = reason;
     this.events.emit('locked', reason);
+  }
+
+  /** Freezes editing with a message, or opens it again with null; told only when it changes. */
+  setFrozen(message: string | null): void {
+    if (this.frozen === message) return;
+    this.frozen = message;
+    this.events.emit('frozen', message);
+  }
+
+  /** Why the tools take no change now (lost access, or a freeze); null while they do. */
+  get inert(): string | null {
+    return this.locked ?? this.frozen;
   }
 
   setConnection(state: Connection): void {

@@ -1,7 +1,8 @@
-import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, type ClassDashboard, type Visibility } from '../../api';
+import { agreementApi, annotationHub, ApiError, classroomApi, projectsApi, roundsApi, type AgreementReport, type ClassDashboard, type RoundKind, type RoundsOverview, type Visibility } from '../../api';
 import { annotationTotal, joinLink, studentRows } from '../../model/classroom/classroom';
 import { isOwner } from '../../model/classroom/people';
 import { progressRows } from '../../model/classroom/work';
+import { measuresOf } from '../../model/classroom/rounds';
 import { agreementRoute, classRoute, noFilters, routeHref } from '../../model/app/routes';
 import { coalescedRefresh } from '../../model/shared/coalesce';
 import { followAgreement } from '../agreement/follow';
@@ -14,6 +15,7 @@ import { instructionPanel } from './instruction';
 import { managePanels } from './manage';
 import { modePanel } from './modes';
 import { progressPanel } from './progress';
+import { roundsPanel } from './rounds';
 import { studentsPanel } from './students';
 
 /** How often the student table is fetched again (presence and counts change without an agreement push). */
@@ -45,6 +47,9 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const notice = h('div', { class: 'class-notice' });
   const code = codePanel(ctx, { start: () => void start(), setOpen: (open) => void setOpen(open) });
   const modes = modePanel((mode) => void setMode(mode));
+  let rounds: RoundsOverview | null = null;
+  let lastReport: AgreementReport | null = null;
+  const roundCard = roundsPanel({ start: (kind, name) => startRound(kind, name), end: () => endRound() });
   const students = studentsPanel({
     newLink: async (row) => {
       try {
@@ -64,7 +69,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
   const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
+    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -111,7 +116,12 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     });
     // A student's Done (or Reopen) is pushed at once; annotations arrive with the agreement pushes above.
     annotationHub.watchClass(projectId).catch(() => {});
-    unsubscribe = annotationHub.subscribe({ visibilityChanged: () => void refresh(), classChanged: (change) => change.projectId === projectId && void refresh() });
+    unsubscribe = annotationHub.subscribe({
+      visibilityChanged: () => void refresh(),
+      classChanged: (change) => change.projectId === projectId && void refresh(),
+      editingChanged: () => void loadRounds(),
+    });
+    void loadRounds();
     timer = window.setInterval(() => void refresh(), REFRESH_MS);
     void loadAgreement();
     ctx.documents(noFilters, controller.signal).then((list) => {
@@ -168,7 +178,10 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     figuresFor = total;
     try {
       const report = await agreementApi.report(projectId, { anonymous }, controller.signal);
-      if (!disposed) agreement.render(report);
+      if (disposed) return;
+      agreement.render(report);
+      lastReport = report;
+      renderRounds();
     } catch (error) {
       if (disposed || isAbort(error)) return;
       agreement.failed(error instanceof ApiError ? `Agreement could not be computed: ${error.detail ?? error.title}` : 'Agreement could not be computed.');
@@ -196,6 +209,50 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
       ctx.announce(open ? 'Joining is open again.' : 'Joining is closed.');
     } catch (error) {
       ctx.showError(error);
+    }
+  }
+
+  const loadRounds = coalescedRefresh(async () => {
+    try {
+      rounds = await roundsApi.list(projectId, controller.signal);
+      if (!disposed) renderRounds();
+    } catch (error) {
+      if (!disposed && !isAbort(error)) ctx.showError(error);
+    }
+  }, () => !disposed);
+
+  function renderRounds(): void {
+    if (rounds) roundCard.render(rounds, lastReport ? measuresOf(lastReport) : null);
+  }
+
+  /** A round started or ended here: show it, and the mode it put the project in. */
+  function roundChanged(next: RoundsOverview, said: string): void {
+    rounds = next;
+    renderRounds();
+    ctx.announce(said);
+    void refresh();
+    void loadAgreement();
+  }
+
+  async function startRound(kind: RoundKind, name: string): Promise<boolean> {
+    try {
+      const next = await roundsApi.start(projectId, { kind, name: name.trim() || null });
+      const round = next.current!;
+      roundChanged(next, `Round ${round.number}, ${round.name}, started${round.frozen ? ': editing is frozen for the students' : ''}.`);
+      return true;
+    } catch (error) {
+      ctx.showError(error);
+      return false;
+    }
+  }
+
+  async function endRound(): Promise<boolean> {
+    try {
+      roundChanged(await roundsApi.end(projectId), 'The round has ended; its agreement is kept in the table. Students can edit.');
+      return true;
+    } catch (error) {
+      ctx.showError(error);
+      return false;
     }
   }
 
