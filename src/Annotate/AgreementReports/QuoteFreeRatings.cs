@@ -22,9 +22,16 @@ internal static class QuoteFreeRatings
         var (at, bodyStart, firstLine) = Header(text.Span, required);
         var body = text[bodyStart..];
         var cuts = Cuts(body.Span, parts ?? Math.Clamp(body.Length / MinPartBytes, 1, Math.Min(Environment.ProcessorCount, MaxParts)));
+        // One set of arrays for every part, each part writing from its own offset (as many ratings as line feeds at
+        // most, usually), so that the merge moves ratings down in place instead of copying them into new arrays.
         var chunks = new RatingsChunk[cuts.Length - 1];
+        var capacities = new int[chunks.Length];
         for (var k = 0; k < chunks.Length; k++)
-            chunks[k] = new RatingsChunk();
+            capacities[k] = body.Span[cuts[k]..cuts[k + 1]].Count((byte)'\n') + 1;
+        var total = capacities.Sum();
+        var (unitOf, coderOf, valueOf, lineOf) = (new int[total], new int[total], new int[total], new int[total]);
+        for (int k = 0, offset = 0; k < chunks.Length; offset += capacities[k], k++)
+            chunks[k] = new RatingsChunk(unitOf, coderOf, valueOf, lineOf, offset, capacities[k], k == 0 ? firstLine : 0);
 
         ExceptionDispatchInfo? failure = null;
         var threads = new Thread[chunks.Length - 1];
@@ -43,7 +50,7 @@ internal static class QuoteFreeRatings
         foreach (var thread in threads)
             thread.Join();
         failure?.Throw();
-        return Merge(chunks, firstLine);
+        return Merge(chunks, firstLine, unitOf, coderOf, valueOf, lineOf);
     }
 
     private static void Parse(RatingsChunk chunk, ReadOnlySpan<byte> part, int[] at, ref ExceptionDispatchInfo? failure)
@@ -96,15 +103,14 @@ internal static class QuoteFreeRatings
 
     // The parts in file order: the first part's interners take in the others' names, new ids in order of first
     // appearance; reading stops at the first part with half a rating, as a record-by-record reader would.
-    private static RatingColumns Merge(RatingsChunk[] chunks, int firstLine)
+    private static RatingColumns Merge(RatingsChunk[] chunks, int firstLine, int[] unitOf, int[] coderOf, int[] valueOf, int[] lineOf)
     {
         var used = chunks.TakeWhile(c => c.ErrorRecord < 0).Count();
         used = Math.Min(used + 1, chunks.Length);
         var total = chunks.Take(used).Sum(c => c.Count);
-        var unitOf = Sized(total);
-        var coderOf = Sized(total);
-        var valueOf = Sized(total);
-        var lineOf = Sized(total);
+        // A part that outgrew its place wrote elsewhere and would overwrite the next part's ratings if moved in place.
+        if (total > unitOf.Length || chunks.Any(c => c.Outgrown))
+            (unitOf, coderOf, valueOf, lineOf) = (new int[total], new int[total], new int[total], new int[total]);
         var first = chunks[0];
         var valueFirstLine = first.ValueFirstRecord.Select(r => r + firstLine).ToList();
         var (at, line, errorLine) = (0, firstLine, -1);
@@ -118,10 +124,10 @@ internal static class QuoteFreeRatings
                 if (v.Global == valueFirstLine.Count)
                     valueFirstLine.Add(line + chunk.ValueFirstRecord[v.Local]);
             });
-            Copy(chunk.UnitOf, units, CollectionsMarshal.AsSpan(unitOf).Slice(at, chunk.Count), 0);
-            Copy(chunk.CoderOf, coders, CollectionsMarshal.AsSpan(coderOf).Slice(at, chunk.Count), 0);
-            Copy(chunk.ValueOf, values, CollectionsMarshal.AsSpan(valueOf).Slice(at, chunk.Count), 0);
-            Copy(chunk.RecordOf, null, CollectionsMarshal.AsSpan(lineOf).Slice(at, chunk.Count), line);
+            Move(chunk.UnitOf, units, unitOf.AsSpan(at, chunk.Count), 0);
+            Move(chunk.CoderOf, coders, coderOf.AsSpan(at, chunk.Count), 0);
+            Move(chunk.ValueOf, values, valueOf.AsSpan(at, chunk.Count), 0);
+            Move(chunk.LineOf, null, lineOf.AsSpan(at, chunk.Count), k == 0 ? 0 : line);
             at += chunk.Count;
             if (chunk.ErrorRecord >= 0)
             {
@@ -132,7 +138,7 @@ internal static class QuoteFreeRatings
             line += chunk.Records;
         }
 
-        var columns = new RatingColumns(unitOf, coderOf, valueOf, lineOf, first.Units.Names, first.Coders.Names, first.Values.Names, valueFirstLine);
+        var columns = new RatingColumns(unitOf, coderOf, valueOf, lineOf, total, first.Units.Names, first.Coders.Names, first.Values.Names, valueFirstLine);
         return errorLine >= 0 ? throw RatingsFile.HalfRating(columns, errorLine) : RatingsFile.Checked(columns);
     }
 
@@ -151,11 +157,15 @@ internal static class QuoteFreeRatings
         return map;
     }
 
+    // Moves a part's ratings down to where the merged columns continue (never later than where they are, so a
+    // forward copy is safe in place), mapping ids or adding a line base; the first part is already in place.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating
-    private static void Copy(ReadOnlySpan<int> from, int[]? map, Span<int> to, int add)
+    private static void Move(ReadOnlySpan<int> from, int[]? map, Span<int> to, int add)
     {
         if (map is null)
         {
+            if (add == 0 && Unsafe.AreSame(ref MemoryMarshal.GetReference(from), ref MemoryMarshal.GetReference(to)))
+                return;
             for (var i = 0; i < from.Length; i++)
                 to[i] = from[i] + add;
             return;
@@ -163,12 +173,5 @@ internal static class QuoteFreeRatings
 
         for (var i = 0; i < from.Length; i++)
             to[i] = map[from[i]];
-    }
-
-    private static List<int> Sized(int count)
-    {
-        var list = new List<int>(count);
-        CollectionsMarshal.SetCount(list, count);
-        return list;
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Annotate.AgreementReports;
 
@@ -18,6 +17,10 @@ internal sealed class RatingColumns
     private readonly IReadOnlyList<string> coderNames;
     private readonly IReadOnlyList<string> valueNames;
     private readonly List<int> valueFirstLine;
+    private int[] unitOf;
+    private int[] coderOf;
+    private int[] valueOf;
+    private int[] lineOf;
 
     public RatingColumns()
     {
@@ -26,26 +29,29 @@ internal sealed class RatingColumns
         values = new();
         (unitNames, coderNames, valueNames) = (units.NameList, coders.NameList, values.NameList);
         valueFirstLine = [];
-        (UnitOf, CoderOf, ValueOf, LineOf) = ([], [], [], []);
+        (unitOf, coderOf, valueOf, lineOf) = ([], [], [], []);
     }
 
-    /// <summary>Columns already interned (<see cref="RatingsFile"/>): names by id, and the first line of each value.</summary>
-    public RatingColumns(List<int> unitOf, List<int> coderOf, List<int> valueOf, List<int> lineOf,
+    /// <summary>
+    /// Columns already interned (<see cref="RatingsFile"/>): the first <paramref name="count"/> entries of each array,
+    /// names by id, and the first line of each value.
+    /// </summary>
+    public RatingColumns(int[] unitOf, int[] coderOf, int[] valueOf, int[] lineOf, int count,
         IReadOnlyList<string> unitNames, IReadOnlyList<string> coderNames, IReadOnlyList<string> valueNames, List<int> valueFirstLine)
     {
-        (UnitOf, CoderOf, ValueOf, LineOf) = (unitOf, coderOf, valueOf, lineOf);
+        (this.unitOf, this.coderOf, this.valueOf, this.lineOf, Count) = (unitOf, coderOf, valueOf, lineOf, count);
         (this.unitNames, this.coderNames, this.valueNames, this.valueFirstLine) = (unitNames, coderNames, valueNames, valueFirstLine);
     }
 
-    public List<int> UnitOf { get; }
+    public ReadOnlySpan<int> UnitOf => unitOf.AsSpan(0, Count);
 
-    public List<int> CoderOf { get; }
+    public ReadOnlySpan<int> CoderOf => coderOf.AsSpan(0, Count);
 
-    public List<int> ValueOf { get; }
+    public ReadOnlySpan<int> ValueOf => valueOf.AsSpan(0, Count);
 
-    public List<int> LineOf { get; }
+    public ReadOnlySpan<int> LineOf => lineOf.AsSpan(0, Count);
 
-    public int Count => UnitOf.Count;
+    public int Count { get; private set; }
 
     public string[] Units => [.. unitNames];
 
@@ -62,16 +68,26 @@ internal sealed class RatingColumns
     {
         if (units is null || coders is null || values is null)
             throw new InvalidOperationException("Columns read from a file are complete; ratings are added only to columns built one by one.");
-        UnitOf.Add(units.Id(unit));
-        CoderOf.Add(coders.Id(coder));
+        if (Count == unitOf.Length)
+        {
+            var capacity = Math.Max(16, Count * 2);
+            Array.Resize(ref unitOf, capacity);
+            Array.Resize(ref coderOf, capacity);
+            Array.Resize(ref valueOf, capacity);
+            Array.Resize(ref lineOf, capacity);
+        }
+
+        unitOf[Count] = units.Id(unit);
+        coderOf[Count] = coders.Id(coder);
         var v = values.Id(value);
         if (v == valueFirstLine.Count)
         {
             valueFirstLine.Add(line);
         }
 
-        ValueOf.Add(v);
-        LineOf.Add(line);
+        valueOf[Count] = v;
+        lineOf[Count] = line;
+        Count++;
     }
 
     /// <summary>Rows already read (the app's own ratings, not a file) as columns.</summary>
@@ -93,9 +109,9 @@ internal sealed class RatingColumns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
     {
-        var unitOf = CollectionsMarshal.AsSpan(UnitOf);
-        var coderOf = CollectionsMarshal.AsSpan(CoderOf);
-        var lineOf = CollectionsMarshal.AsSpan(LineOf);
+        var unitOf = UnitOf;
+        var coderOf = CoderOf;
+        var lineOf = LineOf;
         var unitCount = unitNames.Count;
         var start = new int[unitCount + 1];
         foreach (var u in unitOf)

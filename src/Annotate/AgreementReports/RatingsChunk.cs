@@ -15,10 +15,21 @@ internal sealed class RatingsChunk
     private static readonly bool[] AsciiSpace = [.. Enumerable.Range(0, 128).Select(b => char.IsWhiteSpace((char)b))];
 
     private readonly byte[][] canonical = [new byte[64], new byte[64], new byte[64]];
-    private int[] unitOf = [];
-    private int[] coderOf = [];
-    private int[] valueOf = [];
-    private int[] recordOf = [];
+    private readonly int lineBase;
+    private int[] unitOf;
+    private int[] coderOf;
+    private int[] valueOf;
+    private int[] lineOf;
+    private int offset;
+    private int capacity;
+
+    /// <summary>A part that writes its ratings into the arrays from <paramref name="offset"/>, for up to <paramref name="capacity"/> ratings (then into arrays of its own).</summary>
+    /// <param name="lineBase">Added to each record's index (0-based within the part) to give its line.</param>
+    public RatingsChunk(int[] unitOf, int[] coderOf, int[] valueOf, int[] lineOf, int offset, int capacity, int lineBase)
+    {
+        (this.unitOf, this.coderOf, this.valueOf, this.lineOf) = (unitOf, coderOf, valueOf, lineOf);
+        (this.offset, this.capacity, this.lineBase) = (offset, capacity, lineBase);
+    }
 
     public Utf8Interner Units { get; } = new();
 
@@ -38,19 +49,22 @@ internal sealed class RatingsChunk
     /// <summary>The record (0-based) that has a rating without a unit or coder, or −1.</summary>
     public int ErrorRecord { get; private set; } = -1;
 
-    public ReadOnlySpan<int> UnitOf => unitOf.AsSpan(0, Count);
+    public ReadOnlySpan<int> UnitOf => unitOf.AsSpan(offset, Count);
 
-    public ReadOnlySpan<int> CoderOf => coderOf.AsSpan(0, Count);
+    public ReadOnlySpan<int> CoderOf => coderOf.AsSpan(offset, Count);
 
-    public ReadOnlySpan<int> ValueOf => valueOf.AsSpan(0, Count);
+    public ReadOnlySpan<int> ValueOf => valueOf.AsSpan(offset, Count);
 
-    public ReadOnlySpan<int> RecordOf => recordOf.AsSpan(0, Count);
+    /// <summary>True when the part held more ratings than its place in the shared arrays and moved to arrays of its own.</summary>
+    public bool Outgrown { get; private set; }
+
+    /// <summary>Each rating's record index plus the line base.</summary>
+    public ReadOnlySpan<int> LineOf => lineOf.AsSpan(offset, Count);
 
     /// <summary>Reads <paramref name="data"/> (whole records, no quote byte) with the unit, coder and value at fields <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Parse(ReadOnlySpan<byte> data, int[] at)
     {
-        Grow(Math.Max(16, data.Length / 16));
         var ascii = Ascii.IsValid(data);
         var (unitAt, coderAt, valueAt) = (at[0], at[1], at[2]);
         var lastNeeded = Math.Max(unitAt, Math.Max(coderAt, valueAt));
@@ -119,15 +133,16 @@ internal sealed class RatingsChunk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int record, ReadOnlySpan<byte> unit, ReadOnlySpan<byte> coder, ReadOnlySpan<byte> value)
     {
-        if (Count == unitOf.Length)
-            Grow(Count * 2);
-        unitOf[Count] = Units.Id(unit);
-        coderOf[Count] = Coders.Id(coder);
+        if (Count == capacity)
+            Grow();
+        var at = offset + Count;
+        unitOf[at] = Units.Id(unit);
+        coderOf[at] = Coders.Id(coder);
         var v = Values.Id(value);
         if (v == ValueFirstRecord.Count)
             ValueFirstRecord.Add(record);
-        valueOf[Count] = v;
-        recordOf[Count] = record;
+        valueOf[at] = v;
+        lineOf[at] = lineBase + record;
         Count++;
     }
 
@@ -154,11 +169,19 @@ internal sealed class RatingsChunk
         return canonical[role].AsSpan(0, Encoding.UTF8.GetBytes(text, canonical[role]));
     }
 
-    private void Grow(int capacity)
+    // More ratings than line feeds (lines ended by a lone \r): arrays of its own, which the merge copies from.
+    private void Grow()
     {
-        Array.Resize(ref unitOf, capacity);
-        Array.Resize(ref coderOf, capacity);
-        Array.Resize(ref valueOf, capacity);
-        Array.Resize(ref recordOf, capacity);
+        capacity = Math.Max(16, capacity * 2);
+        int[] Moved(int[] from)
+        {
+            var to = new int[capacity];
+            from.AsSpan(offset, Count).CopyTo(to);
+            return to;
+        }
+
+        (unitOf, coderOf, valueOf, lineOf) = (Moved(unitOf), Moved(coderOf), Moved(valueOf), Moved(lineOf));
+        offset = 0;
+        Outgrown = true;
     }
 }

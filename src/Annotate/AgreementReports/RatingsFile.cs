@@ -37,7 +37,7 @@ internal static class RatingsFile
             return null;
         }
 
-        var data = new byte[stream.Length - stream.Position];
+        var data = GC.AllocateUninitializedArray<byte>((int)(stream.Length - stream.Position));
         stream.ReadExactly(data);
         return data;
     }
