@@ -8,7 +8,7 @@ namespace Annotate.Benchmarks;
 /// <summary>
 /// `cli-speed`: the whole `annotate agreement FILE` process against the Python pipeline a researcher would write
 /// (pandas.read_csv + pivot + a numpy coincidence-matrix alpha, python/pandas_alpha.py) on the same generated file:
-/// N runs of each, interleaved, wall time and peak resident memory of each process from /usr/bin/time, medians.
+/// N runs of each, interleaved, wall time, CPU time and peak resident memory of each process from /usr/bin/time, medians.
 /// Targets: at least 5× faster than Python and under 150 MB. Both sides print alpha; they must agree.
 /// </summary>
 internal static class CliSpeedBenchmark
