@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Annotate.AgreementReports;
 
@@ -10,27 +9,56 @@ namespace Annotate.AgreementReports;
 /// </summary>
 internal sealed class RatingColumns
 {
-    private readonly SpanInterner units = new();
-    private readonly SpanInterner coders = new();
-    private readonly SpanInterner values = new();
-    private readonly List<int> valueFirstLine = [];
+    // Only columns built rating by rating (Add) intern through these; a file read in parallel brings its own names.
+    private readonly SpanInterner? units;
+    private readonly SpanInterner? coders;
+    private readonly SpanInterner? values;
+    private readonly IReadOnlyList<string> unitNames;
+    private readonly IReadOnlyList<string> coderNames;
+    private readonly IReadOnlyList<string> valueNames;
+    private readonly List<int> valueFirstLine;
+    private int[] unitOf;
+    private int[] coderOf;
+    private int[] valueOf;
+    private int[] lineOf;
 
-    public List<int> UnitOf { get; } = [];
+    public RatingColumns()
+    {
+        units = new();
+        coders = new();
+        values = new();
+        (unitNames, coderNames, valueNames) = (units.NameList, coders.NameList, values.NameList);
+        valueFirstLine = [];
+        (unitOf, coderOf, valueOf, lineOf) = ([], [], [], []);
+    }
 
-    public List<int> CoderOf { get; } = [];
+    /// <summary>
+    /// Columns already interned (<see cref="RatingsFile"/>): the first <paramref name="count"/> entries of each array,
+    /// names by id, and the first line of each value.
+    /// </summary>
+    public RatingColumns(int[] unitOf, int[] coderOf, int[] valueOf, int[] lineOf, int count,
+        IReadOnlyList<string> unitNames, IReadOnlyList<string> coderNames, IReadOnlyList<string> valueNames, List<int> valueFirstLine)
+    {
+        (this.unitOf, this.coderOf, this.valueOf, this.lineOf, Count) = (unitOf, coderOf, valueOf, lineOf, count);
+        (this.unitNames, this.coderNames, this.valueNames, this.valueFirstLine) = (unitNames, coderNames, valueNames, valueFirstLine);
+    }
 
-    public List<int> ValueOf { get; } = [];
+    public ReadOnlySpan<int> UnitOf => unitOf.AsSpan(0, Count);
 
-    public List<int> LineOf { get; } = [];
+    public ReadOnlySpan<int> CoderOf => coderOf.AsSpan(0, Count);
 
-    public int Count => UnitOf.Count;
+    public ReadOnlySpan<int> ValueOf => valueOf.AsSpan(0, Count);
 
-    public string[] Units => units.Names();
+    public ReadOnlySpan<int> LineOf => lineOf.AsSpan(0, Count);
 
-    public string[] Coders => coders.Names();
+    public int Count { get; private set; }
+
+    public string[] Units => [.. unitNames];
+
+    public string[] Coders => [.. coderNames];
 
     /// <summary>The distinct values, by value index, as written (trimmed).</summary>
-    public IReadOnlyList<string> Values => values.NameList;
+    public IReadOnlyList<string> Values => valueNames;
 
     /// <summary>The first line each value was read on: an error about a value names the first line that has it.</summary>
     public IReadOnlyList<int> ValueFirstLine => valueFirstLine;
@@ -38,16 +66,28 @@ internal sealed class RatingColumns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Add(int line, ReadOnlySpan<char> unit, ReadOnlySpan<char> coder, ReadOnlySpan<char> value)
     {
-        UnitOf.Add(units.Id(unit));
-        CoderOf.Add(coders.Id(coder));
+        if (units is null || coders is null || values is null)
+            throw new InvalidOperationException("Columns read from a file are complete; ratings are added only to columns built one by one.");
+        if (Count == unitOf.Length)
+        {
+            var capacity = Math.Max(16, Count * 2);
+            Array.Resize(ref unitOf, capacity);
+            Array.Resize(ref coderOf, capacity);
+            Array.Resize(ref valueOf, capacity);
+            Array.Resize(ref lineOf, capacity);
+        }
+
+        unitOf[Count] = units.Id(unit);
+        coderOf[Count] = coders.Id(coder);
         var v = values.Id(value);
         if (v == valueFirstLine.Count)
         {
             valueFirstLine.Add(line);
         }
 
-        ValueOf.Add(v);
-        LineOf.Add(line);
+        valueOf[Count] = v;
+        lineOf[Count] = line;
+        Count++;
     }
 
     /// <summary>Rows already read (the app's own ratings, not a file) as columns.</summary>
@@ -69,25 +109,26 @@ internal sealed class RatingColumns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
     {
-        var unitOf = CollectionsMarshal.AsSpan(UnitOf);
-        var coderOf = CollectionsMarshal.AsSpan(CoderOf);
-        var lineOf = CollectionsMarshal.AsSpan(LineOf);
-        var start = new int[units.Count + 1];
+        var unitOf = UnitOf;
+        var coderOf = CoderOf;
+        var lineOf = LineOf;
+        var unitCount = unitNames.Count;
+        var start = new int[unitCount + 1];
         foreach (var u in unitOf)
             start[u + 1]++;
-        for (var u = 0; u < units.Count; u++)
+        for (var u = 0; u < unitCount; u++)
             start[u + 1] += start[u];
         var order = new int[unitOf.Length];
         var next = start[..^1];
         for (var i = 0; i < unitOf.Length; i++)
             order[next[unitOf[i]]++] = i;
 
-        var lastUnit = new int[coders.Count];
-        var firstOfCoder = new int[coders.Count];
+        var lastUnit = new int[coderNames.Count];
+        var firstOfCoder = new int[coderNames.Count];
         Array.Fill(lastUnit, -1);
         var best = -1;
         var bestFirst = -1;
-        for (var u = 0; u < units.Count; u++)
+        for (var u = 0; u < unitCount; u++)
         {
             for (var at = start[u]; at < start[u + 1]; at++)
             {
@@ -106,6 +147,6 @@ internal sealed class RatingColumns
             }
         }
 
-        return best < 0 ? null : (lineOf[best], lineOf[bestFirst], units.NameList[unitOf[best]], coders.NameList[coderOf[best]]);
+        return best < 0 ? null : (lineOf[best], lineOf[bestFirst], unitNames[unitOf[best]], coderNames[coderOf[best]]);
     }
 }

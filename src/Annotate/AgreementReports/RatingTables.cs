@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Annotate.Agreement;
 
 namespace Annotate.AgreementReports;
@@ -76,14 +75,14 @@ internal static class RatingTables
     private static RatingTable Table(RatingColumns ratings, int[] map, string[] categories, double[]? numeric, bool declared)
     {
         var categoryOf = new int[ratings.Count];
-        var valueOf = CollectionsMarshal.AsSpan(ratings.ValueOf);
+        var valueOf = ratings.ValueOf;
         for (var i = 0; i < categoryOf.Length; i++)
         {
             categoryOf[i] = map[valueOf[i]];
         }
 
         return RatingTable.FromIndices(ratings.Units, ratings.Coders, categories,
-            CollectionsMarshal.AsSpan(ratings.UnitOf), CollectionsMarshal.AsSpan(ratings.CoderOf), categoryOf, numeric, declared);
+            ratings.UnitOf, ratings.CoderOf, categoryOf, numeric, declared);
     }
 
     // The value, among those failing the test, that appears first in the file.

@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace Annotate.AgreementReports;
 
 /// <summary>
-/// Reads a `unit,coder,value` ratings file straight into <see cref="RatingColumns"/> with <see cref="Utf8CsvReader"/>:
-/// fields are looked at as spans and interned, so no string is made per row and a file of a million ratings reads in
-/// a fraction of a second. The rules and messages of the CsvHelper reader it replaced: columns matched trimmed and
+/// Reads a `unit,coder,value` ratings file straight into <see cref="RatingColumns"/>: fields are looked at as bytes or
+/// spans and interned, so no string is made per row. A file without quotes (the usual case) is read whole and parsed
+/// in parallel parts (<see cref="QuoteFreeRatings"/>); any other goes record by record through
+/// <see cref="Utf8CsvReader"/>. The rules and messages of the CsvHelper reader it replaced: columns matched trimmed and
 /// case-blind in any order, extra columns ignored, quoting and embedded commas as spreadsheets write them,
 /// a byte-order mark skipped, blank lines skipped, an empty value a missing rating.
 /// </summary>
@@ -13,10 +14,37 @@ internal static class RatingsFile
 {
     private static readonly string[] Columns = ["unit", "coder", "value"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public static RatingColumns Read(Stream bytes)
     {
-        var csv = new Utf8CsvReader(bytes);
+        var stream = Utf8CsvReader.Utf8(bytes);
+        if (WholeFile(stream) is not { } data)
+        {
+            return ReadRecords(new Utf8CsvReader(stream));
+        }
+
+        var text = data.AsMemory(data is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
+        return text.Span.Contains((byte)'"') ? ReadRecords(new Utf8CsvReader(new MemoryStream(data))) : QuoteFreeRatings.Read(text, Columns);
+    }
+
+    // Files up to this size are read whole, so that a file without quotes can be parsed in parallel parts; larger
+    // ones (or a pipe) stream through the record reader in a constant amount of memory.
+    private const long WholeFileLimit = 256L << 20;
+
+    private static byte[]? WholeFile(Stream stream)
+    {
+        if (!stream.CanSeek || stream.Length - stream.Position > WholeFileLimit)
+        {
+            return null;
+        }
+
+        var data = GC.AllocateUninitializedArray<byte>((int)(stream.Length - stream.Position));
+        stream.ReadExactly(data);
+        return data;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
+    internal static RatingColumns ReadRecords(Utf8CsvReader csv)
+    {
         int[]? at = null;
         var columns = new RatingColumns();
         while (csv.Read())
@@ -42,7 +70,7 @@ internal static class RatingsFile
 
             if (unit.IsEmpty || coder.IsEmpty)
             {
-                throw EarlierDuplicate(columns) ?? new RatingsFileException($"line {csv.Line}: a rating needs both a unit and a coder.");
+                throw HalfRating(columns, csv.Line);
             }
 
             if (!value.IsEmpty)
@@ -53,16 +81,20 @@ internal static class RatingsFile
 
         if (at is null)
         {
-            throw new RatingsFileException("line 1: the file is empty; it needs a header row 'unit,coder,value'.");
+            throw EmptyFile();
         }
 
-        if (EarlierDuplicate(columns) is { } duplicate)
-        {
-            throw duplicate;
-        }
-
-        return columns;
+        return Checked(columns);
     }
+
+    internal static RatingsFileException EmptyFile() => new("line 1: the file is empty; it needs a header row 'unit,coder,value'.");
+
+    /// <summary>The columns, or the first duplicate rating as an error.</summary>
+    internal static RatingColumns Checked(RatingColumns columns) => EarlierDuplicate(columns) is { } duplicate ? throw duplicate : columns;
+
+    /// <summary>The error of a rating without a unit or coder on <paramref name="line"/>, or of a duplicate before it.</summary>
+    internal static RatingsFileException HalfRating(RatingColumns before, int line) =>
+        EarlierDuplicate(before) ?? new RatingsFileException($"line {line}: a rating needs both a unit and a coder.");
 
     // A short row (fewer fields than the header) has its missing fields empty.
     private static ReadOnlySpan<char> Field(Utf8CsvReader csv, int index) => csv.Field(index);

@@ -63,9 +63,16 @@ internal sealed class Utf8CsvReader
         var names = new List<string>(FieldCount);
         for (var i = 0; i < FieldCount; i++)
         {
-            names.Add(Field(i).ToString().ToLowerInvariant());
+            names.Add(Field(i).ToString());
         }
 
+        return ColumnsAt(names, required);
+    }
+
+    /// <summary>Where each required column is among the header's fields (trimmed), as <see cref="ColumnsAt(IReadOnlyList{string})"/>.</summary>
+    public static int[] ColumnsAt(IEnumerable<string> header, IReadOnlyList<string> required)
+    {
+        var names = header.Select(n => n.ToLowerInvariant()).ToList();
         var missing = required.Where(c => !names.Contains(c)).ToList();
         return missing.Count > 0
             ? throw new RatingsFileException($"line 1: the header lacks the column(s) {string.Join(", ", missing)}; it needs '{string.Join(',', required)}'.")
@@ -222,8 +229,8 @@ internal sealed class Utf8CsvReader
         }
     }
 
-    // UTF-16 and UTF-32 files (with their byte-order mark) are rare: they are converted to UTF-8 in memory first.
-    private static Stream Utf8(Stream stream)
+    /// <summary>The stream itself, or for a UTF-16 or UTF-32 file (with its byte-order mark; rare) its text as UTF-8 in memory.</summary>
+    public static Stream Utf8(Stream stream)
     {
         Span<byte> head = stackalloc byte[2];
         if (!stream.CanSeek || stream.Read(head) < 2)
