@@ -132,7 +132,7 @@ public sealed class TokenRatings
 
     /// <summary>The coincidence matrix over all coders, or over <paramref name="coders"/> only (to sum over documents).</summary>
     public CoincidenceMatrix Coincidences(IReadOnlyCollection<string>? coders = null) =>
-        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map);
+        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToArray(), UnitCount, map);
 
     /// <summary>Several documents' ratings as one (units laid end to end), e.g. for a bootstrap over a project.</summary>
     public static TokenRatings Concat(IReadOnlyList<TokenRatings> parts)
