@@ -53,7 +53,7 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
         // in seconds and a few hundred MB, docs/benchmarks.md).
         if (project is not null)
         {
-            var report = await ProjectAgreement.ComputeAsync(agreement, project, null, new AgreementOptions(), cancellationToken);
+            var report = context.ProjectReport ?? await ProjectAgreement.ComputeAsync(agreement, project, null, new AgreementOptions(), cancellationToken);
             card.Append("## Agreement\n\nAmong annotators (the gold layer left out), over every document someone annotated:\n\n");
             foreach (var layer in report.Layers)
             {
