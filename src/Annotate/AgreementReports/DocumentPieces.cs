@@ -144,16 +144,21 @@ internal sealed class LayerPiece
         Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
         Disagreements = SpanAgreement.Disagreements(spans, coders);
         Labels = [.. spans.Select(s => s.Label).Distinct(StringComparer.Ordinal)];
-        TokensByLabel = Labels.ToDictionary(l => l, l => built.ForLabel(l).Coincidences(), StringComparer.Ordinal);
+        // Every label's matrix in one pass over the tokens; a label nobody used here (every token "no" for everyone,
+        // which still counts as agreement on "no") comes with them.
+        const string unused = "\u0000unused";
+        var byLabel = built.LabelCoincidences([.. Labels, unused]);
+        TokensByLabel = Labels.ToDictionary(l => l, l => byLabel[l], StringComparer.Ordinal);
         F1ByLabel = Labels.ToDictionary(l => l, l => (SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, l, coders), SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, l, coders)), StringComparer.Ordinal);
-        // A label nobody used here: every token is "no" for everyone, which still counts as agreement on "no".
-        allNo = built.ForLabel("\u0000unused").Coincidences();
+        allNo = byLabel[unused];
         if (!keepRatings && documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // The pair table needs every pair of the document's annotators: a few small matrices instead of the ratings.
+            // The pair table needs every pair of the document's annotators: a few small matrices instead of the
+            // ratings, all pairs in one pass over the tokens.
+            var pairTokens = built.PairCoincidences(documentCoders);
             for (var i = 0; i < documentCoders.Count; i++)
                 for (var j = i + 1; j < documentCoders.Count; j++)
-                    pairs[(documentCoders[i], documentCoders[j])] = ComputePair(built, documentCoders[i], documentCoders[j]);
+                    pairs[(documentCoders[i], documentCoders[j])] = (pairTokens[(documentCoders[i], documentCoders[j])], PairOverlap(documentCoders[i], documentCoders[j]));
         }
     }
 
@@ -186,9 +191,11 @@ internal sealed class LayerPiece
     /// <summary>Two annotators' token coincidences and overlap F1 here (both must have annotated the document).</summary>
     public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key => ComputePair(Ratings, key.Item1, key.Item2));
 
-    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b)
+    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b) => (from.Coincidences([a, b]), PairOverlap(a, b));
+
+    private SpanF1 PairOverlap(string a, string b)
     {
         var both = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = [a, b] };
-        return (from.Coincidences([a, b]), SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == a || s.Coder == b).ToList(), SpanMatching.Overlap, null, both));
+        return SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == a || s.Coder == b).ToList(), SpanMatching.Overlap, null, both);
     }
 }
