@@ -88,13 +88,20 @@ public sealed class CoincidenceMatrix
         return new CoincidenceMatrix(categories, cells, pairable);
     }
 
+    /// <summary>A matrix from its cells (row-major, categories in ordinal order), as a running sum holds them.</summary>
+    internal static CoincidenceMatrix FromCells(IReadOnlyList<string> categories, double[] cells, int pairableUnits) => new(categories, cells, pairableUnits);
+
     /// <summary>
     /// The matrix straight from each coder's code per unit (−1 for missing), optionally mapped through
     /// <paramref name="map"/> (code → category), as token ratings hold them: no table, no string per rating.
     /// Categories are those used, in ordinal order, as <see cref="RatingTable.FromNominal"/> orders them.
     /// </summary>
-    internal static CoincidenceMatrix FromCodes(IReadOnlyList<string> values, IReadOnlyList<int[]> codes, int unitCount, int[]? map = null)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating, as in From
+    internal static CoincidenceMatrix FromCodes(IReadOnlyList<string> values, IReadOnlyList<int[]> codeList, int unitCount, int[]? map = null)
     {
+        // An array, not the list: a foreach over an IReadOnlyList in the loop over units allocated an enumerator
+        // per unit, hundreds of millions of them over a large project.
+        var codes = codeList as int[][] ?? [.. codeList];
         var used = new bool[values.Count];
         foreach (var code in codes)
             foreach (var c in code)
@@ -109,15 +116,16 @@ public sealed class CoincidenceMatrix
         var cells = new double[k * k];
         var counts = new int[k];
         var present = new int[k];
-        var unit = new int[codes.Count];
+        var unit = new int[codes.Length];
         var pairable = 0;
         for (var u = 0; u < unitCount; u++)
         {
             var m = 0;
-            foreach (var code in codes)
+            for (var i = 0; i < codes.Length; i++)
             {
-                if (code[u] >= 0)
-                    unit[m++] = rank[map is null ? code[u] : map[code[u]]];
+                var code = codes[i][u];
+                if (code >= 0)
+                    unit[m++] = rank[map is null ? code : map[code]];
             }
 
             if (AddUnit(unit.AsSpan(0, m), cells, counts, present))

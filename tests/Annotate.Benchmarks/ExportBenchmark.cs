@@ -64,12 +64,12 @@ internal static class ExportBenchmark
 
     private static async Task<(TimeSpan Elapsed, double PeakMiB)> ExportAsync(string app, string database, string format, string output)
     {
-        var (elapsed, peak, _) = await RunMeasuredAsync(app, "export", "--project", "bench", "--format", format, "--out", output, "--db", database);
+        var (elapsed, peak, _, _) = await RunMeasuredAsync(app, "export", "--project", "bench", "--format", format, "--out", output, "--db", database);
         return (elapsed, peak);
     }
 
-    /// <summary>Runs `annotate ARGS` in a child process: its wall time, peak resident memory and standard output.</summary>
-    internal static async Task<(TimeSpan Elapsed, double PeakMiB, string Output)> RunMeasuredAsync(string app, params string[] args)
+    /// <summary>Runs `annotate ARGS` in a child process: its wall time, peak resident memory, standard output and CPU seconds (user + system).</summary>
+    internal static async Task<(TimeSpan Elapsed, double PeakMiB, string Output, double CpuSeconds)> RunMeasuredAsync(string app, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args.Prepend(app))
@@ -79,10 +79,12 @@ internal static class ExportBenchmark
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         // VmHWM only grows, so its last reading before the process ends is its peak (to within the polling interval).
-        double peak = 0;
+        // CPU time likewise: its last reading is within one interval of the end (a shared machine makes wall time noisy).
+        double peak = 0, cpu = 0;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, PeakMiB(process.Id));
+            cpu = Math.Max(cpu, CpuSeconds(process.Id));
             await Task.Delay(20);
         }
 
@@ -90,7 +92,20 @@ internal static class ExportBenchmark
         var elapsed = clock.Elapsed;
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"annotate {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
-        return (elapsed, peak, await stdout);
+        return (elapsed, peak, await stdout, cpu);
+    }
+
+    private static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static double PeakMiB(int pid)

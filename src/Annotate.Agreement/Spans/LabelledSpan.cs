@@ -42,3 +42,12 @@ public sealed record SpanF1(Coefficient F1, long Matches, long Spans);
 /// the other coder has nothing overlapping for).
 /// </summary>
 public sealed record SpanDisagreements(long Agreements, long Boundary, long Label, long BoundaryAndLabel, long Missed);
+
+/// <summary>Two coders' matches on one document, per label (<see cref="SpanAgreement.MatchesByPair"/>).</summary>
+/// <param name="A">The first coder.</param>
+/// <param name="B">The second coder.</param>
+/// <param name="ByLabel">For each label either coder used there: exact matches, overlap matches, and both coders' spans of it.</param>
+public sealed record PairMatches(string A, string B, IReadOnlyDictionary<string, LabelMatches> ByLabel);
+
+/// <summary>One label's matches between two coders: exact, by overlap, and the spans counted (both coders').</summary>
+public readonly record struct LabelMatches(long Exact, long Overlap, long Spans);

@@ -39,6 +39,49 @@ public static class SpanAgreement
             .ToDictionary(l => l, l => PairwiseF1(spans, matching, l, codersByDocument), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// One document's matches for every pair of <paramref name="coders"/> and every label, exact and by overlap, in
+    /// one go: what <see cref="PairwiseF1"/> counts once per label, matching and pair. Spans of different labels never
+    /// match, so each label's matches are found among its own spans and add up to the matches over all labels.
+    /// </summary>
+    /// <param name="spans">The document's spans.</param>
+    /// <param name="coders">Who annotated the document, each pair once (in the order given); spans of others are ignored.</param>
+    public static IReadOnlyList<PairMatches> MatchesByPair(IReadOnlyList<LabelledSpan> spans, IReadOnlyList<string> coders)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(coders);
+        // Each coder's spans by label, in the order given (the greedy overlap matching breaks ties by position in the list).
+        var byCoder = coders.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, List<LabelledSpan>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var span in spans)
+        {
+            if (!byCoder.TryGetValue(span.Coder, out var labels))
+                continue;
+            if (!labels.TryGetValue(span.Label, out var list))
+                labels[span.Label] = list = [];
+            list.Add(span);
+        }
+
+        var result = new List<PairMatches>();
+        for (var i = 0; i < coders.Count; i++)
+        {
+            for (var j = i + 1; j < coders.Count; j++)
+            {
+                var (first, second) = (byCoder[coders[i]], byCoder[coders[j]]);
+                var labels = new Dictionary<string, LabelMatches>(StringComparer.Ordinal);
+                foreach (var label in first.Keys.Concat(second.Keys).Distinct(StringComparer.Ordinal))
+                {
+                    var a = first.GetValueOrDefault(label) ?? [];
+                    var b = second.GetValueOrDefault(label) ?? [];
+                    labels[label] = new LabelMatches(SpanMatcher.Match(a, b, SpanMatching.Exact).Count, SpanMatcher.Match(a, b, SpanMatching.Overlap).Count, a.Count + b.Count);
+                }
+
+                result.Add(new PairMatches(coders[i], coders[j], labels));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Exact agreements and the kinds of disagreement, over all coder pairs.</summary>
     public static SpanDisagreements Disagreements(IReadOnlyList<LabelledSpan> spans,
         IReadOnlyDictionary<string, IReadOnlyCollection<string>>? codersByDocument = null)

@@ -132,7 +132,129 @@ public sealed class TokenRatings
 
     /// <summary>The coincidence matrix over all coders, or over <paramref name="coders"/> only (to sum over documents).</summary>
     public CoincidenceMatrix Coincidences(IReadOnlyCollection<string>? coders = null) =>
-        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToList(), UnitCount, map);
+        CoincidenceMatrix.FromCodes(values, Selected(coders).Select(c => codes[c]).ToArray(), UnitCount, map);
+
+    /// <summary>
+    /// The coincidences of every pair of <paramref name="coders"/> (keyed in the order given), all in one pass over
+    /// the tokens: the same matrices as <see cref="Coincidences"/> of each pair. With two values per unit every
+    /// cell is a whole number, so counting gives them exactly.
+    /// </summary>
+    public IReadOnlyDictionary<(string, string), CoincidenceMatrix> PairCoincidences(IReadOnlyList<string> coders)
+    {
+        ArgumentNullException.ThrowIfNull(coders);
+        var k = values.Length;
+        var rated = coders.Select(c => codes.GetValueOrDefault(c)).ToArray();
+        var pairs = new List<(int A, int B)>();
+        for (var i = 0; i < rated.Length; i++)
+            for (var j = i + 1; j < rated.Length; j++)
+                if (rated[i] is not null && rated[j] is not null)
+                    pairs.Add((i, j));
+        var counts = new long[pairs.Count * k * k];
+        var used = new bool[pairs.Count * k];
+        var pairable = new int[pairs.Count];
+        for (var u = 0; u < UnitCount; u++)
+        {
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                int x = rated[pairs[p].A]![u], y = rated[pairs[p].B]![u];
+                if (x != Missing)
+                    used[(p * k) + (x = map is null ? x : map[x])] = true;
+                if (y != Missing)
+                    used[(p * k) + (y = map is null ? y : map[y])] = true;
+                if (x == Missing || y == Missing)
+                    continue;
+                pairable[p]++;
+                counts[(p * k * k) + (x * k) + y]++;
+                counts[(p * k * k) + (y * k) + x]++;
+            }
+        }
+
+        var result = new Dictionary<(string, string), CoincidenceMatrix>();
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var order = Enumerable.Range(0, k).Where(v => used[(p * k) + v]).OrderBy(v => values[v], StringComparer.Ordinal).ToArray();
+            var cells = new double[order.Length * order.Length];
+            for (var r = 0; r < order.Length; r++)
+                for (var c = 0; c < order.Length; c++)
+                    cells[(r * order.Length) + c] = counts[(p * k * k) + (order[r] * k) + order[c]];
+            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells([.. order.Select(v => values[v])], cells, pairable[p]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// For each of <paramref name="labels"/>, the coincidences of "this label or not" over all coders, all in one
+    /// pass over the tokens: the same matrices, to the last bit, as <see cref="ForLabel"/>'s
+    /// <see cref="Coincidences"/> (each cell receives the same terms in the same order).
+    /// </summary>
+    public IReadOnlyDictionary<string, CoincidenceMatrix> LabelCoincidences(IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        const int No = 0, Yes = 1;
+        var all = Selected(null).Select(c => codes[c]).ToArray();
+        // Which labels each (mapped) value holds.
+        var holds = labelsOfValue.Select(set => labels.Select(l => set.Contains(l, StringComparer.Ordinal)).ToArray()).ToArray();
+        var cells = new double[labels.Count, 4];
+        var used = new bool[labels.Count, 2];
+        var yes = new int[labels.Count];
+        var pairable = 0;
+        for (var u = 0; u < UnitCount; u++)
+        {
+            Array.Clear(yes);
+            var m = 0;
+            foreach (var code in all)
+            {
+                if (code[u] == Missing)
+                    continue;
+                m++;
+                var held = holds[map is null ? code[u] : map[code[u]]];
+                for (var l = 0; l < held.Length; l++)
+                    if (held[l])
+                        yes[l]++;
+            }
+
+            for (var l = 0; l < labels.Count; l++)
+            {
+                if (yes[l] > 0)
+                    used[l, Yes] = true;
+                if (yes[l] < m)
+                    used[l, No] = true;
+            }
+
+            if (m < 2)
+                continue;
+            pairable++;
+            var weight = 1.0 / (m - 1);
+            for (var l = 0; l < labels.Count; l++)
+            {
+                // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
+                int a = yes[l], b = m - a;
+                if (b > 0)
+                    cells[l, (No * 2) + No] += (double)b * (b - 1) * weight;
+                if (a > 0)
+                    cells[l, (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
+                if (a > 0 && b > 0)
+                {
+                    cells[l, (No * 2) + Yes] += (double)b * a * weight;
+                    cells[l, (Yes * 2) + No] += (double)a * b * weight;
+                }
+            }
+        }
+
+        var result = new Dictionary<string, CoincidenceMatrix>(StringComparer.Ordinal);
+        for (var l = 0; l < labels.Count; l++)
+        {
+            int[] order = used[l, No] && used[l, Yes] ? [No, Yes] : used[l, Yes] ? [Yes] : used[l, No] ? [No] : [];
+            var matrix = new double[order.Length * order.Length];
+            for (var r = 0; r < order.Length; r++)
+                for (var c = 0; c < order.Length; c++)
+                    matrix[(r * order.Length) + c] = cells[l, (order[r] * 2) + order[c]];
+            result[labels[l]] = CoincidenceMatrix.FromCells([.. order.Select(v => v == Yes ? "yes" : "no")], matrix, pairable);
+        }
+
+        return result;
+    }
 
     /// <summary>Several documents' ratings as one (units laid end to end), e.g. for a bootstrap over a project.</summary>
     public static TokenRatings Concat(IReadOnlyList<TokenRatings> parts)

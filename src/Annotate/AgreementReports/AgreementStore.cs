@@ -126,6 +126,23 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     }
 
     /// <summary>
+    /// Every span layer and label among the project's live annotations (or one document's): what a report summed
+    /// as documents stream past must know from the start (<see cref="ProjectSums"/>). A superset of what the
+    /// stream yields, which is harmless.
+    /// </summary>
+    public async Task<Dictionary<string, IReadOnlyCollection<string>>> SpanLabelsAsync(string projectId, string? documentId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT DISTINCT a.Layer, a.Label FROM HumanAnnotations a
+            WHERE a.ProjectId = @ProjectId AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId) AND a.Kind = 'span' AND a.IsDeleted = 0 AND a.IsOrphan = 0;
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Layer, string Label)>(new CommandDefinition(sql, new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.Layer, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Select(r => r.Label).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// One layer's live annotations on their documents' current texts, a document at a time in document order (the
     /// agreement export's input files): streamed like <see cref="StreamAsync"/>, without the texts.
     /// </summary>

@@ -118,6 +118,7 @@ internal sealed class LayerPiece
     private readonly string document;
     private readonly TokenRatings? ratings;
 
+    /// <param name="documentCoders">Everyone who annotated the document (all who have a span here among them), in ordinal order.</param>
     /// <param name="keepRatings">Whether to keep the per-token ratings (a bootstrap, groups); otherwise the pair
     /// figures of the document's annotators are computed now and the ratings dropped.</param>
     /// <param name="summaryOnly">Only the spans, token coincidences and overlap F1 (the pooled layer of a document's row).</param>
@@ -141,20 +142,38 @@ internal sealed class LayerPiece
             return;
         }
 
-        Exact = SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, null, coders);
+        // Every pair's matches per label at once: the layer's F1, each label's and each pair's are sums of them.
+        var matches = SpanAgreement.MatchesByPair(spans, documentCoders);
+        Exact = ProjectAgreement.Sum(matches.Sum(p => p.ByLabel.Values.Sum(l => l.Exact)), matches.Sum(p => p.ByLabel.Values.Sum(l => l.Spans)));
         Disagreements = SpanAgreement.Disagreements(spans, coders);
         Labels = [.. spans.Select(s => s.Label).Distinct(StringComparer.Ordinal)];
-        TokensByLabel = Labels.ToDictionary(l => l, l => built.ForLabel(l).Coincidences(), StringComparer.Ordinal);
-        F1ByLabel = Labels.ToDictionary(l => l, l => (SpanAgreement.PairwiseF1(spans, SpanMatching.Exact, l, coders), SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, l, coders)), StringComparer.Ordinal);
-        // A label nobody used here: every token is "no" for everyone, which still counts as agreement on "no".
-        allNo = built.ForLabel("\u0000unused").Coincidences();
+        // Every label's matrix in one pass over the tokens; a label nobody used here (every token "no" for everyone,
+        // which still counts as agreement on "no") comes with them.
+        const string unused = "\u0000unused";
+        var byLabel = built.LabelCoincidences([.. Labels, unused]);
+        TokensByLabel = Labels.ToDictionary(l => l, l => byLabel[l], StringComparer.Ordinal);
+        F1ByLabel = Labels.ToDictionary(l => l, l => (LabelF1(matches, l, m => m.Exact), LabelF1(matches, l, m => m.Overlap)), StringComparer.Ordinal);
+        allNo = byLabel[unused];
         if (!keepRatings && documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // The pair table needs every pair of the document's annotators: a few small matrices instead of the ratings.
-            for (var i = 0; i < documentCoders.Count; i++)
-                for (var j = i + 1; j < documentCoders.Count; j++)
-                    pairs[(documentCoders[i], documentCoders[j])] = ComputePair(built, documentCoders[i], documentCoders[j]);
+            // The pair table needs every pair of the document's annotators: a few small matrices instead of the
+            // ratings, all pairs in one pass over the tokens.
+            var pairTokens = built.PairCoincidences(documentCoders);
+            foreach (var pair in matches)
+                pairs[(pair.A, pair.B)] = (pairTokens[(pair.A, pair.B)], ProjectAgreement.Sum(pair.ByLabel.Values.Sum(l => l.Overlap), pair.ByLabel.Values.Sum(l => l.Spans)));
         }
+    }
+
+    private static SpanF1 LabelF1(IReadOnlyList<PairMatches> matches, string label, Func<LabelMatches, long> matched)
+    {
+        long found = 0, spans = 0;
+        foreach (var pair in matches)
+        {
+            if (pair.ByLabel.TryGetValue(label, out var m))
+                (found, spans) = (found + matched(m), spans + m.Spans);
+        }
+
+        return ProjectAgreement.Sum(found, spans);
     }
 
     public List<LabelledSpan> Spans { get; }
@@ -186,9 +205,11 @@ internal sealed class LayerPiece
     /// <summary>Two annotators' token coincidences and overlap F1 here (both must have annotated the document).</summary>
     public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key => ComputePair(Ratings, key.Item1, key.Item2));
 
-    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b)
+    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b) => (from.Coincidences([a, b]), PairOverlap(a, b));
+
+    private SpanF1 PairOverlap(string a, string b)
     {
         var both = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = [a, b] };
-        return (from.Coincidences([a, b]), SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == a || s.Coder == b).ToList(), SpanMatching.Overlap, null, both));
+        return SpanAgreement.PairwiseF1(Spans.Where(s => s.Coder == a || s.Coder == b).ToList(), SpanMatching.Overlap, null, both);
     }
 }

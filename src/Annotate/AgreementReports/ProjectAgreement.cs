@@ -34,20 +34,33 @@ internal static class ProjectAgreement
 
     /// <summary>
     /// The report straight from the database, one document at a time (the command line, the agreement export, the
-    /// dataset card): each document's text is read, tokenized, turned into its pieces and dropped, so memory holds
-    /// pieces, not texts, at any project size. Documents are computed on every core, a batch at a time.
+    /// dataset card): each document's text is read, tokenized, turned into its pieces, added to the project's sums
+    /// and dropped, so memory holds sums and spans, not texts or pieces, at any project size. Documents are computed
+    /// on every core, a batch at a time, and added in order. Perspective groups and a bootstrap need every
+    /// document's ratings: with those options the pieces are kept.
     /// </summary>
     /// <param name="bootstrapLimit">The most units × samples a bootstrap may cost (<see cref="AgreementLimits"/>).</param>
     /// <exception cref="AgreementLimitException">A bootstrap above <paramref name="bootstrapLimit"/>, found before it starts.</exception>
     public static async Task<ProjectAgreementReport> ComputeAsync(AgreementStore store, ProjectSettings project, string? documentId, AgreementOptions options,
         CancellationToken cancellationToken, long bootstrapLimit = AgreementLimits.MaxCommandLineBootstrapCost)
     {
-        var pieces = new List<DocumentPieces>();
+        var keep = options.GroupBy is not null || options.Bootstrap is not null;
+        var pieces = keep ? new List<DocumentPieces>() : null;
+        // Documents come in id order (the store's ORDER BY, which is ordinal for the ids the app makes), the order
+        // the sums must add them in to give the figures of ProjectAgreement.Combine to the last bit.
+        var sums = new ProjectSums(await store.SpanLabelsAsync(project.Id, documentId, cancellationToken));
         var leftOut = 0;
+        var tokens = 0L;
         var batch = new List<DocumentRows>();
         void Flush()
         {
-            pieces.AddRange(batch.AsParallel().AsOrdered().Select(d => DocumentPieces.Compute(d.Document, d.Head.Revision, d.Live, d.LeftOut, Kept(options))));
+            foreach (var piece in batch.AsParallel().AsOrdered().Select(d => DocumentPieces.Compute(d.Document, d.Head.Revision, d.Live, d.LeftOut, Kept(options))))
+            {
+                sums.Add(piece);
+                pieces?.Add(piece);
+                tokens += piece.Document.TokenCount;
+            }
+
             batch.Clear();
         }
 
@@ -60,13 +73,12 @@ internal static class ProjectAgreement
         }
 
         Flush();
-        if (options.Bootstrap is { } samples && AgreementLimits.BootstrapRefusal(BootstrapUnits(pieces), samples, bootstrapLimit, "") is { } refusal)
+        if (options.Bootstrap is { } samples && AgreementLimits.BootstrapRefusal(Math.Max(tokens, sums.Rows.Count), samples, bootstrapLimit, "") is { } refusal)
         {
             throw new AgreementLimitException(refusal);
         }
 
-        pieces.Sort((a, b) => string.CompareOrdinal(a.Document.Id, b.Document.Id));
-        return Combine(project.Id, project.Visibility, documentId, 0, pieces, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options);
+        return Report(sums, project.Id, project.Visibility, documentId, 0, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options, parallel: true, pieces);
     }
 
     /// <summary>The units a bootstrap redraws: the tokens of the documents (span layers), at least the documents (label layers).</summary>
@@ -81,6 +93,17 @@ internal static class ProjectAgreement
     public static ProjectAgreementReport Combine(string projectId, string visibility, string? documentId, long revision, IReadOnlyList<DocumentPieces> pieces,
         IReadOnlyList<Annotator> annotators, int leftOut, AgreementOptions options, bool parallel = true)
     {
+        var sums = new ProjectSums(ProjectSums.LabelsOf(pieces));
+        foreach (var piece in pieces)
+            sums.Add(piece);
+        return Report(sums, projectId, visibility, documentId, revision, annotators, leftOut, options, parallel, pieces);
+    }
+
+    /// <summary>The report from a project's sums; <paramref name="pieces"/> (the same documents, in the same order)
+    /// only when perspective groups or a bootstrap need their ratings.</summary>
+    public static ProjectAgreementReport Report(ProjectSums sums, string projectId, string visibility, string? documentId, long revision,
+        IReadOnlyList<Annotator> annotators, int leftOut, AgreementOptions options, bool parallel, IReadOnlyList<DocumentPieces>? pieces)
+    {
         var notes = new List<string>();
         if (leftOut > 0)
         {
@@ -88,66 +111,69 @@ internal static class ProjectAgreement
         }
 
         var layers = new List<LayerFigures>();
-        var labels = pieces.SelectMany(p => p.DocumentLabels).ToList();
         // Layers in the codebook's order, as the annotate view shows them; a layer the codebook no longer has comes last.
-        var codebookOrder = (pieces.Select(p => p.Document.Codebook).FirstOrDefault(c => c is not null)?.Layers ?? [])
+        var codebookOrder = (sums.FirstCodebook?.Layers ?? [])
             .Select((l, index) => (l.Id, index)).DistinctBy(l => l.Id).ToDictionary(l => l.Id, l => l.index, StringComparer.Ordinal);
-        foreach (var layer in pieces.SelectMany(p => p.Layers).Distinct()
+        foreach (var layer in sums.Layers
             .OrderBy(l => codebookOrder.GetValueOrDefault(l.Layer, int.MaxValue)).ThenBy(l => l.Kind == Annotation.SpanKind ? 0 : 1).ThenBy(l => l.Layer, StringComparer.Ordinal))
         {
-            var definition = pieces.Select(p => p.Document.Codebook?.Layers.FirstOrDefault(l => l.Id == layer.Layer)).FirstOrDefault(l => l is not null);
+            var definition = sums.Definition(layer.Layer);
             var name = definition?.Name ?? layer.Layer;
             var layerNotes = new List<string>();
             layers.Add(layer.Kind == Annotation.SpanKind
-                ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(pieces, layer.Layer, definition, options, parallel, layerNotes), null)
+                ? new LayerFigures(layer.Layer, name, LayerDefinition.SpanScope, SpanLayer(sums, pieces, layer.Layer, definition, options, parallel, layerNotes), null)
                 : new LayerFigures(layer.Layer, name, LayerDefinition.DocumentScope, null,
-                    DocumentLayer(labels.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), definition, options)));
+                    DocumentLayer(sums.DocumentLabels.Where(a => a.Kind == layer.Kind && a.Layer == layer.Layer).ToList(), definition, options)));
             notes.AddRange(layerNotes.Select(n => $"{name}: {n}"));
         }
 
-        var groups = options.GroupBy is { } attribute ? Groups(attribute, pieces, annotators, notes) : null;
-        return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, pieces.Select(p => p.Row).ToList(), layers, groups, notes);
+        var groups = options.GroupBy is { } attribute
+            ? Groups(attribute, pieces ?? throw new InvalidOperationException("Perspective groups need the documents' pieces."), annotators, notes)
+            : null;
+        return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, sums.Rows, layers, groups, notes);
     }
 
-    private static SpanLayerFigures SpanLayer(IReadOnlyList<DocumentPieces> pieces, string layer, LayerDefinition? definition, AgreementOptions options, bool parallel, List<string> notes)
+    private static SpanLayerFigures SpanLayer(ProjectSums project, IReadOnlyList<DocumentPieces>? pieces, string layer, LayerDefinition? definition,
+        AgreementOptions options, bool parallel, List<string> notes)
     {
-        // Documents where nobody marked this layer still count: their annotators agree there is nothing to mark.
-        var parts = pieces.Select(p => (Piece: p, Layer: p.Layer(layer))).ToList();
-        var data = new SpanData(parts.SelectMany(p => p.Layer.Spans).ToList(),
-            parts.Select(p => new Continuum(p.Piece.Document.Id, 0, p.Piece.Document.Length)).ToList(),
-            parts.ToDictionary(p => p.Piece.Document.Id, p => (IReadOnlyCollection<string>)p.Piece.Coders, StringComparer.Ordinal), null);
+        var sums = project.SpanLayer(layer);
+        var coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < project.Continua.Count; i++)
+            coders[project.Continua[i].Document] = (IReadOnlyCollection<string>)project.CodersOfDocument[i];
+        var data = new SpanData(sums.Spans, project.Continua, coders, null);
         var (alphaU, alphaUByLabel) = SpanFigures.UnitizingAlpha(data, notes);
-        var tokenAlpha = CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(parts.Select(p => p.Layer.Tokens)));
+        var tokenAlpha = CodingAgreement.KrippendorffAlpha(sums.Tokens.ToMatrix());
         double[]? interval = null;
         if (options.Bootstrap is { } samples && tokenAlpha.Alpha.IsDefined
-            && CodingAgreement.KrippendorffAlphaBootstrap(TokenRatings.Concat(parts.Select(p => p.Layer.Ratings).ToList()).Table(), MeasurementLevel.Nominal, samples) is { } ci)
+            && CodingAgreement.KrippendorffAlphaBootstrap(
+                TokenRatings.Concat((pieces ?? throw new InvalidOperationException("A bootstrap needs the documents' pieces.")).Select(p => p.Layer(layer).Ratings).ToList()).Table(),
+                MeasurementLevel.Nominal, samples) is { } ci)
         {
             interval = [ci.Low, ci.High];
         }
 
-        var used = data.Spans.Select(s => s.Label).Distinct(StringComparer.Ordinal);
-        var labels = (definition?.Labels.Select(l => l.Id) ?? []).Concat(used).Distinct(StringComparer.Ordinal).ToList();
+        var labels = (definition?.Labels.Select(l => l.Id) ?? []).Concat(sums.Used).Distinct(StringComparer.Ordinal).ToList();
         var byLabel = labels.Select(label =>
         {
-            var spans = data.Spans.Count(s => s.Label == label);
+            var spans = sums.SpansOf(label);
             var labelDefinition = definition?.Labels.FirstOrDefault(l => l.Id == label);
-            var f1 = parts.Select(p => p.Layer.F1Of(label)).Where(f => f is not null).Select(f => f!.Value).ToList();
+            if (spans == 0)
+                return new LabelFigures(label, labelDefinition?.Name ?? label, labelDefinition?.Color, 0, alphaUByLabel.GetValueOrDefault(label), null, null, null);
+            var (tokens, exact, overlap) = sums.Label(label);
             return new LabelFigures(label, labelDefinition?.Name ?? label, labelDefinition?.Color, spans,
                 alphaUByLabel.GetValueOrDefault(label),
-                spans == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(parts.Select(p => p.Layer.TokensOf(label)))).Alpha, "", null),
-                spans == 0 ? null : F1(f1.Select(f => f.Exact)),
-                spans == 0 ? null : F1(f1.Select(f => f.Overlap)));
+                SpanFigures.Value(CodingAgreement.KrippendorffAlpha(tokens).Alpha, "", null),
+                F1(exact), F1(overlap));
         }).ToList();
 
         List<PairFigures>? pairs = null;
         if (data.Coders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // Pairs are independent (each document's pair figures are cached in its piece).
-            var layerPieces = parts.Select(x => x.Layer).ToList();
+            // Pairs are independent: their sums are kept, only their unitizing alpha goes over the spans again.
             var coderPairs = Pairs(data.Coders).ToList();
             pairs = parallel
-                ? [.. coderPairs.AsParallel().AsOrdered().Select(p => Pair(data, layerPieces, pieces, p.A, p.B))]
-                : [.. coderPairs.Select(p => Pair(data, layerPieces, pieces, p.A, p.B))];
+                ? [.. coderPairs.AsParallel().AsOrdered().Select(p => Pair(project, sums, p.A, p.B))]
+                : [.. coderPairs.Select(p => Pair(project, sums, p.A, p.B))];
         }
         else
         {
@@ -155,24 +181,25 @@ internal static class ProjectAgreement
         }
 
         return new SpanLayerFigures(alphaU, alphaUByLabel,
-            SpanFigures.Value(Sum(parts.Select(p => p.Layer.Exact)).F1, "spanF1Exact", notes),
-            SpanFigures.Value(Sum(parts.Select(p => p.Layer.Overlap)).F1, "spanF1Overlap", notes),
+            SpanFigures.Value(sums.Exact.F1, "spanF1Exact", notes),
+            SpanFigures.Value(sums.Overlap.F1, "spanF1Overlap", notes),
             SpanFigures.Value(tokenAlpha.Alpha, "tokenAlpha", notes), interval,
-            Sum(parts.Select(p => p.Layer.Disagreements)), byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
+            sums.Disagreements, byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
     }
 
-    private static PairFigures Pair(SpanData data, List<LayerPiece> layerPieces, IReadOnlyList<DocumentPieces> pieces, string a, string b)
+    private static PairFigures Pair(ProjectSums project, SpanLayerSums sums, string a, string b)
     {
+        if (sums.Pair(a, b) is not { } figures)
+            return new PairFigures(a, b, null, null, null);
         // Only the documents both annotated: elsewhere the pair has nothing to agree or disagree on.
-        var shared = Enumerable.Range(0, pieces.Count).Where(i => pieces[i].Coders.Contains(a) && pieces[i].Coders.Contains(b)).ToList();
-        var both = shared.ToDictionary(i => pieces[i].Document.Id, _ => (IReadOnlyCollection<string>)[a, b], StringComparer.Ordinal);
-        var pairData = new SpanData(shared.SelectMany(i => layerPieces[i].Spans).Where(s => s.Coder == a || s.Coder == b).ToList(),
-            data.Continua.Where(c => both.ContainsKey(c.Document)).ToList(), both, null);
-        var figures = shared.Select(i => layerPieces[i].Pair(a, b)).ToList();
+        var shared = Enumerable.Range(0, project.Continua.Count).Where(i => project.CodersOfDocument[i].Contains(a) && project.CodersOfDocument[i].Contains(b)).ToList();
+        var both = shared.ToDictionary(i => project.Continua[i].Document, _ => (IReadOnlyCollection<string>)[a, b], StringComparer.Ordinal);
+        var pairData = new SpanData(shared.SelectMany(sums.SpansOfDocument).Where(s => s.Coder == a || s.Coder == b).ToList(),
+            shared.Select(i => project.Continua[i]).ToList(), both, null);
         return new PairFigures(a, b,
-            figures.Count == 0 ? null : SpanFigures.Value(CodingAgreement.KrippendorffAlpha(CoincidenceMatrix.Sum(figures.Select(f => f.Tokens))).Alpha, "", null),
-            figures.Count == 0 ? null : F1(figures.Select(f => f.Overlap)),
-            figures.Count == 0 ? null : SpanFigures.UnitizingAlpha(pairData, [], byLabel: false).Overall);
+            SpanFigures.Value(CodingAgreement.KrippendorffAlpha(figures.Tokens).Alpha, "", null),
+            F1(figures.Overlap),
+            SpanFigures.UnitizingAlpha(pairData, [], byLabel: false).Overall);
     }
 
     private static AgreementReport DocumentLayer(List<AgreementAnnotation> annotations, LayerDefinition? definition, AgreementOptions options)
@@ -233,22 +260,11 @@ internal static class ProjectAgreement
         return new GroupFigures(attribute, within, between, people.Where(a => !a.Attributes.ContainsKey(attribute)).Select(a => a.Id).ToList());
     }
 
-    private static SpanF1 Sum(IEnumerable<SpanF1> parts)
-    {
-        long matches = 0, spans = 0;
-        foreach (var part in parts)
-        {
-            matches += part.Matches;
-            spans += part.Spans;
-        }
+    /// <summary>Span F1 of summed matches and spans.</summary>
+    public static SpanF1 Sum(long matches, long spans) =>
+        new(spans == 0 ? Coefficient.NotDefined("no pair of coders marked any span") : Coefficient.Of(2.0 * matches / spans), matches, spans);
 
-        return new SpanF1(spans == 0 ? Coefficient.NotDefined("no pair of coders marked any span") : Coefficient.Of(2.0 * matches / spans), matches, spans);
-    }
-
-    private static double? F1(IEnumerable<SpanF1> parts) => SpanFigures.Value(Sum(parts).F1, "", null);
-
-    private static SpanDisagreements Sum(IEnumerable<SpanDisagreements> parts) => parts.Aggregate(new SpanDisagreements(0, 0, 0, 0, 0),
-        (t, d) => new SpanDisagreements(t.Agreements + d.Agreements, t.Boundary + d.Boundary, t.Label + d.Label, t.BoundaryAndLabel + d.BoundaryAndLabel, t.Missed + d.Missed));
+    private static double? F1(SpanF1? sum) => sum is null ? null : SpanFigures.Value(sum.F1, "", null);
 
     private static IEnumerable<(string A, string B)> Pairs(IReadOnlyList<string> people)
     {

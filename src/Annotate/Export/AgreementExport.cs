@@ -24,6 +24,8 @@ internal sealed class AgreementExport(AgreementStore agreement, ProjectStore pro
         var project = await projects.GetAsync(context.ProjectId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no project '{context.ProjectId}'.");
         var report = await ProjectAgreement.ComputeAsync(agreement, project, context.Options.Document, new AgreementOptions(), cancellationToken);
+        if (context.Options.Document is null)
+            context.ProjectReport = report; // the card's report: the same options, the whole project
         await using (var output = await sink.CreateAsync(ReportFile, cancellationToken))
         {
             await JsonSerializer.SerializeAsync(output, report, AgreementJson.Options, cancellationToken);

@@ -1,3 +1,4 @@
+using Annotate.AgreementReports;
 using Annotate.Codebook;
 using Annotate.Projects;
 
@@ -39,6 +40,12 @@ internal sealed class ExportContext(ExportReader reader, string projectId, IRead
     public IReadOnlyList<Annotator> Annotators { get; } = annotators;
 
     public ExportOptions Options { get; } = options;
+
+    /// <summary>
+    /// The whole project's agreement report, once a format has computed it (the agreement export): the dataset card
+    /// then takes it instead of computing it a second time, which at 10,000 documents costs as much as the export.
+    /// </summary>
+    public ProjectAgreementReport? ProjectReport { get; set; }
 
     /// <summary>The project's documents, one at a time, in id order; progress is reported as they are read.</summary>
     public IAsyncEnumerable<ExportDocument> DocumentsAsync(CancellationToken cancellationToken) => reader.DocumentsAsync(ProjectId, Options.Document, progress, cancellationToken);
