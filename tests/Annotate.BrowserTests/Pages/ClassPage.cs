@@ -110,8 +110,11 @@ public sealed class ClassPage(IPage page)
     /// <summary>Starts a class (or gives it a new code) and returns the join code shown.</summary>
     public async Task<string> StartAsync()
     {
+        // The class card draws after the dashboard arrives: wait for one of its two buttons before choosing.
+        var newCode = page.GetByTestId("new-code");
+        await Expect(StartButton.Or(newCode)).ToBeVisibleAsync();
         var before = await Code.CountAsync() > 0 ? await Code.TextContentAsync() : null;
-        await (await StartButton.CountAsync() > 0 ? StartButton : page.GetByTestId("new-code")).ClickAsync();
+        await (await StartButton.CountAsync() > 0 ? StartButton : newCode).ClickAsync();
         await Expect(Code).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{8}$"));
         if (before is not null)
         {
