@@ -30,13 +30,8 @@ public sealed class RoundsTests(AnnotateServer server, BrowserFixture browser)
         var students = new List<(BrowserSession Session, AnnotationPage Page)>();
         try
         {
-            var signIn = await new SignInPage(teacher.Page).OpenAsync("/class");
-            await signIn.UserName.FillAsync(userName);
-            await signIn.Password.FillAsync("teacher-password");
-            await signIn.AccountSignInButton.ClickAsync();
-            await Expect(signIn.SignedInName).ToHaveTextAsync("Round Teacher");
+            var classPage = await new ClassPage(teacher.Page).SignInAsync(userName, "teacher-password", "Round Teacher");
             await SetModeAsync(teacher.Page, "blind");
-            var classPage = new ClassPage(teacher.Page);
             var code = await classPage.StartAsync();
             var rounds = teacher.Page.GetByTestId("class-rounds");
             await rounds.GetByTestId("round-blind").ClickAsync();

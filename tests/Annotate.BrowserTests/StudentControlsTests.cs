@@ -20,13 +20,7 @@ public sealed class StudentControlsTests(NetworkServer server, BrowserFixture br
         // Arrange: the teacher signs in with their account and starts the class.
         await ClassroomTests.CreateOwnerAsync(server, "teacher", "Teacher", "teacher-password");
         await using var teacher = await browser.OpenAsync(server.BaseAddress);
-        var signIn = await new SignInPage(teacher.Page).OpenAsync("/class");
-        await signIn.UserName.FillAsync("teacher");
-        await signIn.Password.FillAsync("teacher-password");
-        await signIn.AccountSignInButton.ClickAsync();
-        await Expect(signIn.SignedInName).ToHaveTextAsync("Teacher");
-        await teacher.Page.GotoAsync("/class");
-        var code = await new ClassPage(teacher.Page).StartAsync();
+        var code = await (await new ClassPage(teacher.Page).SignInAsync("teacher", "teacher-password", "Teacher")).StartAsync();
         var classLink = (IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Class", Exact = true });
 
         // Act: a student joins with the code on a phone, and both open the same document.

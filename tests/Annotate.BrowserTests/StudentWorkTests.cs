@@ -31,12 +31,7 @@ public sealed class StudentWorkTests(StudentWorkServer server, BrowserFixture br
         // Arrange: a teacher on the class page writes the instruction and starts a class.
         await ClassroomTests.CreateOwnerAsync(server, "work-teacher", "Teacher", "teacher-password");
         await using var teacher = await browser.OpenAsync(server.BaseAddress);
-        var signIn = await new SignInPage(teacher.Page).OpenAsync("/class");
-        await signIn.UserName.FillAsync("work-teacher");
-        await signIn.Password.FillAsync("teacher-password");
-        await signIn.AccountSignInButton.ClickAsync();
-        var classPage = new ClassPage(teacher.Page);
-        await Expect(classPage.Modes).ToBeVisibleAsync();
+        var classPage = await new ClassPage(teacher.Page).SignInAsync("work-teacher", "teacher-password", "Teacher");
         var code = await classPage.StartAsync();
         await teacher.Page.GetByTestId("instruction-input").FillAsync(Instruction);
         var saved = await teacher.Page.RunAndWaitForResponseAsync(() => teacher.Page.GetByTestId("instruction-save").ClickAsync(),

@@ -100,6 +100,17 @@ public sealed class ClassPage(IPage page)
         await Expect(Person(name)).ToHaveCountAsync(0);
     }
 
+    /// <summary>Signs a teacher's account in on /class and waits for the class page to be theirs.</summary>
+    public async Task<ClassPage> SignInAsync(string userName, string password, string displayName)
+    {
+        var signIn = await new SignInPage(page).OpenAsync("/class");
+        await signIn.UserName.FillAsync(userName);
+        await signIn.Password.FillAsync(password);
+        await signIn.AccountSignInButton.ClickAsync();
+        await Expect(signIn.SignedInName).ToHaveTextAsync(displayName);
+        return await OpenAsync();
+    }
+
     public async Task<ClassPage> OpenAsync()
     {
         await page.GotoAsync("/class");
