@@ -46,6 +46,22 @@ public sealed class PhoneTests(AnnotateServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_Teachers_Class_Page_Does_Not_Scroll_Sideways_On_A_Phone()
+    {
+        // A teacher checking the class from a phone: the wide tables (people with their group fields, students,
+        // progress, rounds) scroll inside their own cards instead of widening the page.
+        var userName = $"pocket-{Guid.NewGuid():N}"[..14];
+        await ClassroomTests.CreateOwnerAsync(server, userName, "Pocket Teacher", "teacher-password");
+        await using var session = await browser.OpenPhoneAsync(server.BaseAddress);
+        var classPage = await new ClassPage(session.Page).SignInAsync(userName, "teacher-password", "Pocket Teacher");
+        await classPage.StartAsync();
+        await Expect(classPage.People.Locator("tbody tr").First).ToBeVisibleAsync();
+
+        var widths = await session.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The class page is {widths[0]} px wide on a {widths[1]} px phone.");
+    }
+
+    [Fact]
     public async Task A_Touch_Selection_And_A_Tap_On_A_Label_In_The_Bottom_Bar_Make_A_Span()
     {
         await using var session = await browser.OpenPhoneAsync(server.BaseAddress);
