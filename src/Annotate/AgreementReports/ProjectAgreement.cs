@@ -36,13 +36,14 @@ internal static class ProjectAgreement
     /// The report straight from the database, one document at a time (the command line, the agreement export, the
     /// dataset card): each document's text is read, tokenized, turned into its pieces, added to the project's sums
     /// and dropped, so memory holds sums and spans, not texts or pieces, at any project size. Documents are computed
-    /// on every core, a batch at a time, and added in order. Perspective groups and a bootstrap need every
-    /// document's ratings: with those options the pieces are kept.
+    /// on every core a few documents ahead of the fold, while the next are read (<see cref="PiecesAhead"/>), and added
+    /// in order. Perspective groups and a bootstrap need every document's ratings: with those options the pieces are kept.
     /// </summary>
+    /// <param name="parallel">False computes one document after another on the calling thread: the same figures, bit for bit.</param>
     /// <param name="bootstrapLimit">The most units × samples a bootstrap may cost (<see cref="AgreementLimits"/>).</param>
     /// <exception cref="AgreementLimitException">A bootstrap above <paramref name="bootstrapLimit"/>, found before it starts.</exception>
     public static async Task<ProjectAgreementReport> ComputeAsync(AgreementStore store, ProjectSettings project, string? documentId, AgreementOptions options,
-        CancellationToken cancellationToken, long bootstrapLimit = AgreementLimits.MaxCommandLineBootstrapCost)
+        CancellationToken cancellationToken, long bootstrapLimit = AgreementLimits.MaxCommandLineBootstrapCost, bool parallel = true)
     {
         var keep = options.GroupBy is not null || options.Bootstrap is not null;
         var pieces = keep ? new List<DocumentPieces>() : null;
@@ -51,34 +52,20 @@ internal static class ProjectAgreement
         var sums = new ProjectSums(await store.SpanLabelsAsync(project.Id, documentId, cancellationToken));
         var leftOut = 0;
         var tokens = 0L;
-        var batch = new List<DocumentRows>();
-        void Flush()
+        await foreach (var piece in PiecesAhead.StreamAsync(store, project.Id, documentId, Kept(options), parallel, cancellationToken))
         {
-            foreach (var piece in batch.AsParallel().AsOrdered().Select(d => DocumentPieces.Compute(d.Document, d.Head.Revision, d.Live, d.LeftOut, Kept(options))))
-            {
-                sums.Add(piece);
-                pieces?.Add(piece);
-                tokens += piece.Document.TokenCount;
-            }
-
-            batch.Clear();
+            sums.Add(piece);
+            pieces?.Add(piece);
+            leftOut += piece.LeftOut;
+            tokens += piece.Document.TokenCount;
         }
 
-        await foreach (var document in store.StreamAsync(project.Id, documentId, null, cancellationToken))
-        {
-            leftOut += document.LeftOut;
-            batch.Add(document);
-            if (batch.Count == 64)
-                Flush();
-        }
-
-        Flush();
         if (options.Bootstrap is { } samples && AgreementLimits.BootstrapRefusal(Math.Max(tokens, sums.Rows.Count), samples, bootstrapLimit, "") is { } refusal)
         {
             throw new AgreementLimitException(refusal);
         }
 
-        return Report(sums, project.Id, project.Visibility, documentId, 0, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options, parallel: true, pieces);
+        return Report(sums, project.Id, project.Visibility, documentId, 0, await store.AnnotatorsAsync(project.Id, cancellationToken), leftOut, options, parallel, pieces);
     }
 
     /// <summary>The units a bootstrap redraws: the tokens of the documents (span layers), at least the documents (label layers).</summary>
