@@ -60,7 +60,7 @@ public sealed class ExerciseScoreTests : IDisposable
     }
 
     [Fact]
-    public async Task No_Feedback_Before_Done_While_Blind_Or_In_A_Blind_Round_Or_With_Exercises_Off()
+    public async Task No_Feedback_Before_Done_While_Blind_Or_In_A_Blind_Round_After_Reopening_Or_With_Exercises_Off()
     {
         var (teacher, ana, doc) = await ClassWithExerciseAsync("gold");
         await SpanAsync(ana, doc, "protest", 0, 10);
@@ -74,6 +74,9 @@ public sealed class ExerciseScoreTests : IDisposable
         var blindRound = await ana.GetAsync($"/api/documents/{doc}/exercise/score");
         (await teacher.PostAsJsonAsync("/api/projects/default/rounds", new { kind = "reveal" })).EnsureSuccessStatusCode();
         var revealed = await ana.GetAsync($"/api/documents/{doc}/exercise/score");
+        (await ana.DeleteAsync($"/api/documents/{doc}/done")).EnsureSuccessStatusCode();
+        var reopened = await ana.GetAsync($"/api/documents/{doc}/exercise/score");
+        (await ana.PutAsync($"/api/documents/{doc}/done", null)).EnsureSuccessStatusCode();
         (await teacher.PutAsJsonAsync("/api/projects/default/exercise", new { mode = "off", key = "gold" })).EnsureSuccessStatusCode();
         var off = await ana.GetAsync($"/api/documents/{doc}/exercise/score");
 
@@ -82,6 +85,7 @@ public sealed class ExerciseScoreTests : IDisposable
         await AssertProblemAsync(blindRound, HttpStatusCode.Conflict, "Blind project");
         Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
         Assert.Equal(1.0, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("spanF1Exact").GetDouble());
+        await AssertProblemAsync(reopened, HttpStatusCode.Conflict, "Not done yet");
         await AssertProblemAsync(off, HttpStatusCode.NotFound, "No exercise");
     }
 
@@ -117,6 +121,8 @@ public sealed class ExerciseScoreTests : IDisposable
         var missing = await teacher.PutAsJsonAsync("/api/projects/default/exercise", new { });
         var studentPut = await ana.PutAsJsonAsync("/api/projects/default/exercise", new { mode = "off", key = "gold" });
         var studentGet = await ana.GetAsync("/api/projects/default/exercise");
+        // Not shown yet, but stored, so the next views need no new setting.
+        var guided = await teacher.PutAsJsonAsync("/api/projects/default/exercise", new { mode = "guided", key = "gold" });
 
         Assert.Equal(HttpStatusCode.BadRequest, badMode.StatusCode);
         Assert.Equal(["mode"], Fields(await badMode.Content.ReadFromJsonAsync<JsonElement>()));
@@ -125,8 +131,9 @@ public sealed class ExerciseScoreTests : IDisposable
         Assert.Equal(["key", "mode"], Fields(await missing.Content.ReadFromJsonAsync<JsonElement>()));
         await AssertProblemAsync(studentPut, HttpStatusCode.Forbidden, "Not allowed");
         await AssertProblemAsync(studentGet, HttpStatusCode.Forbidden, "Not allowed");
+        Assert.Equal(HttpStatusCode.OK, guided.StatusCode);
         var settings = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/exercise");
-        Assert.Equal(("score", "gold"), (settings.GetProperty("mode").GetString(), settings.GetProperty("key").GetString()));
+        Assert.Equal(("guided", "gold"), (settings.GetProperty("mode").GetString(), settings.GetProperty("key").GetString()));
     }
 
     // A class with one student, Ana, the project open, and the exercise on in score mode with the given key.
