@@ -53,13 +53,19 @@ internal sealed class ExerciseStore(Db db)
             new { ProjectId = projectId, DocumentId = documentId, UserId = userId }, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>The live spans and document labels of two people (or the gold layer) on a document.</summary>
+    /// <summary>
+    /// The live spans and document labels of two people (or the gold layer) on a document, taken as the agreement
+    /// report takes them: no orphans, none still on an older text, in the report's order (overlap matching is greedy).
+    /// </summary>
     public async Task<IReadOnlyList<KeyedAnnotation>> AnnotationsAsync(string documentId, string student, string key, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<KeyedAnnotation>(new CommandDefinition("""
-            SELECT AnnotatorId, Kind, Layer, Label, StartOffset, EndOffset FROM Annotations
-            WHERE DocumentId = @DocumentId AND IsDeleted = 0 AND Kind IN ('span', 'document') AND AnnotatorId IN (@Student, @Key);
+            SELECT a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset FROM Annotations a
+            JOIN Documents d ON d.Id = a.DocumentId AND d.CurrentVersion = a.DocumentVersion
+            WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.Kind IN ('span', 'document')
+              AND a.AnnotatorId IN (@Student, @Key)
+            ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;
             """, new { DocumentId = documentId, Student = student, Key = key }, cancellationToken: cancellationToken))];
     }
 }
