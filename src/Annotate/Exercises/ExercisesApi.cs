@@ -51,7 +51,8 @@ internal static class ExercisesApi
         return TypedResults.Ok(settings);
     }
 
-    private static async Task<Results<Ok<ExerciseScore>, ProblemHttpResult>> ScoreAsync(string documentId, HttpContext http, ExerciseStore store, CancellationToken ct)
+    private static async Task<Results<Ok<ExerciseScore>, ProblemHttpResult>> ScoreAsync(string documentId, HttpContext http, ExerciseStore store,
+        ProjectMembers members, CancellationToken ct)
     {
         var grant = http.Grant();
         var settings = await store.GetAsync(grant.ProjectId, ct);
@@ -59,6 +60,9 @@ internal static class ExercisesApi
             return TypedResults.Problem(title: "No exercise", detail: $"Project '{grant.ProjectId}' has no exercise: the teacher has not turned one on.", statusCode: StatusCodes.Status404NotFound);
         if (settings.Key == grant.UserId)
             return Conflict("You are the key", "Your own work is this exercise's key, so there is nothing to score it against.");
+        // A key member removed since the teacher chose them leaves no key (their work no longer belongs to the class).
+        if (settings.Key != GoldLayer.AnnotatorId && await members.RoleAsync(grant.ProjectId, settings.Key, ct) is null)
+            return Conflict("No key", "The member whose work is this exercise's key has left the project; the teacher needs to choose another key.");
         if (!await store.IsDoneAsync(grant.ProjectId, documentId, grant.UserId, ct))
             return Conflict("Not done yet", "Your score on this document is shown once you mark it Done.");
         if (grant.Visibility == Visibility.Blind || await store.BlindRoundOpenAsync(grant.ProjectId, ct))

@@ -112,6 +112,23 @@ public sealed class ExerciseScoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Key_Member_Who_Left_The_Project_Leaves_No_Key()
+    {
+        var (teacher, ana, doc) = await ClassWithExerciseAsync("gold");
+        var ben = app.AnonymousClient();
+        var code = (await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/class")).GetProperty("class").GetProperty("code").GetString()!;
+        var benId = (await (await ben.PostAsJsonAsync("/api/session/join", new { code, displayName = "Ben" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString()!;
+        (await teacher.PutAsJsonAsync("/api/projects/default/exercise", new { mode = "score", key = benId })).EnsureSuccessStatusCode();
+        await SpanAsync(ana, doc, "protest", 0, 10);
+        (await ana.PutAsync($"/api/documents/{doc}/done", null)).EnsureSuccessStatusCode();
+
+        (await teacher.DeleteAsync($"/api/projects/default/members/{benId}")).EnsureSuccessStatusCode();
+        var score = await ana.GetAsync($"/api/documents/{doc}/exercise/score");
+
+        await AssertProblemAsync(score, HttpStatusCode.Conflict, "No key");
+    }
+
+    [Fact]
     public async Task Bad_Settings_Answer_400_Naming_The_Field_And_Only_The_Owner_Sets_Them()
     {
         var (teacher, ana, _) = await ClassWithExerciseAsync("gold");
