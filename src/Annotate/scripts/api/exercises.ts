@@ -61,7 +61,7 @@ export const exercisesApi = {
     return saved;
   },
 
-  /** 404 when exercises are off; 409 before Done, while the project is blind, or for the key's own author. */
+  /** 404 when exercises are off; 409 before Done, while the project is blind, for the key's own author, or when the key member left. */
   score: (documentId: string, signal?: AbortSignal) =>
     getJson<ExerciseScore>(`/api/documents/${encodeURIComponent(documentId)}/exercise/score`, undefined, signal),
 };
