@@ -8,6 +8,7 @@ using Annotate.Collaboration;
 using Annotate.Corpus;
 using Annotate.Curation;
 using Annotate.Data;
+using Annotate.Exercises;
 using Annotate.Export;
 using Annotate.Hosting;
 using Annotate.Projects;
@@ -55,6 +56,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateClassroom();
     // Norming rounds: a discuss round freezes annotators' writes (checked in each write's transaction).
     builder.Services.AddAnnotateRounds();
+    // Exercises: a student's score against the teacher's key, only after Done and never while blind.
+    builder.Services.AddAnnotateExercises();
 
     // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
     builder.Services.AddAnnotateAgreementReports();
@@ -107,6 +110,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotateProjects();
     api.MapAnnotateClassroom();
     api.MapAnnotateRounds();
+    api.MapAnnotateExercises();
     api.MapAnnotateExport();
     api.MapAnnotateCuration();
     api.MapAnnotateAgreementReports();

@@ -18,6 +18,8 @@ export { classroomApi } from './classroom';
 export type { AddedStudent, ClassDashboard, ClassInfo, DocumentWork, DoneMark, InstructionView, JoinRequest, StudentPresence, StudentProgress, YourDocuments } from './classroom';
 export { roundsApi } from './rounds';
 export type { EditingState, Round, RoundKind, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart } from './rounds';
+export { exercisesApi } from './exercises';
+export type { ExerciseMode, ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore } from './exercises';
 export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
 export { curationApi, exportApi, exportFormats } from './curation';

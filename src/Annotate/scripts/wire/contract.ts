@@ -17,6 +17,7 @@ import type {
   Project, ProjectSummary, Provenance, ProvenanceSource, Round, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart,
   Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   DocumentWork, DoneMark, InstructionView, YourDocuments,
+  ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
 import type { AccountInfo } from '../api/account';
@@ -159,6 +160,13 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<RoundsOverview, S['RoundsOverview']>>,
   Expect<Accepted<RoundStart, S['RoundStart']>>,
 
+  // Exercises against a key (scripts/api/exercises.ts).
+  Expect<Matches<ExerciseSettings, S['ExerciseSettings']>>,
+  Expect<Accepted<ExerciseRequest, S['ExerciseRequest']>>,
+  Expect<Matches<LabelScore, S['LabelScore']>>,
+  Expect<Matches<LabelLayerScore, S['LabelLayerScore']>>,
+  Expect<Matches<ExerciseScore, S['ExerciseScore']>>,
+
   // Curation (scripts/api/curation.ts).
   Expect<Matches<ProvenanceSource, S['ProvenanceSource']>>,
   Expect<Matches<Provenance, S['Provenance']>>,
@@ -209,6 +217,10 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Body<'/api/projects/{projectId}/rounds', 'post'>, S['RoundStart']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/rounds/end', 'post'>, S['RoundsOverview']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/rounds/{roundId}/agreement', 'get'>, S['ProjectAgreementReport']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/exercise', 'get'>, S['ExerciseSettings']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/exercise', 'put'>, S['ExerciseSettings']>>,
+  Expect<Is<Body<'/api/projects/{projectId}/exercise', 'put'>, S['ExerciseRequest']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/exercise/score', 'get'>, S['ExerciseScore']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/gold/{id}', 'put'>, S['GoldRequest']>>,
