@@ -51,7 +51,8 @@ public sealed partial class GoldLayerDefinitionTests : IDisposable
         var offenders = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".sql", StringComparison.Ordinal))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .Where(f => Path.GetFileName(f) is not ("GoldLayer.cs" or "0012_gold_layer.sql" or "0014_human_annotators.sql"))
+            // 0018 gives a project's exercise key the gold layer's id as its default: a value stored, not a comparison.
+            .Where(f => Path.GetFileName(f) is not ("GoldLayer.cs" or "0012_gold_layer.sql" or "0014_human_annotators.sql" or "0018_exercise.sql"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(source, f), Line: i + 1, Text: line.Trim())))
             .Where(l => !l.Text.StartsWith("//", StringComparison.Ordinal) && !l.Text.StartsWith("--", StringComparison.Ordinal) && ComparedWithGold().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text}")
