@@ -19,26 +19,40 @@ export function signInView(ctx: AppContext, signedIn: (session: Session) => void
   const account = accountForm(ctx, signedIn);
   const displayName = displayNameForm(ctx, signedIn, account.steer);
   const or = h('p', { class: 'sign-in-or', 'aria-hidden': 'true' }, 'or');
-  const options = h('div', { class: 'sign-in-options' }, account.element, or, displayName.element);
+  // The forms are drawn once the server has said which way in works here, in that order: moving them later
+  // would take the focus from someone already typing (and their next keys with it).
+  const options = h('div', { class: 'sign-in-options', 'aria-busy': 'true' });
   const element = h('div', { class: 'page sign-in-page' },
     h('div', { class: 'sign-in' },
       h('h1', { id: 'sign-in-title' }, 'Sign in to Annotate'),
       h('p', { class: 'lead' }, 'Read and annotate news articles together with your team.'),
       options,
       h('p', { class: 'join-other' }, 'A student? ', h('a', { href: routeHref(joinRoute()), 'data-testid': 'join-class-link' }, 'Join a class with a code'))));
-  let local = false;
-  void sessionApi.options().then((answer) => {
-    local = answer.displayName;
+  let local: boolean | null = null;
+  let focusWanted = false;
+  const focus = () => (local ? displayName.focus() : account.focus());
+  const draw = (displayNameWorks: boolean) => {
+    local = displayNameWorks;
     options.dataset['mode'] = local ? 'local' : 'network';
+    options.removeAttribute('aria-busy');
     if (local) {
       options.replaceChildren(displayName.element, or, account.element);
       // The way in that works here is the main action.
       displayName.submit.classList.add('primary');
       account.submit.classList.remove('primary');
-      if (document.activeElement === account.focusTarget()) displayName.focus();
+    } else {
+      options.replaceChildren(account.element, or, displayName.element);
     }
-  }, () => undefined);
-  return { element, focus: () => (local ? displayName.focus() : account.focus()) };
+    if (focusWanted) focus();
+  };
+  void sessionApi.options().then((answer) => draw(answer.displayName), () => draw(false));
+  return {
+    element,
+    focus: () => {
+      if (local === null) focusWanted = true;
+      else focus();
+    },
+  };
 }
 
 function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
@@ -89,7 +103,6 @@ function accountForm(ctx: AppContext, signedIn: (session: Session) => void) {
     element,
     submit,
     focus: () => userName.input.focus(),
-    focusTarget: () => userName.input,
     /** Brings the person here when the server would not take a display name. */
     steer: () => {
       element.classList.add('is-needed');
