@@ -68,7 +68,7 @@ public class AgreementStoreBenchmarks
         store = new AgreementStore(db, texts, new CodebookStore(db), new AnnotatorStore(db, TimeProvider.System));
         spansProject = new ProjectSettings("spans", Visibility.Open, "");
         worker = new AgreementWorker();
-        service = new AgreementService(store, worker, TimeProvider.System);
+        service = new AgreementService(store, new ServerPieces(store, worker, Microsoft.Extensions.Options.Options.Create(new AgreementCacheOptions())), TimeProvider.System);
         service.ReportAsync(spansProject, null, new AgreementOptions(), CancellationToken.None).GetAwaiter().GetResult(); // every document's pieces cached
         SetupUnitizing();
     }

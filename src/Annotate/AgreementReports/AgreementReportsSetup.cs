@@ -9,6 +9,8 @@ internal static class AgreementReportsSetup
     {
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<AgreementWorker>();
+        services.AddAgreementCacheOptions();
+        services.AddSingleton<ServerPieces>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<GammaReports>();
         // Figures go stale the moment a change that moves them commits (before anyone is told of it).

@@ -6,7 +6,8 @@ namespace Annotate.AgreementReports;
 
 /// <summary>
 /// Serves agreement reports incrementally. Each document's pieces are cached under its revision (text version and
-/// last change), so after a save only that document is re-read and recomputed before the pieces are summed; a
+/// last change, <see cref="ServerPieces"/>, within a budget), so after a save only that document is re-read and
+/// recomputed before the pieces are summed; a
 /// report is cached under the revisions it was made from, and concurrent requests for it share one computation,
 /// so a class of viewers refreshing after each save costs one computation, not one each. Nothing here runs on the
 /// path of a save.
@@ -17,7 +18,7 @@ namespace Annotate.AgreementReports;
 /// above <see cref="AgreementLimits.MaxBootstrapCost"/> is refused before anything starts, and each person may
 /// have <see cref="AgreementLimits.MaxHeavyPerUser"/> of them computing at once.
 /// </remarks>
-internal sealed class AgreementService(AgreementStore store, AgreementWorker worker, TimeProvider time) : IDisposable
+internal sealed class AgreementService(AgreementStore store, ServerPieces serverPieces, TimeProvider time) : IDisposable
 {
     private const int MaxCachedReports = 64;
 
@@ -27,8 +28,6 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
 
     private readonly AgreementWorker heavyLane = new("Agreement (heavy)", ThreadPriority.Lowest);
     private readonly ConcurrentDictionary<string, long> changes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Project, string Document), DocumentPieces> pieces = new();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Project, string? Document), (long Change, DateTimeOffset At, IReadOnlyList<AnnotatedDocument> Heads)> heads = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ProjectAgreementReport>>> reports = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> heavyByUser = new(StringComparer.Ordinal);
@@ -72,11 +71,8 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         else if (options.GroupBy is null && options.Bootstrap is null)
         {
             // The computation is not tied to one caller's cancellation: others may be waiting for it.
-            task = reports.GetOrAdd(key, _ => new Lazy<Task<ProjectAgreementReport>>(() => Task.Run(async () =>
-            {
-                var (current, leftOut) = await PiecesAsync(project.Id, documents, CancellationToken.None);
-                return await worker.RunAsync(() => ProjectAgreement.Combine(project.Id, project.Visibility, documentId, revision, current, annotators, leftOut, options, parallel: false));
-            }))).Value;
+            task = reports.GetOrAdd(key, _ => new Lazy<Task<ProjectAgreementReport>>(() =>
+                Task.Run(() => serverPieces.ReportAsync(project, documentId, documents, annotators, revision, options)))).Value;
         }
         else
         {
@@ -98,7 +94,7 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         if (options.Bootstrap is { } samples)
         {
             // The cached pieces (the plain report's, computed once on its lane) say how many units a bootstrap redraws.
-            var (current, _) = await PiecesAsync(project.Id, documents, cancellationToken);
+            var current = await serverPieces.AllAsync(project.Id, documents, cancellationToken);
             if (AgreementLimits.BootstrapRefusal(ProjectAgreement.BootstrapUnits(current), samples, AgreementLimits.MaxBootstrapCost,
                 ", or run `annotate agreement --project` on a copy of the database, which allows more") is { } refusal)
             {
@@ -194,60 +190,6 @@ internal sealed class AgreementService(AgreementStore store, AgreementWorker wor
         var current = await store.AnnotatedDocumentsAsync(projectId, documentId, cancellationToken);
         heads[(projectId, documentId)] = (change, time.GetUtcNow(), current);
         return current;
-    }
-
-    // The documents' pieces, recomputing those whose revision moved (all of them on a first request). One refresh
-    // per project at a time: concurrent requests would otherwise compute the same stale documents once each.
-    private async Task<(List<DocumentPieces> Pieces, int LeftOut)> PiecesAsync(string projectId, IReadOnlyList<AnnotatedDocument> documents, CancellationToken cancellationToken)
-    {
-        bool IsStale(AnnotatedDocument d) => !pieces.TryGetValue((projectId, d.Id), out var cached) || cached.Revision != d.Revision;
-        if (documents.Any(IsStale))
-        {
-            var gate = refreshing.GetOrAdd(projectId, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                await RefreshAsync(projectId, documents.Where(IsStale).ToList(), cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        var result = documents.Select(d => pieces.GetValueOrDefault((projectId, d.Id))).OfType<DocumentPieces>().OrderBy(p => p.Document.Id, StringComparer.Ordinal).ToList();
-        return (result, result.Sum(p => p.LeftOut));
-    }
-
-    private async Task RefreshAsync(string projectId, List<AnnotatedDocument> stale, CancellationToken cancellationToken)
-    {
-        if (stale.Count == 0)
-            return;
-        if (stale.Count > 20)
-        {
-            // Many (a cold start): one ordered query streams them, a document's text and rows at a time.
-            var wanted = stale.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            await foreach (var document in store.StreamAsync(projectId, null, wanted.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken))
-            {
-                var revision = wanted[document.Head.Id].Revision; // the revision the caller saw, so a later change re-reads it
-                pieces[(projectId, document.Head.Id)] = await worker.RunAsync(() => DocumentPieces.Compute(document.Document, revision, document.Live, document.LeftOut));
-            }
-
-            return;
-        }
-
-        // A few (a save): one by one by index.
-        var rows = await store.AnnotationsAsync(projectId, stale.Select(d => d.Id).ToList(), cancellationToken);
-        foreach (var head in stale)
-        {
-            if (await store.DocumentAsync(head, cancellationToken) is not { } text)
-                continue;
-            pieces[(projectId, head.Id)] = await worker.RunAsync(() =>
-            {
-                var (live, _) = AgreementStore.OnCurrentText([text], rows);
-                return DocumentPieces.Compute(text, head.Revision, live, (rows.GetValueOrDefault(text.Id)?.Count ?? 0) - live.Count);
-            });
-        }
     }
 
     /// <summary>

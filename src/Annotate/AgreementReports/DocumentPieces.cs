@@ -33,9 +33,10 @@ internal sealed class DocumentPieces
 {
     private DocumentPieces(PieceDocument document, string revision, IReadOnlyList<string> coders, IReadOnlyList<AgreementAnnotation> labels,
         IReadOnlyList<(string Kind, string Layer)> layers, IReadOnlyDictionary<string, LayerPiece> spanLayers, LayerPiece? pooled, DocumentFigures row,
-        KeptRatings kept, int leftOut)
+        KeptRatings kept, int leftOut, int annotationCount)
     {
         Document = document;
+        AnnotationCount = annotationCount;
         LeftOut = leftOut;
         Revision = revision;
         Coders = coders;
@@ -55,6 +56,9 @@ internal sealed class DocumentPieces
 
     /// <summary>What the pieces were computed from: the text version and the document's last change.</summary>
     public string Revision { get; }
+
+    /// <summary>How many annotations the pieces were computed from: what they weigh in the server's cache.</summary>
+    public int AnnotationCount { get; }
 
     /// <summary>Annotations still on an older text version, left out until they are moved onto the current one.</summary>
     public int LeftOut { get; }
@@ -103,7 +107,7 @@ internal sealed class DocumentPieces
         var kinds = annotations.Select(a => (a.Kind, a.Layer)).Distinct().ToList();
         return new DocumentPieces(new PieceDocument(document.Id, document.Title, document.Version, document.Text.Length, tokens.Count, document.Codebook),
             revision, coders, [.. annotations.Where(a => a.Kind != Annotation.SpanKind)], kinds, layers,
-            kept.HasFlag(KeptRatings.Pooled) ? pooled : null, row, kept, leftOut);
+            kept.HasFlag(KeptRatings.Pooled) ? pooled : null, row, kept, leftOut, annotations.Count);
     }
 
     private static LabelledSpan Span(string document, AgreementAnnotation a, string label) =>
