@@ -1,4 +1,5 @@
 using Annotate.Changes;
+using Annotate.Exercises;
 using Annotate.Projects;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,10 +33,15 @@ internal static class StudentWorkApi
             .RequireProjectAccess(ProjectRight.Annotate)
             .WithSummary("The caller's documents (in a project that spreads them, the ones assigned to them) with their annotations, stance and Done mark, and the teacher's instruction.");
 
-        api.MapPut("/documents/{documentId}/done", (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, CancellationToken ct) =>
-                SetDoneAsync(documentId, true, http, work, changes, ct))
+        api.MapPut("/documents/{documentId}/done", async (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, ExerciseAttempts attempts, CancellationToken ct) =>
+            {
+                var mark = await SetDoneAsync(documentId, true, http, work, changes, ct);
+                // Each Done while an exercise is on is an attempt, scored as it stands (before and after a guided fix).
+                await attempts.RecordAsync(http.Grant(), documentId, mark.Value!.DoneAt!, ct);
+                return mark;
+            })
             .RequireDocumentAccess(ProjectRight.Annotate)
-            .WithSummary("Marks the document done for the caller (again: keeps the first time); only one's own work, on a document one may annotate.");
+            .WithSummary("Marks the document done for the caller (again: keeps the first time); only one's own work, on a document one may annotate. While an exercise is on, a new Done mark is an attempt, its score kept.");
 
         api.MapDelete("/documents/{documentId}/done", (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, CancellationToken ct) =>
                 SetDoneAsync(documentId, false, http, work, changes, ct))
