@@ -7,7 +7,8 @@ import { h } from '../dom';
  * Done / Reopen on a student's document page, beside the other tools: a student who finishes a document need not go
  * back to "Your documents" to say so. Shown only to students (as "Your documents" is) and only on their documents.
  */
-export function readerDone(ctx: AppContext, projectId: string, documentId: string, signal: AbortSignal): HTMLButtonElement {
+export function readerDone(ctx: AppContext, projectId: string, documentId: string, signal: AbortSignal,
+  onChange: (done: boolean) => void = () => {}): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'button', hidden: true, 'data-testid': 'reader-done' }, 'Done');
   let work: DocumentWork | null = null;
 
@@ -26,6 +27,7 @@ export function readerDone(ctx: AppContext, projectId: string, documentId: strin
       const mark = await classroomApi.setDone(documentId, !work.done);
       work = { ...work, done: mark.done, doneAt: mark.doneAt };
       show();
+      onChange(mark.done);
       ctx.announce(mark.done ? 'Marked done. Your teacher sees it.' : 'Reopened: no longer marked done.');
     } catch (failure) {
       ctx.showError(failure instanceof ApiError && failure.status === 404
@@ -39,6 +41,7 @@ export function readerDone(ctx: AppContext, projectId: string, documentId: strin
   classroomApi.myDocuments(projectId, signal).then((mine) => {
     work = mine.student ? mine.documents.find((d) => d.documentId === documentId) ?? null : null;
     show();
+    if (work) onChange(work.done);
   }, (failure: unknown) => {
     // Nothing to offer then; the page itself works without it.
     if (!isAbort(failure) && !(failure instanceof ApiError)) ctx.showError(failure);
