@@ -1,6 +1,7 @@
 // Exercises against the teacher's key, as a student reads them: figures as percentages, the kinds of difference
 // with a text and a symbol each (never colour alone), before/after of a guided fix, and short excerpts of the text.
 // No DOM.
+import { GOLD_ANNOTATOR } from '../session/goldLayer';
 import type { DifferenceKind, ExerciseAttempts, ExerciseDifferences, ExerciseMode, ExerciseScore } from '../../api/exercises';
 
 export const percent = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`);
@@ -123,7 +124,7 @@ export function keyChoices(people: readonly { userId: string; name: string; role
   const teachers = people.filter((p) => p.role !== 'annotator').sort((a, b) => a.name.localeCompare(b.name));
   const students = people.filter((p) => p.role === 'annotator').sort((a, b) => a.name.localeCompare(b.name));
   const choices: KeyChoice[] = [
-    { key: 'gold', name: 'Gold layer (your adjudicated answers)' },
+    { key: GOLD_ANNOTATOR, name: 'Gold layer (your adjudicated answers)' },
     ...teachers.map((p) => ({ key: p.userId, name: `${p.name} (teacher)` })),
     ...students.map((p) => ({ key: p.userId, name: p.name })),
   ];
