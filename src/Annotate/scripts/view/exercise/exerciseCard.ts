@@ -27,12 +27,19 @@ export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSi
   let saved: ExerciseSettings | null = null;
   let people: Pick<StudentProgress, 'userId' | 'name' | 'role'>[] = [];
   let dirty = false;
+  /** The key choices drawn last. */
+  let listed = '';
 
   function show(): void {
     if (!saved) return;
     const choices = keyChoices(people, saved.key);
     const chosen = dirty ? key.value : saved.key;
-    replace(key, choices.map((c) => h('option', { value: c.key }, c.name)));
+    // Options are drawn again only when the people changed: an open list is not closed under the teacher's finger.
+    const next = JSON.stringify(choices);
+    if (next !== listed) {
+      replace(key, choices.map((c) => h('option', { value: c.key }, c.name)));
+      listed = next;
+    }
     key.value = chosen;
     if (!dirty) for (const radio of radios) radio.checked = radio.value === saved.mode;
   }

@@ -17,6 +17,6 @@ export function readerExercise(ctx: AppContext, doc: DocumentDetail, map: TextMa
       button.focus();
     },
   }, signal);
-  const button = readerDone(ctx, doc.projectId, doc.id, signal, (done) => void panel.refresh(done));
+  const button = readerDone(ctx, doc.projectId, doc.id, signal, (done, mode) => void panel.refresh(done && mode !== 'off'));
   return { button, panel: panel.element, dispose: panel.dispose };
 }
