@@ -92,6 +92,7 @@ public sealed class ExerciseTests(ExerciseServer server, BrowserFixture browser)
             await Expect(Difference(ben, "missed")).ToContainTextAsync("Missed: only the key has it");
             await Expect(ben.GetByTestId("legend-key")).ToBeVisibleAsync();
             await ShootAsync(ben, "exercise-differ-desktop", 1280, 720);
+            await ShootAsync(ben, "exercise-differ-text", 1280, 720, ben.GetByTestId("article-body").Locator("[data-block]").First);
 
             // Act: "guided fix"; Eve, on her phone, taps Done. Assert: her span flagged, the paragraph she missed
             // something in, and neither the key's spans nor its labels.
@@ -102,7 +103,7 @@ public sealed class ExerciseTests(ExerciseServer server, BrowserFixture browser)
             await Expect(Difference(eve, "boundary")).ToContainTextAsync("Right label, boundary off");
             await Expect(eve.GetByTestId("exercise-region")).ToHaveCountAsync(1);
             await Expect(eve.GetByTestId("exercise-differences").Locator(".mark-key")).ToHaveCountAsync(0);
-            await Expect(eve.GetByTestId("exercise-differences")).Not.ToContainTextAsync("Key ");
+            await Expect(eve.GetByTestId("exercise-differences")).Not.ToContainTextAsync("The key’s");
             await AssertNoSidewaysScrollAsync(eve);
             await ShootAsync(eve, "exercise-guided-phone", null, null);
 
@@ -110,7 +111,7 @@ public sealed class ExerciseTests(ExerciseServer server, BrowserFixture browser)
             await eve.GetByTestId("exercise-reopen").TapAsync();
             await Expect(eveDone).ToHaveTextAsync("Done");
             await Expect(Panel(eve)).ToBeHiddenAsync();
-            await SpanAsync(eve, doc, eveSpan, "protest", 0, 10);
+            await SpanAsync(eve, doc, eveSpan, "protest", 0, 10, version: 1);
             await SpanAsync(eve, doc, Guid.NewGuid(), "economic", paragraph + 5, paragraph + 15);
             await eveDone.TapAsync();
             await Expect(eve.GetByTestId("exercise-before-after")).ToHaveTextAsync("First try 67%, after 1 revision 100% (better).");
@@ -176,8 +177,8 @@ public sealed class ExerciseTests(ExerciseServer server, BrowserFixture browser)
     }
 
     /// <summary>A span written through the page's own session, as the page would (making spans by hand is covered elsewhere).</summary>
-    private static Task SpanAsync(IPage page, string documentId, Guid id, string label, int start, int end) =>
-        WriteAsync(page, $"/api/documents/{Uri.EscapeDataString(documentId)}/annotations/{id}", new { layer = "frame", label, start, end });
+    private static Task SpanAsync(IPage page, string documentId, Guid id, string label, int start, int end, int? version = null) =>
+        WriteAsync(page, $"/api/documents/{Uri.EscapeDataString(documentId)}/annotations/{id}", new { layer = "frame", label, start, end, version });
 
     private static async Task WriteAsync(IPage page, string path, object body)
     {

@@ -10,7 +10,8 @@ public sealed record ExerciseRequest(string? Mode, string? Key);
 
 /// <summary>
 /// Exercises against a teacher's key: the owner sets the mode and the key; a student asks for their score on a
-/// document they marked Done. Feedback never comes before Done, nor while the project is blind or a blind round is open.
+/// document they marked Done (with their first and latest attempts) and, in the differ and guided modes, where they
+/// differ from the key. Feedback never comes before Done, nor while the project is blind or a blind round is open.
 /// </summary>
 internal static class ExercisesApi
 {

@@ -124,7 +124,7 @@ export function keyChoices(people: readonly { userId: string; name: string; role
   const teachers = people.filter((p) => p.role !== 'annotator').sort((a, b) => a.name.localeCompare(b.name));
   const students = people.filter((p) => p.role === 'annotator').sort((a, b) => a.name.localeCompare(b.name));
   const choices: KeyChoice[] = [
-    { key: GOLD_ANNOTATOR, name: 'Gold layer (your adjudicated answers)' },
+    { key: GOLD_ANNOTATOR, name: 'Gold layer (adjudicated)' },
     ...teachers.map((p) => ({ key: p.userId, name: `${p.name} (teacher)` })),
     ...students.map((p) => ({ key: p.userId, name: p.name })),
   ];

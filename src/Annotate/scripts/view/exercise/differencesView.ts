@@ -7,7 +7,7 @@ import type { LabelName } from './scoreView';
 export type MarkStyle = 'key' | 'flag' | 'region';
 
 const MARK_TEXT: Record<MarkStyle, string> = {
-  key: 'dotted blue underline: the key’s span',
+  key: 'blue tint and dotted underline: the key’s span',
   flag: 'wavy red underline: your span that differs',
   region: 'yellow background: a part with something you missed',
 };
@@ -21,7 +21,7 @@ export function differencesView(differences: ExerciseDifferences, text: string, 
   const guided = differences.mode === 'guided';
   const quote = (span: ExerciseSpan, who: string) => {
     const part = excerpt(text, span.start, span.end);
-    return h('span', { class: 'exercise-quote' }, `${who} ${labelName(span.layer, span.label)}: `,
+    return h('span', { class: 'exercise-quote' }, `${who === 'Key' ? 'The key’s' : 'Your'} ${labelName(span.layer, span.label)} span: `,
       h('q', null, part.before, h('mark', { class: `exercise-mark mark-${who === 'Key' ? 'key' : 'yours'}` }, part.marked), part.after));
   };
   const row = (kind: DifferenceKind, ...content: (HTMLElement | null)[]) => {
