@@ -29,6 +29,7 @@ export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSi
   let dirty = false;
   /** The key choices drawn last. */
   let listed = '';
+  let requested = false;
 
   function show(): void {
     if (!saved) return;
@@ -63,18 +64,21 @@ export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSi
     }
   });
 
-  exercisesApi.settings(projectId, signal).then((settings) => {
-    saved = settings;
-    element.hidden = false;
-    show();
-  }, (failure: unknown) => !isAbort(failure) && !(failure instanceof ApiError) && ctx.showError(failure));
-
   /** A dashboard came: its people are the members the key can be; only the owner may change the exercise. */
   function render(students: readonly StudentProgress[], owner: boolean): void {
     people = [...students];
     for (const control of [...radios, key]) control.disabled = !owner;
     save.hidden = !owner;
     show();
+    // Asked for once the page is known to be the teacher's (a student on /class gets no second 403).
+    if (!requested) {
+      requested = true;
+      exercisesApi.settings(projectId, signal).then((settings) => {
+        saved = settings;
+        element.hidden = false;
+        show();
+      }, (failure: unknown) => !isAbort(failure) && !(failure instanceof ApiError) && ctx.showError(failure));
+    }
   }
 
   return { element, render };
