@@ -90,30 +90,17 @@ public static class SpanAgreement
         long agree = 0, boundary = 0, label = 0, both = 0, missed = 0;
         foreach (var (first, second) in CoderPairs(spans, spans, codersByDocument))
         {
-            var exact = SpanMatcher.Match(first, second, SpanMatching.Exact);
-            agree += exact.Count;
-            // Remove matched spans one instance at a time: a coder may mark the same stretch twice.
-            var restA = new List<LabelledSpan>(first);
-            var restB = new List<LabelledSpan>(second);
-            foreach (var (a, b) in exact)
+            foreach (var difference in SpanComparison.Compare(first, second))
             {
-                restA.Remove(a);
-                restB.Remove(b);
-            }
-
-            var overlapping = SpanMatcher.MatchByOverlap(restA, restB, sameLabel: false);
-            foreach (var (a, b) in overlapping)
-            {
-                var sameExtent = a.Start == b.Start && a.End == b.End;
-                _ = (sameExtent, a.Label == b.Label) switch
+                _ = difference.Kind switch
                 {
-                    (true, _) => label++,
-                    (false, true) => boundary++,
-                    (false, false) => both++,
+                    SpanDifferenceKind.Matched => agree++,
+                    SpanDifferenceKind.Boundary => boundary++,
+                    SpanDifferenceKind.Label => label++,
+                    SpanDifferenceKind.BoundaryAndLabel => both++,
+                    _ => missed++,
                 };
             }
-
-            missed += restA.Count + restB.Count - (2 * overlapping.Count);
         }
 
         return new SpanDisagreements(agree, boundary, label, both, missed);

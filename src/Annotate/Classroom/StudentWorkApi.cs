@@ -1,4 +1,5 @@
 using Annotate.Changes;
+using Annotate.Exercises;
 using Annotate.Projects;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,11 @@ namespace Annotate.Classroom;
 /// Whether the caller is a student here: they joined this project's class (with its code or a personal link), or the
 /// project gives them documents of their own (spread). Pages show "Your documents" to students only.
 /// </param>
-public sealed record YourDocuments(string ProjectId, string? Instruction, IReadOnlyList<DocumentWork> Documents, bool Student);
+public sealed record YourDocuments(string ProjectId, string? Instruction, IReadOnlyList<DocumentWork> Documents, bool Student)
+{
+    /// <summary>The project's exercise mode (off, score, differ, guided): whether a Done brings feedback against a key.</summary>
+    public string Exercise { get; init; } = ExerciseModes.Off;
+}
 
 /// <summary>The caller's Done mark on a document after the change.</summary>
 public sealed record DoneMark(string DocumentId, bool Done, string? DoneAt);
@@ -23,19 +28,27 @@ internal static class StudentWorkApi
 {
     public static RouteGroupBuilder MapStudentWork(this RouteGroupBuilder api)
     {
-        api.MapGet("/projects/{projectId}/my-documents", async (string projectId, HttpContext http, StudentWork work, ClassInstruction instruction, CancellationToken ct) =>
+        api.MapGet("/projects/{projectId}/my-documents", async (string projectId, HttpContext http, StudentWork work, ClassInstruction instruction, ExerciseStore exercises, CancellationToken ct) =>
             {
                 var grant = http.Grant();
                 var student = grant.SeesAssignedOnly || (grant.Role == ProjectRoles.Annotator && await work.IsClassStudentAsync(projectId, grant.UserId, ct));
-                return TypedResults.Ok(new YourDocuments(projectId, await instruction.GetAsync(projectId, ct), await work.OfAsync(projectId, grant.UserId, ct), student));
+                return TypedResults.Ok(new YourDocuments(projectId, await instruction.GetAsync(projectId, ct), await work.OfAsync(projectId, grant.UserId, ct), student)
+                {
+                    Exercise = (await exercises.GetAsync(projectId, ct)).Mode,
+                });
             })
             .RequireProjectAccess(ProjectRight.Annotate)
-            .WithSummary("The caller's documents (in a project that spreads them, the ones assigned to them) with their annotations, stance and Done mark, and the teacher's instruction.");
+            .WithSummary("The caller's documents (in a project that spreads them, the ones assigned to them) with their annotations, stance and Done mark, the teacher's instruction, and the exercise mode.");
 
-        api.MapPut("/documents/{documentId}/done", (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, CancellationToken ct) =>
-                SetDoneAsync(documentId, true, http, work, changes, ct))
+        api.MapPut("/documents/{documentId}/done", async (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, ExerciseAttempts attempts, CancellationToken ct) =>
+            {
+                var mark = await SetDoneAsync(documentId, true, http, work, changes, ct);
+                // Each Done while an exercise is on is an attempt, scored as it stands (before and after a guided fix).
+                await attempts.RecordAsync(http.Grant(), documentId, mark.Value!.DoneAt!, ct);
+                return mark;
+            })
             .RequireDocumentAccess(ProjectRight.Annotate)
-            .WithSummary("Marks the document done for the caller (again: keeps the first time); only one's own work, on a document one may annotate.");
+            .WithSummary("Marks the document done for the caller (again: keeps the first time); only one's own work, on a document one may annotate. While an exercise is on, a new Done mark is an attempt, its score kept.");
 
         api.MapDelete("/documents/{documentId}/done", (string documentId, HttpContext http, StudentWork work, ICommittedChanges changes, CancellationToken ct) =>
                 SetDoneAsync(documentId, false, http, work, changes, ct))

@@ -15,7 +15,11 @@ namespace Annotate.Exercises;
 /// <param name="Labels">Per document-label layer either side used: whether the student's labels are the key's.</param>
 public sealed record ExerciseScore(string DocumentId, string Mode, string Key, int KeySpans, int YourSpans,
     double? SpanF1Exact, double? SpanF1Overlap, SpanDisagreements Disagreements, IReadOnlyList<LabelScore> ByLabel,
-    IReadOnlyList<LabelLayerScore> Labels, IReadOnlyList<string> Notes);
+    IReadOnlyList<LabelLayerScore> Labels, IReadOnlyList<string> Notes)
+{
+    /// <summary>The caller's attempts (each Done while the exercise was on): their first and latest scores, for "before and after".</summary>
+    public ExerciseAttemptsView? Attempts { get; init; }
+}
 
 /// <summary>One label of a span layer: each side's spans of it and the F1 figures over them.</summary>
 public sealed record LabelScore(string Layer, string Label, int KeySpans, int YourSpans, double? SpanF1Exact, double? SpanF1Overlap);
@@ -29,18 +33,15 @@ public sealed record LabelLayerScore(string Layer, bool Agrees);
 /// </summary>
 internal static class ExerciseScoring
 {
-    private const string Student = "student";
-    private const string KeyCoder = "key";
+    public const string Student = "student";
+    public const string KeyCoder = "key";
 
     // Labels of different layers never match: each span's label is qualified by its layer (a separator no id contains).
     private const char Separator = '\u001f';
 
     public static ExerciseScore Score(string documentId, ExerciseSettings settings, string studentId, IReadOnlyList<KeyedAnnotation> annotations)
     {
-        var spans = annotations.Where(a => a is { Kind: Annotation.SpanKind, StartOffset: not null, EndOffset: not null })
-            .Select(a => new LabelledSpan(documentId, a.AnnotatorId == studentId ? Student : KeyCoder,
-                (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, a.Layer + Separator + a.Label))
-            .ToList();
+        var spans = Spans(documentId, studentId, annotations);
         // Both take part even with no span: everything the other marked is then a miss.
         var coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [documentId] = [Student, KeyCoder] };
         var notes = new List<string>();
@@ -53,8 +54,8 @@ internal static class ExerciseScoring
         var overlapByLabel = SpanAgreement.PairwiseF1ByLabel(spans, SpanMatching.Overlap, coders);
         var byLabel = exactByLabel.Keys.Select(qualified =>
         {
-            var parts = qualified.Split(Separator, 2);
-            return new LabelScore(parts[0], parts[1],
+            var (layer, label) = Unqualify(qualified);
+            return new LabelScore(layer, label,
                 spans.Count(s => s.Coder == KeyCoder && s.Label == qualified), spans.Count(s => s.Coder == Student && s.Label == qualified),
                 Value(exactByLabel[qualified].F1), Value(overlapByLabel[qualified].F1));
         }).ToList();
@@ -66,6 +67,18 @@ internal static class ExerciseScoring
 
         return new ExerciseScore(documentId, settings.Mode, settings.Key, spans.Count(s => s.Coder == KeyCoder), spans.Count(s => s.Coder == Student),
             Value(exact.F1), Value(overlap.F1), SpanAgreement.Disagreements(spans, coders), byLabel, labels, notes);
+    }
+
+    /// <summary>The spans of both sides, coded <see cref="Student"/> and <see cref="KeyCoder"/>, each label qualified by its layer.</summary>
+    public static List<LabelledSpan> Spans(string documentId, string studentId, IReadOnlyList<KeyedAnnotation> annotations) =>
+        [.. annotations.Where(a => a is { Kind: Annotation.SpanKind, StartOffset: not null, EndOffset: not null })
+            .Select(a => new LabelledSpan(documentId, a.AnnotatorId == studentId ? Student : KeyCoder,
+                (int)a.StartOffset!.Value, (int)a.EndOffset!.Value, a.Layer + Separator + a.Label))];
+
+    public static (string Layer, string Label) Unqualify(string qualified)
+    {
+        var parts = qualified.Split(Separator, 2);
+        return (parts[0], parts[1]);
     }
 
     private static HashSet<string> LabelsOf(IEnumerable<KeyedAnnotation> layer, string studentId, bool student) =>

@@ -1,3 +1,4 @@
+using Annotate.Corpus;
 using Annotate.Curation;
 using Annotate.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,8 @@ public sealed record ExerciseRequest(string? Mode, string? Key);
 
 /// <summary>
 /// Exercises against a teacher's key: the owner sets the mode and the key; a student asks for their score on a
-/// document they marked Done. Feedback never comes before Done, nor while the project is blind or a blind round is open.
+/// document they marked Done (with their first and latest attempts) and, in the differ and guided modes, where they
+/// differ from the key. Feedback never comes before Done, nor while the project is blind or a blind round is open.
 /// </summary>
 internal static class ExercisesApi
 {
@@ -26,7 +28,11 @@ internal static class ExercisesApi
 
         api.MapGet("/documents/{documentId}/exercise/score", ScoreAsync)
             .RequireDocumentAccess(ProjectRight.Annotate)
-            .WithSummary("The caller's score on the document against the key, once they marked it Done (409 before, and while the project is blind); never the key's spans.");
+            .WithSummary("The caller's score on the document against the key, with their first and latest attempts, once they marked it Done (409 before, and while the project is blind); never the key's spans.");
+
+        api.MapGet("/documents/{documentId}/exercise/differences", DifferencesAsync)
+            .RequireDocumentAccess(ProjectRight.Annotate)
+            .WithSummary("Where the caller's spans differ from the key's, once Done and not blind: in differ mode both sides; in guided mode the caller's spans flagged and missed ones only as regions; 409 in score mode.");
         return api;
     }
 
@@ -52,26 +58,34 @@ internal static class ExercisesApi
     }
 
     private static async Task<Results<Ok<ExerciseScore>, ProblemHttpResult>> ScoreAsync(string documentId, HttpContext http, ExerciseStore store,
-        ProjectMembers members, CancellationToken ct)
+        ProjectMembers members, ExerciseAttempts attempts, CancellationToken ct)
     {
         var grant = http.Grant();
         var settings = await store.GetAsync(grant.ProjectId, ct);
-        if (settings.Mode == ExerciseModes.Off)
-            return TypedResults.Problem(title: "No exercise", detail: $"Project '{grant.ProjectId}' has no exercise: the teacher has not turned one on.", statusCode: StatusCodes.Status404NotFound);
-        if (settings.Key == grant.UserId)
-            return Conflict("You are the key", "Your own work is this exercise's key, so there is nothing to score it against.");
-        // A key member removed since the teacher chose them leaves no key (their work no longer belongs to the class).
-        if (settings.Key != GoldLayer.AnnotatorId && await members.RoleAsync(grant.ProjectId, settings.Key, ct) is null)
-            return Conflict("No key", "The member whose work is this exercise's key has left the project; the teacher needs to choose another key.");
-        if (!await store.IsDoneAsync(grant.ProjectId, documentId, grant.UserId, ct))
-            return Conflict("Not done yet", "Your score on this document is shown once you mark it Done.");
-        if (grant.Visibility == Visibility.Blind || await store.BlindRoundOpenAsync(grant.ProjectId, ct))
-            return Conflict("Blind project", "Scores are shown once the teacher ends the blind round (while the project is blind, nobody sees feedback).");
+        if (await ExerciseFeedback.ProblemAsync(settings, grant, documentId, store, members, ct) is { } problem)
+            return problem;
 
         var annotations = await store.AnnotationsAsync(documentId, grant.UserId, settings.Key, ct);
-        return TypedResults.Ok(ExerciseScoring.Score(documentId, settings, grant.UserId, annotations));
+        return TypedResults.Ok(ExerciseScoring.Score(documentId, settings, grant.UserId, annotations) with
+        {
+            Attempts = await attempts.OfAsync(grant.ProjectId, documentId, grant.UserId, ct),
+        });
     }
 
-    private static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+    private static async Task<Results<Ok<ExerciseDifferences>, ProblemHttpResult>> DifferencesAsync(string documentId, HttpContext http, ExerciseStore store,
+        ProjectMembers members, DocumentStore documents, VersionTexts texts, CancellationToken ct)
+    {
+        var grant = http.Grant();
+        var settings = await store.GetAsync(grant.ProjectId, ct);
+        if (await ExerciseFeedback.ProblemAsync(settings, grant, documentId, store, members, ct) is { } problem)
+            return problem;
+        if (settings.Mode == ExerciseModes.Score)
+            return ExerciseFeedback.Conflict("Score only", "This exercise shows your score only, not where you differ from the key.");
+
+        var head = await documents.HeadAsync(documentId, ct);
+        var text = head is null ? null : await texts.GetAsync(documentId, (int)head.CurrentVersion, ct);
+        var annotations = await store.AnnotationsAsync(documentId, grant.UserId, settings.Key, ct);
+        return TypedResults.Ok(ExerciseDifferencing.Compare(documentId, settings.Mode, grant.UserId, annotations,
+            text?.Blocks ?? [], text?.Row.Text.Length ?? 0));
+    }
 }

@@ -69,6 +69,21 @@ public class SpanAgreementTests
     }
 
     [Fact]
+    public void A_Comparison_Pairs_Each_Span_With_The_Kind_Of_Difference_The_Disagreement_Counts_Use()
+    {
+        LabelledSpan[] reference = [S("K", 0, 5, "x"), S("K", 10, 20, "y"), S("K", 30, 35, "x"), S("K", 40, 45, "x"), S("K", 60, 65, "z")];
+        LabelledSpan[] other = [S("A", 0, 5, "x"), S("A", 12, 20, "y"), S("A", 30, 35, "y"), S("A", 42, 48, "y"), S("A", 70, 75, "z")];
+
+        var pairs = SpanComparison.Compare(reference, other).Select(d => (d.Kind, d.Reference?.Start, d.Other?.Start)).ToList();
+
+        Assert.Equal(
+        [
+            (SpanDifferenceKind.Matched, 0, 0), (SpanDifferenceKind.Boundary, 10, 12), (SpanDifferenceKind.Label, 30, 30),
+            (SpanDifferenceKind.BoundaryAndLabel, 40, 42), (SpanDifferenceKind.Missed, 60, null), (SpanDifferenceKind.Extra, null, 70),
+        ], pairs.OrderBy(p => p.Kind).ToList());
+    }
+
+    [Fact]
     public void Stacked_Spans_Are_Kept_Not_Dropped()
     {
         // Both coders put two labels on the same stretch: both pairs match.

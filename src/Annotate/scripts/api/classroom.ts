@@ -1,6 +1,7 @@
 import { ApiError, getJson, request } from './http';
 import type { Visibility } from './projects';
 import type { Session } from './types';
+import type { ExerciseMode } from './exercises';
 
 // Wire types of the classroom endpoints: a teacher's class (join code) and dashboard, and a student's join.
 
@@ -66,6 +67,8 @@ export interface YourDocuments {
   documents: DocumentWork[];
   /** Whether the caller is a student here (joined the class, or given documents of their own): only they see the panel. */
   student: boolean;
+  /** The project's exercise mode: whether a Done brings feedback against the teacher's key ("off" when not). */
+  exercise?: ExerciseMode;
 }
 
 /** The caller's Done mark on a document after a change. */

@@ -19,7 +19,10 @@ export type { AddedStudent, ClassDashboard, ClassInfo, DocumentWork, DoneMark, I
 export { roundsApi } from './rounds';
 export type { EditingState, Round, RoundKind, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart } from './rounds';
 export { exercisesApi } from './exercises';
-export type { ExerciseMode, ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore } from './exercises';
+export type {
+  AttemptFigures, DifferenceKind, ExerciseAttempts, ExerciseDifferences, ExerciseMode, ExerciseRequest, ExerciseScore, ExerciseSettings, ExerciseSpan,
+  LabelDifference, LabelLayerScore, LabelScore, MissedRegion, SpanDifferenceView,
+} from './exercises';
 export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
 export { curationApi, exportApi, exportFormats } from './curation';

@@ -17,7 +17,7 @@ import { renderArticle } from './annotate/articleDom';
 import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './annotate/mount';
 import { TextMap } from './annotate/textMap';
 import { TextHeatMap } from './agreement/textHeat';
-import { readerDone } from './classroom/readerDone';
+import { readerExercise } from './exercise/readerExercise';
 import { PeopleNames } from '../model/annotate/peopleNames';
 import { annotatorsApi } from '../api';
 
@@ -32,6 +32,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
   let focusWhenLoaded = false;
   let annotation: AnnotationMount | null = null;
   let heat: TextHeatMap | null = null;
+  let exercise: { dispose: () => void } | null = null;
   const documentRequest = documentsApi.get(id, controller.signal);
   const requests = prefetchAnnotations(id, controller.signal, documentRequest);
   const names = anonymousNames(anonymous, documentRequest, controller.signal);
@@ -81,8 +82,6 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
     if (canCurate(ctx.state.projects, doc.projectId)) {
       tools.prepend(h('a', { href: routeHref(curateRoute(doc.id)), class: 'button subtle', 'data-testid': 'curate-link' }, 'Curate'));
     }
-    // A student's own documents can be marked done from here too.
-    if (ctx.state.projects.find((p) => p.id === doc.projectId)?.role === 'annotator') tools.append(readerDone(ctx, doc.projectId, doc.id, controller.signal));
     const { header, title } = articleHeader(doc, filters);
     heading = title;
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });
@@ -102,6 +101,13 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       labelName: (label) => labelTitle(label, labelNames), anonymous,
     }, (on) => heatButton.setAttribute('aria-pressed', String(on)));
     heatButton.disabled = false;
+    // A student's own documents can be marked done from here too, and their feedback against the key shows here.
+    if (ctx.state.projects.find((p) => p.id === doc.projectId)?.role === 'annotator') {
+      const own = readerExercise(ctx, doc, map, (layer, label) => (label ? labelNames.label(layer, label) ?? label : labelNames.layer(layer) ?? layer), controller.signal);
+      exercise = own;
+      tools.append(own.button);
+      content.before(own.panel);
+    }
     const article = h('article', { class: 'article' }, header, container);
     if (doc.codebook === null) {
       replace(content, article);
@@ -181,6 +187,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       controller.abort();
       annotation?.dispose();
       heat?.dispose();
+      exercise?.dispose();
     },
   };
 }

@@ -18,6 +18,7 @@ import type {
   Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   DocumentWork, DoneMark, InstructionView, YourDocuments,
   ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore,
+  AttemptFigures, ExerciseAttempts, ExerciseDifferences, ExerciseSpan, LabelDifference, MissedRegion, SpanDifferenceView,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
 import type { AccountInfo } from '../api/account';
@@ -166,6 +167,13 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<LabelScore, S['LabelScore']>>,
   Expect<Matches<LabelLayerScore, S['LabelLayerScore']>>,
   Expect<Matches<ExerciseScore, S['ExerciseScore']>>,
+  Expect<Matches<AttemptFigures, S['AttemptFigures']>>,
+  Expect<Matches<ExerciseAttempts, S['ExerciseAttemptsView']>>,
+  Expect<Matches<ExerciseSpan, S['ExerciseSpan']>>,
+  Expect<Matches<SpanDifferenceView, S['SpanDifferenceView']>>,
+  Expect<Matches<MissedRegion, S['MissedRegion']>>,
+  Expect<Matches<LabelDifference, S['LabelDifference']>>,
+  Expect<Matches<ExerciseDifferences, S['ExerciseDifferences']>>,
 
   // Curation (scripts/api/curation.ts).
   Expect<Matches<ProvenanceSource, S['ProvenanceSource']>>,
@@ -221,6 +229,7 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/projects/{projectId}/exercise', 'put'>, S['ExerciseSettings']>>,
   Expect<Is<Body<'/api/projects/{projectId}/exercise', 'put'>, S['ExerciseRequest']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/exercise/score', 'get'>, S['ExerciseScore']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/exercise/differences', 'get'>, S['ExerciseDifferences']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/gold/{id}', 'put'>, S['GoldRequest']>>,

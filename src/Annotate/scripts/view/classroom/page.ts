@@ -9,6 +9,7 @@ import { followAgreement } from '../agreement/follow';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
+import { exerciseCard } from '../exercise/exerciseCard';
 import { codePanel } from './codePanel';
 import { headlinePanel } from './headline';
 import { instructionPanel } from './instruction';
@@ -64,12 +65,13 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   });
   const agreement = headlinePanel(agreementLink);
   const instruction = instructionPanel(ctx, projectId);
+  const exercise = exerciseCard(ctx, projectId, controller.signal);
   const progress = progressPanel();
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
   // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
   const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
+    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, exercise.element, peopleCard, students.element, progress.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -156,6 +158,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     modes.render(dashboard.visibility);
     manage.update(dashboard.students);
     instruction.render(dashboard.instruction, isOwner(dashboard.students, ctx.state.session?.userId));
+    exercise.render(dashboard.students, isOwner(dashboard.students, ctx.state.session?.userId));
     renderStudents();
     if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
   }

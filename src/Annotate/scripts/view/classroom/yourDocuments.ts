@@ -6,6 +6,7 @@ import { stanceText, stateText, workState, workSummary } from '../../model/class
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
+import { scoreDetails } from '../exercise/scoreDetails';
 
 /**
  * "Your documents", at the top of a student's home page: the teacher's instruction (as text, never HTML), how far
@@ -20,6 +21,8 @@ export function yourDocumentsPanel(ctx: AppContext, projectId: string, signal: A
   const element = h('section', { class: 'your-documents', 'aria-labelledby': 'your-documents-title', 'data-testid': 'your-documents', hidden: true },
     h('h2', { id: 'your-documents-title' }, 'Your documents'), instruction, summary, list);
   let documents: DocumentWork[] = [];
+  /** The exercise mode: when on, a done document shows the student's score against the key. */
+  let exercise = 'off';
 
   function item(work: DocumentWork): HTMLLIElement {
     const state = workState(work);
@@ -36,7 +39,8 @@ export function yourDocumentsPanel(ctx: AppContext, projectId: string, signal: A
         h('span', { class: `work-state state-${state}`, 'data-testid': 'work-state' }, state === 'done' ? `✓ ${stateText(state)}` : stateText(state)),
         h('span', null, plural(work.annotations, 'annotation', 'annotations')),
         h('span', { 'data-testid': 'work-stance', 'data-stance': String(work.stance) }, stanceText(work))),
-      button, error);
+      button, error,
+      state === 'done' && exercise !== 'off' ? scoreDetails(work.documentId, work.title, signal) : null);
   }
 
   function render(): void {
@@ -74,6 +78,7 @@ export function yourDocumentsPanel(ctx: AppContext, projectId: string, signal: A
       // Plain text: textContent, and CSS keeps its line breaks.
       replace(instruction, mine.instruction ? [h('h3', { class: 'instruction-title' }, 'From your teacher'), h('p', { 'data-testid': 'instruction-text' }, mine.instruction)] : []);
       documents = mine.documents;
+      exercise = mine.exercise ?? 'off';
       render();
     } catch (failure) {
       if (isAbort(failure)) return;
