@@ -18,6 +18,7 @@ import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './an
 import { TextMap } from './annotate/textMap';
 import { TextHeatMap } from './agreement/textHeat';
 import { readerDone } from './classroom/readerDone';
+import { trackActivity } from './annotate/activity';
 import { PeopleNames } from '../model/annotate/peopleNames';
 import { annotatorsApi } from '../api';
 
@@ -32,6 +33,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
   let focusWhenLoaded = false;
   let annotation: AnnotationMount | null = null;
   let heat: TextHeatMap | null = null;
+  let stopActivity: (() => void) | null = null;
   const documentRequest = documentsApi.get(id, controller.signal);
   const requests = prefetchAnnotations(id, controller.signal, documentRequest);
   const names = anonymousNames(anonymous, documentRequest, controller.signal);
@@ -82,7 +84,11 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       tools.prepend(h('a', { href: routeHref(curateRoute(doc.id)), class: 'button subtle', 'data-testid': 'curate-link' }, 'Curate'));
     }
     // A student's own documents can be marked done from here too.
-    if (ctx.state.projects.find((p) => p.id === doc.projectId)?.role === 'annotator') tools.append(readerDone(ctx, doc.projectId, doc.id, controller.signal));
+    if (ctx.state.projects.find((p) => p.id === doc.projectId)?.role === 'annotator') {
+      tools.append(readerDone(ctx, doc.projectId, doc.id, controller.signal));
+      // Their active time on it, for the teacher's grade sheet (idle excluded).
+      stopActivity = trackActivity(doc.id);
+    }
     const { header, title } = articleHeader(doc, filters);
     heading = title;
     const body = h('div', { class: 'article-body', 'data-testid': 'article-body', dir: 'auto', lang: langAttribute(doc.language) });
@@ -181,6 +187,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       controller.abort();
       annotation?.dispose();
       heat?.dispose();
+      stopActivity?.();
     },
   };
 }

@@ -10,6 +10,7 @@ import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
 import { codePanel } from './codePanel';
+import { gradesPanel } from './grades';
 import { headlinePanel } from './headline';
 import { instructionPanel } from './instruction';
 import { managePanels } from './manage';
@@ -65,11 +66,12 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const agreement = headlinePanel(agreementLink);
   const instruction = instructionPanel(ctx, projectId);
   const progress = progressPanel();
+  const grades = gradesPanel(projectId, controller.signal);
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
   // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
   const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element);
+    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, peopleCard, students.element, progress.element, grades.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -83,6 +85,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
     manage.setAnonymous(anonymous);
+    if (!content.hidden) grades.setAnonymous(anonymous);
     ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();
     updateLink();
@@ -118,9 +121,18 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     annotationHub.watchClass(projectId).catch(() => {});
     unsubscribe = annotationHub.subscribe({
       visibilityChanged: () => void refresh(),
-      classChanged: (change) => change.projectId === projectId && void refresh(),
-      editingChanged: () => void loadRounds(),
+      classChanged: (change) => {
+        if (change.projectId !== projectId) return;
+        void refresh();
+        void grades.refresh();
+      },
+      // A round started or ended (here or in another tab): an ended round's scores are in the sheet now.
+      editingChanged: () => {
+        void loadRounds();
+        void grades.refresh();
+      },
     });
+    grades.setAnonymous(anonymous);
     void loadRounds();
     timer = window.setInterval(() => void refresh(), REFRESH_MS);
     void loadAgreement();
@@ -231,6 +243,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     renderRounds();
     ctx.announce(said);
     void refresh();
+    void grades.refresh();
     void loadAgreement();
   }
 
