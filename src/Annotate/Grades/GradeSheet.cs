@@ -18,10 +18,10 @@ public sealed record GradeRound(string Id, int Number, string Name, string Kind,
 /// <param name="Name">Their display name, or "Student N" on an anonymised sheet.</param>
 /// <param name="Assigned">Their documents: the assigned ones when the project spreads them, else all.</param>
 /// <param name="Done">How many of those they marked Done.</param>
-/// <param name="ActiveMinutes">Minutes they actively worked in the project's documents (idle excluded), to a tenth.</param>
+/// <param name="ActiveSeconds">Seconds they actively worked in the project's documents (idle excluded).</param>
 /// <param name="Rounds">Their mean score at the end of each ended round, in the sheet's round order.</param>
 /// <param name="Current">Their mean score now.</param>
-public sealed record StudentGrades(string UserId, string Name, int Assigned, int Done, double ActiveMinutes, IReadOnlyList<MeanScore> Rounds, MeanScore Current);
+public sealed record StudentGrades(string UserId, string Name, int Assigned, int Done, long ActiveSeconds, IReadOnlyList<MeanScore> Rounds, MeanScore Current);
 
 /// <summary>
 /// A student's mean span F1 against the key over the documents scored: overlap and exact matching (null when no

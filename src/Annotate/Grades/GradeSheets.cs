@@ -29,7 +29,7 @@ internal sealed class GradeSheets(ProjectMembers members, StudentWork work, Acti
             var theirs = documents.GetValueOrDefault(m.UserId) ?? [];
             var byRound = ended.Select(r => MeanScore.Of(r.Id, keptRounds.TryGetValue(r.Id, out var k) ? k.Scores.Where(s => s.UserId == m.UserId) : [])).ToList();
             return new StudentGrades(m.UserId, anonymous ? numbers(m.UserId) : m.DisplayName, theirs.Count, theirs.Count(d => d.Done),
-                Math.Round(time.GetValueOrDefault(m.UserId) / 60_000.0, 1), byRound, MeanScore.Of(null, now.Scores.Where(s => s.UserId == m.UserId)));
+                time.GetValueOrDefault(m.UserId) / 1000, byRound, MeanScore.Of(null, now.Scores.Where(s => s.UserId == m.UserId)));
         }).ToList();
 
         List<string> notes = now.Note is null ? [] : [now.Note];

@@ -25,7 +25,7 @@ internal static class GradesCsv
             Row(csv, Header(sheet));
             foreach (var student in sheet.Students)
             {
-                Row(csv, [student.Name, Whole(student.Assigned), Whole(student.Done), student.ActiveMinutes.ToString("0.0", CultureInfo.InvariantCulture),
+                Row(csv, [student.Name, Whole(student.Assigned), Whole(student.Done), (student.ActiveSeconds / 60.0).ToString("0.0", CultureInfo.InvariantCulture),
                     .. student.Rounds.SelectMany(Figures), .. Figures(student.Current)]);
             }
         }

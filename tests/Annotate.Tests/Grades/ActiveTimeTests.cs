@@ -40,7 +40,7 @@ public sealed class ActiveTimeTests : IDisposable
 
         Assert.Equal([0, 30_000, 30_000, 0, 20_000], credits);
         var sheet = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/grades");
-        Assert.Equal(Math.Round(80 / 60.0, 1), Student(sheet, "Ana").GetProperty("activeMinutes").GetDouble());
+        Assert.Equal(80, Student(sheet, "Ana").GetProperty("activeSeconds").GetInt64());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ActiveTimeTests : IDisposable
         Assert.Equal(20_000, credited);
         Assert.All(burst, b => Assert.Equal(0, b));
         var sheet = await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/grades");
-        Assert.Equal(Math.Round(20 / 60.0, 1), Student(sheet, "Ana").GetProperty("activeMinutes").GetDouble());
+        Assert.Equal(20, Student(sheet, "Ana").GetProperty("activeSeconds").GetInt64());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ActiveTimeTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, unassigned.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unassigned.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, Student(await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/grades"), "Ben").GetProperty("activeMinutes").GetDouble());
+        Assert.Equal(0, Student(await teacher.GetFromJsonAsync<JsonElement>("/api/projects/default/grades"), "Ben").GetProperty("activeSeconds").GetInt64());
     }
 
     private async Task<(HttpClient Teacher, HttpClient Ana, string[] Docs)> ClassAsync()

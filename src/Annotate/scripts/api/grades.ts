@@ -30,8 +30,8 @@ export interface StudentGrades {
   name: string;
   assigned: number;
   done: number;
-  /** Minutes of active work (idle excluded), to a tenth. */
-  activeMinutes: number;
+  /** Seconds of active work (idle excluded). */
+  activeSeconds: number;
   /** One per sheet round, in the sheet's order. */
   rounds: MeanScore[];
   current: MeanScore;

@@ -38,7 +38,7 @@ const sheet: GradeSheet = {
     { id: 'r2', number: 2, name: 'Reveal', kind: 'reveal', endedAt: '2026-12-03T10:30:00Z', scored: false, note: 'The gold layer is empty.' },
   ],
   students: [
-    { userId: 'u1', name: 'Ana', assigned: 5, done: 3, activeMinutes: 12.25, rounds: [score(1, 0.5, 'r1'), score(null, null, 'r2')], current: score(0.666, 0) },
+    { userId: 'u1', name: 'Ana', assigned: 5, done: 3, activeSeconds: 735, rounds: [score(1, 0.5, 'r1'), score(null, null, 'r2')], current: score(0.666, 0) },
   ],
   notes: ['Scores are mean span F1.'],
 };
@@ -50,6 +50,7 @@ test('the sheet has done, minutes, two F1 columns per ended round and two for no
   assert.equal(formatF1(null), '–');
   assert.equal(doneText(0, 0), '0 / 0');
   assert.equal(minutesText(0), '0.0');
+  assert.equal(minutesText(89), '1.5');
 });
 
 test('a round without scores adds its note to the sheet notes', () => {

@@ -23,8 +23,8 @@ export function formatF1(value: number | null): string {
 /** "3 / 5": documents done of those assigned. */
 export const doneText = (done: number, assigned: number): string => `${done} / ${assigned}`;
 
-/** Active minutes to a tenth, "0.0" included (the sheet counts, so nothing is a dash). */
-export const minutesText = (minutes: number): string => minutes.toFixed(1);
+/** Active seconds as minutes to a tenth (as the CSV has them), "0.0" included: the sheet counts, so nothing is a dash. */
+export const minutesText = (seconds: number): string => (seconds / 60).toFixed(1);
 
 const f1Pair = (score: MeanScore): string[] => [formatF1(score.spanF1Overlap), formatF1(score.spanF1Exact)];
 
@@ -46,7 +46,7 @@ export function gradeRows(sheet: GradeSheet): GradeRow[] {
   return sheet.students.map((s) => ({
     userId: s.userId,
     name: s.name,
-    cells: [doneText(s.done, s.assigned), minutesText(s.activeMinutes), ...s.rounds.flatMap(f1Pair), ...f1Pair(s.current)],
+    cells: [doneText(s.done, s.assigned), minutesText(s.activeSeconds), ...s.rounds.flatMap(f1Pair), ...f1Pair(s.current)],
   }));
 }
 
