@@ -1,4 +1,5 @@
 using System.Globalization;
+using Annotate.Changes;
 using Annotate.Data;
 using Annotate.Rounds;
 using Dapper;
@@ -13,7 +14,7 @@ internal sealed record KeptRound(string RoundId, string KeyId, string KeptAt, st
 /// figures do not move when students (or the key) edit later. Kept right after the round's end is committed, as
 /// its agreement is: when a discuss round (a freeze) ends, nothing can have been written in between.
 /// </summary>
-internal sealed class RoundScores(Db db, ClassScores scores, TimeProvider time) : IRoundEnded
+internal sealed class RoundScores(Db db, ClassScores scores, ICommittedChanges changes, TimeProvider time) : IRoundEnded
 {
     public async Task OnRoundEndedAsync(string projectId, string roundId, CancellationToken cancellationToken)
     {
@@ -33,6 +34,9 @@ internal sealed class RoundScores(Db db, ClassScores scores, TimeProvider time) 
                     """, new { RoundId = roundId, s.UserId, s.DocumentId, s.KeySpans, s.YourSpans, s.SpanF1Exact, s.SpanF1Overlap }, t);
             }
         }, cancellationToken);
+
+        // The class page heard of the round's end before these were kept (EditingChanged comes first): tell it again.
+        await changes.PublishAsync(new WorkCommitted(projectId, null, null));
     }
 
     /// <summary>What was kept of each ended round of the project, by round id (rounds ended before this was kept have none).</summary>

@@ -40,6 +40,8 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   let unsubscribe: (() => void) | null = null;
   /** The project's annotation count when the figures were last fetched: a poll that sees it move fetches again. */
   let figuresFor = -1;
+  /** How many students the grade sheet was last asked for with: someone joining or leaving asks again. */
+  let gradedStudents = -1;
 
   ctx.setTitle('Class');
   const heading = h('h1', { id: 'class-title', tabindex: -1 }, 'Class');
@@ -170,6 +172,11 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     instruction.render(dashboard.instruction, isOwner(dashboard.students, ctx.state.session?.userId));
     renderStudents();
     if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
+    const studentCount = dashboard.students.filter((s) => s.role === 'annotator').length;
+    if (studentCount !== gradedStudents && !content.hidden) {
+      gradedStudents = studentCount;
+      void grades.refresh();
+    }
   }
 
   function renderStudents(): void {
