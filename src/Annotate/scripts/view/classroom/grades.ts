@@ -19,7 +19,7 @@ export function gradesPanel(projectId: string, signal: AbortSignal) {
   const notes = h('ul', { class: 'grade-notes', 'data-testid': 'grades-notes' });
   const table = h('table', { class: 'grade-sheet', 'data-testid': 'grade-sheet', hidden: true });
   const download = h('a', { class: 'button', 'data-testid': 'grades-csv', download: '', href: gradesApi.csvHref(projectId, false) }, 'Download CSV');
-  const refreshButton = h('button', { type: 'button', class: 'subtle', 'data-testid': 'grades-refresh', onclick: () => void refresh() }, 'Refresh');
+  const refreshButton = h('button', { type: 'button', class: 'button', 'data-testid': 'grades-refresh', onclick: () => void refresh() }, 'Refresh');
   const element = h('section', { class: 'class-card grades-card', 'aria-labelledby': 'class-grades-title', 'data-testid': 'class-grades' },
     h('div', { class: 'card-heading' }, h('h2', { id: 'class-grades-title' }, 'Grade sheet'), h('div', { class: 'grade-actions' }, refreshButton, download)),
     h('p', { class: 'progress-legend' }, 'Documents done of those assigned, minutes of active work (idle excluded) and mean span F1 against the exercise key (overlap and exact) when each round ended and now.'),
