@@ -1,5 +1,5 @@
 -- The grade sheet (issue 16, point 10).
--- Active time: seconds a person actively worked on a document, credited by the reader's activity reports (see
+-- Active time: milliseconds a person actively worked on a document, credited by the reader's activity reports (see
 -- Grades/ActiveTime.cs for the idle rule). LastReportAt is when the last report credited this row; a person's
 -- latest report in a project (the max over their rows) bounds what the next one may add, so time never grows
 -- faster than the clock.
