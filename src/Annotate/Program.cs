@@ -10,6 +10,7 @@ using Annotate.Curation;
 using Annotate.Data;
 using Annotate.Exercises;
 using Annotate.Export;
+using Annotate.Grades;
 using Annotate.Hosting;
 using Annotate.Projects;
 using Annotate.Rounds;
@@ -58,6 +59,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
     builder.Services.AddAnnotateRounds();
     // Exercises: a student's score against the teacher's key, only after Done and never while blind.
     builder.Services.AddAnnotateExercises();
+    // The grade sheet: active time from the reader's reports, and each round's scores against the key kept at its end.
+    builder.Services.AddAnnotateGrades();
 
     // Inter-annotator agreement of a project or document, cached per revision; viewers are told when it changes.
     builder.Services.AddAnnotateAgreementReports();
@@ -111,6 +114,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotateClassroom();
     api.MapAnnotateRounds();
     api.MapAnnotateExercises();
+    api.MapAnnotateGrades();
     api.MapAnnotateExport();
     api.MapAnnotateCuration();
     api.MapAnnotateAgreementReports();

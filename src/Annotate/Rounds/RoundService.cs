@@ -9,7 +9,8 @@ namespace Annotate.Rounds;
 /// Starts and ends rounds: the freeze (or thaw) is committed and pushed first, so pages lock at once; then the
 /// ended round's agreement is computed and kept; then the project's visibility follows the new round's kind.
 /// </summary>
-internal sealed partial class RoundService(RoundStore store, ProjectStore projects, AgreementService agreement, ICommittedChanges changes, ILogger<RoundService> logger)
+internal sealed partial class RoundService(RoundStore store, ProjectStore projects, AgreementService agreement, ICommittedChanges changes,
+    IEnumerable<IRoundEnded> endedListeners, ILogger<RoundService> logger)
 {
     // As the HTTP API writes JSON (web defaults, undefined figures as null), so a kept report reads as it was served.
     private static readonly JsonSerializerOptions SnapshotJson = new(AgreementJson.Options) { WriteIndented = false };
@@ -85,6 +86,19 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
         {
             NoFigures(logger, ended.Name, ended.ProjectId, ex);
         }
+
+        // Other features' figures of the round (the grade sheet's scores), each on its own: one failing spoils no other.
+        foreach (var listener in endedListeners)
+        {
+            try
+            {
+                await listener.OnRoundEndedAsync(ended.ProjectId, ended.Id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Data.Common.DbException)
+            {
+                NoListenerFigures(logger, ended.Name, ended.ProjectId, listener.GetType().Name, ex);
+            }
+        }
     }
 
     private static Round ToRound(RoundRow row, bool withMeasures) => new(row.Id, (int)row.Number, row.Name, row.Kind, row.StartedAt, row.EndedAt, row.Frozen,
@@ -95,4 +109,7 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The agreement of round '{Round}' of project {Project} could not be kept; the round has ended without figures.")]
     private static partial void NoFigures(ILogger logger, string round, string project, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The figures {Listener} keeps of round '{Round}' of project {Project} could not be kept; the round has ended without them.")]
+    private static partial void NoListenerFigures(ILogger logger, string round, string project, string listener, Exception exception);
 }

@@ -46,6 +46,9 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
     /// <summary>An app that behaves as if reachable from the network: accounts only, no display-name sign-in.</summary>
     public static AnnotateApp NetworkServer() => new(corpusPath: null) { LocalMode = false };
 
+    /// <summary>A network server with services of the test's own (e.g. a clock it moves).</summary>
+    public static AnnotateApp NetworkServer(Action<IServiceCollection> testServices) => new(corpusPath: null) { LocalMode = false, TestServices = testServices };
+
     private bool LocalMode { get; init; } = true;
 
     public string Folder { get; }

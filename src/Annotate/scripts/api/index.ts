@@ -27,3 +27,5 @@ export { assignmentApi, membersApi } from './people';
 export type { Assignment, AssignmentMode, AssignmentRequest, Member, Role } from './people';
 export { curationApi, exportApi, exportFormats } from './curation';
 export type * from './curation';
+export { gradesApi } from './grades';
+export type { ActivityReceipt, GradeRound, GradeSheet, MeanScore, StudentGrades } from './grades';

@@ -18,6 +18,7 @@ import { mountAnnotation, prefetchAnnotations, type AnnotationMount } from './an
 import { TextMap } from './annotate/textMap';
 import { TextHeatMap } from './agreement/textHeat';
 import { readerExercise } from './exercise/readerExercise';
+import { trackActivity } from './annotate/activity';
 import { PeopleNames } from '../model/annotate/peopleNames';
 import { annotatorsApi } from '../api';
 
@@ -33,6 +34,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
   let annotation: AnnotationMount | null = null;
   let heat: TextHeatMap | null = null;
   let exercise: { dispose: () => void } | null = null;
+  let stopActivity: (() => void) | null = null;
   const documentRequest = documentsApi.get(id, controller.signal);
   const requests = prefetchAnnotations(id, controller.signal, documentRequest);
   const names = anonymousNames(anonymous, documentRequest, controller.signal);
@@ -107,6 +109,8 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       exercise = own;
       tools.append(own.button);
       content.before(own.panel);
+      // Their active time on it, for the teacher's grade sheet (idle excluded).
+      stopActivity = trackActivity(doc.id);
     }
     const article = h('article', { class: 'article' }, header, container);
     if (doc.codebook === null) {
@@ -188,6 +192,7 @@ export function readerView(ctx: AppContext, id: string, anonymous = false): View
       annotation?.dispose();
       heat?.dispose();
       exercise?.dispose();
+      stopActivity?.();
     },
   };
 }

@@ -19,6 +19,7 @@ import type {
   DocumentWork, DoneMark, InstructionView, YourDocuments,
   ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore,
   AttemptFigures, ExerciseAttempts, ExerciseDifferences, ExerciseSpan, LabelDifference, MissedRegion, SpanDifferenceView,
+  ActivityReceipt, GradeRound, GradeSheet, MeanScore, StudentGrades,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
 import type { AccountInfo } from '../api/account';
@@ -175,6 +176,13 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<LabelDifference, S['LabelDifference']>>,
   Expect<Matches<ExerciseDifferences, S['ExerciseDifferences']>>,
 
+  // The grade sheet and active time (scripts/api/grades.ts).
+  Expect<Matches<MeanScore, S['MeanScore']>>,
+  Expect<Matches<GradeRound, S['GradeRound']>>,
+  Expect<Matches<StudentGrades, S['StudentGrades']>>,
+  Expect<Matches<GradeSheet, S['GradeSheet']>>,
+  Expect<Matches<ActivityReceipt, S['ActivityReceipt']>>,
+
   // Curation (scripts/api/curation.ts).
   Expect<Matches<ProvenanceSource, S['ProvenanceSource']>>,
   Expect<Matches<Provenance, S['Provenance']>>,
@@ -230,6 +238,8 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Body<'/api/projects/{projectId}/exercise', 'put'>, S['ExerciseRequest']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/exercise/score', 'get'>, S['ExerciseScore']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/exercise/differences', 'get'>, S['ExerciseDifferences']>>,
+  Expect<Is<Answer<'/api/projects/{projectId}/grades', 'get'>, S['GradeSheet']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/activity', 'post'>, S['ActivityReceipt']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/curation', 'get'>, S['CurationView']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold/{id}', 'put'>, S['Annotation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/gold/{id}', 'put'>, S['GoldRequest']>>,

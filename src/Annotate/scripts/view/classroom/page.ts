@@ -11,6 +11,7 @@ import type { AppContext, View } from '../context';
 import { h, replace } from '../dom';
 import { exerciseCard } from '../exercise/exerciseCard';
 import { codePanel } from './codePanel';
+import { gradesPanel } from './grades';
 import { headlinePanel } from './headline';
 import { instructionPanel } from './instruction';
 import { managePanels } from './manage';
@@ -40,6 +41,8 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   let unsubscribe: (() => void) | null = null;
   /** The project's annotation count when the figures were last fetched: a poll that sees it move fetches again. */
   let figuresFor = -1;
+  /** How many students the grade sheet was last asked for with: someone joining or leaving asks again. */
+  let gradedStudents = -1;
 
   ctx.setTitle('Class');
   const heading = h('h1', { id: 'class-title', tabindex: -1 }, 'Class');
@@ -67,11 +70,12 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   const instruction = instructionPanel(ctx, projectId);
   const exercise = exerciseCard(ctx, projectId, controller.signal);
   const progress = progressPanel();
+  const grades = gradesPanel(projectId, controller.signal);
   const manage = managePanels(ctx, projectId, controller.signal, () => void refresh());
   // The instruction sits beside the owner's Documents card (both about what students get), before the wide tables.
   const [rosterCard, documentsCard, peopleCard] = manage.elements;
   const content = h('div', { class: 'class-grid', hidden: true },
-    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, exercise.element, peopleCard, students.element, progress.element);
+    code.element, modes.element, agreement.element, roundCard.element, rosterCard, documentsCard, instruction.element, exercise.element, peopleCard, students.element, progress.element, grades.element);
   const element = h('section', { class: 'page class-page', 'aria-labelledby': 'class-title', 'data-testid': 'class-page' },
     h('div', { class: 'page-heading' }, heading,
       h('label', { class: 'toggle', for: 'class-anonymous' }, anonymise, 'Anonymise names (Student 1, Student 2, …)')),
@@ -85,6 +89,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
     manage.setAnonymous(anonymous);
+    if (!content.hidden) grades.setAnonymous(anonymous);
     ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();
     updateLink();
@@ -120,9 +125,18 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     annotationHub.watchClass(projectId).catch(() => {});
     unsubscribe = annotationHub.subscribe({
       visibilityChanged: () => void refresh(),
-      classChanged: (change) => change.projectId === projectId && void refresh(),
-      editingChanged: () => void loadRounds(),
+      classChanged: (change) => {
+        if (change.projectId !== projectId) return;
+        void refresh();
+        void grades.refresh();
+      },
+      // A round started or ended (here or in another tab): an ended round's scores are in the sheet now.
+      editingChanged: () => {
+        void loadRounds();
+        void grades.refresh();
+      },
     });
+    grades.setAnonymous(anonymous);
     void loadRounds();
     timer = window.setInterval(() => void refresh(), REFRESH_MS);
     void loadAgreement();
@@ -161,6 +175,11 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     exercise.render(dashboard.students, isOwner(dashboard.students, ctx.state.session?.userId));
     renderStudents();
     if (annotationTotal(dashboard.students) !== figuresFor && !content.hidden) void loadAgreement();
+    const studentCount = dashboard.students.filter((s) => s.role === 'annotator').length;
+    if (studentCount !== gradedStudents && !content.hidden) {
+      gradedStudents = studentCount;
+      void grades.refresh();
+    }
   }
 
   function renderStudents(): void {
@@ -234,6 +253,7 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     renderRounds();
     ctx.announce(said);
     void refresh();
+    void grades.refresh();
     void loadAgreement();
   }
 
