@@ -82,9 +82,11 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   content.before(loading);
 
   manage.setAnonymous(anonymous);
+  exercise.setAnonymous(anonymous);
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
     manage.setAnonymous(anonymous);
+    exercise.setAnonymous(anonymous);
     ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();
     updateLink();
