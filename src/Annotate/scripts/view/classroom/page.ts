@@ -86,9 +86,11 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
   content.before(loading);
 
   manage.setAnonymous(anonymous);
+  exercise.setAnonymous(anonymous);
   anonymise.addEventListener('change', () => {
     anonymous = anonymise.checked;
     manage.setAnonymous(anonymous);
+    exercise.setAnonymous(anonymous);
     if (!content.hidden) grades.setAnonymous(anonymous);
     ctx.updateUrl(classRoute(anonymous, named));
     renderStudents();

@@ -8,7 +8,8 @@ import { h, replace } from '../dom';
 /**
  * The teacher's Exercise card: what students see after Done (off, score only, where you differ, guided fix), each
  * explained, and the key (the gold layer or a member's work, picked by name). Owners change it; curators read it.
- * The 3-second refresh only brings new names into the key list; it never undoes a choice not yet saved.
+ * The 3-second refresh only brings new names into the key list; it never undoes a choice not yet saved. Hidden while
+ * names are anonymised (the key list names people).
  */
 export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSignal) {
   const radios = EXERCISE_MODES.map((m) => h('input', { type: 'radio', name: 'exercise-mode', value: m.mode, id: `exercise-mode-${m.mode}`, 'data-testid': `exercise-mode-${m.mode}` }));
@@ -30,6 +31,8 @@ export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSi
   /** The key choices drawn last. */
   let listed = '';
   let requested = false;
+  /** Names on a projected page are anonymised: the key list names students, so the card hides meanwhile. */
+  let anonymous = false;
 
   function show(): void {
     if (!saved) return;
@@ -75,11 +78,16 @@ export function exerciseCard(ctx: AppContext, projectId: string, signal: AbortSi
       requested = true;
       exercisesApi.settings(projectId, signal).then((settings) => {
         saved = settings;
-        element.hidden = false;
+        element.hidden = anonymous;
         show();
       }, (failure: unknown) => !isAbort(failure) && !(failure instanceof ApiError) && ctx.showError(failure));
     }
   }
 
-  return { element, render };
+  function setAnonymous(on: boolean): void {
+    anonymous = on;
+    element.hidden = on || !saved;
+  }
+
+  return { element, render, setAnonymous };
 }
