@@ -38,6 +38,12 @@ public sealed record Annotation(
 
     /// <summary>A curator's decision that a stretch has no gold annotation (gold layer only; shaped like a span).</summary>
     public const string RejectedKind = "rejected";
+
+    /// <summary>A typed link between two spans (docs/api.md, Relations); stored as a row like the others, with no layer.</summary>
+    public const string RelationKind = "relation";
+
+    /// <summary>The layer column of a relation: empty, which no layer id can be, so renames of labels and of relation types never meet.</summary>
+    public const string RelationLayer = "";
     public const string Ok = "ok";
     public const string Orphan = "orphan";
     public const string UnknownLabel = "unknown-label";
