@@ -12,6 +12,7 @@ using Annotate.Exercises;
 using Annotate.Export;
 using Annotate.Hosting;
 using Annotate.Projects;
+using Annotate.Relations;
 using Annotate.Rounds;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -52,6 +53,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // Annotations and document labels: validated against text and codebook, idempotent upserts by client id.
     builder.Services.AddAnnotateAnnotations();
+    // Relations between two spans of one author: the same rules, rows and sequence numbers as spans.
+    builder.Services.AddAnnotateRelations();
     builder.Services.AddAnnotateCuration();
     builder.Services.AddAnnotateClassroom();
     // Norming rounds: a discuss round freezes annotators' writes (checked in each write's transaction).
@@ -107,6 +110,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotateCorpus();
     api.MapAnnotateCodebooks();
     api.MapAnnotateAnnotations();
+    api.MapAnnotateRelations();
     api.MapAnnotateProjects();
     api.MapAnnotateClassroom();
     api.MapAnnotateRounds();

@@ -7,7 +7,10 @@ namespace Annotate.Annotations;
 /// <summary>Whose voice a span expresses: an actor of the codebook, or another span (e.g. of the source layer).</summary>
 public sealed record Attribution(string? Actor, string? Span);
 
-/// <summary>A span annotation or a document label, as the API returns it.</summary>
+/// <summary>
+/// A span annotation or a document label, as the API returns it. A relation travels inside the server as one too
+/// (kind "relation", its type as the label, its ends in Source and Target), and leaves it as a <see cref="Relation"/>.
+/// </summary>
 public sealed record Annotation(
     string Id,
     string DocumentId,
@@ -31,7 +34,9 @@ public sealed record Annotation(
     string Status,
     string CreatedAt,
     string UpdatedAt,
-    Provenance? Provenance = null)
+    Provenance? Provenance = null,
+    [property: JsonIgnore] string? Source = null,
+    [property: JsonIgnore] string? Target = null)
 {
     public const string SpanKind = "span";
     public const string DocumentKind = "document";
@@ -76,7 +81,8 @@ internal sealed record AnnotationRow(
     string Id, string DocumentId, long DocumentVersion, string CodebookCollection, long CodebookVersion, string AnnotatorId,
     string AnnotatorName, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset, string? Quote,
     string? Prefix, string? Suffix, string AttributesJson, string? AttributionJson, string? Note, long Version, long Seq,
-    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson)
+    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson,
+    string? SourceId = null, string? TargetId = null, string? DeletedWith = null)
 {
     public Annotation ToAnnotation(Func<string, string, bool> labelExists) => new(
         Id, DocumentId, (int)DocumentVersion, (int)CodebookVersion, Kind, Layer, Label, (int?)StartOffset, (int?)EndOffset,
@@ -86,5 +92,6 @@ internal sealed record AnnotationRow(
         Note, AnnotatorId, AnnotatorName, (int)Version, IsDeleted != 0,
         IsOrphan != 0 ? Annotation.Orphan : labelExists(Layer, Label) ? Annotation.Ok : Annotation.UnknownLabel,
         CreatedAt, UpdatedAt,
-        ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web));
+        ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web),
+        SourceId, TargetId);
 }

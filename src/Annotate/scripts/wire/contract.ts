@@ -17,6 +17,7 @@ import type {
   Project, ProjectSummary, Provenance, ProvenanceSource, Round, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart,
   Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   DocumentWork, DoneMark, InstructionView, YourDocuments,
+  Relation, RelationList, RelationPut,
   ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore,
   TextAgreement, TextSegment, Disagreements, Coincidence,
 } from '../api';
@@ -112,6 +113,10 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<Annotation, S['Annotation'], 'provenance'>>,
   Expect<Matches<AnnotationList, S['AnnotationList'], 'provenance'>>,
   Expect<Accepted<AnnotationPut, S['AnnotationRequest']>>,
+  // Relations (scripts/api/relations.ts).
+  Expect<Matches<Relation, S['Relation']>>,
+  Expect<Matches<RelationList, S['RelationList']>>,
+  Expect<Accepted<RelationPut, S['RelationRequest']>>,
 
   // Account (scripts/api/account.ts).
   Expect<Matches<AccountInfo, S['AccountInfo']>>,
@@ -199,6 +204,11 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/documents/{documentId}/annotations/{id}', 'put'>, S['Annotation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/annotations/{id}', 'put'>, S['AnnotationRequest']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/labels', 'get'>, S['AnnotationList']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/relations', 'get'>, S['RelationList']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/relations/{id}', 'put'>, S['Relation']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/relations/{id}', 'put'>, S['RelationRequest']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/gold-relations/{id}', 'put'>, S['Relation']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/gold-relations/{id}', 'put'>, S['RelationRequest']>>,
   Expect<Is<Answer<'/api/projects', 'get'>, S['ProjectSummary'][]>>,
   Expect<Is<Answer<'/api/projects/{projectId}', 'get'>, S['ProjectSettings']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/members', 'get'>, S['ProjectMember'][]>>,
