@@ -136,6 +136,7 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
 
         var ids = await ImportIdMap.BuildAsync(db, pending.Select(p => (p.Item, p.DocumentId, Annotation.RelationKind)), cancellationToken);
         var (written, unchanged) = (0, 0);
+        var codebookOf = new Dictionary<string, CodebookDefinition?>(StringComparer.Ordinal);
         foreach (var (item, documentId) in pending)
         {
             if (!ids.TryGet(item, documentId, out var id, out var version))
@@ -152,8 +153,12 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
 
             if (!users.TryGetValue(item.AnnotatorId, out var user))
                 users[item.AnnotatorId] = user = await people.EnsureAsync(projectId, item.AnnotatorId, item.AnnotatorName, dryRun, cancellationToken);
+            if (!codebookOf.TryGetValue(documentId, out var codebook))
+                codebookOf[documentId] = codebook = (await WriteContext.LoadAsync(documents, texts, codebooks, documentId, null, cancellationToken)).Codebook?.Codebook;
+            // brat values are text: typed as the relation type's attributes want them.
+            var attributes = ImportCheck.Coerce(codebook?.Relations.FirstOrDefault(r => r.Id == item.Label)?.Attributes ?? [], item.Attributes);
             var request = new RelationRequest(item.Label, spanIds.Resolve(documentId, item.RelationSource!), spanIds.Resolve(documentId, item.RelationTarget!),
-                item.Attributes, item.Note, version);
+                attributes, item.Note, version);
             switch (await relationWriter.UpsertAsync(documentId, id, request, user, cancellationToken))
             {
                 case WriteOutcome.Saved:
