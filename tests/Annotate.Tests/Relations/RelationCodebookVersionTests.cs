@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Annotate.Corpus;
 using Annotate.Relations;
 using Annotate.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Annotate.Tests.Relations;
 
@@ -36,7 +37,10 @@ public sealed class RelationCodebookVersionTests : IDisposable
     public async Task A_Declared_Rename_Migrates_Relations_And_A_Dropped_Type_Is_Unknown()
     {
         using var app = AnnotateApp.ForCorpus(corpus.Root);
-        var client = await app.SignedInClientAsync();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        var client = ana.Http;
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<RelationChange>();
+        ana.Hub.On<RelationChange>("RelationChanged", heard.Enqueue);
         async Task<string> PutAsync(string path, object body)
         {
             var id = Guid.NewGuid().ToString();
@@ -47,6 +51,7 @@ public sealed class RelationCodebookVersionTests : IDisposable
         var (one, two) = (await PutAsync("annotations", new { layer = "claim", label = "fact", start = 0, end = 7 }), await PutAsync("annotations", new { layer = "claim", label = "fact", start = 37, end = 46 }));
         var backs = await PutAsync("relations", new { type = "backs", source = one, target = two });
         var echoes = await PutAsync("relations", new { type = "echoes", source = one, target = two });
+        await ana.JoinAsync("news.pass");
 
         corpus.Write("codebook.yaml", Layers + """
             relations:
@@ -65,5 +70,7 @@ public sealed class RelationCodebookVersionTests : IDisposable
         Assert.Equal(("supports", 2, 2, "ok"), (migrated.Type, migrated.CodebookVersion, migrated.Version, migrated.Status));
         var dropped = Assert.Single(relations, r => r.Id == echoes);
         Assert.Equal(("echoes", "unknown-label"), (dropped.Type, dropped.Status));
+        // The migration is announced live like any relation change (as a label rename is for spans).
+        await Eventually.TrueAsync(() => heard.Any(c => c.Relation.Id == backs && c.Relation.Type == "supports"), "the renamed relation is pushed");
     }
 }
