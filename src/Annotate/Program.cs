@@ -13,6 +13,7 @@ using Annotate.Export;
 using Annotate.Grades;
 using Annotate.Hosting;
 using Annotate.Projects;
+using Annotate.Relations;
 using Annotate.Rounds;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -53,6 +54,8 @@ static async Task<int> ServeAsync(string[] hostArgs)
 
     // Annotations and document labels: validated against text and codebook, idempotent upserts by client id.
     builder.Services.AddAnnotateAnnotations();
+    // Relations between two spans of one author: the same rules, rows and sequence numbers as spans.
+    builder.Services.AddAnnotateRelations();
     builder.Services.AddAnnotateCuration();
     builder.Services.AddAnnotateClassroom();
     // Norming rounds: a discuss round freezes annotators' writes (checked in each write's transaction).
@@ -110,6 +113,7 @@ static async Task<int> ServeAsync(string[] hostArgs)
     api.MapAnnotateCorpus();
     api.MapAnnotateCodebooks();
     api.MapAnnotateAnnotations();
+    api.MapAnnotateRelations();
     api.MapAnnotateProjects();
     api.MapAnnotateClassroom();
     api.MapAnnotateRounds();

@@ -26,11 +26,12 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     {
         // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does. The
         // gold layer is not an annotator: a document only it annotated has no agreement, and its changes none to redo.
+        // Relations are not measured here (yet), so they neither make a document annotated nor change its revision.
         const string sql = """
             SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
             FROM Documents d
             JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
-                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
+                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) AND Kind <> 'relation' GROUP BY DocumentId) s ON s.DocumentId = d.Id
             WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;
             """;
@@ -58,8 +59,8 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     /// <remarks>The gold layer is not an annotator: it is left out (<c>HumanAnnotations</c>, migration 0014).</remarks>
     public async Task<Dictionary<string, List<AgreementAnnotation>>> AnnotationsAsync(string projectId, IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
     {
-        const string all = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
-        const string one = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string all = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.ProjectId = @ProjectId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.Kind <> 'relation' ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
+        const string one = $"SELECT {AnnotationColumns} FROM HumanAnnotations a WHERE a.DocumentId = @DocumentId AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.Kind <> 'relation' ORDER BY a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;";
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = new List<AgreementAnnotation>();
         if (documentIds is null)
@@ -88,7 +89,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     {
         const string sql = $"""
             SELECT {AnnotationColumns} FROM HumanAnnotations a
-            WHERE a.ProjectId = @ProjectId AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId) AND a.IsDeleted = 0 AND a.IsOrphan = 0
+            WHERE a.ProjectId = @ProjectId AND (@DocumentId IS NULL OR a.DocumentId = @DocumentId) AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.Kind <> 'relation'
             ORDER BY a.DocumentId;
             """;
         var heads = (await AnnotatedDocumentsAsync(projectId, documentId, cancellationToken)).Where(h => only is null || only.Contains(h.Id))

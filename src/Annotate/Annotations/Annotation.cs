@@ -7,7 +7,10 @@ namespace Annotate.Annotations;
 /// <summary>Whose voice a span expresses: an actor of the codebook, or another span (e.g. of the source layer).</summary>
 public sealed record Attribution(string? Actor, string? Span);
 
-/// <summary>A span annotation or a document label, as the API returns it.</summary>
+/// <summary>
+/// A span annotation or a document label, as the API returns it. A relation travels inside the server as one too
+/// (kind "relation", its type as the label, its ends in Source and Target), and leaves it as a <see cref="Relation"/>.
+/// </summary>
 public sealed record Annotation(
     string Id,
     string DocumentId,
@@ -31,13 +34,21 @@ public sealed record Annotation(
     string Status,
     string CreatedAt,
     string UpdatedAt,
-    Provenance? Provenance = null)
+    Provenance? Provenance = null,
+    [property: JsonIgnore] string? Source = null,
+    [property: JsonIgnore] string? Target = null)
 {
     public const string SpanKind = "span";
     public const string DocumentKind = "document";
 
     /// <summary>A curator's decision that a stretch has no gold annotation (gold layer only; shaped like a span).</summary>
     public const string RejectedKind = "rejected";
+
+    /// <summary>A typed link between two spans (docs/api.md, Relations); stored as a row like the others, with no layer.</summary>
+    public const string RelationKind = "relation";
+
+    /// <summary>The layer column of a relation: empty, which no layer id can be, so renames of labels and of relation types never meet.</summary>
+    public const string RelationLayer = "";
     public const string Ok = "ok";
     public const string Orphan = "orphan";
     public const string UnknownLabel = "unknown-label";
@@ -70,7 +81,8 @@ internal sealed record AnnotationRow(
     string Id, string DocumentId, long DocumentVersion, string CodebookCollection, long CodebookVersion, string AnnotatorId,
     string AnnotatorName, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset, string? Quote,
     string? Prefix, string? Suffix, string AttributesJson, string? AttributionJson, string? Note, long Version, long Seq,
-    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson)
+    long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson,
+    string? SourceId = null, string? TargetId = null, string? DeletedWith = null)
 {
     public Annotation ToAnnotation(Func<string, string, bool> labelExists) => new(
         Id, DocumentId, (int)DocumentVersion, (int)CodebookVersion, Kind, Layer, Label, (int?)StartOffset, (int?)EndOffset,
@@ -80,5 +92,6 @@ internal sealed record AnnotationRow(
         Note, AnnotatorId, AnnotatorName, (int)Version, IsDeleted != 0,
         IsOrphan != 0 ? Annotation.Orphan : labelExists(Layer, Label) ? Annotation.Ok : Annotation.UnknownLabel,
         CreatedAt, UpdatedAt,
-        ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web));
+        ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web),
+        SourceId, TargetId);
 }

@@ -1,6 +1,7 @@
 using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Data;
+using Annotate.Relations;
 
 namespace Annotate.Annotations;
 
@@ -33,7 +34,9 @@ internal sealed class AnnotationPublisher(Db db, CodebookStore codebooks, ICommi
         {
             var codebook = await codebooks.ForCollectionAsync(row.CodebookCollection, cancellationToken);
             var annotation = row.ToAnnotation(codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook));
-            await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(row.Seq, row.DocumentId, row.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, annotation)));
+            await changes.PublishAsync(row.Kind == Annotation.RelationKind
+                ? new RelationCommitted(RelationChange.Of(row.Seq, annotation))
+                : new AnnotationCommitted(new AnnotationChange(row.Seq, row.DocumentId, row.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, annotation)));
         }
     }
 }

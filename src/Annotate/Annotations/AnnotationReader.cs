@@ -9,7 +9,13 @@ namespace Annotate.Annotations;
 /// <summary>Lists a document's annotations, each with its status against the current codebook.</summary>
 internal sealed class AnnotationReader(AnnotationStore store, DocumentStore documents, CodebookStore codebooks, ProjectAccess access, ProjectMembers members)
 {
-    public async Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, ProjectGrant caller, string? annotator, string? layer, bool withContext, CancellationToken ct)
+    public Task<Results<Ok<AnnotationList>, ProblemHttpResult>> ListAsync(string documentId, string kind, ProjectGrant caller, string? annotator, string? layer, bool withContext, CancellationToken ct) =>
+        ListAsync(documentId, kind, caller, annotator, layer, annotations => new AnnotationList(annotations
+            .Select(a => withContext ? a : a with { Prefix = null, Suffix = null }).ToList()), ct);
+
+    /// <summary>A document's live annotations of a kind that the caller may see, in the shape <paramref name="shape"/> makes of them.</summary>
+    public async Task<Results<Ok<T>, ProblemHttpResult>> ListAsync<T>(string documentId, string kind, ProjectGrant caller, string? annotator, string? layer,
+        Func<IEnumerable<Annotation>, T> shape, CancellationToken ct)
     {
         // Blindness is enforced here, not in the UI: in a blind project nobody receives another person's work
         // (except curators and owners, who see everything).
@@ -34,8 +40,7 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
         var codebook = await codebooks.ForCollectionAsync(document.Collection, ct);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
         // The context is for re-anchoring and export; a long article's list is smaller without it.
-        return TypedResults.Ok(new AnnotationList(rows.Select(r => r.ToAnnotation(labelExists))
-            .Select(a => withContext ? a : a with { Prefix = null, Suffix = null }).ToList()));
+        return TypedResults.Ok(shape(rows.Select(r => r.ToAnnotation(labelExists))));
     }
 
     /// <summary>Every live annotation that needs a person's attention: orphans, and labels the codebook no longer has.</summary>
@@ -63,7 +68,8 @@ internal sealed class AnnotationReader(AnnotationStore store, DocumentStore docu
             }
 
             var annotation = row.ToAnnotation(labelExists);
-            if (annotation.Status != Annotation.Ok && grant is not null && (grant.SeesOthers || annotation.AnnotatorId == caller.UserId)
+            // Relations are listed by …/relations (with their status); this list is of spans and labels.
+            if (annotation.Status != Annotation.Ok && annotation.Kind != Annotation.RelationKind && grant is not null && (grant.SeesOthers || annotation.AnnotatorId == caller.UserId)
                 && (!assigned.TryGetValue(projectId, out var mine) || mine.Contains(annotation.DocumentId)))
             {
                 result.Add(annotation);

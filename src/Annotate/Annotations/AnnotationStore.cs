@@ -11,10 +11,11 @@ internal sealed class AnnotationStore(Db db)
         a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
         u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
         a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
-        a.CreatedAt, a.UpdatedAt, a.ProvenanceJson
+        a.CreatedAt, a.UpdatedAt, a.ProvenanceJson, e.SourceId, e.TargetId, e.DeletedWith
         """;
 
-    private const string From = "FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId";
+    // A relation's ends are in a table of their own (migration 0021); other rows have none.
+    private const string From = "FROM Annotations a JOIN Users u ON u.Id = a.AnnotatorId LEFT JOIN RelationEnds e ON e.Id = a.Id";
 
     private const string Select = $"SELECT {Columns} {From}";
 
@@ -103,5 +104,13 @@ internal sealed class AnnotationStore(Db db)
             """;
         await Db.LockAsync(connection, transaction, row.DocumentId);
         await connection.ExecuteAsync(sql, row, transaction);
+        if (row.Kind == Annotation.RelationKind)
+        {
+            const string ends = """
+                INSERT INTO RelationEnds (Id, SourceId, TargetId, DeletedWith) VALUES (@Id, @SourceId, @TargetId, @DeletedWith)
+                ON CONFLICT (Id) DO UPDATE SET SourceId = excluded.SourceId, TargetId = excluded.TargetId, DeletedWith = excluded.DeletedWith;
+                """;
+            await connection.ExecuteAsync(ends, row, transaction);
+        }
     }
 }

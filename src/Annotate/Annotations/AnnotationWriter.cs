@@ -4,6 +4,7 @@ using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
+using Annotate.Relations;
 using Annotate.Rounds;
 using Annotate.Sessions;
 using Dapper;
@@ -48,7 +49,17 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
             await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(saved.Seq, documentId, AnnotationChange.Upsert, saved.Annotation)));
         }
 
+        await PublishRelationsAsync(outcome, context);
         return outcome;
+    }
+
+    /// <summary>The relations a span's deletion or return changed, announced like any relation write.</summary>
+    private async Task PublishRelationsAsync(WriteOutcome outcome, WriteContext context)
+    {
+        foreach (var row in outcome.Relations)
+        {
+            await changes.PublishAsync(new RelationCommitted(RelationChange.Of(row.Seq, context.ToAnnotation(row))));
+        }
     }
 
     private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer,
@@ -98,7 +109,11 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
         var saved = existing is null ? candidate : candidate with { Version = existing.Version + 1, CreatedAt = existing.CreatedAt };
         await AnnotationStore.SaveAsync(c, t, saved);
         var stored = await AnnotationStore.GetAsync(c, t, saved.Id);
-        return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null, stored!.Seq);
+        // A span brought back from its tombstone (a deletion undone) brings back the relations its deletion removed.
+        var restored = existing is { IsDeleted: not 0, Kind: Annotation.SpanKind }
+            ? await RelationCascade.RestoreAsync(c, t, saved.Id, saved.UpdatedAt)
+            : [];
+        return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null, stored!.Seq) { Relations = restored };
     }
 
     /// <summary>An attribution must point at a live span of the same document; a single-choice layer holds one label.</summary>
@@ -188,15 +203,19 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
             }
 
             // A tombstone, not a DELETE: a replayed or retried write can never bring it back unnoticed.
-            await AnnotationStore.SaveAsync(c, t, existing with { IsDeleted = 1, Version = existing.Version + 1, UpdatedAt = time.GetUtcNow().ToString("O") });
+            var now = time.GetUtcNow();
+            await AnnotationStore.SaveAsync(c, t, existing with { IsDeleted = 1, Version = existing.Version + 1, UpdatedAt = now.ToString("O") });
             var tombstone = (await AnnotationStore.GetAsync(c, t, id))!;
-            return new WriteOutcome.Removed(context.ToAnnotation(tombstone), tombstone.Seq);
+            // A relation lives only while both its spans do.
+            var cascaded = kind == Annotation.SpanKind ? await RelationCascade.TombstoneAsync(c, t, id, now) : [];
+            return new WriteOutcome.Removed(context.ToAnnotation(tombstone), tombstone.Seq) { Relations = cascaded };
         }, cancellationToken);
         if (outcome is WriteOutcome.Removed { Tombstone: { } deleted } removed)
         {
             await changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(removed.Seq, documentId, AnnotationChange.Delete, deleted)));
         }
 
+        await PublishRelationsAsync(outcome, context);
         return outcome;
     }
 }

@@ -80,5 +80,7 @@ internal sealed class WriteContext
     public Annotation ToAnnotation(AnnotationRow row) => row.ToAnnotation(LabelExists(Codebook!.Codebook));
 
     public static Func<string, string, bool> LabelExists(CodebookDefinition codebook) =>
-        (layer, label) => codebook.Layers.Any(l => l.Id == layer && l.Labels.Any(x => x.Id == label));
+        (layer, label) => layer == Annotation.RelationLayer
+            ? codebook.Relations.Any(r => r.Id == label)
+            : codebook.Layers.Any(l => l.Id == layer && l.Labels.Any(x => x.Id == label));
 }

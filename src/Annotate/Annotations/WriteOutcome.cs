@@ -3,6 +3,9 @@ namespace Annotate.Annotations;
 /// <summary>What became of a write, mapped to an HTTP answer by the API (and to a hub result later).</summary>
 internal abstract record WriteOutcome
 {
+    /// <summary>Relations the write tombstoned or brought back with their span, as committed (announced after the commit).</summary>
+    public IReadOnlyList<AnnotationRow> Relations { get; init; } = [];
+
     public sealed record Saved(Annotation Annotation, bool Created, long Seq) : WriteOutcome;
 
     /// <summary>A retry of a write that already happened: nothing changed.</summary>

@@ -57,6 +57,7 @@ internal sealed partial class ChangeFeed(IEnumerable<IChangeSubscriber> subscrib
             WorkCommitted work => work.ProjectId,
             RoundCommitted round => round.Editing.ProjectId,
             AnnotationCommitted annotation => await members.ProjectOfDocumentAsync(annotation.Change.DocumentId, none),
+            RelationCommitted relation => await members.ProjectOfDocumentAsync(relation.Change.DocumentId, none),
             DocumentVersionCommitted document => await members.ProjectOfDocumentAsync(document.DocumentId, none),
             _ => null,
         } ?? ProjectStore.DefaultProject;

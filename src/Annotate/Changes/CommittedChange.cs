@@ -1,5 +1,6 @@
 using Annotate.Annotations;
 using Annotate.Projects;
+using Annotate.Relations;
 using Annotate.Rounds;
 
 namespace Annotate.Changes;
@@ -12,6 +13,9 @@ internal abstract record CommittedChange;
 
 /// <summary>An annotation, document label, gold annotation or rejection was saved or deleted.</summary>
 internal sealed record AnnotationCommitted(AnnotationChange Change) : CommittedChange;
+
+/// <summary>A relation between spans was saved or deleted (by its author, or with one of its spans).</summary>
+internal sealed record RelationCommitted(RelationChange Change) : CommittedChange;
 
 /// <summary>A document's text got a new version (its moved annotations are announced one by one as well).</summary>
 internal sealed record DocumentVersionCommitted(string DocumentId, long Version) : CommittedChange;

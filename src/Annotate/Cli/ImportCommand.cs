@@ -61,7 +61,8 @@ internal static class ImportCommand
             var codebooks = new CodebookStore(database);
             var writer = new AnnotationWriter(database, documents, texts, codebooks, new SilentChanges(), TimeProvider.System);
             var people = new ImportPeople(database, TimeProvider.System, result.GetValue(addMembers));
-            var importer = new AnnotationImporter(database, documents, texts, codebooks, writer, people);
+            var relations = new Relations.RelationWriter(database, documents, texts, codebooks, new SilentChanges(), TimeProvider.System);
+            var importer = new AnnotationImporter(database, documents, texts, codebooks, writer, people, relations);
             var outcome = await importer.ImportAsync(projectId, batch, result.GetValue(dryRun), ct);
             foreach (var problem in outcome.Problems)
                 await io.Error.WriteLineAsync(problem.ToString());

@@ -2,7 +2,7 @@ namespace Annotate.Codebook;
 
 // The codebook.yaml format, documented in docs/codebook.md. Property names are the YAML keys in camelCase.
 
-/// <summary>An annotation scheme: layers of labels, the actors claims can be attributed to, and label renames.</summary>
+/// <summary>An annotation scheme: layers of labels, relation types between spans, the actors claims can be attributed to, and renames.</summary>
 public sealed class CodebookDefinition
 {
     public string Name { get; set; } = "";
@@ -10,6 +10,7 @@ public sealed class CodebookDefinition
     public string? Description { get; set; }
     public List<ActorDefinition> Actors { get; set; } = [];
     public List<LayerDefinition> Layers { get; set; } = [];
+    public List<RelationDefinition> Relations { get; set; } = [];
     public List<RenameDefinition> Renames { get; set; } = [];
 
     /// <summary>YAML reads "labels:" with no value as null; an empty list is what it means.</summary>
@@ -18,7 +19,25 @@ public sealed class CodebookDefinition
         Actors ??= [];
         Layers ??= [];
         Renames ??= [];
+        Relations ??= [];
         Layers.RemoveAll(l => l is null);
+        Relations.RemoveAll(r => r is null);
+        foreach (var relation in Relations)
+        {
+            relation.Attributes ??= [];
+            relation.Attributes.RemoveAll(a => a is null);
+            relation.Attributes.ForEach(a => a.Values ??= []);
+            relation.Examples ??= [];
+            relation.Examples.RemoveAll(e => e is null);
+            relation.Source ??= new();
+            relation.Target ??= new();
+            foreach (var end in new[] { relation.Source, relation.Target })
+            {
+                end.Layers ??= [];
+                end.Labels ??= [];
+            }
+        }
+
         foreach (var layer in Layers)
         {
             layer.Attributes ??= [];
@@ -102,9 +121,16 @@ public sealed class ActorDefinition
     public string? Description { get; set; }
 }
 
-/// <summary>Declares that a label was renamed or merged, so existing annotations migrate instead of being orphaned.</summary>
+/// <summary>
+/// Declares that a label (of <see cref="Layer"/>) or a relation type (<see cref="Kind"/> "relation", no layer) was
+/// renamed or merged, so existing annotations migrate instead of being orphaned.
+/// </summary>
 public sealed class RenameDefinition
 {
+    public const string LabelKind = "label";
+    public const string RelationKind = "relation";
+
+    public string Kind { get; set; } = LabelKind;
     public string Layer { get; set; } = "";
     public string From { get; set; } = "";
     public string To { get; set; } = "";

@@ -21,6 +21,11 @@ internal static class CodebookExamples
             label.Examples = [];
         }
 
+        foreach (var relation in copy.Relations)
+        {
+            relation.Examples = [];
+        }
+
         return codebook with { Codebook = copy };
     }
 }

@@ -25,7 +25,7 @@ internal sealed class CodebookLoader(Db db, CodebookStore store, TimeProvider ti
             }
 
             var version = known ? current.Version + 1 : 1;
-            var renames = read.Codebook.Renames.Select(r => (r.Layer, r.From, r.To)).ToList();
+            var renames = read.Codebook.Renames.Select(r => (r.Kind == RenameDefinition.RelationKind ? Annotation.RelationLayer : r.Layer, r.From, r.To)).ToList();
             var renamed = await db.WriteAsync(async (c, t) =>
             {
                 await CodebookStore.InsertAsync(c, t, read.Collection, version, read.Hash, read.Yaml, read.Codebook, time.GetUtcNow());

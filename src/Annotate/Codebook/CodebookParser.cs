@@ -66,6 +66,7 @@ internal static partial class CodebookParser
             ValidateLayer(codebook.Layers[i], $"layers[{i}]", errors);
         }
 
+        ValidateRelations(codebook, errors);
         for (var i = 0; i < codebook.Renames.Count; i++)
         {
             ValidateRename(codebook, codebook.Renames[i], $"renames[{i}]", errors);
@@ -111,7 +112,7 @@ internal static partial class CodebookParser
         }
     }
 
-    private static void ValidateAttribute(AttributeDefinition attribute, string at, List<string> errors)
+    internal static void ValidateAttribute(AttributeDefinition attribute, string at, List<string> errors)
     {
         RequireId(attribute.Id, $"{at}.id", errors);
         if (!AttributeDefinition.Types.Contains(attribute.Type))
@@ -132,6 +133,18 @@ internal static partial class CodebookParser
 
     private static void ValidateRename(CodebookDefinition codebook, RenameDefinition rename, string at, List<string> errors)
     {
+        if (rename.Kind == RenameDefinition.RelationKind)
+        {
+            ValidateRelationRename(codebook, rename, at, errors);
+            return;
+        }
+
+        if (rename.Kind != RenameDefinition.LabelKind)
+        {
+            errors.Add($"{at}.kind: '{rename.Kind}' is neither 'label' nor 'relation'.");
+            return;
+        }
+
         var layer = codebook.Layers.FirstOrDefault(l => l.Id == rename.Layer);
         if (layer is null)
         {

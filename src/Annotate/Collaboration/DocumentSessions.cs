@@ -2,6 +2,7 @@ using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Projects;
+using Annotate.Relations;
 using Annotate.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -54,14 +55,16 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         var codebook = await codebooks.ForCollectionAsync(document.Collection, hub.Context.ConnectionAborted);
         var labelExists = codebook is null ? (_, _) => false : WriteContext.LabelExists(codebook.Codebook);
         var rows = await annotations.ChangesAfterAsync(documentId, afterSeq, seesAll ? null : user.UserId, hub.Context.ConnectionAborted);
-        var changes = rows.Select(r => new AnnotationChange(r.Seq, documentId, r.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, r.ToAnnotation(labelExists))).ToList();
+        var changes = rows.Where(r => r.Kind != Annotation.RelationKind)
+            .Select(r => new AnnotationChange(r.Seq, documentId, r.IsDeleted != 0 ? AnnotationChange.Delete : AnnotationChange.Upsert, r.ToAnnotation(labelExists))).ToList();
+        var relations = rows.Where(r => r.Kind == Annotation.RelationKind).Select(r => RelationChange.Of(r.Seq, r.ToAnnotation(labelExists))).ToList();
         // In blind mode the last number is the caller's own: the document's would reveal others' activity.
-        var lastSeq = seesAll ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, changes.LastOrDefault()?.Seq ?? 0);
+        var lastSeq = seesAll ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, rows.Count == 0 ? 0 : rows[^1].Seq);
 
         var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
         presence.Set(connection, arrival);
         await LiveSend.TryAsync(() => hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival), logger, "PresenceChanged");
-        return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility);
+        return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility, relations);
     }
 
     public async Task LeaveAsync(AnnotationHub hub, string documentId)

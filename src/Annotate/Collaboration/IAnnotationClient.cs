@@ -1,4 +1,5 @@
 using Annotate.Annotations;
+using Annotate.Relations;
 using Annotate.Rounds;
 
 namespace Annotate.Collaboration;
@@ -8,6 +9,9 @@ public interface IAnnotationClient
 {
     /// <summary>A committed change to an annotation or document label the client may see.</summary>
     Task AnnotationChanged(AnnotationChange change);
+
+    /// <summary>A committed change to a relation between spans the client may see (same routes as the spans').</summary>
+    Task RelationChanged(RelationChange change);
 
     /// <summary>Someone joined, moved (to another block) or left a document the client has joined.</summary>
     Task PresenceChanged(PresenceUpdate presence);
@@ -40,5 +44,9 @@ public sealed record DocumentVersionChange(string DocumentId, int Version);
 /// <summary>Who is on a document and roughly where (the block they are reading). Never stored.</summary>
 public sealed record PresenceUpdate(string DocumentId, string UserId, string DisplayName, int? Block, bool Present);
 
-/// <summary>The answer to JoinDocument: the changes after the given sequence number that the caller may see.</summary>
-public sealed record JoinResult(IReadOnlyList<AnnotationChange> Changes, long LastSeq, IReadOnlyList<PresenceUpdate> Present, string Visibility);
+/// <summary>
+/// The answer to JoinDocument: the changes after the given sequence number that the caller may see, annotations in
+/// <see cref="Changes"/> and relations in <see cref="Relations"/> (one sequence numbers both).
+/// </summary>
+public sealed record JoinResult(IReadOnlyList<AnnotationChange> Changes, long LastSeq, IReadOnlyList<PresenceUpdate> Present, string Visibility,
+    IReadOnlyList<RelationChange> Relations);

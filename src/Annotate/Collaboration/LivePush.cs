@@ -1,5 +1,6 @@
 using Annotate.Annotations;
 using Annotate.Changes;
+using Annotate.Relations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Annotate.Collaboration;
@@ -10,6 +11,7 @@ internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub
     public Task OnCommittedAsync(CommittedChange change, ChangeScope scope) => change switch
     {
         AnnotationCommitted annotation => AnnotationAsync(annotation.Change, scope),
+        RelationCommitted relation => RelationAsync(relation.Change, scope),
         // Everyone on the document, whatever the visibility: their annotations have moved with the text.
         DocumentVersionCommitted document => LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Presence(document.DocumentId))
             .DocumentChanged(new DocumentVersionChange(document.DocumentId, (int)document.Version)), logger, "DocumentChanged"),
@@ -27,6 +29,12 @@ internal sealed class LivePush(IHubContext<AnnotationHub, IAnnotationClient> hub
         // Blind: the author's own connections, and curators and owners (each connection is in one of these).
         : LiveSend.TryAsync(() => hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Annotation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
             .AnnotationChanged(change), logger, "AnnotationChanged");
+
+    // The same routes as the author's spans: the relation is part of their work.
+    private Task RelationAsync(RelationChange change, ChangeScope scope) => scope.SharesWork
+        ? LiveSend.TryAsync(() => hub.Clients.Group(CollaborationGroups.Shared(change.DocumentId)).RelationChanged(change), logger, "RelationChanged")
+        : LiveSend.TryAsync(() => hub.Clients.Groups(CollaborationGroups.Own(change.DocumentId, change.Relation.AnnotatorId), CollaborationGroups.Overseers(change.DocumentId))
+            .RelationChanged(change), logger, "RelationChanged");
 
     // Only the project's own connections: another project's people learn nothing of it. The watch, which tells
     // them of changes made elsewhere (the CLI), need not tell them again.

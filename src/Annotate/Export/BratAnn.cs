@@ -12,11 +12,13 @@ namespace Annotate.Export;
 /// are # lines.
 /// brat has no document-level annotations: a document label is a T annotation of its document-scope type on the
 /// document's first line (the title), which the importer recognises by the layer's scope, not by its place.
+/// Relations are R lines of their type (escaped like layer ids), with their attributes, note and id like a span's;
+/// one whose end is not written here (an orphaned span) is left out.
 /// </summary>
 internal static class BratAnn
 {
     public static string Write(ExportDocument document, IReadOnlyList<ExportSpan> spans, IReadOnlyList<ExportLabel> labels,
-        IReadOnlyDictionary<string, Provenance?> provenance)
+        IReadOnlyDictionary<string, Provenance?> provenance, IEnumerable<ExportRelation>? relationsOfLayer = null)
     {
         var offsets = new BratOffsets(document.Text);
         var tIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -57,6 +59,16 @@ internal static class BratAnn
         {
             if (TargetSpan(span.Attribution) is { } target && tIds.TryGetValue(target, out var targetT))
                 lines.Append(CultureInfo.InvariantCulture, $"R{++relations}\t{BratNames.AttributionRelation} Arg1:{tIds[span.Id]} Arg2:{targetT}\t\n");
+        }
+
+        foreach (var relation in relationsOfLayer ?? [])
+        {
+            if (tIds.TryGetValue(relation.Source, out var source) && tIds.TryGetValue(relation.Target, out var target))
+            {
+                var r = $"R{++relations}";
+                lines.Append(CultureInfo.InvariantCulture, $"{r}\t{BratNames.Escape(relation.Type)} Arg1:{source} Arg2:{target}\t\n");
+                Describe(relation.Id, r, relation.Attributes, null, relation.Note);
+            }
         }
 
         return lines.ToString();

@@ -17,8 +17,18 @@ internal static class BratConf
                 text.Append(BratNames.Type(layer.Id, label.Id)).Append('\n');
         }
 
-        text.Append("\n[relations]\n").Append(CultureInfo.InvariantCulture, $"{BratNames.AttributionRelation}\tArg1:<ENTITY>, Arg2:<ENTITY>\n")
-            .Append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
+        text.Append("\n[relations]\n").Append(CultureInfo.InvariantCulture, $"{BratNames.AttributionRelation}\tArg1:<ENTITY>, Arg2:<ENTITY>\n");
+        var relations = codebooks.SelectMany(c => c.Codebook.Relations).DistinctBy(r => r.Id).ToList();
+        foreach (var relation in relations)
+        {
+            // brat's arcs all have a direction: an undirected type takes either kind of span at either end.
+            var (from, to) = (Ends(layers, relation.Source), Ends(layers, relation.Target));
+            if (!relation.Directed)
+                from = to = from == "<ENTITY>" || to == "<ENTITY>" ? "<ENTITY>" : string.Join('|', from.Split('|').Union(to.Split('|')));
+            text.Append(CultureInfo.InvariantCulture, $"{BratNames.Escape(relation.Id)}\tArg1:{from}, Arg2:{to}\n");
+        }
+
+        text.Append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
         var actors = codebooks.SelectMany(c => c.Codebook.Actors).Select(a => BratNames.Value(a.Id)).Distinct().ToList();
         if (actors.Count > 0)
             text.Append(CultureInfo.InvariantCulture, $"{BratNames.ActorAttribute}\tArg:<ENTITY>, Value:{string.Join('|', actors)}\n");
@@ -36,7 +46,30 @@ internal static class BratConf
             text.Append(BratNames.Escape(attribute.Id)).Append("\tArg:<ENTITY>").Append(values.Count > 0 ? ", Value:" + string.Join('|', values) : "").Append('\n');
         }
 
+        // Relation attributes of a name no layer uses (brat names an attribute once).
+        var spanAttributes = layers.SelectMany(l => l.Attributes).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var attribute in relations.SelectMany(r => r.Attributes).DistinctBy(a => a.Id).Where(a => !spanAttributes.Contains(a.Id)))
+        {
+            var values = attribute.Type switch
+            {
+                "choice" => attribute.Values.Select(BratNames.Value).ToList(),
+                "boolean" => ["true", "false"],
+                _ => [],
+            };
+            text.Append(BratNames.Escape(attribute.Id)).Append("\tArg:<RELATION>").Append(values.Count > 0 ? ", Value:" + string.Join('|', values) : "").Append('\n');
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The entity types one end of a relation allows, as brat lists them.</summary>
+    private static string Ends(List<LayerDefinition> layers, EndpointDefinition end)
+    {
+        if (end.Layers.Count == 0 && end.Labels.Count == 0)
+            return "<ENTITY>";
+        var types = layers.Where(l => l.Scope == LayerDefinition.SpanScope && (end.Layers.Count == 0 || end.Layers.Contains(l.Id)))
+            .SelectMany(l => l.Labels.Where(x => end.Labels.Count == 0 || end.Labels.Contains(x.Id)).Select(x => BratNames.Type(l.Id, x.Id)));
+        return string.Join('|', types);
     }
 
     public static string Visual(IReadOnlyList<CodebookInfo> codebooks)

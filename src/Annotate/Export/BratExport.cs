@@ -32,7 +32,7 @@ internal sealed class BratExport : IExportFormat
                 names[annotator.Id] = annotator.Name;
                 var spans = document.Spans.Where(s => s.Annotator == annotator.Id).ToList();
                 var labels = document.DocumentLabels.Where(l => l.Annotator == annotator.Id).ToList();
-                await WriteDocumentAsync(sink, $"{Root}/{annotator.Id}/{baseName}", document, spans, labels, new Dictionary<string, Provenance?>(), cancellationToken);
+                await WriteDocumentAsync(sink, $"{Root}/{annotator.Id}/{baseName}", document, spans, labels, new Dictionary<string, Provenance?>(), document.RelationsOf(annotator.Id), cancellationToken);
             }
 
             if (document.Gold.Spans.Count + document.Gold.DocumentLabels.Count > 0)
@@ -41,7 +41,8 @@ internal sealed class BratExport : IExportFormat
                 var labels = document.Gold.DocumentLabels.Select(l => new ExportLabel(l.Id, GoldLayer.AnnotatorId, l.Layer, l.Label, l.Attributes, l.Note)).ToList();
                 var provenance = document.Gold.Spans.Select(s => (s.Id, s.Provenance)).Concat(document.Gold.DocumentLabels.Select(l => (l.Id, l.Provenance)))
                     .ToDictionary(p => p.Id, p => p.Provenance, StringComparer.Ordinal);
-                await WriteDocumentAsync(sink, $"{Root}/{GoldLayer.AnnotatorId}/{baseName}", document, document.GoldAsSpans().ToList(), labels, provenance, cancellationToken);
+                await WriteDocumentAsync(sink, $"{Root}/{GoldLayer.AnnotatorId}/{baseName}", document, document.GoldAsSpans().ToList(), labels, provenance,
+                    document.RelationsOf(GoldLayer.AnnotatorId), cancellationToken);
             }
         }
 
@@ -53,10 +54,10 @@ internal sealed class BratExport : IExportFormat
         Path.GetExtension(path) is { Length: > 0 } extension ? path[..^extension.Length] : path;
 
     private static async Task WriteDocumentAsync(IExportSink sink, string baseName, ExportDocument document, IReadOnlyList<ExportSpan> spans,
-        IReadOnlyList<ExportLabel> labels, IReadOnlyDictionary<string, Provenance?> provenance, CancellationToken cancellationToken)
+        IReadOnlyList<ExportLabel> labels, IReadOnlyDictionary<string, Provenance?> provenance, IEnumerable<ExportRelation> relations, CancellationToken cancellationToken)
     {
         await WriteFileAsync(sink, baseName + ".txt", document.Text, cancellationToken);
-        await WriteFileAsync(sink, baseName + ".ann", BratAnn.Write(document, spans, labels, provenance), cancellationToken);
+        await WriteFileAsync(sink, baseName + ".ann", BratAnn.Write(document, spans, labels, provenance, relations), cancellationToken);
     }
 
     internal static async Task WriteFileAsync(IExportSink sink, string path, string content, CancellationToken cancellationToken)

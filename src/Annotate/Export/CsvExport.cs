@@ -25,7 +25,47 @@ internal sealed class CsvExport : IExportFormat
 
     public async Task WriteAsync(ExportContext context, IExportSink sink, CancellationToken cancellationToken)
     {
-        await using var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), context.Options.SpreadsheetSafe, cancellationToken);
+        // Relations go to a file of their own, written after this one (an export sink holds one file open at a time).
+        var relations = new List<string?[]>();
+        await using (var file = await CsvFile.CreateAsync(sink, FileName(context.ProjectId), context.Options.SpreadsheetSafe, cancellationToken))
+        {
+            await WriteAnnotationsAsync(context, file, relations, cancellationToken);
+        }
+
+        if (relations.Count > 0)
+        {
+            await using var file = await CsvFile.CreateAsync(sink, RelationsFileName(context.ProjectId), context.Options.SpreadsheetSafe, cancellationToken);
+            foreach (var row in relations.Prepend(RelationColumns))
+            {
+                foreach (var field in row)
+                    file.Field(field);
+                await file.Csv.NextRecordAsync();
+            }
+        }
+    }
+
+    public static string RelationsFileName(string projectId) => $"{projectId}.relations.csv";
+
+    private static readonly string?[] RelationColumns = ["document", "collection", "relation_id", "annotator_id", "annotator_name", "type",
+        "source_id", "source_layer", "source_label", "source_quote", "target_id", "target_layer", "target_label", "target_quote", "note", "attributes"];
+
+    /// <summary>One row per relation, with both ends' layer, label and quote (empty for an end that is not a current span).</summary>
+    private static IEnumerable<string?[]> RelationRows(ExportDocument document)
+    {
+        var spans = document.Spans.Concat(document.GoldAsSpans()).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var names = document.Annotators.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        names[GoldLayer.AnnotatorId] = GoldLayer.Name;
+        foreach (var r in document.AllRelations())
+        {
+            var (from, to) = (spans.GetValueOrDefault(r.Source), spans.GetValueOrDefault(r.Target));
+            yield return [document.Id, document.Collection, r.Id, r.Annotator, names.GetValueOrDefault(r.Annotator), r.Type,
+                r.Source, from?.Layer, from?.Label, from is null ? null : document.Text[from.Start..from.End],
+                r.Target, to?.Layer, to?.Label, to is null ? null : document.Text[to.Start..to.End], r.Note, r.Attributes.GetRawText()];
+        }
+    }
+
+    private static async Task WriteAnnotationsAsync(ExportContext context, CsvFile file, List<string?[]> relations, CancellationToken cancellationToken)
+    {
         var attributeNames = context.Annotators.SelectMany(a => a.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var people = context.Annotators.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var column in Leading.Concat(attributeNames.Select(a => "attr_" + a)).Concat(Trailing))
@@ -34,6 +74,7 @@ internal sealed class CsvExport : IExportFormat
 
         await foreach (var document in context.DocumentsAsync(cancellationToken))
         {
+            relations.AddRange(RelationRows(document));
             var points = CodePoints.FromUtf16(document.Text, document.Spans.Concat(document.GoldAsSpans()).SelectMany(s => new[] { s.Start, s.End }));
             void Row(string id, string annotatorId, string annotatorName, string kind, string layer, string label, ExportSpan? span, string? note,
                 JsonElement attributes, JsonElement? attribution, Provenance? provenance)

@@ -49,6 +49,15 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
         DatasetCardSections.Codebooks(card, context.Codebooks);
         DatasetCardSections.Annotators(card, context.Annotators, facts);
         DatasetCardSections.Labels(card, facts, context.Annotators);
+        if (facts.Relations.Count > 0)
+        {
+            // Only where there are relations: a project without them keeps the card it always had.
+            card.Append("## Relations\n\nLive relations between spans, per type (the gold layer apart):\n\n| type | annotators | gold |\n|---|---:|---:|\n");
+            foreach (var type in facts.Relations.GroupBy(r => r.Type, StringComparer.Ordinal))
+                card.Append(CultureInfo.InvariantCulture, $"| {type.Key} | {type.Where(r => !GoldLayer.Is(r.AnnotatorId)).Sum(r => r.Count)} | {type.Where(r => GoldLayer.Is(r.AnnotatorId)).Sum(r => r.Count)} |\n");
+            card.Append('\n');
+        }
+
         // At any size: the report streams the project a document at a time (10,000 documents, 1,000,000 annotations
         // in about 35 s of CPU and under 400 MB, docs/benchmarks.md); the agreement export hands over the one it made.
         if (project is not null)

@@ -14,7 +14,8 @@ internal sealed record DatasetCardFacts(
     IReadOnlyList<DatasetCardFacts.LabelRow> Labels,
     int Orphans,
     int DocumentsWithGold,
-    int OverlappingSpans)
+    int OverlappingSpans,
+    IReadOnlyList<DatasetCardFacts.RelationRow> Relations)
 {
     private const string Live = """
         FROM Annotations a JOIN Documents d ON d.Id = a.DocumentId
@@ -49,6 +50,9 @@ internal sealed record DatasetCardFacts(
                 {Live} AND NOT {Orphaned} AND a.Kind = 'span'
                 WINDOW Stretches AS (PARTITION BY a.DocumentId, a.AnnotatorId, a.Layer ORDER BY a.StartOffset, a.EndOffset, a.Id)) w
             WHERE StartAt < EndBefore OR EndAt > NextStart;
+            SELECT a.Label AS Type, a.AnnotatorId, count(*) AS Count FROM Annotations a JOIN Documents d ON d.Id = a.DocumentId
+            WHERE d.ProjectId = @ProjectId AND d.IsMissing = 0 AND a.IsDeleted = 0 AND a.Kind = 'relation'
+            GROUP BY a.Label, a.AnnotatorId ORDER BY a.Label, a.AnnotatorId;
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { ProjectId = projectId, GoldLayer = GoldLayer.AnnotatorId }, cancellationToken: cancellationToken));
@@ -57,7 +61,8 @@ internal sealed record DatasetCardFacts(
         var orphans = await results.ReadSingleAsync<long>();
         var gold = await results.ReadSingleAsync<long>();
         var overlapping = await results.ReadSingleAsync<long>();
-        return new DatasetCardFacts(collections, labels, (int)orphans, (int)gold, (int)overlapping);
+        var relations = (await results.ReadAsync<RelationRow>()).AsList();
+        return new DatasetCardFacts(collections, labels, (int)orphans, (int)gold, (int)overlapping, relations);
     }
 
     // Classes with setters, not positional records: on an empty project SQLite reports aggregate columns without a
@@ -71,6 +76,16 @@ internal sealed record DatasetCardFacts(
         public long Documents { get; set; }
 
         public long Characters { get; set; }
+    }
+
+    /// <summary>How many live relations of a type one annotator (or "gold") made.</summary>
+    internal sealed class RelationRow
+    {
+        public string Type { get; set; } = "";
+
+        public string AnnotatorId { get; set; } = "";
+
+        public long Count { get; set; }
     }
 
     /// <summary>How many current annotations one annotator (or "gold") gave a label of a layer.</summary>

@@ -80,8 +80,15 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
             new SortedDictionary<string, string>((people.GetValueOrDefault(a)?.Attributes ?? empty).ToDictionary(), StringComparer.Ordinal))).ToList();
         return new ExportDocument(document.Id, document.ProjectId, document.Collection, document.Path, document.Title, (int)version.Version,
             JsonElement.Parse(document.MetadataJson), "utf16", version.Text, exportAnnotators, current, documentLabels,
-            SoftLabels(current, annotatorIds), orphans, Gold(goldSpans.Where(IsCurrent), goldLabels));
+            SoftLabels(current, annotatorIds), orphans, Gold(goldSpans.Where(IsCurrent), goldLabels) with { Relations = Relations(Of(Annotation.RelationKind, true)) },
+            Relations(Of(Annotation.RelationKind, false)));
     }
+
+    private static List<ExportRelation> Relations(IEnumerable<AnnotationRow> rows) => rows
+        .OrderBy(r => r.AnnotatorId, StringComparer.Ordinal).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.SourceId, StringComparer.Ordinal)
+        .ThenBy(r => r.TargetId, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+        .Select(r => new ExportRelation(r.Id, r.AnnotatorId, r.Label, r.SourceId!, r.TargetId!, Json(r.AttributesJson), r.Note))
+        .ToList();
 
     private static ExportGold Gold(IEnumerable<AnnotationRow> spans, IEnumerable<AnnotationRow> labels)
     {

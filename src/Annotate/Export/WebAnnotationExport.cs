@@ -56,7 +56,12 @@ internal sealed class WebAnnotationExport : IExportFormat
                     WebAnnotationWriter.Creator.Of(gold.Provenance), gold.Provenance);
             foreach (var gold in document.Gold.DocumentLabels)
                 annotations.Label(gold.Id, gold.Layer, gold.Label, gold.Note, gold.Attributes, WebAnnotationWriter.Creator.Of(gold.Provenance), gold.Provenance);
-            total += document.Spans.Count + document.DocumentLabels.Count + document.Gold.Spans.Count + document.Gold.DocumentLabels.Count;
+            foreach (var relation in document.Relations ?? [])
+                annotations.Relation(relation, new WebAnnotationWriter.Creator(relation.Annotator, names[relation.Annotator]));
+            foreach (var relation in document.Gold.Relations ?? [])
+                annotations.Relation(relation, new WebAnnotationWriter.Creator(GoldLayer.AnnotatorId, GoldLayer.Name));
+            total += document.Spans.Count + document.DocumentLabels.Count + document.Gold.Spans.Count + document.Gold.DocumentLabels.Count
+                + document.AllRelations().Count();
             if (json.BytesPending > FlushAt)
                 await json.FlushAsync(cancellationToken);
         }

@@ -59,12 +59,27 @@ internal sealed class WebAnnotationWriter(Utf8JsonWriter json, ExportDocument do
         End(provenance);
     }
 
-    private void Begin(string id, Creator creator)
+    /// <summary>
+    /// A relation: motivation "linking", its type as the "tagging" body ("classifying": relation), and two targets,
+    /// the source span's annotation and then the target span's.
+    /// </summary>
+    public void Relation(ExportRelation relation, Creator creator)
+    {
+        Begin(relation.Id, creator, "linking");
+        Bodies("relation", relation.Type, relation.Note, relation.Attributes);
+        json.WriteStartArray("target");
+        json.WriteStringValue(AnnotationUri(relation.Source));
+        json.WriteStringValue(AnnotationUri(relation.Target));
+        json.WriteEndArray();
+        End(null);
+    }
+
+    private void Begin(string id, Creator creator, string motivation = "tagging")
     {
         json.WriteStartObject();
         json.WriteString("id", AnnotationUri(id));
         json.WriteString("type", "Annotation");
-        json.WriteString("motivation", "tagging");
+        json.WriteString("motivation", motivation);
         json.WriteStartObject("creator");
         json.WriteString("id", PersonUri(creator.Id));
         json.WriteString("type", "Person");

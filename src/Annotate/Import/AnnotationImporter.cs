@@ -2,19 +2,22 @@ using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
+using Annotate.Relations;
 using Annotate.Sessions;
 
 namespace Annotate.Import;
 
 /// <summary>What an import did (or, in a dry run, would do).</summary>
-internal sealed record ImportResult(int Spans, int Labels, int Unchanged, IReadOnlyList<ImportProblem> Problems, bool DryRun)
+/// <param name="Relations">Relations imported, or null when the file held none (the summary then does not mention them).</param>
+internal sealed record ImportResult(int Spans, int Labels, int Unchanged, IReadOnlyList<ImportProblem> Problems, bool DryRun, int? Relations = null)
 {
     public string Summary()
     {
         var verb = DryRun ? "Dry run: would import" : "Imported";
         var skipped = Problems.Count == 0 ? "skipped 0"
             : $"skipped {Problems.Count} ({string.Join(", ", Problems.GroupBy(p => p.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))})";
-        return $"{verb} {Spans} span(s) and {Labels} document label(s); {Unchanged} already there unchanged; {skipped}.";
+        var relations = Relations is { } count ? $" Relations: {count} {(DryRun ? "would be " : "")}imported." : "";
+        return $"{verb} {Spans} span(s) and {Labels} document label(s); {Unchanged} already there unchanged; {skipped}.{relations}";
     }
 }
 
@@ -23,7 +26,8 @@ internal sealed record ImportResult(int Spans, int Labels, int Unchanged, IReadO
 /// sequenced exactly like live writes. Ids are kept when free (else a stable derived one, references remapped);
 /// everything is checked before the first write, and a dry run stops there.
 /// </summary>
-internal sealed class AnnotationImporter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, AnnotationWriter writer, ImportPeople people)
+internal sealed class AnnotationImporter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, AnnotationWriter writer, ImportPeople people,
+    RelationWriter relationWriter)
 {
     private sealed record Pending(ImportItem Item, string DocumentId, string Kind, AnnotationRequest Request);
 
@@ -32,7 +36,7 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
         var problems = batch.Problems.ToList();
         var targets = await ImportTargets.LoadAsync(db, projectId, cancellationToken);
         var pending = new List<Pending>();
-        foreach (var group in batch.Items.GroupBy(targets.Find))
+        foreach (var group in batch.Items.Where(i => i.Kind != Annotation.RelationKind).GroupBy(targets.Find))
         {
             if (group.Key is not { } documentId)
             {
@@ -99,7 +103,77 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
             }
         }
 
-        return new ImportResult(spans, labels, unchanged, problems, dryRun);
+        var relationItems = batch.Items.Where(i => i.Kind == Annotation.RelationKind).ToList();
+        if (relationItems.Count == 0)
+            return new ImportResult(spans, labels, unchanged, problems, dryRun);
+        var (relations, unchangedRelations) = await ImportRelationsAsync(projectId, relationItems, targets, ids, users, refusals, problems, dryRun, cancellationToken);
+        return new ImportResult(spans, labels, unchanged + unchangedRelations, problems, dryRun, relations);
+    }
+
+    /// <summary>
+    /// Relations last, once the spans they join are written: each end is the id its span was written under, and
+    /// the relation goes through <see cref="RelationWriter"/> with every rule of a live write.
+    /// </summary>
+    private async Task<(int Written, int Unchanged)> ImportRelationsAsync(string projectId, List<ImportItem> items, ImportTargets targets, ImportIdMap spanIds,
+        Dictionary<string, SessionUser> users, Dictionary<string, (string Reason, string Detail)?> refusals, List<ImportProblem> problems, bool dryRun, CancellationToken cancellationToken)
+    {
+        var pending = new List<(ImportItem Item, string DocumentId)>();
+        foreach (var item in items)
+        {
+            if (targets.Find(item) is not { } documentId)
+            {
+                problems.Add(new ImportProblem(item.Source, item.Document, ImportProblem.UnknownDocument, $"project '{projectId}' has no document '{item.Document}'."));
+                continue;
+            }
+
+            if (!refusals.ContainsKey(item.AnnotatorId))
+                refusals[item.AnnotatorId] = await people.ProblemAsync(projectId, item.AnnotatorId, item.AnnotatorName, cancellationToken);
+            if (refusals[item.AnnotatorId] is { } refusal)
+                problems.Add(new ImportProblem(item.Source, documentId, refusal.Reason, refusal.Detail));
+            else
+                pending.Add((item, documentId));
+        }
+
+        var ids = await ImportIdMap.BuildAsync(db, pending.Select(p => (p.Item, p.DocumentId, Annotation.RelationKind)), cancellationToken);
+        var (written, unchanged) = (0, 0);
+        var codebookOf = new Dictionary<string, CodebookDefinition?>(StringComparer.Ordinal);
+        foreach (var (item, documentId) in pending)
+        {
+            if (!ids.TryGet(item, documentId, out var id, out var version))
+            {
+                problems.Add(new ImportProblem(item.Source, documentId, ImportProblem.Refused, $"id {item.Id} belongs to another annotation, and so does the id derived from it."));
+                continue;
+            }
+
+            if (dryRun)
+            {
+                written++;
+                continue;
+            }
+
+            if (!users.TryGetValue(item.AnnotatorId, out var user))
+                users[item.AnnotatorId] = user = await people.EnsureAsync(projectId, item.AnnotatorId, item.AnnotatorName, dryRun, cancellationToken);
+            if (!codebookOf.TryGetValue(documentId, out var codebook))
+                codebookOf[documentId] = codebook = (await WriteContext.LoadAsync(documents, texts, codebooks, documentId, null, cancellationToken)).Codebook?.Codebook;
+            // brat values are text: typed as the relation type's attributes want them.
+            var attributes = ImportCheck.Coerce(codebook?.Relations.FirstOrDefault(r => r.Id == item.Label)?.Attributes ?? [], item.Attributes);
+            var request = new RelationRequest(item.Label, spanIds.Resolve(documentId, item.RelationSource!), spanIds.Resolve(documentId, item.RelationTarget!),
+                attributes, item.Note, version);
+            switch (await relationWriter.UpsertAsync(documentId, id, request, user, cancellationToken))
+            {
+                case WriteOutcome.Saved:
+                    written++;
+                    break;
+                case WriteOutcome.Unchanged:
+                    unchanged++;
+                    break;
+                case var outcome:
+                    problems.Add(new ImportProblem(item.Source, documentId, outcome is WriteOutcome.Invalid ? ImportProblem.Invalid : ImportProblem.Refused, $"relation {item.Id}: {Describe(outcome)}"));
+                    break;
+            }
+        }
+
+        return (written, unchanged);
     }
 
     /// <summary>An attribution to another span is written after that span, so the writer finds it.</summary>

@@ -23,10 +23,19 @@ internal static class BratAnnParser
         public string? Id { get; set; }
     }
 
+    /// <summary>A relation of a type of the codebook (an R line other than Attribution) between two T annotations.</summary>
+    private sealed record Link(string Source, string Type, string From, string To)
+    {
+        public Dictionary<string, JsonElement> Attributes { get; } = new(StringComparer.Ordinal);
+        public string? Note { get; set; }
+        public string? Id { get; set; }
+    }
+
     public static ImportBatch Parse(string file, string document, string annotator, string name, string text, string[] lines)
     {
         var offsets = new BratOffsets(text);
         var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        var links = new Dictionary<string, Link>(StringComparer.Ordinal);
         var problems = new List<ImportProblem>();
         for (var n = 0; n < lines.Length; n++)
         {
@@ -53,6 +62,9 @@ internal static class BratAnnParser
                     else
                         entities[fields[0]] = new Entity(source, head[0], fragments[0].Start, fragments[^1].End, quote);
                     break;
+                case 'A' or 'M' when head.Length is 2 or 3 && links.TryGetValue(head[1], out var link):
+                    link.Attributes[BratNames.Unescape(head[0]) ?? head[0]] = JsonSerializer.SerializeToElement(head.Length == 3 ? BratNames.ParseValue(head[2]) : "true");
+                    break;
                 case 'A' or 'M' when head.Length is 2 or 3:
                     if (!entities.ContainsKey(head[1]))
                         continue; // its entity was reported and left out
@@ -63,10 +75,19 @@ internal static class BratAnnParser
                         Of(head[1]).Attributes[BratNames.Unescape(head[0]) ?? head[0]] = JsonSerializer.SerializeToElement(value);
                     break;
                 case 'R' when head.Length == 3 && head[1].StartsWith("Arg1:", StringComparison.Ordinal) && head[2].StartsWith("Arg2:", StringComparison.Ordinal):
-                    if (head[0] != BratNames.AttributionRelation)
-                        problems.Add(new ImportProblem(source, document, ImportProblem.Unsupported, $"relation '{head[0]}': only {BratNames.AttributionRelation} relations have a meaning in Annotate."));
-                    else if (entities.ContainsKey(head[1][5..]) && entities.ContainsKey(head[2][5..]))
+                    if (!entities.ContainsKey(head[1][5..]) || !entities.ContainsKey(head[2][5..]))
+                        continue; // an end was reported and left out
+                    if (head[0] == BratNames.AttributionRelation)
                         Of(head[1][5..]).Target = head[2][5..];
+                    else
+                        links[fields[0]] = new Link(source, BratNames.Unescape(head[0]) ?? head[0], head[1][5..], head[2][5..]); // checked against the codebook on import
+                    break;
+                case '#' when fields.Length >= 3 && head.Length == 2 && links.TryGetValue(head[1], out var described):
+                    var said = string.Join('\t', fields[2..]);
+                    if (head[0] == BratNames.IdType)
+                        described.Id = Guid.TryParse(said, out _) ? said : null;
+                    else if (head[0] == BratNames.NoteType)
+                        described.Note = BratNames.ParseNote(said);
                     break;
                 case '#' when fields.Length >= 3 && head.Length == 2:
                     if (!entities.ContainsKey(head[1]))
@@ -97,6 +118,8 @@ internal static class BratAnnParser
             return new ImportItem(e.Value.Source, null, document, annotator, name, Annotation.SpanKind, IdOf(e.Key), layer, label,
                 e.Value.Start, e.Value.End, text[e.Value.Start..e.Value.End], e.Value.Attributes, attribution, e.Value.Note, provenance);
         }).ToList();
+        items.AddRange(links.Select(l => ImportItem.Relation(l.Value.Source, null, document, annotator, name, l.Value.Id ?? ImportIds.Derive("brat", annotator, document, l.Key),
+            l.Value.Type, IdOf(l.Value.From), IdOf(l.Value.To), l.Value.Attributes, l.Value.Note)));
         return new ImportBatch(items, problems);
     }
 

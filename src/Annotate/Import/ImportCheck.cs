@@ -37,7 +37,7 @@ internal static partial class ImportCheck
         }
 
         var request = new AnnotationRequest(layer.Id, item.Label, kind == Annotation.SpanKind ? item.Start : null, kind == Annotation.SpanKind ? item.End : null,
-            kind == Annotation.SpanKind ? item.Quote : null, Coerce(layer, item.Attributes), item.Attribution, item.Note, null, null);
+            kind == Annotation.SpanKind ? item.Quote : null, Coerce(layer.Attributes, item.Attributes), item.Attribution, item.Note, null, null);
         var validator = new AnnotationValidator(kind, codebook, text, blocks);
         validator.Validate(request);
         if (!validator.IsValid)
@@ -50,10 +50,10 @@ internal static partial class ImportCheck
     }
 
     /// <summary>brat values are text: a number or true/false becomes one where the codebook's attribute wants it.</summary>
-    private static Dictionary<string, JsonElement> Coerce(LayerDefinition layer, Dictionary<string, JsonElement> attributes) =>
+    public static Dictionary<string, JsonElement> Coerce(IReadOnlyList<AttributeDefinition> definitions, Dictionary<string, JsonElement> attributes) =>
         attributes.ToDictionary(a => a.Key, a =>
         {
-            var type = layer.Attributes.FirstOrDefault(d => d.Id == a.Key)?.Type;
+            var type = definitions.FirstOrDefault(d => d.Id == a.Key)?.Type;
             if (a.Value.ValueKind != JsonValueKind.String || type is not ("integer" or "number" or "boolean"))
                 return a.Value;
             var raw = a.Value.GetString()!;

@@ -48,6 +48,9 @@ internal sealed class ImportIdMap
 
     public string? FinalId(ImportItem item, string document) => map.GetValueOrDefault((document, item.Id))?.Id;
 
+    /// <summary>The id a span of the file was written under (its own when it was not imported now).</summary>
+    public string Resolve(string document, string id) => map.GetValueOrDefault((document, id))?.Id ?? id;
+
     /// <summary>The attribution with its span reference pointing at the span's id as written.</summary>
     public AttributionRequest? Remap(AttributionRequest? attribution, string document) =>
         attribution?.Span is { } span && map.GetValueOrDefault((document, span)) is { } target ? attribution with { Span = target.Id } : attribution;

@@ -10,8 +10,14 @@ namespace Annotate.Import;
 /// </summary>
 internal sealed record ImportItem(string Source, string? DocumentId, string? DocumentPath, string AnnotatorId, string AnnotatorName,
     string Kind, string Id, string? Layer, string Label, int? Start, int? End, string? Quote,
-    Dictionary<string, JsonElement> Attributes, AttributionRequest? Attribution, string? Note, string? ProvenanceJson)
+    Dictionary<string, JsonElement> Attributes, AttributionRequest? Attribution, string? Note, string? ProvenanceJson,
+    string? RelationSource = null, string? RelationTarget = null)
 {
+    /// <summary>A relation (Kind "relation", its type as Label) between the spans with these ids in the import file.</summary>
+    public static ImportItem Relation(string source, string? documentId, string? documentPath, string annotatorId, string annotatorName, string id,
+        string type, string from, string to, Dictionary<string, JsonElement> attributes, string? note) =>
+        new(source, documentId, documentPath, annotatorId, annotatorName, Annotation.RelationKind, id, null, type, null, null, null, attributes, null, note, null, from, to);
+
     public string Document => DocumentId ?? DocumentPath ?? "";
 }
 

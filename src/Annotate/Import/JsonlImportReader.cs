@@ -76,6 +76,10 @@ internal static class JsonlImportReader
             items.Add(new ImportItem(source, d.Id, null, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.DocumentKind, g.Id, g.Layer, g.Label, null, null, null,
                 Attributes(g.Attributes), null, g.Note, Provenance(g.Provenance)));
 
+        foreach (var r in (d.Relations ?? []).Concat(d.Gold?.Relations ?? []))
+            items.Add(ImportItem.Relation(source, d.Id, null, r.Annotator, GoldLayer.Is(r.Annotator) ? GoldLayer.Name : Name(r.Annotator), r.Id, r.Type, r.Source, r.Target,
+                Attributes(r.Attributes), r.Note));
+
         // An orphan lost its place when the text changed: there are no offsets to import it at.
         foreach (var o in d.Orphans ?? [])
             problems.Add(new ImportProblem(source, d.Id, ImportProblem.Orphan, $"span {o.Id} ({o.Layer}/{o.Label}) of {Name(o.Annotator)} has no place in the current text."));

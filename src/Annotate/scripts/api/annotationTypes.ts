@@ -44,8 +44,36 @@ export interface CodebookActor {
   description: string | null;
 }
 
-/** A label renamed between codebook versions: its annotations are carried over. */
+/** Which spans may stand at one end of a relation type: empty lists allow any span. */
+export interface CodebookRelationEnd {
+  layers: string[];
+  labels: string[];
+}
+
+export interface CodebookRelationExample {
+  source: string;
+  target: string;
+  note: string | null;
+}
+
+/** A typed link between two spans (docs/codebook.md, Relations). */
+export interface CodebookRelation {
+  id: string;
+  name: string;
+  key: string | null;
+  color: string | null;
+  definition: string | null;
+  /** false: a line, either end first. */
+  directed: boolean;
+  source: CodebookRelationEnd;
+  target: CodebookRelationEnd;
+  attributes: CodebookAttribute[];
+  examples: CodebookRelationExample[];
+}
+
+/** A label (kind 'label', of a layer) or relation type (kind 'relation', no layer) renamed between codebook versions: its annotations are carried over. */
 export interface CodebookRename {
+  kind: 'label' | 'relation';
   layer: string;
   from: string;
   to: string;
@@ -57,6 +85,7 @@ export interface Codebook {
   description: string | null;
   actors: CodebookActor[];
   layers: CodebookLayer[];
+  relations: CodebookRelation[];
   renames: CodebookRename[];
 }
 

@@ -2,6 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import type { HubState } from '../model/live/connection';
 import type { Annotation } from './annotationTypes';
 import type { Visibility } from './projects';
+import type { RelationChange } from './relations';
 import type { EditingState } from './rounds';
 
 // The one typed door to the live hub (/hubs/annotations): views never name hub methods or events themselves.
@@ -26,6 +27,8 @@ export interface JoinResult {
   lastSeq: number;
   present: PresenceUpdate[];
   visibility: Visibility;
+  /** Relation changes after afterSeq (one numbering with `changes`). */
+  relations: RelationChange[];
 }
 
 /** A document's text got a new version; its annotations were moved onto it (and are pushed as changes). */
@@ -56,6 +59,8 @@ export interface AccessLost {
 
 export interface HubListener {
   annotationChanged?(change: AnnotationChange): void;
+  /** A relation saved or deleted; its seq is in the same numbering as annotation changes. */
+  relationChanged?(change: RelationChange): void;
   presenceChanged?(update: PresenceUpdate): void;
   visibilityChanged?(mode: Visibility): void;
   documentChanged?(change: DocumentVersionChange): void;
@@ -196,6 +201,7 @@ class AnnotationHubClient {
       .configureLogging(LogLevel.None)
       .build();
     connection.on('AnnotationChanged', (change: AnnotationChange) => this.emit((l) => l.annotationChanged?.(change)));
+    connection.on('RelationChanged', (change: RelationChange) => this.emit((l) => l.relationChanged?.(change)));
     connection.on('PresenceChanged', (update: PresenceUpdate) => this.emit((l) => l.presenceChanged?.(update)));
     connection.on('VisibilityChanged', (mode: Visibility) => this.emit((l) => l.visibilityChanged?.(mode)));
     connection.on('DocumentChanged', (change: DocumentVersionChange) => this.emit((l) => l.documentChanged?.(change)));

@@ -8,6 +8,8 @@ export { annotationsApi, codebookApi } from './annotations';
 export type * from './types';
 export type * from './annotationTypes';
 export type { AnnotationFilter, AnnotationTarget } from './annotations';
+export { relationsApi } from './relations';
+export type { Relation, RelationChange, RelationList, RelationPut, RelationStatus, RelationTarget } from './relations';
 export { projectsApi, DEFAULT_PROJECT } from './projects';
 export type { Project, ProjectSummary, Visibility } from './projects';
 export { annotationHub } from './hub';

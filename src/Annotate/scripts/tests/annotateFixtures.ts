@@ -9,7 +9,7 @@ const layer = (id: string, scope: 'span' | 'document', labels: CodebookLayer['la
   ({ id, name: id[0]!.toUpperCase() + id.slice(1), scope, description: null, multiple, attributes: [], labels });
 
 export const codebookData: Codebook = {
-  name: 'Test', version: null, description: null, renames: [], actors: [{ id: 'gov', name: 'Government', description: null }],
+  name: 'Test', version: null, description: null, renames: [], relations: [], actors: [{ id: 'gov', name: 'Government', description: null }],
   layers: [
     layer('frame', 'span', [label('blockade', 'Blockade', '1'), label('aid', 'Aid', '2')]),
     layer('source', 'span', [label('quote', 'Quote', 'q')]),

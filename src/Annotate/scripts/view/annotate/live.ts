@@ -56,6 +56,10 @@ export class LiveDocument {
       annotationChanged: (change: AnnotationChange) => {
         if (change.documentId === documentId) this.feed.push(change);
       },
+      // Relations are not drawn yet; their numbers still count, or each would look like a gap to catch up on.
+      relationChanged: (change) => {
+        if (change.documentId === documentId) this.feed.passOver(change.seq);
+      },
       presenceChanged: (update) => {
         if (update.documentId === documentId) this.setPresence(update);
       },
