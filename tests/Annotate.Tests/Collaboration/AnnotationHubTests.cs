@@ -4,6 +4,7 @@ using Annotate.Annotations;
 using Annotate.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Annotate.Tests.Collaboration;
 
@@ -190,6 +191,43 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
 
         Assert.Contains(false, results);
         Assert.Contains(true, results);
+    }
+
+    [Fact]
+    public async Task The_Flood_Limit_Follows_The_Apps_Clock_Not_The_Speed_Of_The_Machine()
+    {
+        // A frozen clock: the burst of 100 is all there is, however long the calls take on a loaded machine.
+        var clock = new Grades.ManualClock();
+        using var frozen = new AnnotateApp { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        await using var flooder = await HubUser.SignInAsync(frozen, "Flooder");
+        await flooder.JoinAsync(Doc);
+
+        async Task<int> AcceptedAsync(int calls)
+        {
+            var accepted = 0;
+            for (var i = 0; i < calls; i++)
+            {
+                try
+                {
+                    await flooder.Hub.InvokeAsync("UpdatePresence", Doc, i);
+                    accepted++;
+                }
+                catch (HubException)
+                {
+                }
+            }
+
+            return accepted;
+        }
+
+        // The join took one call of the burst.
+        Assert.Equal(99, await AcceptedAsync(150));
+        // A second of real time refills nothing while the app's clock stands still.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.Equal(0, await AcceptedAsync(5));
+        // One second of the app's clock refills 20 calls, and no more.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(20, await AcceptedAsync(30));
     }
 
     [Fact]
