@@ -73,6 +73,9 @@ internal sealed class ExerciseStore(Db db)
 /// <summary>One live annotation as the score needs it (a class with setters: Dapper maps nullable offsets simply).</summary>
 internal sealed class KeyedAnnotation
 {
+    /// <summary>Filled only by queries over several documents (the grade sheet's).</summary>
+    public string DocumentId { get; set; } = "";
+
     public string AnnotatorId { get; set; } = "";
 
     public string Kind { get; set; } = "";

@@ -44,7 +44,7 @@ internal sealed class ClassScores(Db db, ExerciseStore exercises, ProjectMembers
                 continue;
             foreach (var document in documents.Where(d => keyed.Contains(d.DocumentId) && (d.Done || d.Annotations > 0)))
             {
-                var both = byDocument[document.DocumentId].Where(a => a.AnnotatorId == student || a.AnnotatorId == key).Select(a => a.Keyed()).ToList();
+                var both = byDocument[document.DocumentId].Where(a => a.AnnotatorId == student || a.AnnotatorId == key).ToList();
                 var score = ExerciseScoring.Score(document.DocumentId, settings, student, both);
                 scores.Add(new DocumentScore(student, document.DocumentId, score.KeySpans, score.YourSpans, score.SpanF1Exact, score.SpanF1Overlap));
             }
@@ -57,35 +57,15 @@ internal sealed class ClassScores(Db db, ExerciseStore exercises, ProjectMembers
     /// The project's live spans and document labels of its students and the key, taken as the exercise score takes
     /// them (no orphans, none on an older text), in its order (overlap matching is greedy, so order matters).
     /// </summary>
-    private async Task<IReadOnlyList<Row>> LiveAsync(string projectId, string key, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<KeyedAnnotation>> LiveAsync(string projectId, string key, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<Row>(new CommandDefinition("""
+        return [.. await connection.QueryAsync<KeyedAnnotation>(new CommandDefinition("""
             SELECT a.DocumentId, a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset FROM Annotations a
             JOIN Documents d ON d.Id = a.DocumentId AND d.CurrentVersion = a.DocumentVersion
             WHERE d.ProjectId = @ProjectId AND d.IsMissing = 0 AND a.IsDeleted = 0 AND a.IsOrphan = 0 AND a.Kind IN ('span', 'document')
               AND (a.AnnotatorId = @Key OR a.AnnotatorId IN (SELECT m.UserId FROM ProjectMembers m WHERE m.ProjectId = @ProjectId AND m.Role = 'annotator'))
             ORDER BY a.DocumentId, a.AnnotatorId, a.StartOffset, a.EndOffset, a.Label;
             """, new { ProjectId = projectId, Key = key }, cancellationToken: cancellationToken))];
-    }
-
-    /// <summary>One live annotation with its document (properties: Dapper maps nullable offsets simply).</summary>
-    private sealed class Row
-    {
-        public string DocumentId { get; set; } = "";
-
-        public string AnnotatorId { get; set; } = "";
-
-        public string Kind { get; set; } = "";
-
-        public string Layer { get; set; } = "";
-
-        public string Label { get; set; } = "";
-
-        public long? StartOffset { get; set; }
-
-        public long? EndOffset { get; set; }
-
-        public KeyedAnnotation Keyed() => new() { AnnotatorId = AnnotatorId, Kind = Kind, Layer = Layer, Label = Label, StartOffset = StartOffset, EndOffset = EndOffset };
     }
 }
