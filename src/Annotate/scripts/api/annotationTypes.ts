@@ -110,8 +110,12 @@ export interface Annotation {
   documentId: string;
   documentVersion: number;
   codebookVersion: number;
-  /** 'rejected' only in the gold layer (a curator's decision that a stretch has no gold span). */
-  kind: 'span' | 'document' | 'rejected';
+  /**
+   * 'rejected' only in the gold layer (a curator's decision that a stretch has no gold span). 'relation' only in the
+   * browser: a relation (api/relations.ts) rides in the annotation session as an item of its own kind, its type as
+   * the label and its ends in source and target, so saving, undo and live changes treat it like any annotation.
+   */
+  kind: 'span' | 'document' | 'rejected' | 'relation';
   layer: string;
   label: string;
   start: number | null;
@@ -130,6 +134,9 @@ export interface Annotation {
   deleted?: boolean;
   createdAt: string;
   updatedAt: string;
+  /** A relation's ends (span ids); never on the wire's annotations. */
+  source?: string;
+  target?: string;
 }
 
 export interface AnnotationList {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Annotation, AnnotationPut } from '../api/annotationTypes';
 import { AnnotationSession, type SessionTransport, type Target } from '../model/session/annotationSession';
+import type { SavePayload } from '../model/session/sessionTypes';
 import type { SendFailure } from '../model/session/outbox';
 
 class Refused {
@@ -14,7 +15,9 @@ class FakeApi implements SessionTransport {
   readonly log: string[] = [];
   failNext: SendFailure<Annotation> | null = null;
 
-  async put(target: Target, id: string, body: AnnotationPut): Promise<Annotation> {
+  async put(target: Target, id: string, sent: SavePayload & { version?: number }): Promise<Annotation> {
+    // A relation's body names its type; stored, it is the session's relation item (type as the label).
+    const body = ('type' in sent ? { ...sent, label: sent.type, layer: '' } : sent) as AnnotationPut & { version?: number };
     this.log.push(`PUT ${target} ${id.slice(0, 4)} ${body.label} v${body.version}`);
     await Promise.resolve();
     const failure = this.failNext;
@@ -23,7 +26,7 @@ class FakeApi implements SessionTransport {
     const old = this.rows.get(id);
     if (old?.deleted) throw new Refused({ kind: 'conflict', current: old });
     const row = {
-      ...(old ?? {}), ...body, id, kind: target === 'labels' ? 'document' : 'span', version: (old?.version ?? 0) + 1,
+      ...(old ?? {}), ...body, id, kind: target === 'labels' ? 'document' : target === 'relations' ? 'relation' : 'span', version: (old?.version ?? 0) + 1,
       status: 'ok', annotatorId: 'me', annotatorName: 'Me',
     } as Annotation;
     this.rows.set(id, row);
@@ -229,4 +232,68 @@ test('an identical span of ones own is found as a twin; others’, other labels 
   assert.equal(s.twinOf('frame', 'blockade', 4, 13), undefined);
   s.remove(mine.id);
   assert.equal(s.twinOf('frame', 'blockade', 4, 12), undefined, 'only ‘theirs’ is left, and it is not mine');
+});
+
+// Relations ride in the session as items of kind 'relation' (issue 17).
+
+const claim = { layer: 'claim', label: 'accusation', start: 0, end: 8, quote: 'blockade' };
+const source = { layer: 'source', label: 'official', start: 20, end: 30, quote: 'the minister' };
+
+test('a relation is saved to the relations endpoint with its type and ends', async () => {
+  const { s, api } = session();
+  const a = s.create('span', claim);
+  const b = s.create('span', source);
+  const r = s.createRelation('said-by', a.id, b.id);
+  assert.equal(s.items.get(r.id)?.kind, 'relation');
+  await s.outbox.idle();
+  assert.ok(api.log.at(-1)!.startsWith(`PUT relations ${r.id.slice(0, 4)} said-by v0`), api.log.join('\n'));
+  const stored = api.rows.get(r.id)!;
+  assert.deepEqual([stored.source, stored.target, stored.kind], [a.id, b.id, 'relation']);
+  assert.equal(s.relationTwin('said-by', a.id, b.id, true)?.id, r.id);
+  assert.equal(s.relationTwin('said-by', b.id, a.id, true), undefined, 'directed: the other way round is another relation');
+  assert.equal(s.relationTwin('said-by', b.id, a.id, false)?.id, r.id, 'undirected: either way round');
+});
+
+test('deleting a span deletes its relations first, in one undo step; undo brings both back, linked to the new span', async () => {
+  const { s, api } = session();
+  const a = s.create('span', claim);
+  const b = s.create('span', source);
+  const r = s.createRelation('said-by', a.id, b.id);
+  await s.outbox.idle();
+  api.log.length = 0;
+
+  s.remove(a.id);
+  assert.equal(s.items.has(r.id), false, 'the relation goes with its span at once');
+  await s.outbox.idle();
+  assert.deepEqual(api.log.map((l) => l.split(' ').slice(0, 2).join(' ')), ['DELETE relations', 'DELETE annotations'], 'relations before the span');
+  assert.equal(api.live().length, 1);
+
+  s.undo();
+  await s.outbox.idle();
+  const spans = [...s.items.values()].filter((x) => x.kind === 'span');
+  const relations = [...s.items.values()].filter((x) => x.kind === 'relation');
+  const back = spans.find((x) => x.label === 'accusation')!;
+  assert.notEqual(back.id, a.id, 'a span the server saw deleted comes back under a new id');
+  assert.equal(relations.length, 1);
+  assert.deepEqual([relations[0]!.source, relations[0]!.target], [back.id, b.id], 'the relation follows its span to the new id');
+  assert.deepEqual(api.live().map((x) => x.kind).sort(), ['relation', 'span', 'span']);
+  const order = api.log.filter((l) => l.startsWith('PUT')).map((l) => l.split(' ')[1]);
+  assert.deepEqual(order.slice(-2), ['annotations', 'relations'], 'the span is saved before the relation that needs it');
+
+  s.redo();
+  await s.outbox.idle();
+  assert.deepEqual(api.live().map((x) => x.kind), ['span'], 'redo deletes both again');
+});
+
+test('a relation pushed from elsewhere is applied and deleted like any annotation', () => {
+  const { s } = session();
+  const remote = {
+    id: 'r1', documentId: 'doc', documentVersion: 0, codebookVersion: 1, kind: 'relation' as const, layer: '', label: 'supports', start: null, end: null,
+    quote: null, prefix: null, suffix: null, attributes: {}, attribution: null, note: null, annotatorId: 'ann', annotatorName: 'Ann', version: 1,
+    status: 'ok' as const, createdAt: '', updatedAt: '', source: 'x', target: 'y',
+  };
+  assert.equal(s.applyRemote('upsert', remote), true);
+  assert.deepEqual(s.relationsOf('x').map((x) => x.id), ['r1']);
+  assert.equal(s.applyRemote('delete', { ...remote, version: 2 }), true);
+  assert.equal(s.items.has('r1'), false);
 });

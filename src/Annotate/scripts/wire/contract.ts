@@ -112,7 +112,8 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<CodebookInfo, S['CodebookInfo']>>,
   Expect<Matches<Attribution, S['Attribution']>>,
   // The server's Annotation also has `provenance`, null except in the gold layer: GoldAnnotation (below) has it.
-  Expect<Matches<Annotation, S['Annotation'], 'provenance'>>,
+  // `source` and `target` are the browser's own (a relation's ends while it rides in the annotation session).
+  Expect<Matches<Annotation, S['Annotation'], 'provenance' | 'source' | 'target'>>,
   Expect<Matches<AnnotationList, S['AnnotationList'], 'provenance'>>,
   Expect<Accepted<AnnotationPut, S['AnnotationRequest']>>,
   // Relations (scripts/api/relations.ts).

@@ -10,7 +10,9 @@ export type AnnotateCommand =
   | { kind: 'delete' }
   | { kind: 'escape' }
   /** In the text: select the span at the caret (again: the one around it). */
-  | { kind: 'pick' };
+  | { kind: 'pick' }
+  /** Shift+L: link the selected span to another (a relation). */
+  | { kind: 'link' };
 
 export interface AnnotateKeyContext {
   /** The article text has keyboard focus: arrows move the caret instead of scrolling. */
@@ -48,5 +50,6 @@ export function annotateCommand(e: KeyPress & { shiftKey?: boolean }, ctx: Annot
     case 'Delete': case 'Backspace': return { kind: 'delete' };
     case 'Escape': return { kind: 'escape' };
   }
+  if (e.shiftKey && key === 'l') return { kind: 'link' };
   return !e.shiftKey && /^[a-z0-9]$/.test(key) ? { kind: 'label', key } : null;
 }

@@ -6,8 +6,6 @@ export interface FeedChange<A> {
   seq: number;
   kind: 'upsert' | 'delete';
   annotation: A;
-  /** A change of the document this feed does not apply (see passOver): only its number counts. */
-  passOver?: boolean;
 }
 
 export interface FeedJoin<A> {
@@ -80,14 +78,6 @@ export class LiveFeed<A> {
     this.handle(change);
   }
 
-  /**
-   * A change of the same document that this feed does not apply itself (a relation: one numbering covers
-   * annotations and relations). Its number counts as seen, so the next annotation's is no gap to catch up on.
-   */
-  passOver(seq: number): void {
-    this.push({ seq, kind: 'upsert', annotation: undefined as unknown as A, passOver: true });
-  }
-
   /** A new visibility mode: everything visible changes, so join again from 0. */
   visibilityChanged(mode: string): Promise<void> {
     this.mode = mode;
@@ -107,7 +97,7 @@ export class LiveFeed<A> {
       void this.catchUp();
       return;
     }
-    if (!change.passOver) this.sink.apply(change);
+    this.sink.apply(change);
     this.lastSeq = change.seq;
   }
 

@@ -83,6 +83,14 @@ export function laneX(lane: number, metrics: ArcMetrics = defaultMetrics): numbe
   return metrics.gutterRight - (lane + 1) * metrics.gutterStep;
 }
 
+/**
+ * Gutter lanes from text offsets (each relation's range from its first end's start to its last end's end): known
+ * without laying anything out, so an arc keeps its lane however much of a long article has been drawn.
+ */
+export function offsetLanes(ranges: readonly { id: string; start: number; end: number }[]): Map<string, number> {
+  return innermostFirst(ranges);
+}
+
 /** Shorter ranges get lower lanes, so an arc that encloses others goes around them instead of crossing them. */
 function innermostFirst(ranges: readonly { id: string; start: number; end: number }[]): Map<string, number> {
   // Unlike span lanes (longest first at each start), the enclosed arcs must be nearer the text: place by length,

@@ -27,6 +27,8 @@ export class AnnotationSession {
   readonly refusals = new Map<string, Refusal>();
   /** False when the unsent changes could not be kept in the browser's storage. */
   persisted = true;
+  /** Ids re-created under new ids (old → new), so a relation re-created later in the same undo follows its ends. */
+  private readonly renamed = new Map<string, string>();
 
   constructor(
     private readonly ctx: SessionContext,
@@ -161,7 +163,26 @@ export class AnnotationSession {
     return undefined;
   }
 
-  create(kind: 'span' | 'document', fields: Partial<Editable> & Pick<Editable, 'layer' | 'label'>): Annotation {
+  /** This person's live relation of this type between these spans (either way round when undirected), if any. */
+  relationTwin(type: string, source: string, target: string, directed: boolean): Annotation | undefined {
+    for (const a of this.items.values()) {
+      if (a.kind !== 'relation' || !this.isMine(a) || a.label !== type) continue;
+      if ((a.source === source && a.target === target) || (!directed && a.source === target && a.target === source)) return a;
+    }
+    return undefined;
+  }
+
+  /** The live relations that have this span at one end. */
+  relationsOf(spanId: string): Annotation[] {
+    return [...this.items.values()].filter((a) => a.kind === 'relation' && (a.source === spanId || a.target === spanId));
+  }
+
+  /** A new relation of this person between two spans (ids); shown at once, saved and undoable like a span. */
+  createRelation(type: string, source: string, target: string, fields: Partial<Pick<Editable, 'attributes' | 'note'>> = {}): Annotation {
+    return this.create('relation', { layer: '', label: type, source, target, ...fields });
+  }
+
+  create(kind: 'span' | 'document' | 'relation', fields: Partial<Editable> & Pick<Editable, 'layer' | 'label'>): Annotation {
     const now = new Date().toISOString();
     const annotation: Annotation = {
       id: newId(), documentId: this.ctx.documentId, documentVersion: this.ctx.documentVersion, codebookVersion: this.ctx.codebookVersion,
@@ -182,9 +203,15 @@ export class AnnotationSession {
     return this.items.get(id) ?? null;
   }
 
+  /**
+   * Deletes an annotation. A span's own relations go with it in the same step, sent before the span (the server
+   * would tombstone them anyway), so undo brings the span back first and then its relations, re-linked to it.
+   */
   remove(id: string): void {
     const current = this.items.get(id);
-    if (current) this.applyAndRecord([{ before: current, after: null }]);
+    if (!current) return;
+    const relations = current.kind === 'span' ? this.relationsOf(id).filter((r) => this.isMine(r)) : [];
+    this.applyAndRecord([...relations.map((r) => ({ before: r, after: null })), { before: current, after: null }]);
   }
 
   /** Undoes the last step; returns the annotations it touched (as they are now), or null with nothing to undo. */
@@ -219,10 +246,10 @@ export class AnnotationSession {
   }
 
   private recreate(target: Annotation): void {
-    let annotation = target;
+    let annotation = this.followRenames(target);
     // An id the server may have seen and deleted is never reused: the undone delete becomes a new annotation.
     if (this.known.has(target.id)) {
-      annotation = { ...target, id: newId(), version: 0 };
+      annotation = { ...annotation, id: newId(), version: 0 };
       this.history.renameId(target.id, annotation.id, (a, id) => ({ ...a, id }));
       this.relink(target.id, annotation.id);
     }
@@ -247,16 +274,37 @@ export class AnnotationSession {
     this.outbox.enqueue({ kind: 'delete', id, body: { target: targetOf(current), payload: { layer: current.layer, label: current.label } } });
   }
 
-  /** Spans attributed to a source span that got a new id follow it. */
+  /** Spans attributed to a source span that got a new id follow it, and so do relations that end at it. */
   private relink(from: string, to: string): void {
+    this.renamed.set(from, to);
+    const moved = (a: Annotation): Annotation => {
+      let next = a;
+      if (a.attribution?.span === from) next = { ...next, attribution: { span: to } };
+      if (a.source === from) next = { ...next, source: to };
+      if (a.target === from) next = { ...next, target: to };
+      return next;
+    };
     for (const a of [...this.items.values()]) {
-      if (a.attribution?.span === from && this.isMine(a)) {
-        const next = { ...a, attribution: { span: to } };
+      const next = moved(a);
+      if (next !== a && this.isMine(a)) {
         this.set(next);
         this.send(next);
       }
     }
-    this.history.rewrite((a) => (a.attribution?.span === from ? { ...a, attribution: { span: to } } : a));
+    this.history.rewrite(moved);
+  }
+
+  /** A relation being re-created in the middle of an undo: its ends may have got new ids a moment ago. */
+  private followRenames(a: Annotation): Annotation {
+    if (a.kind !== 'relation' || a.source === undefined || a.target === undefined) return a;
+    const follow = (id: string) => {
+      let at = id;
+      for (let next = this.renamed.get(at); next !== undefined; next = this.renamed.get(at)) at = next;
+      return at;
+    };
+    const source = follow(a.source);
+    const target = follow(a.target);
+    return source === a.source && target === a.target ? a : { ...a, source, target };
   }
 
   private send(a: Annotation): void {

@@ -131,6 +131,12 @@ export function chooseDocumentLabel(cx: Pick<ActionContext, 'session' | 'lens'>,
 }
 
 export function deleteSelected(cx: ActionContext): boolean {
+  const relation = cx.state.relationId ? cx.session.items.get(cx.state.relationId) : undefined;
+  if (relation && cx.lens.isMine(relation)) {
+    cx.session.remove(relation.id);
+    cx.state.announce('Relation deleted. Ctrl+Z brings it back.');
+    return true;
+  }
   const selected = mySelected(cx);
   if (!selected) return false;
   cx.session.remove(selected.id);
@@ -152,10 +158,12 @@ export function redo(cx: ActionContext): boolean {
   return true;
 }
 
-/** After undo or redo: select the span that changed, so the person sees what happened. */
+/** After undo or redo: select the span (else the relation) that changed, so the person sees what happened. */
 function reveal(cx: ActionContext, touched: Annotation[]): void {
   const span = touched.find((a) => a.kind === 'span' && cx.session.items.has(a.id));
-  cx.state.select(span?.id ?? null, { scroll: true });
+  const relation = touched.find((a) => a.kind === 'relation' && cx.session.items.has(a.id));
+  if (!span && relation) cx.state.selectRelation(relation.id, { scroll: true });
+  else cx.state.select(span?.id ?? null, { scroll: true });
 }
 
 export function setLayer(cx: Pick<ActionContext, 'state' | 'codebook'>, layerId: string): void {
@@ -181,6 +189,10 @@ export function escape(cx: ActionContext): boolean {
   }
   if (cx.state.selectedId) {
     cx.state.select(null);
+    return true;
+  }
+  if (cx.state.relationId) {
+    cx.state.selectRelation(null);
     return true;
   }
   if (cx.leaveText()) return true;

@@ -1,6 +1,8 @@
 import { ApiError } from '../../api';
 import type { Annotation, CodebookInfo } from '../../api/annotationTypes';
 import type { DocumentDetail } from '../../api/types';
+import type { Relation } from '../../api/relations';
+import { fromRelation } from '../../model/relations/relationItems';
 import { apiTransport } from '../../api/sessionTransport';
 import { AnnotationLens } from '../../model/annotate/annotationLens';
 import { ownNames, type PeopleNames } from '../../model/annotate/peopleNames';
@@ -21,6 +23,10 @@ import { settings } from './settings';
 import { TextMap } from './textMap';
 import { TextSelection } from './textSelection';
 import { AnnotateState } from './viewState';
+import { RelationLens } from '../../model/relations/relationLens';
+import { ArcLayer } from './arcLayer';
+import { startLinking, type LinkContext } from './linking';
+import { RelationsPanel } from './relationsPanel';
 
 /** The server's words (Rounds/Round.cs), for a refusal that came before the push. */
 const FROZEN_MESSAGE = 'Editing is frozen while the class discusses. Your work so far is saved; you can edit again when the teacher opens a revise round.';
@@ -56,6 +62,9 @@ export class Annotator {
   private readonly input: InputContext;
   private readonly live: LiveDocument;
   private readonly markers: PresenceMarkers;
+  private readonly relations: RelationLens;
+  private readonly arcs: ArcLayer;
+  private readonly relationsPanel: RelationsPanel | null;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly unbindPointer: () => void;
   /** Says why editing is frozen, while it is. */
@@ -90,9 +99,39 @@ export class Annotator {
       items: session.items, isMine: (a) => session.isMine(a), codebook, text: model.text, documentVersion: doc.version, view: state,
       nameOf: (userId, own) => names.name(userId, own),
     });
+    const relations = this.relations = new RelationLens(session.items, lens, codebook.codebook.relations);
+    body.classList.toggle('has-relations', codebook.codebook.relations.length > 0);
+    this.arcs = new ArcLayer(container, this.map, dom, doc.blocks, {
+      relations: () => relations.drawn(),
+      span: (id) => session.items.get(id),
+      style: (r) => ({ color: relations.color(r), name: relations.name(r), directed: relations.type(r.label)?.directed ?? true, other: !session.isMine(r) }),
+    }, {
+      hover: (id, x, y) => this.hoverRelation(id, x, y),
+      click: (id) => state.selectRelation(id),
+    });
+    const link: LinkContext = {
+      state, codebook, session, lens,
+      scrollTo: (id) => {
+        const a = session.items.get(id);
+        if (a) this.scrollToSpan(a);
+      },
+      rectOf: (id) => {
+        const a = session.items.get(id);
+        return a?.start != null && a.end != null ? this.map.range(a.start, a.end)?.getBoundingClientRect() ?? null : null;
+      },
+      hint: (text) => this.panels.toolbar.setHint(text),
+    };
+    this.relationsPanel = codebook.codebook.relations.length === 0 ? null : new RelationsPanel({
+      state, session, codebook, relations, emphasise: (id) => this.arcs.emphasise(id), startLinking: () => startLinking(link),
+    }, (label) => this.panels.side.side.setLabel('relations', label));
+    const relationsTab = this.relationsPanel ? {
+      element: this.relationsPanel.element, refresh: () => this.relationsPanel?.refresh(), startLinking: () => void startLinking(link),
+    } : undefined;
     // The highlights follow the selection first, then the panels do (they subscribe as they are built).
     this.unsubscribe.push(
       state.events.on('selected', ({ id, scroll }) => this.showSelected(id, scroll)),
+      state.events.on('relation', ({ id, scroll }) => this.showRelation(id, scroll)),
+      state.events.on('linking', (linking) => this.arcs.setPreview(linking)),
       state.events.on('shown', () => this.redraw()),
       state.events.on('layer', (id) => (settings.layer = id)),
       state.events.on('notice', (message) => ctx.announce(message)),
@@ -123,11 +162,13 @@ export class Annotator {
       offsetAtPoint: (x, y) => this.map.offsetAtPoint(x, y),
       hover: { show: (items, x, y) => this.panels.hover.show(items, x, y), hide: () => this.panels.hover.hide() },
       hint: (text) => this.panels.toolbar.setHint(text),
+      link,
     };
     const cx = this.input;
     this.panels = new AnnotatorPanels({
       state, codebook, session, lens,
       mayChangeVisibility: ctx.state.projects.find((p) => p.id === doc.projectId)?.mayChangeVisibility ?? false,
+      relationsTab,
       actions: {
         applyLabel: (layerId, labelId) => void applyLabel(cx, layerId, labelId),
         holdSelection: () => selection.hold(),
@@ -161,10 +202,11 @@ export class Annotator {
   }
 
   /** The server's annotations have arrived: draw and list them, send what waited in the browser, go live. */
-  start(spans: readonly Annotation[], labels: readonly Annotation[]): void {
-    this.session.load([...spans, ...labels]);
+  start(spans: readonly Annotation[], labels: readonly Annotation[], relations: readonly Relation[]): void {
+    this.session.load([...spans, ...labels, ...relations.map(fromRelation)]);
     this.redraw();
     this.panels.loaded();
+    this.relationsPanel?.refresh();
     this.session.restorePending();
     this.live.start();
   }
@@ -215,6 +257,8 @@ export class Annotator {
     this.markers.dispose();
     this.unsubscribe.forEach((off) => off());
     this.highlighter.dispose();
+    this.arcs.dispose();
+    this.relationsPanel?.dispose();
     this.panels.dispose();
     window.removeEventListener('beforeunload', this.warnUnsaved);
   }
@@ -223,11 +267,20 @@ export class Annotator {
   private redraw(): void {
     const items = [...this.session.items.values()];
     this.highlighter.reset(items.filter((a) => this.lens.drawable(a)).map((a) => this.lens.style(a)));
+    this.arcs.changed();
   }
 
   private onChange(event: SessionEvent): void {
     const a = event.annotation;
+    if (a.kind === 'relation') {
+      this.arcs.changed();
+      if (event.kind === 'delete' && this.state.relationId === a.id) this.state.selectRelation(null);
+      return;
+    }
     if (a.kind !== 'span') return;
+    // Its relations' arcs move with it (or go, with a delete).
+    this.arcs.changed();
+    if (event.kind === 'delete' && (this.state.linking?.source === a.id || this.state.linking?.target === a.id)) this.state.setLinking(null);
     if (event.kind === 'delete') {
       this.highlighter.remove(a.id);
       if (this.state.selectedId === a.id) this.state.select(null);
@@ -242,6 +295,24 @@ export class Annotator {
     this.highlighter.select(id);
     const a = id ? this.session.items.get(id) : undefined;
     if (a && scroll && this.lens.drawable(a)) this.scrollToSpan(a);
+  }
+
+  /** A relation selected (its arc emphasised and its ends outlined); scroll brings its source into view. */
+  private showRelation(id: string | null, scroll: boolean): void {
+    this.arcs.select(id);
+    const relation = id ? this.session.items.get(id) : undefined;
+    const source = relation?.source ? this.session.items.get(relation.source) : undefined;
+    if (source && scroll && this.lens.drawable(source)) this.scrollToSpan(source);
+    if (relation) this.state.announce(`Selected relation ${this.relations.name(relation)}: ${this.relations.row(relation).text}. Delete removes it.`);
+  }
+
+  /** The pointer over an arc: both its ends outlined and the hover card saying what it links. */
+  private hoverRelation(id: string | null, x: number, y: number): void {
+    this.arcs.emphasise(id);
+    const relation = id ? this.session.items.get(id) : undefined;
+    if (!relation) return this.panels.hover.hide();
+    const row = this.relations.row(relation);
+    this.panels.hover.show([{ color: row.color, title: row.name, detail: [row.text, row.by ? `by ${row.by}` : ''].filter(Boolean).join(' · ') }], x, y);
   }
 
   private scrollToSpan(a: Annotation): void {

@@ -1,7 +1,10 @@
+import type { Annotation } from '../../api/annotationTypes';
 import { annotateCommand } from '../../model/annotate/annotateKeys';
 import type { AnnotationLens } from '../../model/annotate/annotationLens';
 import { cycleLayer, deleteSelected, escape, labelByKey, pickAtCaret, redo, undo, type ActionContext } from './actions';
 import type { HoverItem } from './hoverCard';
+import { linkKey, linkTo, startLinking, type LinkContext } from './linking';
+import { typesFor } from '../../model/relations/relationRules';
 import type { TextSelection } from './textSelection';
 
 /** What keys and the pointer on the text use besides the actions: the text element, the caret, the hint line. */
@@ -15,10 +18,13 @@ export interface InputContext extends ActionContext {
   readonly hover: { show(items: HoverItem[], x: number, y: number): void; hide(): void };
   /** The line under the tools that says what the keys do now. */
   hint(text: string): void;
+  /** Making relations: Shift+L, then the target by click or keys. */
+  readonly link: LinkContext;
 }
 
 /** A key outside form fields; true when the annotation view used it (the reader's n/p/u come after). */
 export function annotateKey(cx: InputContext, event: KeyboardEvent): boolean {
+  if (cx.state.linking && linkKey(cx.link, event)) return true;
   const command = annotateCommand(event, { caretMode: document.activeElement === cx.container, words: cx.words() });
   switch (command?.kind) {
     case 'undo': return undo(cx);
@@ -32,6 +38,7 @@ export function annotateKey(cx: InputContext, event: KeyboardEvent): boolean {
     case 'delete': return deleteSelected(cx);
     case 'escape': return escape(cx);
     case 'pick': return pickAtCaret(cx);
+    case 'link': return startLinking(cx.link);
     default: return false;
   }
 }
@@ -50,6 +57,7 @@ export function bindPointer(cx: InputContext): () => void {
     if (selection.current()) return;
     const offset = cx.offsetAtPoint(event.clientX, event.clientY);
     const spans = offset === null ? [] : cx.spansAt(offset);
+    if (state.linking) return clickWhileLinking(cx, spans.map((s) => s.id));
     if (spans.length === 0) return state.select(null);
     // Clicking the same place again steps outwards through nested spans.
     const index = lastClick && lastClick.offset === offset ? (lastClick.index + 1) % spans.length : 0;
@@ -93,6 +101,15 @@ export function bindPointer(cx: InputContext): () => void {
     document.removeEventListener('selectionchange', onSelection);
     cancelAnimationFrame(frame);
   };
+}
+
+/** A click while linking picks the target: the innermost span there that may be linked to (one's own). */
+function clickWhileLinking(cx: InputContext, ids: readonly string[]): void {
+  const source = cx.session.items.get(cx.state.linking!.source);
+  const spans = ids.map((id) => cx.session.items.get(id)).filter((a): a is Annotation => a !== undefined && a.id !== source?.id && cx.lens.isMine(a));
+  const target = spans.find((a) => source && typesFor(cx.codebook.codebook, source, a).length > 0) ?? spans[0];
+  if (!target) return cx.state.notice('Click one of your spans to link to, or press Escape to stop linking.');
+  linkTo(cx.link, target.id);
 }
 
 function hoverItem(cx: InputContext, id: string): HoverItem | null {

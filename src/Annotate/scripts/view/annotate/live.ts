@@ -2,6 +2,7 @@ import { annotationHub, projectsApi, roundsApi, type AnnotationChange, type Pres
 import type { Annotation } from '../../api/annotationTypes';
 import { ChangeThrottle, LiveFeed, type FeedJoin } from '../../model/live/liveFeed';
 import type { AnnotationSession } from '../../model/session/annotationSession';
+import { relationFeedChange } from '../../model/relations/relationItems';
 import type { AnnotateState, Presence } from './viewState';
 
 /** What following a document needs: which document, whose view, the session to apply changes to. */
@@ -40,7 +41,13 @@ export class LiveDocument {
 
   constructor(private readonly cx: LiveContext) {
     const { documentId, session } = cx;
-    this.feed = new LiveFeed<Annotation>((after) => annotationHub.joinDocument(documentId, after), {
+    // Relations share the document's numbering: their changes join the same feed, as the session's relation items.
+    const join = async (after: number) => {
+      const result = await annotationHub.joinDocument(documentId, after);
+      const changes = [...result.changes, ...(result.relations ?? []).map(relationFeedChange)].sort((a, b) => a.seq - b.seq);
+      return { ...result, changes };
+    };
+    this.feed = new LiveFeed<Annotation>(join, {
       apply: (change) => session.applyRemote(change.kind, change.annotation),
       joined: (result, full) => this.joined_(result as FeedJoin<Annotation> & { present: PresenceUpdate[] }, full),
       failed: () => {
@@ -56,9 +63,8 @@ export class LiveDocument {
       annotationChanged: (change: AnnotationChange) => {
         if (change.documentId === documentId) this.feed.push(change);
       },
-      // Relations are not drawn yet; their numbers still count, or each would look like a gap to catch up on.
       relationChanged: (change) => {
-        if (change.documentId === documentId) this.feed.passOver(change.seq);
+        if (change.documentId === documentId) this.feed.push(relationFeedChange(change));
       },
       presenceChanged: (update) => {
         if (update.documentId === documentId) this.setPresence(update);

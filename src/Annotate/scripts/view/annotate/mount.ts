@@ -1,5 +1,6 @@
 import { ApiError, annotationsApi, codebookApi } from '../../api';
 import type { AnnotationList, CodebookInfo } from '../../api/annotationTypes';
+import { relationsApi, type RelationList } from '../../api/relations';
 import type { DocumentDetail } from '../../api/types';
 import { isAbort } from '../cache';
 import type { AppContext } from '../context';
@@ -25,6 +26,7 @@ export function prefetchAnnotations(id: string, signal: AbortSignal, documentArr
   const annotations = Promise.all([waitForSaves(id), documentArrived.catch(() => {})]).then(() => Promise.all([
     annotationsApi.list('annotations', id, {}, signal),
     annotationsApi.list('labels', id, {}, signal),
+    relationsApi.list(id, {}, signal),
   ]));
   // Handled where they are awaited; this keeps an early failure from being reported as unhandled.
   codebook.catch(() => {});
@@ -45,7 +47,7 @@ export function mountAnnotation(
   ctx: AppContext,
   doc: DocumentDetail,
   parts: MountParts,
-  requests: { codebook: Promise<CodebookInfo | null>; annotations: Promise<[AnnotationList, AnnotationList]> },
+  requests: { codebook: Promise<CodebookInfo | null>; annotations: Promise<[AnnotationList, AnnotationList, RelationList]> },
   names: { people: PeopleNames; ready: Promise<void> } = { people: ownNames, ready: Promise.resolve() },
 ): AnnotationMount {
   let annotator: Annotator | null = null;
@@ -76,11 +78,11 @@ export function mountAnnotation(
     parts.sideSlot.replaceWith(annotator.sideElement);
     try {
       // An anonymised page names nobody before it knows their numbers.
-      const [[spans, labels]] = await Promise.all([requests.annotations, names.ready]);
+      const [[spans, labels, relations]] = await Promise.all([requests.annotations, names.ready]);
       // Let the browser paint the text first: drawing thousands of spans is a long task of its own.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (!disposed) {
-        annotator.start(spans.items, labels.items);
+        annotator.start(spans.items, labels.items, relations.items);
         performance.mark('annotate:annotations-drawn');
       }
     } catch (error) {

@@ -34,6 +34,8 @@ export interface PanelContext {
   readonly actions: PanelActions;
   /** Whether this person may switch the project's visibility mode (else it is only shown). */
   readonly mayChangeVisibility: boolean;
+  /** The side panel's Relations tab, when the codebook has relation types. */
+  readonly relationsTab?: { element: HTMLElement; refresh(): void; startLinking(): void } | undefined;
 }
 
 /**

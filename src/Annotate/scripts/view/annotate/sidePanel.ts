@@ -7,7 +7,7 @@ export interface Tab {
 }
 
 /** Tabs beside the text (annotations, document labels, codebook), with arrow-key movement between tabs. */
-export function sidePanel(tabs: Tab[]) {
+export function sidePanel(tabs: Tab[], onShow: (id: string) => void = () => {}) {
   const buttons = tabs.map((tab) =>
     h('button', {
       type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-controls': `panel-${tab.id}`, class: 'side-tab', 'data-tab': tab.id,
@@ -30,6 +30,7 @@ export function sidePanel(tabs: Tab[]) {
       panels[i]!.hidden = !selected;
       if (selected && focus) buttons[i]!.focus();
     });
+    onShow(id);
   }
 
   list.addEventListener('click', (event) => {

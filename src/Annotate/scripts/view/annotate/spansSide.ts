@@ -15,6 +15,8 @@ export interface SideContext {
   readonly codebook: CodebookIndex;
   readonly session: AnnotationSession;
   readonly lens: AnnotationLens;
+  /** The Relations tab, when the codebook has relation types. */
+  readonly relationsTab?: { element: HTMLElement; refresh(): void; startLinking(): void } | undefined;
   readonly actions: {
     deleteSelected(): void;
     toggleDocumentLabel(layer: CodebookLayer, label: string, on: boolean): void;
@@ -33,6 +35,8 @@ export class SpansSide {
   readonly codebookView;
   readonly side;
   private readonly spanCount = h('span', { class: 'count' });
+  /** Under the selected span's editor: its relations and the way to link it (when the codebook has relations). */
+  private readonly linkBar = h('div', { class: 'span-links', 'data-testid': 'span-links' });
   /** Source spans change rarely; the editor asks for them on every redraw. */
   private sourceCache: { key: string; list: Annotation[] } | null = null;
   private readonly unsubscribe: (() => void)[];
@@ -62,14 +66,18 @@ export class SpansSide {
     });
     this.codebookView = codebookPanel(codebook);
     this.side = sidePanel([
-      { id: 'spans', label: 'Spans', panel: h('div', { class: 'spans-panel' }, this.editor.element,
+      { id: 'spans', label: 'Spans', panel: h('div', { class: 'spans-panel' }, this.editor.element, this.linkBar,
         h('div', { class: 'list-head' }, h('h2', null, 'Spans'), this.spanCount), this.list.element) },
+      ...(cx.relationsTab ? [{ id: 'relations', label: 'Relations', panel: cx.relationsTab.element }] : []),
       { id: 'document', label: 'Document', panel: this.documentLabels.element },
       { id: 'codebook', label: 'Codebook', panel: this.codebookView.element },
-    ]);
+    ], (id) => {
+      if (id === 'relations') cx.relationsTab?.refresh();
+    });
     this.unsubscribe = [
       session.subscribe((event) => this.onChange(event)),
       state.events.on('selected', ({ id }) => this.showSelected(id)),
+      state.events.on('relation', ({ id }) => id && cx.relationsTab && this.side.show('relations')),
       state.events.on('shown', () => this.relist()),
     ];
   }
@@ -132,6 +140,11 @@ export class SpansSide {
   private onChange(event: SessionEvent): void {
     const { lens } = this.cx;
     const a = event.annotation;
+    if (a.kind === 'relation') {
+      const selected = this.cx.state.selectedId;
+      if (selected && (a.source === selected || a.target === selected)) this.showLinks(this.cx.session.items.get(selected) ?? null);
+      return;
+    }
     if (a.kind === 'span' && (a.layer === 'source' || event.kind === 'delete' || event.previous?.layer === 'source')) this.sourceCache = null;
     if (a.kind === 'document') {
       this.documentLabels.render(lens.myLabels());
@@ -148,7 +161,29 @@ export class SpansSide {
     const annotation = id ? this.cx.session.items.get(id) ?? null : null;
     this.list.select(id);
     this.editor.show(annotation);
+    this.showLinks(annotation);
     if (annotation) this.side.show('spans');
+  }
+
+  /** The selected span's relations (each selects the relation) and, for one's own span, the Link button. */
+  private showLinks(span: Annotation | null): void {
+    const tab = this.cx.relationsTab;
+    this.linkBar.hidden = !span || !tab;
+    if (!span || !tab) return;
+    const relations = this.cx.session.relationsOf(span.id).filter((r) => this.cx.lens.shown(r));
+    const link = h('button', { type: 'button', class: 'button', 'data-testid': 'link-span' }, 'Link to another span… ', h('kbd', null, 'Shift+L'));
+    link.addEventListener('click', () => tab.startLinking());
+    const list = relations.map((r) => {
+      const other = this.cx.session.items.get(r.source === span.id ? r.target ?? '' : r.source ?? '');
+      const type = this.cx.codebook.codebook.relations.find((t) => t.id === r.label);
+      const go = h('button', { type: 'button', class: 'button link', 'data-relation': r.id },
+        `${type?.name ?? r.label} ${r.source === span.id ? '→' : '←'} “${(other?.quote ?? '').slice(0, 40)}”`);
+      go.addEventListener('click', () => this.cx.state.selectRelation(r.id, { scroll: true }));
+      return h('li', null, go);
+    });
+    this.linkBar.replaceChildren(
+      ...(this.cx.lens.isMine(span) ? [link] : []),
+      ...(list.length ? [h('ul', { class: 'span-relations', 'aria-label': 'Relations of this span' }, list)] : []));
   }
 
   /** Sources a span may be attributed to: the source layer's spans (any other layer's if there is none), nearest first. */

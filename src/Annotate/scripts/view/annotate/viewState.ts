@@ -35,6 +35,16 @@ export interface AnnotateEvents {
   locked: string;
   /** A discuss round froze editing (the message), or a revise round opened it again (null). */
   frozen: string | null;
+  /** The selected relation changed (null: none); scroll asks for its source to be brought into view. */
+  relation: { id: string | null; scroll: boolean };
+  /** Linking started, moved to another target, or ended (null). */
+  linking: Linking | null;
+}
+
+/** Making a relation: from the source span, with the target chosen so far (null before one is chosen). */
+export interface Linking {
+  source: string;
+  target: string | null;
 }
 
 type Listener<T> = (value: T) => void;
@@ -69,13 +79,30 @@ export class AnnotateState {
   present: readonly Presence[] = [];
   /** Other annotators whose spans are switched off. */
   readonly hidden = new Set<string>();
+  /** The selected relation; a span and a relation are never selected at once. */
+  relationId: string | null = null;
+  /** A relation being made (Shift+L or "Link"), or null. */
+  linking: Linking | null = null;
 
   /** exists: whether an annotation id is (still) there, so a selection never points at a deleted one. */
   constructor(public layer: string, public others: boolean, private readonly exists: (id: string) => boolean) {}
 
   select(id: string | null, options: { scroll?: boolean } = {}): void {
     this.selectedId = id !== null && this.exists(id) ? id : null;
+    if (this.selectedId !== null && this.relationId !== null) this.selectRelation(null);
     this.events.emit('selected', { id: this.selectedId, scroll: !!options.scroll });
+  }
+
+  selectRelation(id: string | null, options: { scroll?: boolean } = {}): void {
+    this.relationId = id !== null && this.exists(id) ? id : null;
+    if (this.relationId !== null && this.selectedId !== null) this.select(null);
+    this.events.emit('relation', { id: this.relationId, scroll: !!options.scroll });
+  }
+
+  /** Starts linking, moves its target, or ends it (null). */
+  setLinking(linking: Linking | null): void {
+    this.linking = linking;
+    this.events.emit('linking', linking);
   }
 
   setLayer(id: string): void {

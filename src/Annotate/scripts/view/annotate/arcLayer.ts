@@ -1,0 +1,272 @@
+import type { Annotation } from '../../api/annotationTypes';
+import type { Block } from '../../api/types';
+import { layoutArcs, offsetLanes, type Arc, type ArcInput, type EndBox } from '../../model/relations/arcLayout';
+import { mergeLineBoxes } from '../../model/annotate/lineRects';
+import { blockAt } from '../../model/text/textIndex';
+import type { ArticleDom } from './articleDom';
+import { arcShapes, type ArcStyle, type DrawnEnd } from './arcShapes';
+import type { TextMap } from './textMap';
+
+/** What the arc layer draws from: the drawn relations and how each looks. */
+export interface ArcSource {
+  /** The relations to draw (both ends drawn), in text order. */
+  relations(): readonly Annotation[];
+  span(id: string): Annotation | undefined;
+  style(relation: Annotation): ArcStyle;
+}
+
+export interface ArcEvents {
+  /** The pointer is over a relation's arc (null: left it). */
+  hover(id: string | null, x: number, y: number): void;
+  click(id: string): void;
+}
+
+const NS = 'http://www.w3.org/2000/svg';
+const gutterStep = 5;
+
+/**
+ * Draws relations as arcs over the text (issue 17), for the parts of the article near the viewport only, like the
+ * highlighter draws spans: an arc above the line when both ends share a line, else a bracket in the left gutter.
+ * Gutter lanes come from text offsets, so they are known without laying out a long article; an end far from the
+ * viewport is not measured at all (its bracket simply runs out of view). Scrolling costs nothing: the layer is
+ * redrawn when the parts near the viewport, the layout or the relations change.
+ */
+export class ArcLayer {
+  readonly element: HTMLElement;
+  private readonly svg: SVGSVGElement;
+  private readonly arcs: SVGGElement;
+  private readonly focus: SVGGElement;
+  private readonly visible = new Set<number>();
+  private readonly chunkIndex = new WeakMap<Element, number>();
+  private readonly intersection: IntersectionObserver;
+  private readonly resize: ResizeObserver;
+  private lanes = new Map<string, number>();
+  private frame = 0;
+  private stale = true;
+  private selected: string | null = null;
+  private emphasised: string | null = null;
+  private preview: { source: string; target: string | null } | null = null;
+  /** The ends of what was last drawn, by relation, for outlining the hovered or selected one. */
+  private drawnEnds = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null; arc: Arc }>();
+
+  constructor(container: HTMLElement, private readonly map: TextMap, private readonly dom: ArticleDom, private readonly blocks: readonly Block[],
+    private readonly source: ArcSource, private readonly events: ArcEvents) {
+    this.element = document.createElement('div');
+    this.element.className = 'arc-layer';
+    this.element.setAttribute('aria-hidden', 'true');
+    this.svg = document.createElementNS(NS, 'svg');
+    this.arcs = document.createElementNS(NS, 'g');
+    this.focus = document.createElementNS(NS, 'g');
+    this.focus.setAttribute('class', 'arc-focus');
+    this.svg.append(this.arcs, this.focus);
+    this.element.append(this.svg);
+    container.append(this.element);
+    dom.chunks.forEach((c, i) => this.chunkIndex.set(c.el, i));
+    this.intersection = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
+    this.resize = new ResizeObserver(() => this.schedule());
+    const observe = () => dom.chunks.forEach((c) => c.el.isConnected && this.intersection.observe(c.el));
+    observe();
+    void dom.complete.then(observe);
+    this.resize.observe(map.root);
+    this.svg.addEventListener('pointerover', this.onOver);
+    this.svg.addEventListener('pointerout', this.onOut);
+    this.svg.addEventListener('click', this.onClick);
+  }
+
+  /** The relations (or their ends) changed: lanes are placed again and the visible part redrawn. */
+  changed(): void {
+    this.stale = true;
+    this.schedule();
+  }
+
+  select(id: string | null): void {
+    this.selected = id;
+    this.schedule();
+  }
+
+  /** Outlines a relation's two ends (hover on its arc or its row), or none. */
+  emphasise(id: string | null): void {
+    if (this.emphasised === id) return;
+    this.emphasised = id;
+    this.drawFocus();
+  }
+
+  /** While linking: a dashed line from the source span to the chosen target (or none yet). */
+  setPreview(preview: { source: string; target: string | null } | null): void {
+    this.preview = preview;
+    this.schedule();
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.intersection.disconnect();
+    this.resize.disconnect();
+    this.element.remove();
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const chunk = this.chunkIndex.get(entry.target);
+      if (chunk === undefined) continue;
+      if (entry.isIntersecting) this.visible.add(chunk);
+      else this.visible.delete(chunk);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private chunkOf(offset: number): number {
+    const block = blockAt(this.blocks, offset);
+    return block < 0 ? -1 : this.dom.chunkOf[block] ?? -1;
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    const relations = this.source.relations();
+    if (this.stale) {
+      this.lanes = offsetLanes(relations.flatMap((r) => {
+        const [s, t] = [this.source.span(r.source ?? ''), this.source.span(r.target ?? '')];
+        return s && t ? [{ id: r.id, start: Math.min(s.start!, t.start!), end: Math.max(s.start!, t.start!) }] : [];
+      }));
+      this.stale = false;
+    }
+    this.element.classList.toggle('has-arcs', relations.length > 0);
+    if (this.visible.size === 0 || (relations.length === 0 && !this.preview)) {
+      this.arcs.replaceChildren();
+      this.drawnEnds.clear();
+      this.drawFocus();
+      return;
+    }
+    const first = Math.min(...this.visible);
+    const last = Math.max(...this.visible);
+    const origin = this.element.getBoundingClientRect();
+    const ends = new Map<string, DrawnEnd | null>();
+    const endOf = (span: Annotation): DrawnEnd | null => {
+      if (!ends.has(span.id)) ends.set(span.id, this.measure(span, origin));
+      return ends.get(span.id)!;
+    };
+    const chunkTop = new Map<number, number>();
+    const approx = (chunk: number): EndBox => {
+      if (!chunkTop.has(chunk)) chunkTop.set(chunk, (this.dom.chunks[chunk]?.el.getBoundingClientRect().top ?? 0) - origin.top);
+      const y = chunkTop.get(chunk)!;
+      return { left: 0, right: 0, top: y, bottom: y + 1 };
+    };
+
+    const inputs: ArcInput[] = [];
+    const known = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null }>();
+    for (const r of relations) {
+      const s = this.source.span(r.source ?? '');
+      const t = this.source.span(r.target ?? '');
+      if (!s || !t) continue;
+      const cs = this.chunkOf(s.start!);
+      const ct = this.chunkOf(t.start!);
+      if (Math.max(cs, ct) < first || Math.min(cs, ct) > last) continue;
+      const se = this.visible.has(cs) ? endOf(s) : null;
+      const te = this.visible.has(ct) ? endOf(t) : null;
+      known.set(r.id, { source: se, target: te });
+      inputs.push({ id: r.id, source: se?.box ?? approx(cs), target: te?.box ?? approx(ct) });
+    }
+    const gutter = this.gutter(origin);
+    const laid = layoutArcs(inputs, { inlineRise: 7, inlineStep: 4, gutterRight: gutter.right, gutterStep });
+    const byId = new Map(relations.map((r) => [r.id, r]));
+    const shapes: SVGElement[] = [];
+    this.drawnEnds = new Map();
+    for (const arc of laid) {
+      const relation = byId.get(arc.id)!;
+      const placed = arc.kind === 'gutter' ? { ...arc, lane: Math.min(this.lanes.get(arc.id) ?? arc.lane, gutter.lanes - 1) } : arc;
+      const { source: se, target: te } = known.get(arc.id)!;
+      this.drawnEnds.set(arc.id, { source: se, target: te, arc: placed });
+      shapes.push(...arcShapes(placed, se, te, this.source.style(relation), { gutterRight: gutter.right, gutterStep, selected: arc.id === this.selected }));
+    }
+    shapes.push(...this.previewShapes(endOf));
+    this.arcs.replaceChildren(...shapes);
+    this.drawFocus();
+  }
+
+  /** A span's first line, in the layer's coordinates. */
+  private measure(span: Annotation, origin: DOMRect): DrawnEnd | null {
+    const block = this.blocks[blockAt(this.blocks, span.start!)];
+    const range = this.map.range(span.start!, Math.min(span.end!, block?.end ?? span.end!));
+    if (!range) return null;
+    const line = mergeLineBoxes([...range.getClientRects()])[0];
+    if (!line) return null;
+    return { box: { left: line.left - origin.left, right: line.right - origin.left, top: line.top - origin.top, bottom: line.bottom - origin.top } };
+  }
+
+  /** Where the gutter ends (just left of the text) and how many lanes fit between it and the article's edge. */
+  private gutter(origin: DOMRect): { right: number; lanes: number } {
+    const text = this.map.root.getBoundingClientRect().left;
+    const article = this.element.closest('.article')?.getBoundingClientRect();
+    const room = article ? text - article.left - 8 : 24;
+    return { right: text - origin.left - 4, lanes: Math.max(2, Math.floor(room / gutterStep)) };
+  }
+
+  private previewShapes(endOf: (span: Annotation) => DrawnEnd | null): SVGElement[] {
+    if (!this.preview) return [];
+    const s = this.source.span(this.preview.source);
+    if (!s) return [];
+    const se = this.visible.has(this.chunkOf(s.start!)) ? endOf(s) : null;
+    if (!se) return [];
+    const mark = document.createElementNS(NS, 'rect');
+    mark.setAttribute('class', 'arc-link-source');
+    setBox(mark, se.box, 3);
+    const t = this.preview.target ? this.source.span(this.preview.target) : undefined;
+    const te = t && this.visible.has(this.chunkOf(t.start!)) ? endOf(t) : null;
+    if (!te) return [mark];
+    const line = document.createElementNS(NS, 'path');
+    line.setAttribute('class', 'arc-link-preview');
+    const [x1, y1, x2, y2] = [(se.box.left + se.box.right) / 2, se.box.top - 2, (te.box.left + te.box.right) / 2, te.box.top - 2];
+    line.setAttribute('d', `M${x1} ${y1} Q${(x1 + x2) / 2} ${Math.min(y1, y2) - 24} ${x2} ${y2}`);
+    const target = document.createElementNS(NS, 'rect');
+    target.setAttribute('class', 'arc-link-target');
+    setBox(target, te.box, 3);
+    return [mark, line, target];
+  }
+
+  private drawFocus(): void {
+    const shapes: SVGElement[] = [];
+    for (const id of new Set([this.selected, this.emphasised])) {
+      const drawn = id ? this.drawnEnds.get(id) : undefined;
+      if (!drawn) continue;
+      for (const end of [drawn.source, drawn.target]) {
+        if (!end) continue;
+        const rect = document.createElementNS(NS, 'rect');
+        rect.setAttribute('class', 'arc-end');
+        setBox(rect, end.box, 2);
+        shapes.push(rect);
+      }
+    }
+    this.focus.replaceChildren(...shapes);
+  }
+
+  private readonly onOver = (event: PointerEvent) => {
+    const id = relationOf(event.target);
+    if (id) this.events.hover(id, event.clientX, event.clientY);
+  };
+
+  private readonly onOut = (event: PointerEvent) => {
+    if (relationOf(event.target) && !relationOf(event.relatedTarget)) this.events.hover(null, 0, 0);
+  };
+
+  private readonly onClick = (event: MouseEvent) => {
+    const id = relationOf(event.target);
+    if (!id) return;
+    event.stopPropagation(); // not a click on the text under it
+    this.events.click(id);
+  };
+}
+
+function relationOf(target: EventTarget | null): string | null {
+  return target instanceof SVGElement ? target.closest<SVGElement>('[data-relation]')?.dataset['relation'] ?? null : null;
+}
+
+function setBox(rect: SVGRectElement, box: EndBox, pad: number): void {
+  rect.setAttribute('x', String(box.left - pad));
+  rect.setAttribute('y', String(box.top - pad));
+  rect.setAttribute('width', String(box.right - box.left + 2 * pad));
+  rect.setAttribute('height', String(box.bottom - box.top + 2 * pad));
+  rect.setAttribute('rx', '3');
+}
