@@ -97,6 +97,16 @@ public sealed class AnnotationPage(IPage page)
 
     public async Task<IReadOnlyList<JsonElement>> SavedLabelsAsync(string documentId) => await ListAsync(documentId, "labels");
 
+    /// <summary>The relations this person may see, read back from the API with the browser's own session.</summary>
+    public async Task<IReadOnlyList<JsonElement>> SavedRelationsAsync(string documentId) => await ListAsync(documentId, "relations");
+
+    /// <summary>Relation arcs drawn over the text (someone else's have the class <c>other</c>).</summary>
+    public ILocator Arcs => page.Locator(".arc-layer .arc");
+
+    public ILocator RelationList => page.GetByTestId("relation-list");
+
+    public ILocator RelationEditor => page.GetByTestId("relation-editor");
+
     private async Task<IReadOnlyList<JsonElement>> ListAsync(string documentId, string kind)
     {
         var response = await page.Context.APIRequest.GetAsync($"/api/documents/{Uri.EscapeDataString(documentId)}/{kind}");
