@@ -63,7 +63,8 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Selects a few words of a paragraph in view (as a script, the way a drag ends), presses a label key, and
+    /// Selects a few words at the start of a paragraph in view (as a script, the way a drag ends; the paragraph may run
+    /// on below the window), presses a label key, and
     /// measures until the new highlight is on screen: in the page (key event to the frame after drawing) and from here.
     /// </summary>
     public static async Task<(double InPageMs, double WallMs)> CreateSpanAsync(IPage page, int attempt)
@@ -73,7 +74,7 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
         var selected = await page.EvaluateAsync<bool>("""
             () => {
               const blocks = [...document.querySelectorAll('p[data-block]')];
-              const p = blocks.find(b => { const r = b.getBoundingClientRect(); return r.top > 260 && r.bottom < innerHeight - 40; });
+              const p = blocks.find(b => { const r = b.getBoundingClientRect(); return r.top > 260 && r.top < innerHeight - 120; });
               const text = p && [...p.childNodes].find(n => n.nodeType === 3 && n.data.length > 40);
               if (!text) return false;
               const range = document.createRange();

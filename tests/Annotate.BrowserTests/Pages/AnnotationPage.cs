@@ -103,6 +103,9 @@ public sealed class AnnotationPage(IPage page)
     /// <summary>Relation arcs drawn over the text (someone else's have the class <c>other</c>).</summary>
     public ILocator Arcs => page.Locator(".arc-layer .arc");
 
+    /// <summary>This person's own relation arcs.</summary>
+    public ILocator OwnArcs => page.Locator(".arc-layer .arc:not(.other)");
+
     public ILocator RelationList => page.GetByTestId("relation-list");
 
     public ILocator RelationEditor => page.GetByTestId("relation-editor");

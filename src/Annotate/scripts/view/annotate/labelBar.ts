@@ -10,7 +10,13 @@ export interface LabelBarActions {
   showDocumentPanel(): void;
   /** Keeps the text selection for the next label: a tap on a phone may clear it before the click arrives. */
   holdSelection(): void;
+  /** Link the selected span to another (Shift+L), or stop linking. */
+  link?(): void;
+  cancelLink?(): void;
 }
+
+/** What the Link button offers: nothing (no span of one's own selected), linking, or a way out of it. */
+export type LinkMode = 'hidden' | 'link' | 'cancel';
 
 /** The active layer and its labels, each with its key: the palette both mouse and keyboard label from. */
 export function labelBar(codebook: CodebookIndex, actions: LabelBarActions) {
@@ -21,7 +27,13 @@ export function labelBar(codebook: CodebookIndex, actions: LabelBarActions) {
     type: 'button', class: 'button subtle document-jump', 'data-testid': 'document-jump', title: 'The document’s labels (stance) and your spans',
     onclick: () => actions.showDocumentPanel(),
   }, 'Document ↓');
-  const element = h('div', { class: 'label-palette', 'data-testid': 'label-palette' }, layers, h('div', { class: 'label-row' }, labels, documentJump));
+  // Beside the labels, where a thumb is on a phone: the selected span's way to a relation, and out of linking.
+  let linkMode: LinkMode = 'hidden';
+  const linkButton = h('button', {
+    type: 'button', class: 'button subtle link-start', 'data-testid': 'link-start', hidden: true, 'aria-keyshortcuts': 'Shift+L',
+    onclick: () => (linkMode === 'cancel' ? actions.cancelLink?.() : actions.link?.()),
+  });
+  const element = h('div', { class: 'label-palette', 'data-testid': 'label-palette' }, layers, h('div', { class: 'label-row' }, labels, linkButton, documentJump));
   element.addEventListener('pointerdown', (event) => {
     if ((event.target as Element).closest('.label-chip')) actions.holdSelection();
   });
@@ -68,7 +80,13 @@ export function labelBar(codebook: CodebookIndex, actions: LabelBarActions) {
     ];
   }
 
-  return { element, render };
+  function setLink(mode: LinkMode): void {
+    linkMode = mode;
+    linkButton.hidden = mode === 'hidden';
+    linkButton.textContent = mode === 'cancel' ? 'Cancel link' : 'Link… ⤳';
+  }
+
+  return { element, render, setLink };
 }
 
 export function firstSentence(text: string): string {

@@ -66,6 +66,11 @@ export class AnnotatorPanels {
       lookUp: (layer, label) => this.side.showCodebook(layer, label),
       showDocumentPanel: () => this.side.showDocumentPanel(),
       holdSelection: () => actions.holdSelection(),
+      link: () => cx.relationsTab?.startLinking(),
+      cancelLink: () => {
+        state.setLinking(null);
+        state.notice('Linking cancelled.');
+      },
     });
     this.toolbar = annotateToolbar(this.palette.element, this.status.element, this.connection.element, {
       undo: () => actions.undo(),
@@ -92,6 +97,8 @@ export class AnnotatorPanels {
       state.events.on('connection', () => this.showPresence()),
       state.events.on('presence', () => this.showPresence()),
       state.events.on('notice', (message) => this.toolbar.notice(message)),
+      state.events.on('selected', () => this.showLink()),
+      state.events.on('linking', () => this.showLink()),
     ];
   }
 
@@ -150,6 +157,13 @@ export class AnnotatorPanels {
     document.documentElement.style.removeProperty('--annotate-sticky');
     cancelAnimationFrame(this.countFrame);
     this.hover.dispose();
+  }
+
+  /** The palette's Link button: for one's own selected span while the codebook has relations; Cancel while linking. */
+  private showLink(): void {
+    const { state, session, lens } = this.cx;
+    const selected = state.selectedId ? session.items.get(state.selectedId) : undefined;
+    this.palette.setLink(!this.cx.relationsTab ? 'hidden' : state.linking ? 'cancel' : selected && lens.isMine(selected) ? 'link' : 'hidden');
   }
 
   /** Who else is here (greyed while the connection is down: they may have left). */
