@@ -58,6 +58,13 @@ public sealed class RelationDrawingTests(AnnotateServer server, BrowserFixture b
             await Expect(annPage.Tab("Relations (1)")).ToBeVisibleAsync();
             await Expect(annPage.RelationList.Locator(".relation-row:not(.other)")).ToContainTextAsync($"“{Claim}” → “{Speaker}”");
 
+            // Pointing at the arc outlines both its ends and says what it links (Esc first drops the new one's selection).
+            await annPage.PressAsync("Escape");
+            await Expect(annPage.Page.Locator(".arc-focus .arc-end")).ToHaveCountAsync(0);
+            await annPage.OwnArcs.Locator(".arc-hit").DispatchEventAsync("pointerover");
+            await Expect(annPage.Page.Locator(".arc-focus .arc-end")).ToHaveCountAsync(2);
+            await Expect(annPage.HoverCard).ToContainTextAsync("Said by");
+
             // Ben sees it appear, as someone else's.
             await Expect(benPage.Page.Locator(".arc-layer .arc.other")).ToHaveCountAsync(arcsBefore + 1);
 

@@ -278,8 +278,8 @@ export class Annotator {
       return;
     }
     if (a.kind !== 'span') return;
-    // Its relations' arcs move with it (or go, with a delete).
-    this.arcs.changed();
+    // Its relations' arcs move with it (a delete takes the relations first, and they redraw on their own).
+    if (this.session.relationsOf(a.id).length > 0) this.arcs.changed();
     if (event.kind === 'delete' && (this.state.linking?.source === a.id || this.state.linking?.target === a.id)) this.state.setLinking(null);
     if (event.kind === 'delete') {
       this.highlighter.remove(a.id);

@@ -23,6 +23,7 @@ export interface ArcEvents {
 
 const NS = 'http://www.w3.org/2000/svg';
 const gutterStep = 5;
+const scrollDrawMs = 120;
 
 /**
  * Draws relations as arcs over the text (issue 17), for the parts of the article near the viewport only, like the
@@ -41,11 +42,19 @@ export class ArcLayer {
   private readonly intersection: IntersectionObserver;
   private readonly resize: ResizeObserver;
   private lanes = new Map<string, number>();
+  /** The relations to draw and their ends' offsets, gathered again only when they change (not on every scroll). */
+  private relations: { relation: Annotation; source: Annotation; target: Annotation; first: number; last: number }[] = [];
+  /** What each drawn arc looks like, so a redraw keeps the elements of arcs that did not change. */
+  private readonly drawnShapes = new Map<string, { key: string; nodes: SVGElement[] }>();
   private frame = 0;
   private stale = true;
   private selected: string | null = null;
   private emphasised: string | null = null;
   private preview: { source: string; target: string | null } | null = null;
+  private previewNodes: SVGElement[] = [];
+  private draws = 0;
+  private later = 0;
+  private lastDraw = -Infinity;
   /** The ends of what was last drawn, by relation, for outlining the hovered or selected one. */
   private drawnEnds = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null; arc: Arc }>();
 
@@ -99,6 +108,7 @@ export class ArcLayer {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.later);
     this.intersection.disconnect();
     this.resize.disconnect();
     this.element.remove();
@@ -111,11 +121,24 @@ export class ArcLayer {
       if (entry.isIntersecting) this.visible.add(chunk);
       else this.visible.delete(chunk);
     }
-    this.schedule();
+    this.scheduleWhileScrolling();
   }
 
   private schedule(): void {
+    clearTimeout(this.later);
+    this.later = 0;
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  /**
+   * Parts coming near the viewport: drawn at most every scrollDrawMs while they keep coming (a fast scroll), and
+   * once more when they stop. The parts are laid out 600 px ahead, so the arcs are there before they are seen.
+   */
+  private scheduleWhileScrolling(): void {
+    if (this.frame || this.later) return;
+    const wait = this.lastDraw + scrollDrawMs - performance.now();
+    if (wait <= 0) this.schedule();
+    else this.later = window.setTimeout(() => this.schedule(), wait);
   }
 
   private chunkOf(offset: number): number {
@@ -123,25 +146,38 @@ export class ArcLayer {
     return block < 0 ? -1 : this.dom.chunkOf[block] ?? -1;
   }
 
+  /** Gathers the relations to draw and places their gutter lanes (after a change of relations or spans). */
+  private gather(): void {
+    this.relations = [];
+    for (const relation of this.source.relations()) {
+      const source = this.source.span(relation.source ?? '');
+      const target = this.source.span(relation.target ?? '');
+      if (!source || !target) continue;
+      this.relations.push({ relation, source, target, first: this.chunkOf(Math.min(source.start!, target.start!)), last: this.chunkOf(Math.max(source.start!, target.start!)) });
+    }
+    this.lanes = offsetLanes(this.relations.map(({ relation, source, target }) =>
+      ({ id: relation.id, start: Math.min(source.start!, target.start!), end: Math.max(source.start!, target.start!) })));
+    this.stale = false;
+  }
+
   private draw(): void {
     this.frame = 0;
-    const relations = this.source.relations();
-    if (this.stale) {
-      this.lanes = offsetLanes(relations.flatMap((r) => {
-        const [s, t] = [this.source.span(r.source ?? ''), this.source.span(r.target ?? '')];
-        return s && t ? [{ id: r.id, start: Math.min(s.start!, t.start!), end: Math.max(s.start!, t.start!) }] : [];
-      }));
-      this.stale = false;
-    }
-    this.element.classList.toggle('has-arcs', relations.length > 0);
-    if (this.visible.size === 0 || (relations.length === 0 && !this.preview)) {
+    const began = this.lastDraw = performance.now();
+    if (this.stale) this.gather();
+    this.element.classList.toggle('has-arcs', this.relations.length > 0);
+    if (this.visible.size === 0 || (this.relations.length === 0 && !this.preview)) {
       this.arcs.replaceChildren();
+      this.drawnShapes.clear();
       this.drawnEnds.clear();
       this.drawFocus();
       return;
     }
-    const first = Math.min(...this.visible);
-    const last = Math.max(...this.visible);
+    let first = Infinity;
+    let last = -Infinity;
+    for (const chunk of this.visible) {
+      first = Math.min(first, chunk);
+      last = Math.max(last, chunk);
+    }
     const origin = this.element.getBoundingClientRect();
     const ends = new Map<string, DrawnEnd | null>();
     const endOf = (span: Annotation): DrawnEnd | null => {
@@ -156,34 +192,47 @@ export class ArcLayer {
     };
 
     const inputs: ArcInput[] = [];
-    const known = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null }>();
-    for (const r of relations) {
-      const s = this.source.span(r.source ?? '');
-      const t = this.source.span(r.target ?? '');
-      if (!s || !t) continue;
+    const known = new Map<string, { relation: Annotation; source: DrawnEnd | null; target: DrawnEnd | null }>();
+    for (const { relation: r, source: s, target: t, first: from, last: to } of this.relations) {
+      if (to < first || from > last) continue;
       const cs = this.chunkOf(s.start!);
       const ct = this.chunkOf(t.start!);
-      if (Math.max(cs, ct) < first || Math.min(cs, ct) > last) continue;
       const se = this.visible.has(cs) ? endOf(s) : null;
       const te = this.visible.has(ct) ? endOf(t) : null;
-      known.set(r.id, { source: se, target: te });
+      known.set(r.id, { relation: r, source: se, target: te });
       inputs.push({ id: r.id, source: se?.box ?? approx(cs), target: te?.box ?? approx(ct) });
     }
     const gutter = this.gutter(origin);
     const laid = layoutArcs(inputs, { inlineRise: 7, inlineStep: 4, gutterRight: gutter.right, gutterStep });
-    const byId = new Map(relations.map((r) => [r.id, r]));
-    const shapes: SVGElement[] = [];
     this.drawnEnds = new Map();
+    const keep = new Set<string>();
     for (const arc of laid) {
-      const relation = byId.get(arc.id)!;
       const placed = arc.kind === 'gutter' ? { ...arc, lane: Math.min(this.lanes.get(arc.id) ?? arc.lane, gutter.lanes - 1) } : arc;
-      const { source: se, target: te } = known.get(arc.id)!;
+      const { relation, source: se, target: te } = known.get(arc.id)!;
       this.drawnEnds.set(arc.id, { source: se, target: te, arc: placed });
-      shapes.push(...arcShapes(placed, se, te, this.source.style(relation), { gutterRight: gutter.right, gutterStep, selected: arc.id === this.selected }));
+      const style = this.source.style(relation);
+      const selected = arc.id === this.selected;
+      // The same geometry and look as drawn last time: the elements stay (a scroll redraws few arcs).
+      const key = JSON.stringify([placed, se?.box, te?.box, style, selected]);
+      keep.add(arc.id);
+      if (this.drawnShapes.get(arc.id)?.key === key) continue;
+      this.drawnShapes.get(arc.id)?.nodes.forEach((n) => n.remove());
+      const nodes = arcShapes(placed, se, te, style, { gutterRight: gutter.right, gutterStep, selected });
+      this.arcs.append(...nodes);
+      this.drawnShapes.set(arc.id, { key, nodes });
     }
-    shapes.push(...this.previewShapes(endOf));
-    this.arcs.replaceChildren(...shapes);
+    for (const [id, drawn] of this.drawnShapes) {
+      if (keep.has(id)) continue;
+      drawn.nodes.forEach((n) => n.remove());
+      this.drawnShapes.delete(id);
+    }
+    this.previewNodes.forEach((n) => n.remove());
+    this.previewNodes = this.previewShapes(endOf);
+    this.arcs.append(...this.previewNodes);
     this.drawFocus();
+    // For the long-article benchmark: how long drawing the arcs takes while scrolling (the last thousand kept).
+    if (++this.draws % 1000 === 0) performance.clearMeasures('annotate:arcs-drawn');
+    performance.measure('annotate:arcs-drawn', { start: began });
   }
 
   /** A span's first line, in the layer's coordinates. */
