@@ -224,7 +224,6 @@ export class AnnotationSession {
     if (this.known.has(target.id)) {
       annotation = { ...target, id: newId(), version: 0 };
       this.history.renameId(target.id, annotation.id, (a, id) => ({ ...a, id }));
-      this.relink(target.id, annotation.id);
     }
     this.set(annotation);
     this.send(annotation);
@@ -245,18 +244,6 @@ export class AnnotationSession {
     this.items.delete(id);
     this.emit({ kind: 'delete', annotation: current });
     this.outbox.enqueue({ kind: 'delete', id, body: { target: targetOf(current), payload: { layer: current.layer, label: current.label } } });
-  }
-
-  /** Spans attributed to a source span that got a new id follow it. */
-  private relink(from: string, to: string): void {
-    for (const a of [...this.items.values()]) {
-      if (a.attribution?.span === from && this.isMine(a)) {
-        const next = { ...a, attribution: { span: to } };
-        this.set(next);
-        this.send(next);
-      }
-    }
-    this.history.rewrite((a) => (a.attribution?.span === from ? { ...a, attribution: { span: to } } : a));
   }
 
   private send(a: Annotation): void {
