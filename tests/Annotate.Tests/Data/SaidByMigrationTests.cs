@@ -115,6 +115,29 @@ public sealed class SaidByMigrationTests : IDisposable
         Assert.Null(await c.ExecuteScalarAsync<string?>("SELECT AttributionJson FROM Annotations WHERE Id = @Id;", new { Id = claim }));
     }
 
+    [Fact]
+    public async Task A_Link_Already_Drawn_As_A_Said_By_Relation_Is_Not_Drawn_Twice()
+    {
+        await Migrator.MigrateAsync(db, 21);
+        await SeedAsync();
+        var drawn = Guid.NewGuid().ToString();
+        await using var c = await db.OpenAsync();
+        await c.ExecuteAsync("""
+            INSERT INTO Annotations (Id, ProjectId, DocumentId, DocumentVersion, CodebookCollection, CodebookVersion, AnnotatorId, Kind, Layer, Label,
+                AttributesJson, Version, Seq, IsDeleted, IsOrphan, CreatedAt, UpdatedAt)
+            VALUES (@Id, 'default', @Doc, 1, '', 1, 'ana', 'relation', '', 'said-by', '{}', 1, 100, 0, 0, @Stamp, @Stamp);
+            INSERT INTO RelationEnds (Id, SourceId, TargetId, DeletedWith) VALUES (@Id, @Claim, @Source, NULL);
+            """, new { Id = drawn, Doc, Stamp, Claim = claim, Source = source });
+
+        await Migrator.MigrateAsync(db);
+
+        var fromClaim = await c.QueryAsync<string>("SELECT Id FROM RelationEnds WHERE SourceId = @Claim;", new { Claim = claim });
+        Assert.Equal([drawn], fromClaim);
+        Assert.Null(await c.ExecuteScalarAsync<string?>("SELECT AttributionJson FROM Annotations WHERE Id = @Id;", new { Id = claim }));
+        // An actor attribution as older builds stored it reads as the actor alone.
+        Assert.Equal(new Attribution("dalmor-government"), (await AnnotationStore.GetAsync(c, null, byActor))!.ToAnnotation((_, _) => true).Attribution);
+    }
+
     private sealed record RelationRow(string Id, string AnnotatorId, string Label, string Layer, long Version, long IsDeleted, string CreatedAt,
         string SourceId, string TargetId, string? DeletedWith, long Misfit, long Seq);
 
