@@ -12,7 +12,7 @@ namespace Annotate.BrowserTests;
 public sealed class AnnotationEditingTests(AnnotateServer server, BrowserFixture browser)
 {
     [Fact]
-    public async Task A_Claim_Gets_Its_Veracity_Confidence_Note_And_A_Link_To_Its_Source_Span()
+    public async Task A_Claim_Gets_Its_Veracity_Confidence_And_Note_And_A_Source_Span_Its_Actor()
     {
         // Arrange: a source span ("Trade Minister Sofia Merrin said") and the claim she makes.
         await using var session = await browser.OpenAsync(server.BaseAddress);
