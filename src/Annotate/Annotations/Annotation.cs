@@ -4,8 +4,11 @@ using Annotate.Curation;
 
 namespace Annotate.Annotations;
 
-/// <summary>Whose voice a span expresses: an actor of the codebook, or another span (e.g. of the source layer).</summary>
-public sealed record Attribution(string? Actor, string? Span);
+/// <summary>
+/// Whose voice a span expresses: an actor of the codebook. (The span that says a claim is a <c>said-by</c> relation;
+/// attribution.span, the older way, became one in schema step 0022.)
+/// </summary>
+public sealed record Attribution(string? Actor);
 
 /// <summary>
 /// A span annotation or a document label, as the API returns it. A relation travels inside the server as one too
@@ -52,6 +55,9 @@ public sealed record Annotation(
     public const string Ok = "ok";
     public const string Orphan = "orphan";
     public const string UnknownLabel = "unknown-label";
+
+    /// <summary>A relation whose ends break its type's rules: only one converted from a span attribution (schema step 0022).</summary>
+    public const string Misfit = "misfit";
 }
 
 public sealed record AnnotationList(IReadOnlyList<Annotation> Items);
@@ -73,8 +79,9 @@ public sealed record AnnotationRequest(
     int? DocumentVersion,
     int? Version);
 
+/// <summary>An attribution in a request: an actor. <c>span</c> is read only to refuse it with a pointer to said-by relations.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record AttributionRequest(string? Actor, string? Span);
+public sealed record AttributionRequest(string? Actor, string? Span = null);
 
 /// <summary>A row as stored (PascalCase columns map without configuration).</summary>
 internal sealed record AnnotationRow(
@@ -82,15 +89,15 @@ internal sealed record AnnotationRow(
     string AnnotatorName, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset, string? Quote,
     string? Prefix, string? Suffix, string AttributesJson, string? AttributionJson, string? Note, long Version, long Seq,
     long IsDeleted, long IsOrphan, string CreatedAt, string UpdatedAt, string? ProvenanceJson,
-    string? SourceId = null, string? TargetId = null, string? DeletedWith = null)
+    string? SourceId = null, string? TargetId = null, string? DeletedWith = null, long? Misfit = null)
 {
     public Annotation ToAnnotation(Func<string, string, bool> labelExists) => new(
         Id, DocumentId, (int)DocumentVersion, (int)CodebookVersion, Kind, Layer, Label, (int?)StartOffset, (int?)EndOffset,
         Quote, Prefix, Suffix,
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(AttributesJson) ?? [],
-        AttributionJson is null ? null : JsonSerializer.Deserialize<Attribution>(AttributionJson, JsonSerializerOptions.Web),
+        AttributionText.Read(AttributionJson),
         Note, AnnotatorId, AnnotatorName, (int)Version, IsDeleted != 0,
-        IsOrphan != 0 ? Annotation.Orphan : labelExists(Layer, Label) ? Annotation.Ok : Annotation.UnknownLabel,
+        IsOrphan != 0 ? Annotation.Orphan : !labelExists(Layer, Label) ? Annotation.UnknownLabel : Misfit is 1 ? Annotation.Misfit : Annotation.Ok,
         CreatedAt, UpdatedAt,
         ProvenanceJson is null ? null : JsonSerializer.Deserialize<Provenance>(ProvenanceJson, JsonSerializerOptions.Web),
         SourceId, TargetId);

@@ -11,7 +11,7 @@ internal sealed class AnnotationStore(Db db)
         a.Id, a.DocumentId, a.DocumentVersion, a.CodebookCollection, a.CodebookVersion, a.AnnotatorId,
         u.DisplayName AS AnnotatorName, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset, a.Quote, a.Prefix,
         a.Suffix, a.AttributesJson, a.AttributionJson, a.Note, a.Version, a.Seq, a.IsDeleted, a.IsOrphan,
-        a.CreatedAt, a.UpdatedAt, a.ProvenanceJson, e.SourceId, e.TargetId, e.DeletedWith
+        a.CreatedAt, a.UpdatedAt, a.ProvenanceJson, e.SourceId, e.TargetId, e.DeletedWith, e.Misfit
         """;
 
     // A relation's ends are in a table of their own (migration 0021); other rows have none.
@@ -107,8 +107,8 @@ internal sealed class AnnotationStore(Db db)
         if (row.Kind == Annotation.RelationKind)
         {
             const string ends = """
-                INSERT INTO RelationEnds (Id, SourceId, TargetId, DeletedWith) VALUES (@Id, @SourceId, @TargetId, @DeletedWith)
-                ON CONFLICT (Id) DO UPDATE SET SourceId = excluded.SourceId, TargetId = excluded.TargetId, DeletedWith = excluded.DeletedWith;
+                INSERT INTO RelationEnds (Id, SourceId, TargetId, DeletedWith, Misfit) VALUES (@Id, @SourceId, @TargetId, @DeletedWith, coalesce(@Misfit, 0))
+                ON CONFLICT (Id) DO UPDATE SET SourceId = excluded.SourceId, TargetId = excluded.TargetId, DeletedWith = excluded.DeletedWith, Misfit = excluded.Misfit;
                 """;
             await connection.ExecuteAsync(ends, row, transaction);
         }

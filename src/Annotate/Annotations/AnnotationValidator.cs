@@ -167,7 +167,14 @@ internal sealed class AnnotationValidator(string kind, CodebookDefinition codebo
 
         if ((attribution.Actor is null) == (attribution.Span is null))
         {
-            Add("attribution", "An attribution names exactly one of 'actor' (an actor of the codebook) or 'span' (the id of a span).");
+            Add("attribution", "An attribution names an actor of the codebook: { \"actor\": id }.");
+        }
+        else if (attribution.Span is not null)
+        {
+            // One mechanism for who says a claim: the span of its source is the target of a said-by relation.
+            Add("attribution.span", $"A span is no longer attributed to another span: link the claim to its source with a '{Relations.SaidBy.Type}' relation, "
+                + $"PUT /api/documents/{{documentId}}/relations/{{relationId}} with {{ \"type\": \"{Relations.SaidBy.Type}\", \"source\": claimId, \"target\": sourceSpanId }} "
+                + "(gold-relations for the gold layer); attribution keeps only 'actor'.");
         }
         else if (attribution.Actor is { } actor && codebook.Actors.All(a => a.Id != actor))
         {

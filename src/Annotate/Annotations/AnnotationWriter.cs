@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using Annotate.Changes;
 using Annotate.Codebook;
 using Annotate.Corpus;
@@ -116,18 +115,9 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
         return new WriteOutcome.Saved(context.ToAnnotation(stored!), Created: existing is null, stored!.Seq) { Relations = restored };
     }
 
-    /// <summary>An attribution must point at a live span of the same document; a single-choice layer holds one label.</summary>
+    /// <summary>No twin of a span by the same person; a single-choice layer holds one label.</summary>
     private static async Task<WriteOutcome?> CheckReferencesAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, LayerDefinition layer, WriteContext context)
     {
-        if (candidate.AttributionJson is not null && JsonSerializer.Deserialize<Attribution>(candidate.AttributionJson, JsonSerializerOptions.Web)?.Span is { } spanId)
-        {
-            var target = await AnnotationStore.GetAsync(c, t, spanId);
-            if (spanId == candidate.Id || target is null || target.IsDeleted != 0 || target.DocumentId != candidate.DocumentId || target.Kind != Annotation.SpanKind)
-            {
-                return WriteOutcome.Error("attribution.span", $"'{spanId}' is not another span of this document.");
-            }
-        }
-
         if (candidate.Kind == Annotation.SpanKind && candidate.IsDeleted == 0)
         {
             // The same person marking the same stretch with the same label twice would count it twice in agreement.
@@ -163,7 +153,7 @@ internal sealed class AnnotationWriter(Db db, DocumentStore documents, VersionTe
     private static bool SameContent(AnnotationRow a, AnnotationRow b) =>
         a.IsDeleted == b.IsDeleted && a.Layer == b.Layer && a.Label == b.Label && a.StartOffset == b.StartOffset
         && a.EndOffset == b.EndOffset && a.DocumentVersion == b.DocumentVersion && a.AttributesJson == b.AttributesJson
-        && a.AttributionJson == b.AttributionJson && a.Note == b.Note && a.ProvenanceJson == b.ProvenanceJson;
+        && AttributionText.Canonical(a.AttributionJson) == AttributionText.Canonical(b.AttributionJson) && a.Note == b.Note && a.ProvenanceJson == b.ProvenanceJson;
 
     public async Task<WriteOutcome> DeleteAsync(string documentId, string id, string kind, int? basedOn, SessionUser user, CancellationToken cancellationToken)
     {

@@ -69,11 +69,10 @@ internal sealed class WriteContext
         // Attributes are stored sorted and without nulls, so the same content always has the same bytes.
         var attributes = (request.Attributes ?? []).Where(a => a.Value.ValueKind != JsonValueKind.Null)
             .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value);
-        var attribution = request.Attribution is null ? null : new Attribution(request.Attribution.Actor, request.Attribution.Span);
         var timestamp = now.ToString("O");
         return new AnnotationRow(id, Document!.Id, version, Codebook!.Collection, Codebook.Version, user.UserId, user.DisplayName, kind,
             request.Layer!, request.Label!, anchor?.Start, anchor?.End, anchor?.Quote, anchor?.Prefix, anchor?.Suffix,
-            JsonSerializer.Serialize(attributes), attribution is null ? null : JsonSerializer.Serialize(attribution, JsonSerializerOptions.Web),
+            JsonSerializer.Serialize(attributes), AttributionText.Of(request.Attribution?.Actor),
             string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, orphan ? 1 : 0, timestamp, timestamp, provenanceJson);
     }
 

@@ -25,8 +25,8 @@ internal sealed class AcceptAgreed(CurationReader reader, GoldWriter gold)
             foreach (var same in spans.GroupBy(s => (s.Start, s.End, s.Label)).OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End))
             {
                 var first = same.OrderBy(s => s.AnnotatorId, StringComparer.Ordinal).First();
-                // The attribution comes along; GoldWriter points it at the gold copy of its target when there is one.
-                var attribution = first.Attribution is { } a ? new AttributionRequest(a.Actor, a.Span) : null;
+                // The actor comes along; who says a claim is a said-by relation, which curation takes on its own.
+                var attribution = first.Attribution is { Actor: { } actor } ? new AttributionRequest(actor) : null;
                 var request = new GoldRequest(first.Layer, first.Label, first.Start, first.End, first.Attributes.ToDictionary(), attribution, null,
                     view.Version, null, CurationActions.Accepted, same.Select(s => s.Id).ToList());
                 if (await WriteAsync(documentId, Annotation.SpanKind, request, curator, created, ct) is { } failure)

@@ -56,44 +56,11 @@ internal sealed class GoldWriter(Db db, AnnotationWriter writer)
 
                 sources.Add(new ProvenanceSource(row.Id, row.AnnotatorId, row.AnnotatorName, row.Label, (int?)row.StartOffset, (int?)row.EndOffset));
             }
-
-            // Attributed to an annotator's span that is already in gold: point at the gold copy instead.
-            if (kind == Annotation.SpanKind && request.Attribution is { Span: { } target } attribution
-                && await GoldAttributions.GoldCopyOfAsync(connection, documentId, target) is { } goldTarget)
-            {
-                request = request with { Attribution = attribution with { Span = goldTarget } };
-            }
         }
 
         var provenance = new Provenance(action, curator.UserId, curator.DisplayName, sources.OrderBy(s => s.AnnotatorId, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
-        var outcome = await writer.UpsertAsync(documentId, id, kind, request.ToAnnotationRequest(), Gold, cancellationToken,
+        return await writer.UpsertAsync(documentId, id, kind, request.ToAnnotationRequest(), Gold, cancellationToken,
             JsonSerializer.Serialize(provenance, JsonSerializerOptions.Web));
-        if (outcome is WriteOutcome.Saved saved && kind == Annotation.SpanKind && sources.Count > 0)
-        {
-            await RepointAsync(documentId, saved.Annotation.Id, sources.Select(s => s.Id).ToList(), cancellationToken);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>Gold spans accepted earlier and attributed to one of the new gold span's sources now point at it.</summary>
-    private async Task RepointAsync(string documentId, string goldId, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<AnnotationRow> dependents;
-        await using (var connection = await db.OpenAsync(cancellationToken))
-        {
-            dependents = await GoldAttributions.PointingAtAsync(connection, documentId, sourceIds);
-        }
-
-        foreach (var row in dependents)
-        {
-            var attribution = JsonSerializer.Deserialize<Attribution>(row.AttributionJson!, JsonSerializerOptions.Web)!;
-            var request = new AnnotationRequest(row.Layer, row.Label, (int?)row.StartOffset, (int?)row.EndOffset, null,
-                JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.AttributesJson), new AttributionRequest(attribution.Actor, goldId),
-                row.Note, (int)row.DocumentVersion, (int)row.Version);
-            // A conflict means someone edited it meanwhile; their edit stands and says where it points.
-            await writer.UpsertAsync(documentId, row.Id, Annotation.SpanKind, request, Gold, cancellationToken, row.ProvenanceJson);
-        }
     }
 
     public Task<WriteOutcome> DeleteAsync(string documentId, string id, string kind, int? version, CancellationToken cancellationToken) =>

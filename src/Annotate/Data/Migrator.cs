@@ -6,7 +6,9 @@ namespace Annotate.Data;
 
 /// <summary>
 /// Applies the numbered embedded Schema/NNNN_name.sql scripts in order, tracked by PRAGMA user_version on SQLite and by
-/// a SchemaVersion table on PostgreSQL (where the scripts go through <see cref="PostgresSchema.Translate"/>).
+/// a SchemaVersion table on PostgreSQL (where the scripts go through <see cref="PostgresSchema.Translate"/>). A step
+/// that moves data in a way SQL cannot say the same in both dialects (JSON, name-based ids) adds a C# part, run after
+/// its script in the same transaction (<see cref="DataSteps"/>).
 /// </summary>
 internal static class Migrator
 {
@@ -15,7 +17,16 @@ internal static class Migrator
 
     public static IReadOnlyList<(int Number, string Name)> Migrations { get; } = FindMigrations();
 
-    public static async Task MigrateAsync(Db db, CancellationToken cancellationToken = default)
+    // By migration number; each runs once, right after that number's script and before its version is recorded.
+    private static readonly Dictionary<int, Func<DbConnection, DbTransaction, Task>> DataSteps = new()
+    {
+        [22] = Relations.SpanAttributionMigration.RunAsync,
+    };
+
+    public static Task MigrateAsync(Db db, CancellationToken cancellationToken = default) => MigrateAsync(db, null, cancellationToken);
+
+    /// <param name="upTo">Stop after this migration (tests build a database as an older build left it); null: all.</param>
+    public static async Task MigrateAsync(Db db, int? upTo, CancellationToken cancellationToken = default)
     {
         if (db.DatabasePath is { } file)
         {
@@ -37,7 +48,7 @@ internal static class Migrator
 
         try
         {
-            await ApplyAsync(db, connection, cancellationToken);
+            await ApplyAsync(db, connection, upTo, cancellationToken);
         }
         finally
         {
@@ -48,7 +59,7 @@ internal static class Migrator
         }
     }
 
-    private static async Task ApplyAsync(Db db, DbConnection connection, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(Db db, DbConnection connection, int? upTo, CancellationToken cancellationToken)
     {
         var current = db.IsSqlite
             ? await connection.ExecuteScalarAsync<int>("PRAGMA user_version;")
@@ -60,18 +71,30 @@ internal static class Migrator
                 $"The database '{db.Display}' has schema version {current}, newer than this build of Annotate supports ({latest}). Use a newer build or another --db.");
         }
 
-        foreach (var (number, name) in Migrations.Where(m => m.Number > current))
+        foreach (var (number, name) in Migrations.Where(m => m.Number > current && m.Number <= (upTo ?? int.MaxValue)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (db.IsSqlite)
             {
                 await connection.ExecuteAsync(ReadScript(name), transaction: transaction);
+            }
+            else
+            {
+                await connection.ExecuteAsync(PostgresSchema.Translate(ReadScript(name)), transaction: transaction);
+            }
+
+            if (DataSteps.TryGetValue(number, out var step))
+            {
+                await step(connection, transaction);
+            }
+
+            if (db.IsSqlite)
+            {
                 // PRAGMA takes no parameters; the number comes from our own resource name, not from input.
                 await connection.ExecuteAsync($"PRAGMA user_version = {number};", transaction: transaction);
             }
             else
             {
-                await connection.ExecuteAsync(PostgresSchema.Translate(ReadScript(name)), transaction: transaction);
                 await connection.ExecuteAsync("DELETE FROM SchemaVersion; INSERT INTO SchemaVersion (Version) VALUES (@Number);", new { Number = number }, transaction);
             }
 

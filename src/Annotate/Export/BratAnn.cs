@@ -7,9 +7,8 @@ namespace Annotate.Export;
 
 /// <summary>
 /// One document's .ann for one annotator (or the gold layer). Spans become text-bound annotations (T) with
-/// code-point offsets and one fragment per line; attributes become A lines, an attribution to an actor the
-/// attribute "Actor", one to another span an "Attribution" relation (R); notes, Annotate's id and gold provenance
-/// are # lines.
+/// code-point offsets and one fragment per line; attributes become A lines, an attribution (to an actor of the
+/// codebook) the attribute "Actor"; notes, Annotate's id and gold provenance are # lines.
 /// brat has no document-level annotations: a document label is a T annotation of its document-scope type on the
 /// document's first line (the title), which the importer recognises by the layer's scope, not by its place.
 /// Relations are R lines of their type (escaped like layer ids), with their attributes, note and id like a span's;
@@ -55,12 +54,6 @@ internal static class BratAnn
         }
 
         var relations = 0;
-        foreach (var span in spans)
-        {
-            if (TargetSpan(span.Attribution) is { } target && tIds.TryGetValue(target, out var targetT))
-                lines.Append(CultureInfo.InvariantCulture, $"R{++relations}\t{BratNames.AttributionRelation} Arg1:{tIds[span.Id]} Arg2:{targetT}\t\n");
-        }
-
         foreach (var relation in relationsOfLayer ?? [])
         {
             if (tIds.TryGetValue(relation.Source, out var source) && tIds.TryGetValue(relation.Target, out var target))
@@ -96,7 +89,4 @@ internal static class BratAnn
 
     private static string? Actor(JsonElement? attribution) =>
         attribution is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty("actor", out var actor) && actor.ValueKind == JsonValueKind.String ? actor.GetString() : null;
-
-    private static string? TargetSpan(JsonElement? attribution) =>
-        attribution is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty("span", out var span) && span.ValueKind == JsonValueKind.String ? span.GetString() : null;
 }

@@ -17,7 +17,7 @@ internal static class BratConf
                 text.Append(BratNames.Type(layer.Id, label.Id)).Append('\n');
         }
 
-        text.Append("\n[relations]\n").Append(CultureInfo.InvariantCulture, $"{BratNames.AttributionRelation}\tArg1:<ENTITY>, Arg2:<ENTITY>\n");
+        text.Append("\n[relations]\n");
         var relations = codebooks.SelectMany(c => c.Codebook.Relations).DistinctBy(r => r.Id).ToList();
         foreach (var relation in relations)
         {

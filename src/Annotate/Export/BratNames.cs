@@ -12,7 +12,10 @@ internal static class BratNames
 {
     public const string Separator = "__";
 
-    /// <summary>The relation a span-to-span attribution becomes.</summary>
+    /// <summary>
+    /// The R line a span-to-span attribution became in exports made before schema step 0022; read on import as a
+    /// said-by relation, never written any more.
+    /// </summary>
     public const string AttributionRelation = "Attribution";
 
     /// <summary>The attribute an attribution to an actor of the codebook becomes (codebook ids are lower case).</summary>

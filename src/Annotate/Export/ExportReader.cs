@@ -67,7 +67,7 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
         var current = spans.Where(IsCurrent).OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal)
             .ThenBy(s => s.AnnotatorId, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportSpan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
-                Json(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note))
+                Json(s.AttributesJson), AttributionOf(s), s.Note))
             .ToList();
         var orphans = spans.Concat(goldSpans).Where(s => !IsCurrent(s)).OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportOrphan(s.Id, s.AnnotatorId, s.Layer, s.Label, (int)s.DocumentVersion, s.Quote)).ToList();
@@ -98,7 +98,7 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
         var goldSpans = spans
             .OrderBy(s => s.StartOffset).ThenBy(s => s.EndOffset).ThenBy(s => s.Layer, StringComparer.Ordinal).ThenBy(s => s.Label, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ExportGoldSpan(s.Id, s.Layer, s.Label, (int)s.StartOffset!.Value, (int)s.EndOffset!.Value, s.Quote,
-                Json(s.AttributesJson), s.AttributionJson is null ? null : JsonElement.Parse(s.AttributionJson), s.Note, ProvenanceOf(s)))
+                Json(s.AttributesJson), AttributionOf(s), s.Note, ProvenanceOf(s)))
             .ToList();
         var goldLabels = labels
             .OrderBy(l => l.Layer, StringComparer.Ordinal).ThenBy(l => l.Label, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)
@@ -108,6 +108,9 @@ internal sealed class ExportReader(Db db, DocumentStore documents, AnnotatorStor
     }
 
     private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
+
+    /// <summary>The actor only, as every row written since schema step 0022 stores it (older rows may add "span": null).</summary>
+    private static JsonElement? AttributionOf(AnnotationRow row) => AttributionText.Canonical(row.AttributionJson) is { } json ? JsonElement.Parse(json) : null;
 
     // Most annotations have no attributes: one shared empty object instead of a parsed document each.
     private static JsonElement Json(string json) => json == "{}" ? EmptyObject : JsonElement.Parse(json);

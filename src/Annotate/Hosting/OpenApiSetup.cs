@@ -26,6 +26,13 @@ internal static class OpenApiSetup
                 schema.Type = JsonSchemaType.Number | JsonSchemaType.Null;
             }
 
+            // The request reads attribution.span only to refuse it with a pointer to said-by relations
+            // (AnnotationValidator): not a field to send, so not documented as one.
+            if (context.JsonTypeInfo.Type == typeof(Annotations.AttributionRequest))
+            {
+                schema.Properties?.Remove("span");
+            }
+
             return Task.CompletedTask;
         }));
 }

@@ -71,7 +71,7 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
         var ids = await ImportIdMap.BuildAsync(db, pending.Select(p => (p.Item, p.DocumentId, p.Kind)), cancellationToken);
         var (spans, labels, unchanged) = (0, 0, 0);
         var users = new Dictionary<string, SessionUser>(StringComparer.Ordinal);
-        foreach (var p in Ordered(pending, ids))
+        foreach (var p in pending)
         {
             if (!ids.TryGet(p.Item, p.DocumentId, out var id, out var version))
             {
@@ -79,7 +79,7 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
                 continue;
             }
 
-            var request = p.Request with { Version = version, Attribution = ids.Remap(p.Request.Attribution, p.DocumentId) };
+            var request = p.Request with { Version = version };
             if (dryRun)
             {
                 (spans, labels) = p.Kind == Annotation.SpanKind ? (spans + 1, labels) : (spans, labels + 1);
@@ -174,27 +174,6 @@ internal sealed class AnnotationImporter(Db db, DocumentStore documents, Version
         }
 
         return (written, unchanged);
-    }
-
-    /// <summary>An attribution to another span is written after that span, so the writer finds it.</summary>
-    private static IEnumerable<Pending> Ordered(List<Pending> pending, ImportIdMap ids)
-    {
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var left = pending;
-        while (left.Count > 0)
-        {
-            var ready = left.Where(p => p.Request.Attribution?.Span is not { } target || written.Contains(ids.Remap(p.Request.Attribution, p.DocumentId)!.Span!)
-                || !left.Any(o => o.DocumentId == p.DocumentId && o.Item.Id == target)).ToList();
-            if (ready.Count == 0)
-                ready = left; // a cycle: let the writer say what is wrong
-            foreach (var p in ready)
-            {
-                written.Add(ids.FinalId(p.Item, p.DocumentId) ?? "");
-                yield return p;
-            }
-
-            left = left.Except(ready).ToList();
-        }
     }
 
     private static string Describe(WriteOutcome outcome) => outcome switch

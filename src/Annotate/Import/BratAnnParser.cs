@@ -3,12 +3,14 @@ using System.Text.Json;
 using Annotate.Annotations;
 using Annotate.Curation;
 using Annotate.Export;
+using Annotate.Relations;
 
 namespace Annotate.Import;
 
 /// <summary>
 /// Parses one .ann as <see cref="BratAnn"/> writes it (and as brat itself does): T lines with code-point fragments,
-/// A attributes ("Actor" is an attribution), "Attribution" relations, AnnotatorNotes, AnnotateId and Provenance notes. A line
+/// A attributes ("Actor" is an attribution), relations, AnnotatorNotes, AnnotateId and Provenance notes (and the "Attribution"
+/// relations of exports made before schema step 0022, read as said-by relations). A line
 /// that is not brat is bad input; a T whose quote differs from the .txt is reported and left out.
 /// </summary>
 internal static class BratAnnParser
@@ -113,11 +115,13 @@ internal static class BratAnnParser
         var items = entities.Select(e =>
         {
             var (layer, label) = BratNames.ParseType(e.Value.Type) is { } parsed ? (parsed.Layer, parsed.Label) : ((string?)null, e.Value.Type);
-            var attribution = e.Value.Actor is not null ? new AttributionRequest(e.Value.Actor, null) : e.Value.Target is { } t ? new AttributionRequest(null, IdOf(t)) : null;
+            var attribution = e.Value.Actor is not null ? new AttributionRequest(e.Value.Actor) : null;
             var provenance = GoldLayer.Is(annotator) ? e.Value.Provenance : null;
             return new ImportItem(e.Value.Source, null, document, annotator, name, Annotation.SpanKind, IdOf(e.Key), layer, label,
                 e.Value.Start, e.Value.End, text[e.Value.Start..e.Value.End], e.Value.Attributes, attribution, e.Value.Note, provenance);
         }).ToList();
+        items.AddRange(entities.Where(e => e.Value.Target is not null).Select(e => ImportItem.Relation(e.Value.Source, null, document, annotator, name,
+            SaidBy.RelationIdOf(IdOf(e.Key)), SaidBy.Type, IdOf(e.Key), IdOf(e.Value.Target!), [], null)));
         items.AddRange(links.Select(l => ImportItem.Relation(l.Value.Source, null, document, annotator, name, l.Value.Id ?? ImportIds.Derive("brat", annotator, document, l.Key),
             l.Value.Type, IdOf(l.Value.From), IdOf(l.Value.To), l.Value.Attributes, l.Value.Note)));
         return new ImportBatch(items, problems);

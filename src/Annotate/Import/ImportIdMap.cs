@@ -5,7 +5,7 @@ namespace Annotate.Import;
 
 /// <summary>
 /// The id each imported annotation is written under: its own when free or already the same annotation (same
-/// document, kind and annotator: a re-import), else one derived from it, stably. Attributions follow the map.
+/// document, kind and annotator: a re-import), else one derived from it, stably. Relations' ends follow the map.
 /// </summary>
 internal sealed class ImportIdMap
 {
@@ -50,8 +50,4 @@ internal sealed class ImportIdMap
 
     /// <summary>The id a span of the file was written under (its own when it was not imported now).</summary>
     public string Resolve(string document, string id) => map.GetValueOrDefault((document, id))?.Id ?? id;
-
-    /// <summary>The attribution with its span reference pointing at the span's id as written.</summary>
-    public AttributionRequest? Remap(AttributionRequest? attribution, string document) =>
-        attribution?.Span is { } span && map.GetValueOrDefault((document, span)) is { } target ? attribution with { Span = target.Id } : attribution;
 }

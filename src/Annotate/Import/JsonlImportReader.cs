@@ -2,6 +2,7 @@ using System.Text.Json;
 using Annotate.Annotations;
 using Annotate.Curation;
 using Annotate.Export;
+using Annotate.Relations;
 
 namespace Annotate.Import;
 
@@ -64,14 +65,22 @@ internal static class JsonlImportReader
         var names = (d.Annotators ?? []).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
         string Name(string id) => names.GetValueOrDefault(id) ?? id;
         foreach (var s in d.Spans)
+        {
             items.Add(new ImportItem(source, d.Id, null, s.Annotator, Name(s.Annotator), Annotation.SpanKind, s.Id, s.Layer, s.Label, s.Start, s.End, s.Quote,
-                Attributes(s.Attributes), Attribution(s.Attribution), s.Note, null));
+                Attributes(s.Attributes), Actor(s.Attribution), s.Note, null));
+            AddSaidBy(items, source, d.Id, s.Annotator, Name(s.Annotator), s.Id, s.Attribution);
+        }
+
         foreach (var l in d.DocumentLabels)
             items.Add(new ImportItem(source, d.Id, null, l.Annotator, Name(l.Annotator), Annotation.DocumentKind, l.Id, l.Layer, l.Label, null, null, null,
                 Attributes(l.Attributes), null, l.Note, null));
         foreach (var g in d.Gold?.Spans ?? [])
+        {
             items.Add(new ImportItem(source, d.Id, null, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.SpanKind, g.Id, g.Layer, g.Label, g.Start, g.End, g.Quote,
-                Attributes(g.Attributes), Attribution(g.Attribution), g.Note, Provenance(g.Provenance)));
+                Attributes(g.Attributes), Actor(g.Attribution), g.Note, Provenance(g.Provenance)));
+            AddSaidBy(items, source, d.Id, GoldLayer.AnnotatorId, GoldLayer.Name, g.Id, g.Attribution);
+        }
+
         foreach (var g in d.Gold?.DocumentLabels ?? [])
             items.Add(new ImportItem(source, d.Id, null, GoldLayer.AnnotatorId, GoldLayer.Name, Annotation.DocumentKind, g.Id, g.Layer, g.Label, null, null, null,
                 Attributes(g.Attributes), null, g.Note, Provenance(g.Provenance)));
@@ -89,9 +98,16 @@ internal static class JsonlImportReader
         ? attributes.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
         : [];
 
-    private static AttributionRequest? Attribution(JsonElement? attribution) => attribution is { ValueKind: JsonValueKind.Object } a
-        ? new AttributionRequest(Text(a, "actor"), Text(a, "span"))
+    private static AttributionRequest? Actor(JsonElement? attribution) => attribution is { ValueKind: JsonValueKind.Object } a && Text(a, "actor") is { } actor
+        ? new AttributionRequest(actor)
         : null;
+
+    /// <summary>An export made before schema step 0022 may attribute a span to another span: that link is a said-by relation now.</summary>
+    private static void AddSaidBy(List<ImportItem> items, string source, string document, string annotator, string name, string spanId, JsonElement? attribution)
+    {
+        if (attribution is { ValueKind: JsonValueKind.Object } a && Text(a, "span") is { } target)
+            items.Add(ImportItem.Relation(source, document, null, annotator, name, SaidBy.RelationIdOf(spanId), SaidBy.Type, spanId, target, [], null));
+    }
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

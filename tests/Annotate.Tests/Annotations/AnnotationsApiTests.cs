@@ -220,7 +220,6 @@ public sealed class AnnotationsApiTests(AnnotateApp app) : IClassFixture<Annotat
         {
             layer = "claim", label = "accusation", start = 6, end = 14,
             attributes = new { veracity = "disputed", confidence = 4, note = "check the ministry" },
-            attribution = new { span = sourceId },
         });
         var byActor = await PutAsync(client, Url(Wire, Guid.NewGuid().ToString()), new
         {
@@ -231,9 +230,27 @@ public sealed class AnnotationsApiTests(AnnotateApp app) : IClassFixture<Annotat
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("disputed", claim!.Attributes["veracity"].GetString());
         Assert.Equal(4, claim.Attributes["confidence"].GetInt32());
-        Assert.Equal(sourceId, claim.Attribution!.Span);
-        Assert.Equal("varenia-government", (await byActor.Content.ReadFromJsonAsync<Annotation>())!.Attribution!.Actor);
+        Assert.Null(claim.Attribution);
+        Assert.Equal("""{"actor":"varenia-government"}""", (await byActor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attribution").GetRawText());
         Assert.Equal(text[6..14], claim.Quote);
+    }
+
+    [Fact]
+    public async Task A_Span_Attribution_Is_Refused_With_A_Pointer_To_The_Said_By_Relation()
+    {
+        var (client, _) = await ClientWithTextAsync();
+        var sourceId = Guid.NewGuid().ToString();
+        await PutAsync(client, Url(Wire, sourceId), new { layer = "source", label = "official", start = 0, end = 5 });
+
+        var response = await PutAsync(client, Url(Wire, Guid.NewGuid().ToString()), new
+        {
+            layer = "claim", label = "accusation", start = 6, end = 14, attribution = new { span = sourceId },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single((await ErrorsAsync(response))["attribution.span"]);
+        Assert.Contains("'said-by' relation", message, StringComparison.Ordinal);
+        Assert.Contains("PUT /api/documents/{documentId}/relations/{relationId}", message, StringComparison.Ordinal);
     }
 
     [Fact]

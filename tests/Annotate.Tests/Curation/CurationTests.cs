@@ -55,39 +55,32 @@ public sealed class CurationTests : IAsyncLifetime
         await user.Http.PutAsJsonAsync($"/api/documents/{Doc}/gold/{id}", body);
 
     [Fact]
-    public async Task A_Gold_Claims_Attribution_Points_At_The_Gold_Copy_Of_Its_Source_Whichever_Is_Accepted_First()
+    public async Task A_Gold_Span_Attribution_Is_Refused_And_The_Gold_Said_By_Relation_Carries_The_Link()
     {
-        // Two claims, each attributed to a source span of the same annotator.
-        var (source, claim, source2, claim2) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var (source, claim) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         await ana.PutSpanAsync(Doc, source, "official", 0, 10, layer: "source");
-        (await ana.Http.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{claim}",
-            new { layer = "claim", label = ClaimLabel, start = 20, end = 40, attribution = new { span = source } })).EnsureSuccessStatusCode();
-        await ana.PutSpanAsync(Doc, source2, "official", 50, 60, layer: "source");
-        (await ana.Http.PutAsJsonAsync($"/api/documents/{Doc}/annotations/{claim2}",
-            new { layer = "claim", label = ClaimLabel, start = 70, end = 90, attribution = new { span = source2 } })).EnsureSuccessStatusCode();
-        var (goldSource, goldClaim, goldSource2, goldClaim2) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
-
-        // The claim first, then its source; for the second pair, the source first.
-        (await PutGoldAsync(cora, goldClaim, new { layer = "claim", label = ClaimLabel, start = 20, end = 40, attribution = new { span = source }, action = "accepted", sources = new[] { claim } })).EnsureSuccessStatusCode();
+        await ana.PutSpanAsync(Doc, claim, ClaimLabel, 20, 40, layer: "claim");
+        var (goldSource, goldClaim) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         (await PutGoldAsync(cora, goldSource, new { layer = "source", label = "official", start = 0, end = 10, action = "accepted", sources = new[] { source } })).EnsureSuccessStatusCode();
-        (await PutGoldAsync(cora, goldSource2, new { layer = "source", label = "official", start = 50, end = 60, action = "accepted", sources = new[] { source2 } })).EnsureSuccessStatusCode();
-        (await PutGoldAsync(cora, goldClaim2, new { layer = "claim", label = ClaimLabel, start = 70, end = 90, attribution = new { span = source2 }, action = "accepted", sources = new[] { claim2 } })).EnsureSuccessStatusCode();
 
-        var gold = (await ViewAsync(cora)).GetProperty("gold").EnumerateArray().ToDictionary(g => g.GetProperty("id").GetString()!);
-        Assert.Equal(goldSource, gold[goldClaim].GetProperty("attribution").GetProperty("span").GetString());
-        Assert.Equal(goldSource2, gold[goldClaim2].GetProperty("attribution").GetProperty("span").GetString());
-        // Ana's own claim still points at her own source.
-        var mine = (await ana.Http.GetFromJsonAsync<JsonElement>($"/api/documents/{Doc}/annotations")).GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetString() == claim);
-        Assert.Equal(source, mine.GetProperty("attribution").GetProperty("span").GetString());
+        // The older way is refused on the gold layer too, pointing at gold-relations.
+        var refused = await PutGoldAsync(cora, goldClaim, new { layer = "claim", label = ClaimLabel, start = 20, end = 40, attribution = new { span = goldSource }, action = "accepted", sources = new[] { claim } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("gold-relations", errors.GetProperty("attribution.span")[0].GetString(), StringComparison.Ordinal);
 
-        // brat's gold file carries both relations between gold entities.
+        (await PutGoldAsync(cora, goldClaim, new { layer = "claim", label = ClaimLabel, start = 20, end = 40, action = "accepted", sources = new[] { claim } })).EnsureSuccessStatusCode();
+        (await cora.Http.PutAsJsonAsync($"/api/documents/{Doc}/gold-relations/{Guid.NewGuid()}", new { type = "said-by", source = goldClaim, target = goldSource })).EnsureSuccessStatusCode();
+
+        // brat's gold file carries the relation between gold entities, as a said-by line (no Attribution line any more).
         var folder = TempFolder.Create();
         try
         {
             var (exit, _, error) = await AnnotateProcess.RunAsync("export", "--project", "default", "--format", "brat", "--out", Path.Combine(folder, "out"), "--db", app.DatabasePath);
             Assert.True(exit == 0, error);
             var ann = Directory.GetFiles(Path.Combine(folder, "out", "brat", "gold"), "*.ann", SearchOption.AllDirectories).Single();
-            Assert.Equal(2, (await File.ReadAllLinesAsync(ann)).Count(l => l.StartsWith('R') && l.Contains("Arg1:", StringComparison.Ordinal)));
+            var relation = Assert.Single(await File.ReadAllLinesAsync(ann), l => l.StartsWith('R') && l.Contains("Arg1:", StringComparison.Ordinal));
+            Assert.Contains("\tsaid-by Arg1:", relation, StringComparison.Ordinal);
         }
         finally
         {

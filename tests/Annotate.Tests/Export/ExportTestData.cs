@@ -19,7 +19,7 @@ internal static class ExportTestData
 
     /// <summary>
     /// Every annotation of a jsonl export as one comparable line: annotator, layer, label, offsets, attributes,
-    /// note, attribution (a span reference as its target's place) and, for gold, provenance; ids only if asked.
+    /// note, attribution and, for gold, provenance; and every relation with its ends as their places; ids only if asked.
     /// </summary>
     public static async Task<List<string>> ContentAsync(string jsonlPath, bool withIds)
     {
@@ -34,8 +34,9 @@ internal static class ExportTestData
             names["gold"] = "gold";
             var all = spans.Concat(gold.GetProperty("spans").EnumerateArray()).ToList();
             string Place(JsonElement s) => $"{s.GetProperty("layer")}/{s.GetProperty("label")}@{s.GetProperty("start")}-{s.GetProperty("end")}";
+            string PlaceOf(string? spanId) => Place(all.Single(x => x.GetProperty("id").GetString() == spanId));
             string Attribution(JsonElement s) => s.GetProperty("attribution") is { ValueKind: JsonValueKind.Object } a
-                ? a.GetProperty("span") is { ValueKind: JsonValueKind.String } target ? "span:" + Place(all.Single(x => x.GetProperty("id").GetString() == target.GetString())) : "actor:" + a.GetProperty("actor")
+                ? a.TryGetProperty("span", out var target) && target.ValueKind == JsonValueKind.String ? "span:" + PlaceOf(target.GetString()) : "actor:" + a.GetProperty("actor")
                 : "-";
             string Row(string who, JsonElement a, bool isSpan) => string.Join(" | ", id, who, names[who], a.GetProperty("layer"), a.GetProperty("label"),
                 isSpan ? $"{a.GetProperty("start")}-{a.GetProperty("end")}" : "doc", a.GetProperty("attributes").GetRawText(),
@@ -45,6 +46,12 @@ internal static class ExportTestData
             result.AddRange(document.GetProperty("documentLabels").EnumerateArray().Select(l => Row(l.GetProperty("annotator").GetString()!, l, false)));
             result.AddRange(gold.GetProperty("spans").EnumerateArray().Select(s => Row("gold", s, true)));
             result.AddRange(gold.GetProperty("documentLabels").EnumerateArray().Select(l => Row("gold", l, false)));
+            static List<JsonElement> Listed(JsonElement owner) =>
+                owner.TryGetProperty("relations", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+            var relations = Listed(document).Concat(Listed(gold));
+            result.AddRange(relations.Select(x => string.Join(" | ", id, x.GetProperty("annotator"), "relation", x.GetProperty("type"),
+                $"{PlaceOf(x.GetProperty("source").GetString())} -> {PlaceOf(x.GetProperty("target").GetString())}", x.GetProperty("attributes").GetRawText(),
+                x.GetProperty("note").GetRawText(), withIds ? x.GetProperty("id").GetString() : "")));
         }
 
         result.Sort(StringComparer.Ordinal);

@@ -70,6 +70,86 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public async Task An_Older_Export_With_Span_Attributions_Imports_Them_As_Said_By_Relations()
+    {
+        using var app = new AnnotateApp();
+        await using var ana = await HubUser.SignInAsync(app, "Ana");
+        await using var ben = await HubUser.SignInAsync(app, "Ben");
+        await AnnotateEverythingAsync(app, ana, ben);
+        var folder = TempFolder.Create();
+        try
+        {
+            string Out(string name) => Path.Combine(folder, name);
+            await ExportAsync(app, "jsonl", Out("new"));
+            await ExportAsync(app, "brat", Out("brat"));
+            var expected = await ExportTestData.ContentAsync(Path.Combine(Out("new"), "default.jsonl"), withIds: false);
+            Directory.CreateDirectory(Out("old"));
+            var links = await OldJsonlAsync(Path.Combine(Out("new"), "default.jsonl"), Path.Combine(Out("old"), "default.jsonl"));
+            var oldLines = OldBrat(Out("brat"));
+
+            foreach (var (format, source) in new[] { ("jsonl", Out("old")), ("brat", Out("brat")) })
+            {
+                using var fresh = new AnnotateApp();
+                await fresh.SignedInClientAsync();
+                var imported = await AnnotateProcess.RunAsync("import", "--project", "default", "--format", format, source, "--db", fresh.DatabasePath);
+                await ExportAsync(fresh, "jsonl", Out("again-" + format));
+
+                Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
+                Assert.Contains($"Relations: {links.Count} imported.", imported.Output, StringComparison.Ordinal);
+                Assert.Equal(expected, await ExportTestData.ContentAsync(Path.Combine(Out("again-" + format), "default.jsonl"), withIds: false));
+            }
+
+            Assert.True(links.Count >= 2);
+            Assert.Equal(links.Count, oldLines);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
+    }
+
+    /// <summary>The jsonl export as a build before schema step 0022 wrote it: each said-by relation as its claim's attribution.span.</summary>
+    private static async Task<List<string>> OldJsonlAsync(string from, string to)
+    {
+        var links = new List<string>();
+        var lines = new List<string>();
+        foreach (var line in await File.ReadAllLinesAsync(from))
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            var relations = document["relations"]!.AsArray();
+            foreach (var relation in relations.Where(r => (string?)r!["type"] == "said-by").ToList())
+            {
+                var claim = document["spans"]!.AsArray().Single(s => (string?)s!["id"] == (string?)relation!["source"])!;
+                claim["attribution"] = new System.Text.Json.Nodes.JsonObject { ["span"] = (string?)relation!["target"] };
+                links.Add((string)relation["source"]!);
+                relations.Remove(relation);
+            }
+
+            lines.Add(document.ToJsonString());
+        }
+
+        await File.WriteAllLinesAsync(to, lines);
+        return links;
+    }
+
+    /// <summary>The brat export as a build before schema step 0022 wrote it: said-by arcs as "Attribution" arcs, without ids.</summary>
+    private static int OldBrat(string folder)
+    {
+        var count = 0;
+        foreach (var ann in Directory.GetFiles(folder, "*.ann", SearchOption.AllDirectories))
+        {
+            var lines = File.ReadAllLines(ann).ToList();
+            var arcs = lines.Where(l => l.StartsWith('R') && l.Contains("\tsaid-by Arg1:", StringComparison.Ordinal)).Select(l => l.Split('\t')[0]).ToHashSet();
+            count += arcs.Count;
+            lines = lines.Where(l => !(l.StartsWith('#') && arcs.Contains(l.Split('\t')[1].Split(' ')[^1])))
+                .Select(l => l.Replace("\tsaid-by Arg1:", "\tAttribution Arg1:", StringComparison.Ordinal)).ToList();
+            File.WriteAllLines(ann, lines);
+        }
+
+        return count;
+    }
+
+    [Fact]
     public async Task Text_Outside_The_Basic_Multilingual_Plane_Round_Trips_Through_Jsonl_And_Brat()
     {
         await using var scenario = await NonBmpScenario.CreateAsync();
@@ -94,7 +174,7 @@ public sealed class RoundTripTests
         Assert.True(exit == 0, error);
     }
 
-    /// <summary>Every span label of the codebook, overlaps, attributes, notes, attributions, document labels and gold.</summary>
+    /// <summary>Every span label of the codebook, overlaps, attributes, notes, attributions, said-by relations, document labels and gold.</summary>
     private static async Task AnnotateEverythingAsync(AnnotateApp app, HubUser ana, HubUser ben)
     {
         var text = await ExportTestData.TextAsync(ana.Http, Doc);
@@ -108,13 +188,16 @@ public sealed class RoundTripTests
         {
             var (layer, label) = labels[i];
             object? attributes = layer == "claim" ? new Dictionary<string, object> { ["veracity"] = "disputed", ["confidence"] = 3, ["note"] = "per the fact check" } : null;
-            object? attribution = layer != "claim" ? null : claims++ == 0 ? new { actor = "dalmor-government" } : new { span = source };
+            var saidBy = layer == "claim" && claims > 0;
+            object? attribution = layer == "claim" && claims++ == 0 ? new { actor = "dalmor-government" } : null;
             var id = await ExportTestData.PutAsync(ana.Http, Doc, new
             {
                 layer, label, start = tokens[3 * i].Start, end = tokens[(3 * i) + 1].End, attributes, attribution,
                 note = i == 0 ? "seen\tin \\ both\nlines" : null
             });
             source ??= layer == "source" ? id : null;
+            if (saidBy)
+                await ExportTestData.PutAsync(ana.Http, Doc, new { type = "said-by", source = id, target = source }, "relations");
             // Ben's spans overlap Ana's and, on the first stretch, each other.
             await ExportTestData.PutAsync(ben.Http, Doc, new
             {
@@ -136,7 +219,7 @@ public sealed class RoundTripTests
         var merged = JsonSerializer.Serialize(new Provenance(CurationActions.Merged, ben.UserId, "Ben",
             [new ProvenanceSource(source!, ana.UserId, "Ana", "official", 1, 9)]), JsonSerializerOptions.Web);
         var created = JsonSerializer.Serialize(new Provenance(CurationActions.Created, ben.UserId, "Ben", []), JsonSerializerOptions.Web);
-        var goldSpan = new AnnotationRequest("frame", "protest", tokens[0].Start, tokens[2].End, null, null, new AttributionRequest("celmar-civic-assembly", null), "gold note", null, null);
+        var goldSpan = new AnnotationRequest("frame", "protest", tokens[0].Start, tokens[2].End, null, null, new AttributionRequest("celmar-civic-assembly"), "gold note", null, null);
         Assert.IsType<WriteOutcome.Saved>(await writer.UpsertAsync(Doc, Guid.NewGuid().ToString(), Annotation.SpanKind, goldSpan, gold, CancellationToken.None, merged));
         var goldLabel = new AnnotationRequest("stance", "mixed", null, null, null, null, null, null, null, null);
         Assert.IsType<WriteOutcome.Saved>(await writer.UpsertAsync(Doc, Guid.NewGuid().ToString(), Annotation.DocumentKind, goldLabel, gold, CancellationToken.None, created));

@@ -97,13 +97,13 @@ export interface CodebookInfo {
   codebook: Codebook;
 }
 
-/** Whose voice a span expresses. The server may send both keys, one of them null. */
+/** Whose voice a span expresses: an actor of the codebook. (Who says a claim is a said-by relation between two spans.) */
 export interface Attribution {
   actor?: string | null;
-  span?: string | null;
 }
 
-export type AnnotationStatus = 'ok' | 'orphan' | 'unknown-label';
+/** 'misfit' only for a relation: its ends no longer fit its type's rules (kept, never lost; docs/api.md, Relations). */
+export type AnnotationStatus = 'ok' | 'orphan' | 'unknown-label' | 'misfit';
 
 export interface Annotation {
   id: string;

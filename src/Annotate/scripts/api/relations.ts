@@ -9,7 +9,8 @@ const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 /** Annotators' relations ("relations") and the gold layer's ("gold-relations") share one shape and one set of verbs. */
 export type RelationTarget = 'relations' | 'gold-relations';
 
-export type RelationStatus = 'ok' | 'unknown-label';
+/** 'misfit': ends its type would refuse, kept from a span attribution converted by schema step 0022. */
+export type RelationStatus = 'ok' | 'unknown-label' | 'misfit';
 
 export interface Relation {
   id: string;

@@ -33,7 +33,7 @@ test('a span of another version of the text, or an orphan, is listed but not dra
 
 test('a row names the label, the layer, the voice and whose it is', () => {
   const { session, lens } = lensWith();
-  const bob = othersSpan('b', 'bob', 36, 39, { label: 'aid', attribution: { actor: 'gov', span: null } });
+  const bob = othersSpan('b', 'bob', 36, 39, { label: 'aid', attribution: { actor: 'gov' } });
   session.applyRemote('upsert', bob);
   const row = lens.row(bob);
   assert.equal(row.title, 'Aid');

@@ -42,10 +42,10 @@ test('attributes read in the codebook’s order, the disagreed ones marked and s
 });
 
 test('accepting copies attributes, attribution and note; a merge takes the first chosen span’s attributes', () => {
-  const ana = claim('ana', { veracity: 'fake' }, 'claim', { note: 'see the fact check', attribution: { actor: 'varenia-government', span: null } });
+  const ana = claim('ana', { veracity: 'fake' }, 'claim', { note: 'see the fact check', attribution: { actor: 'varenia-government' } });
   assert.deepEqual(acceptBody(ana), {
     layer: 'claim', label: 'factual-claim', start: 10, end: 20, attributes: { veracity: 'fake' },
-    attribution: { actor: 'varenia-government', span: null }, note: 'see the fact check', action: 'accepted', sources: ['ana'],
+    attribution: { actor: 'varenia-government' }, note: 'see the fact check', action: 'accepted', sources: ['ana'],
   });
   const bea = claim('bea', { veracity: 'disputed', confidence: 2 }, 'claim', { start: 5 });
   const merged = mergeBody([bea, ana], 'factual-claim');

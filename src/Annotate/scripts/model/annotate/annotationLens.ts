@@ -98,11 +98,9 @@ export class AnnotationLens {
     };
   }
 
-  /** "Voice: Government of Dalmor", or the quote of the linked source span. */
+  /** "Voice: Government of Dalmor" for a span attributed to an actor; empty otherwise. */
   voice(a: Annotation): string {
     if (a.attribution?.actor) return `Voice: ${this.src.codebook.actorName(a.attribution.actor)}`;
-    const source = a.attribution?.span ? this.src.items.get(a.attribution.span) : null;
-    if (a.attribution?.span) return source?.quote ? `Voice: “${source.quote.slice(0, 40)}”` : 'Voice: a source span';
     return '';
   }
 

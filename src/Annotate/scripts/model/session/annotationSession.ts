@@ -274,12 +274,11 @@ export class AnnotationSession {
     this.outbox.enqueue({ kind: 'delete', id, body: { target: targetOf(current), payload: { layer: current.layer, label: current.label } } });
   }
 
-  /** Spans attributed to a source span that got a new id follow it, and so do relations that end at it. */
+  /** Relations that end at a span that got a new id follow it. */
   private relink(from: string, to: string): void {
     this.renamed.set(from, to);
     const moved = (a: Annotation): Annotation => {
       let next = a;
-      if (a.attribution?.span === from) next = { ...next, attribution: { span: to } };
       if (a.source === from) next = { ...next, source: to };
       if (a.target === from) next = { ...next, target: to };
       return next;

@@ -49,11 +49,9 @@ export function targetOf(a: Annotation): Target {
   return a.kind === 'document' ? 'labels' : a.kind === 'relation' ? 'relations' : 'annotations';
 }
 
-/** The wire wants exactly one of actor and span. */
+/** The wire wants an actor, or no attribution at all. */
 function cleanAttribution(a: Annotation['attribution']): AnnotationPut['attribution'] {
-  if (a?.actor) return { actor: a.actor };
-  if (a?.span) return { span: a.span };
-  return null;
+  return a?.actor ? { actor: a.actor } : null;
 }
 
 /** The PUT body for an annotation as it stands (spans carry offsets, quote and attribution; labels do not). */

@@ -23,8 +23,6 @@ export interface EditorData {
   /** Who made it, as this page names people (anonymised for a class). */
   annotatorName(a: Annotation): string;
   /** Spans this one may be attributed to, nearest first. */
-  sources(a: Annotation): Annotation[];
-  describe(a: Annotation): string;
   pending(id: string): boolean;
   /** Why the server refused this span's last change, if it did (the change stays as typed). */
   refusal(id: string): Refusal | undefined;
@@ -72,7 +70,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
       const later = debounce((value: AttributeValue | undefined) => commitAttribute(def.id, value, true), 500);
       fields.set(def.id, attributeField(def, prefix, (value, typing) => (typing ? later.call(value) : (later.cancel(), commitAttribute(def.id, value, false)))));
     }
-    const attribution = attributionField(data.codebook, prefix, (value) => current && actions.update(current.id, { attribution: value }), actions.goTo);
+    const attribution = attributionField(data.codebook, prefix, (value) => current && actions.update(current.id, { attribution: value }));
     const note = noteField(`${prefix}-span-note`, 'Note on this span', (value) => current && actions.update(current.id, { note: value }, `${current.id}:note`));
     const status = h('p', { class: 'editor-status' });
     const missing = h('p', { class: 'editor-warning', role: 'status' });
@@ -103,7 +101,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
         field.set(x.attributes[id]);
         field.refused(refusal?.fields[`attributes.${id}`] ?? null);
       }
-      attribution.set(x.attribution, data.sources(x), data.describe);
+      attribution.set(x.attribution);
       attribution.refused(refusal?.fields['attribution'] ?? null);
       note.set(x.note);
       note.refused(refusal?.fields['note'] ?? null);
@@ -122,7 +120,7 @@ export function spanEditor(data: EditorData, actions: EditorActions) {
   function buildReadOnly(a: Annotation): (a: Annotation) => void {
     const render = (x: Annotation) => {
       const attrs = describeAttributes(data.codebook.layer(x.layer), x.attributes);
-      const who = x.attribution?.actor ? data.codebook.actorName(x.attribution.actor) : x.attribution?.span ? 'a source span in this text' : null;
+      const who = x.attribution?.actor ? data.codebook.actorName(x.attribution.actor) : null;
       replace(element,
         header(x, h('h2', { id: 'span-editor-title' }, data.codebook.describe(x.layer, x.label))),
         quote(x),

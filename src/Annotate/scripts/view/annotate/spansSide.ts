@@ -37,8 +37,6 @@ export class SpansSide {
   private readonly spanCount = h('span', { class: 'count' });
   /** Under the selected span's editor: its relations and the way to link it (when the codebook has relations). */
   private readonly linkBar = h('div', { class: 'span-links', 'data-testid': 'span-links' });
-  /** Source spans change rarely; the editor asks for them on every redraw. */
-  private sourceCache: { key: string; list: Annotation[] } | null = null;
   private readonly unsubscribe: (() => void)[];
 
   constructor(private readonly cx: SideContext) {
@@ -48,8 +46,6 @@ export class SpansSide {
       codebook,
       isMine: (a) => cx.lens.isMine(a),
       annotatorName: (a) => cx.lens.annotatorName(a),
-      sources: (a) => this.sources(a),
-      describe: (s) => `“${(s.quote ?? '').slice(0, 50)}” (${codebook.label(s.layer, s.label)?.name ?? s.label})`,
       pending: (id) => session.outbox.isPending(id),
       refusal: (id) => session.refusals.get(id),
     }, {
@@ -145,7 +141,6 @@ export class SpansSide {
       if (selected && (a.source === selected || a.target === selected)) this.showLinks(this.cx.session.items.get(selected) ?? null);
       return;
     }
-    if (a.kind === 'span' && (a.layer === 'source' || event.kind === 'delete' || event.previous?.layer === 'source')) this.sourceCache = null;
     if (a.kind === 'document') {
       this.documentLabels.render(lens.myLabels());
     } else if (event.kind === 'delete') {
@@ -186,17 +181,4 @@ export class SpansSide {
       ...(list.length ? [h('ul', { class: 'span-relations', 'aria-label': 'Relations of this span' }, list)] : []));
   }
 
-  /** Sources a span may be attributed to: the source layer's spans (any other layer's if there is none), nearest first. */
-  private sources(a: Annotation): Annotation[] {
-    const key = `${a.id}:${a.start}`;
-    if (this.sourceCache?.key === key) return this.sourceCache.list;
-    const hasSourceLayer = !!this.cx.codebook.layer('source');
-    const at = a.start ?? 0;
-    const list = [...this.cx.session.items.values()]
-      .filter((s) => s.kind === 'span' && s.id !== a.id && this.cx.lens.isMine(s) && (hasSourceLayer ? s.layer === 'source' : s.layer !== a.layer))
-      .sort((x, y) => Math.abs((x.start ?? 0) - at) - Math.abs((y.start ?? 0) - at))
-      .slice(0, 200);
-    this.sourceCache = { key, list };
-    return list;
-  }
 }
