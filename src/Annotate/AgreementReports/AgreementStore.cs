@@ -14,7 +14,7 @@ internal sealed record AnnotatedDocument(string Id, string Title, string Collect
 }
 
 /// <summary>A document as a report streams it: its text, its live annotations on that text, and how many wait on an older one.</summary>
-internal sealed record DocumentRows(AnnotatedDocument Head, AgreementDocument Document, List<AgreementAnnotation> Live, int LeftOut);
+internal sealed record DocumentRows(AnnotatedDocument Head, AgreementDocument Document, List<AgreementAnnotation> Live, int LeftOut, IReadOnlyList<AgreementRelation> Relations);
 
 /// <summary>Reads what agreement is computed from: annotated documents, their live annotations, texts and codebooks.</summary>
 internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore codebooks, AnnotatorStore annotators)
@@ -26,12 +26,13 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     {
         // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does. The
         // gold layer is not an annotator: a document only it annotated has no agreement, and its changes none to redo.
-        // Relations are not measured here (yet), so they neither make a document annotated nor change its revision.
+        // A relation change moves the revision (relation agreement is part of the report), but a relation alone does
+        // not make a document annotated: its ends are spans, which do.
         const string sql = """
             SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
             FROM Documents d
-            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
-                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) AND Kind <> 'relation' GROUP BY DocumentId) s ON s.DocumentId = d.Id
+            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 AND Kind <> 'relation' THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
+                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
             WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;
             """;
@@ -103,6 +104,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
             return known;
         }
 
+        var withRelations = await HasRelationsAsync(projectId, documentId, cancellationToken);
         await using var rows = await db.OpenAsync(cancellationToken);
         await using var texts = await db.OpenAsync(cancellationToken);
         var current = new List<AgreementAnnotation>();
@@ -111,7 +113,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         {
             if (head is not null && row.DocumentId != head.Id)
             {
-                if (await ReadAsync(texts, head, current, cancellationToken) is { } done)
+                if (await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } done)
                     yield return done;
                 current = [];
                 head = null;
@@ -122,7 +124,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
             current.Add(new AgreementAnnotation(head.Id, row.DocumentVersion, Name(row.AnnotatorId), Name(row.Kind), Name(row.Layer), Name(row.Label), row.StartOffset, row.EndOffset));
         }
 
-        if (head is not null && await ReadAsync(texts, head, current, cancellationToken) is { } last)
+        if (head is not null && await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } last)
             yield return last;
     }
 
@@ -187,7 +189,8 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     }
 
     // A document's text (read past the texts cache) and its rows on that text, in the order the report expects.
-    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, CancellationToken cancellationToken)
+    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, bool withRelations,
+        CancellationToken cancellationToken)
     {
         const string sql = "SELECT Text FROM DocumentVersions WHERE DocumentId = @DocumentId AND Version = @Version;";
         var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken));
@@ -196,7 +199,54 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         rows.Sort(ByAnnotatorAndPlace);
         var live = rows.Where(r => r.DocumentVersion == head.CurrentVersion).ToList();
         var codebook = (await codebooks.ForCollectionAsync(head.Collection, cancellationToken))?.Codebook;
-        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count);
+        var relations = withRelations ? await RelationsAsync(connection, head, cancellationToken) : [];
+        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count, relations);
+    }
+
+    /// <summary>Whether the project (or the document) has any live relation of a person: if not, no document's need be read.</summary>
+    public async Task<bool> HasRelationsAsync(string projectId, string? documentId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT count(*) FROM (SELECT 1 AS One FROM HumanAnnotations
+            WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) AND Kind = 'relation' AND IsDeleted = 0 LIMIT 1) r;
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { ProjectId = projectId, DocumentId = documentId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
+    /// A document's live relations between live spans, all on its current text, with the ends' places (the gold layer
+    /// left out, as for spans). A relation on an older text waits for its move, as its spans do.
+    /// </summary>
+    public static async Task<IReadOnlyList<AgreementRelation>> RelationsAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT r.DocumentId, r.AnnotatorId, r.Label AS Type,
+                s.StartOffset AS SourceStart, s.EndOffset AS SourceEnd, s.Layer AS SourceLayer, s.Label AS SourceLabel,
+                t.StartOffset AS TargetStart, t.EndOffset AS TargetEnd, t.Layer AS TargetLayer, t.Label AS TargetLabel
+            FROM HumanAnnotations r
+            JOIN RelationEnds e ON e.Id = r.Id
+            JOIN Annotations s ON s.Id = e.SourceId
+            JOIN Annotations t ON t.Id = e.TargetId
+            WHERE r.DocumentId = @DocumentId AND r.Kind = 'relation' AND r.IsDeleted = 0 AND r.IsOrphan = 0 AND r.DocumentVersion = @Version
+              AND s.IsDeleted = 0 AND s.IsOrphan = 0 AND s.DocumentVersion = @Version AND s.StartOffset IS NOT NULL AND s.EndOffset IS NOT NULL
+              AND t.IsDeleted = 0 AND t.IsOrphan = 0 AND t.DocumentVersion = @Version AND t.StartOffset IS NOT NULL AND t.EndOffset IS NOT NULL
+            ORDER BY r.AnnotatorId, s.StartOffset, s.EndOffset, t.StartOffset, t.EndOffset, r.Label;
+            """;
+        var rows = await connection.QueryAsync<AgreementRelation>(new CommandDefinition(sql, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Some documents' relations (<see cref="RelationsAsync(System.Data.Common.DbConnection, AnnotatedDocument, CancellationToken)"/>), by document.</summary>
+    public async Task<Dictionary<string, IReadOnlyList<AgreementRelation>>> RelationsAsync(string projectId, IReadOnlyList<AnnotatedDocument> heads, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<AgreementRelation>>(StringComparer.Ordinal);
+        if (heads.Count == 0 || !await HasRelationsAsync(projectId, heads.Count == 1 ? heads[0].Id : null, cancellationToken))
+            return result;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        foreach (var head in heads)
+            result[head.Id] = await RelationsAsync(connection, head, cancellationToken);
+        return result;
     }
 
     /// <summary>A document's current text and its collection's codebook (both cached by their stores).</summary>
@@ -222,7 +272,9 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         }
 
         var (live, leftOut) = OnCurrentText(documents, rows);
-        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await AnnotatorsAsync(project.Id, cancellationToken), leftOut);
+        var relations = await RelationsAsync(project.Id, heads, cancellationToken);
+        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await AnnotatorsAsync(project.Id, cancellationToken), leftOut,
+            [.. relations.Values.SelectMany(r => r)]);
     }
 
     /// <summary>
