@@ -237,6 +237,26 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         return rows.AsList();
     }
 
+    /// <summary>
+    /// Each annotated document's relations and the people who annotated it (those who drew no relation there count as
+    /// having drawn none, as the report counts them), a document at a time: the agreement export's relations file.
+    /// </summary>
+    public async IAsyncEnumerable<(string Document, IReadOnlyList<string> Coders, IReadOnlyList<AgreementRelation> Relations)> RelationInputsAsync(string projectId, string? documentId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string coders = """
+            SELECT DISTINCT AnnotatorId FROM HumanAnnotations
+            WHERE DocumentId = @DocumentId AND DocumentVersion = @Version AND IsDeleted = 0 AND IsOrphan = 0 AND Kind <> 'relation' ORDER BY AnnotatorId;
+            """;
+        var heads = await AnnotatedDocumentsAsync(projectId, documentId, cancellationToken);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        foreach (var head in heads)
+        {
+            var people = (await connection.QueryAsync<string>(new CommandDefinition(coders, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken))).AsList();
+            yield return (head.Id, people, await RelationsAsync(connection, head, cancellationToken));
+        }
+    }
+
     /// <summary>Some documents' relations (<see cref="RelationsAsync(System.Data.Common.DbConnection, AnnotatedDocument, CancellationToken)"/>), by document.</summary>
     public async Task<Dictionary<string, IReadOnlyList<AgreementRelation>>> RelationsAsync(string projectId, IReadOnlyList<AnnotatedDocument> heads, CancellationToken cancellationToken)
     {
