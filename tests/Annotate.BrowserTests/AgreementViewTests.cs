@@ -55,6 +55,8 @@ public sealed class AgreementViewTests(AnnotateServer server, BrowserFixture bro
             var box = await agreement.Relations.GetByTestId("relation-table").BoundingBoxAsync();
             Assert.NotNull(box);
             Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"The relations table spans {box.X}–{box.X + box.Width} px on a 390 px screen.");
+            if (Environment.GetEnvironmentVariable("ANNOTATE_SCREENSHOTS") is { Length: > 0 } folder)
+                await agreement.Relations.ScreenshotAsync(new() { Path = Path.Combine(folder, "relations-390.png") });
             Assert.Empty(ann.ConsoleErrors);
         }
         finally
