@@ -152,7 +152,9 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       notesList(notes.general, 'Notes on these figures'),
       report.groups ? groupsSection(report.groups, report) : null,
       sections.length ? sections : h('p', { class: 'empty' }, 'Nothing to compare yet: agreement needs a codebook and at least two annotators on a document.'),
-      report.relations ? relationsSection(report.relations, notes.byLayer.get(RELATIONS_NOTES) ?? []) : null,
+      // Relations once someone drew one, or beside span layers (where none drawn is a finding); not on an empty page.
+      report.relations && (report.relations.relations > 0 || sections.length > 0)
+        ? relationsSection(report.relations, notes.byLayer.get(RELATIONS_NOTES) ?? []) : null,
       documentId ? null : h('section', { 'aria-labelledby': 'documents-title' }, h('h2', { id: 'documents-title' }, 'By document'), documentsTable(report, groupBy)));
     if (focusKey) body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
     gamma.follow(report.revision);
