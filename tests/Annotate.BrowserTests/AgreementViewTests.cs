@@ -18,6 +18,65 @@ public sealed class AgreementViewTests(AnnotateServer server, BrowserFixture bro
     private const string Danek = "varenia-voice.2026-03-06-president-danek-protest-is-peaceful";
     private const string Celmar = "varenia-voice.2026-03-03-celmar-families-begin-peaceful-protest";
     private const string Rensfeld = "varenia-voice.2026-03-13-rensfeld-reprieve-for-seasonal-workers";
+    private const string BacksDown = "dalmor-standard.2026-03-13-varenia-backs-down-at-rensfeld";
+
+    [Fact]
+    public async Task The_Relations_Table_Shows_Agreement_Per_Relation_Type_And_Fits_A_Phone()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await using var ann = await browser.OpenPhoneAsync(server.BaseAddress);
+        await using var ben = await browser.OpenAsync(server.BaseAddress);
+        try
+        {
+            // Arrange: both link the same claim to the same source with Said by; only Ann adds a Supports.
+            await new SignInPage(ann.Page).SignInAsync($"Ann {suffix}");
+            await SetModeAsync(ann.Page, "open");
+            await new SignInPage(ben.Page).SignInAsync($"Ben {suffix}");
+            foreach (var page in new[] { ann.Page, ben.Page })
+            {
+                var claim = await PutAsync(page, "annotations", new { layer = "claim", label = "factual-claim", start = 0, end = 20 });
+                var source = await PutAsync(page, "annotations", new { layer = "source", label = "official", start = 30, end = 45 });
+                await PutAsync(page, "relations", new { type = "said-by", source = claim, target = source });
+                if (page == ann.Page)
+                {
+                    var other = await PutAsync(page, "annotations", new { layer = "claim", label = "factual-claim", start = 50, end = 70 });
+                    await PutAsync(page, "relations", new { type = "supports", source = other, target = claim });
+                }
+            }
+
+            // Act: Ann opens the document's agreement on her phone.
+            var agreement = await new AgreementPage(ann.Page).OpenAsync(BacksDown);
+
+            // Assert: Said by found by both (F1 1.00), Supports by Ann alone (0.00); the section fits 390 px.
+            await Expect(agreement.RelationRow("Said by")).ToContainTextAsync("1.00");
+            await Expect(agreement.RelationRow("Said by").Locator("td").First).ToHaveTextAsync("2");
+            await Expect(agreement.RelationRow("Supports").Locator("td").Nth(1)).ToHaveTextAsync("0.00");
+            await Expect(agreement.Relations.GetByTestId("relation-f1-exact").Locator("dd")).ToHaveTextAsync("0.67");
+            var box = await agreement.Relations.GetByTestId("relation-table").BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"The relations table spans {box.X}–{box.X + box.Width} px on a 390 px screen.");
+            if (Environment.GetEnvironmentVariable("ANNOTATE_SCREENSHOTS") is { Length: > 0 } folder)
+                await agreement.Relations.ScreenshotAsync(new() { Path = Path.Combine(folder, "relations-390.png") });
+            Assert.Empty(ann.ConsoleErrors);
+        }
+        finally
+        {
+            await SetModeAsync(ann.Page, "blind");
+        }
+    }
+
+    // Creates an annotation or relation of the signed-in person on BacksDown and returns its id.
+    private static async Task<string> PutAsync(IPage page, string path, object body)
+    {
+        var id = Guid.NewGuid().ToString();
+        var put = await page.Context.APIRequest.PutAsync($"/api/documents/{BacksDown}/{path}/{id}", new()
+        {
+            DataObject = body,
+            Headers = await PageAntiforgery.HeadersAsync(page),
+        });
+        Assert.True(put.Ok, $"PUT {path} answered {put.Status}: {await put.TextAsync()}");
+        return id;
+    }
 
     [Fact]
     public async Task Agreement_Page_Shows_Alpha_And_Updates_Live_When_Another_Annotator_Adds_A_Span()

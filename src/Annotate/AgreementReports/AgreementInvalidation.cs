@@ -7,7 +7,7 @@ internal sealed class AgreementInvalidation(AgreementService agreement) : IChang
 {
     public Task OnCommittedAsync(CommittedChange change, ChangeScope scope)
     {
-        if (change is AnnotationCommitted or DocumentVersionCommitted or AnnotatorAttributesCommitted)
+        if (change is AnnotationCommitted or RelationCommitted or DocumentVersionCommitted or AnnotatorAttributesCommitted)
         {
             agreement.Touch(scope.ProjectId);
         }

@@ -120,7 +120,7 @@ internal sealed class AgreementService(AgreementStore store, ServerPieces server
                 await foreach (var document in store.StreamAsync(project.Id, documentId, ids, CancellationToken.None))
                 {
                     leftOut += document.LeftOut;
-                    fresh.Add(await heavyLane.RunAsync(() => DocumentPieces.Compute(document.Document, document.Head.Revision, document.Live, document.LeftOut, kept)));
+                    fresh.Add(await heavyLane.RunAsync(() => DocumentPieces.Compute(document.Document, document.Head.Revision, document.Live, document.LeftOut, kept, document.Relations)));
                 }
 
                 fresh.Sort((a, b) => string.CompareOrdinal(a.Document.Id, b.Document.Id));

@@ -7,6 +7,10 @@ namespace Annotate.AgreementReports;
 /// <summary>A live annotation as agreement needs it: who gave which label where.</summary>
 internal sealed record AgreementAnnotation(string DocumentId, long DocumentVersion, string AnnotatorId, string Kind, string Layer, string Label, long? StartOffset, long? EndOffset);
 
+/// <summary>A live relation between two live spans, with its ends' places and labels, as relation agreement needs it.</summary>
+internal sealed record AgreementRelation(string DocumentId, string AnnotatorId, string Type, long SourceStart, long SourceEnd, string SourceLayer, string SourceLabel,
+    long TargetStart, long TargetEnd, string TargetLayer, string TargetLabel);
+
 /// <summary>An annotated document: its current text and the codebook of its collection.</summary>
 internal sealed record AgreementDocument(string Id, string Title, long Version, string Text, CodebookDefinition? Codebook)
 {
@@ -23,4 +27,5 @@ internal sealed record AgreementSnapshot(
     IReadOnlyList<AgreementDocument> Documents,
     IReadOnlyList<AgreementAnnotation> Annotations,
     IReadOnlyList<Annotator> Annotators,
-    int LeftOut);
+    int LeftOut,
+    IReadOnlyList<AgreementRelation>? Relations = null);

@@ -14,10 +14,10 @@ internal sealed record AnnotatedDocument(string Id, string Title, string Collect
 }
 
 /// <summary>A document as a report streams it: its text, its live annotations on that text, and how many wait on an older one.</summary>
-internal sealed record DocumentRows(AnnotatedDocument Head, AgreementDocument Document, List<AgreementAnnotation> Live, int LeftOut);
+internal sealed record DocumentRows(AnnotatedDocument Head, AgreementDocument Document, List<AgreementAnnotation> Live, int LeftOut, IReadOnlyList<AgreementRelation> Relations);
 
 /// <summary>Reads what agreement is computed from: annotated documents, their live annotations, texts and codebooks.</summary>
-internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore codebooks, AnnotatorStore annotators)
+internal sealed partial class AgreementStore(Db db, VersionTexts texts, CodebookStore codebooks, AnnotatorStore annotators)
 {
     private const string AnnotationColumns = "a.DocumentId, a.DocumentVersion, a.AnnotatorId, a.Kind, a.Layer, a.Label, a.StartOffset, a.EndOffset";
 
@@ -26,12 +26,13 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     {
         // Every change takes the document's next Seq, deletes included, so max(Seq) moves whenever anything does. The
         // gold layer is not an annotator: a document only it annotated has no agreement, and its changes none to redo.
-        // Relations are not measured here (yet), so they neither make a document annotated nor change its revision.
+        // A relation change moves the revision (relation agreement is part of the report), but a relation alone does
+        // not make a document annotated: its ends are spans, which do.
         const string sql = """
             SELECT d.Id, d.Title, d.Collection, d.CurrentVersion, s.LastSeq
             FROM Documents d
-            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
-                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) AND Kind <> 'relation' GROUP BY DocumentId) s ON s.DocumentId = d.Id
+            JOIN (SELECT DocumentId, max(Seq) AS LastSeq, max(CASE WHEN IsDeleted = 0 AND IsOrphan = 0 AND Kind <> 'relation' THEN 1 ELSE 0 END) AS Live FROM HumanAnnotations
+                  WHERE ProjectId = @ProjectId AND (@DocumentId IS NULL OR DocumentId = @DocumentId) GROUP BY DocumentId) s ON s.DocumentId = d.Id
             WHERE d.IsMissing = 0 AND s.Live = 1
             ORDER BY d.Id;
             """;
@@ -103,6 +104,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
             return known;
         }
 
+        var withRelations = await HasRelationsAsync(projectId, documentId, cancellationToken);
         await using var rows = await db.OpenAsync(cancellationToken);
         await using var texts = await db.OpenAsync(cancellationToken);
         var current = new List<AgreementAnnotation>();
@@ -111,7 +113,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         {
             if (head is not null && row.DocumentId != head.Id)
             {
-                if (await ReadAsync(texts, head, current, cancellationToken) is { } done)
+                if (await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } done)
                     yield return done;
                 current = [];
                 head = null;
@@ -122,7 +124,7 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
             current.Add(new AgreementAnnotation(head.Id, row.DocumentVersion, Name(row.AnnotatorId), Name(row.Kind), Name(row.Layer), Name(row.Label), row.StartOffset, row.EndOffset));
         }
 
-        if (head is not null && await ReadAsync(texts, head, current, cancellationToken) is { } last)
+        if (head is not null && await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } last)
             yield return last;
     }
 
@@ -187,7 +189,8 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
     }
 
     // A document's text (read past the texts cache) and its rows on that text, in the order the report expects.
-    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, CancellationToken cancellationToken)
+    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, bool withRelations,
+        CancellationToken cancellationToken)
     {
         const string sql = "SELECT Text FROM DocumentVersions WHERE DocumentId = @DocumentId AND Version = @Version;";
         var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken));
@@ -196,7 +199,8 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         rows.Sort(ByAnnotatorAndPlace);
         var live = rows.Where(r => r.DocumentVersion == head.CurrentVersion).ToList();
         var codebook = (await codebooks.ForCollectionAsync(head.Collection, cancellationToken))?.Codebook;
-        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count);
+        var relations = withRelations ? await RelationsAsync(connection, head, cancellationToken) : [];
+        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count, relations);
     }
 
     /// <summary>A document's current text and its collection's codebook (both cached by their stores).</summary>
@@ -222,7 +226,9 @@ internal sealed class AgreementStore(Db db, VersionTexts texts, CodebookStore co
         }
 
         var (live, leftOut) = OnCurrentText(documents, rows);
-        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await AnnotatorsAsync(project.Id, cancellationToken), leftOut);
+        var relations = await RelationsAsync(project.Id, heads, cancellationToken);
+        return new AgreementSnapshot(project.Id, project.Visibility, documents, live, await AnnotatorsAsync(project.Id, cancellationToken), leftOut,
+            [.. relations.Values.SelectMany(r => r)]);
     }
 
     /// <summary>

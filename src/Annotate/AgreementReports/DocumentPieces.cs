@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Annotate.Agreement;
+using Annotate.Agreement.Relations;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 using Annotate.Codebook;
@@ -33,9 +34,10 @@ internal sealed class DocumentPieces
 {
     private DocumentPieces(PieceDocument document, string revision, IReadOnlyList<string> coders, IReadOnlyList<AgreementAnnotation> labels,
         IReadOnlyList<(string Kind, string Layer)> layers, IReadOnlyDictionary<string, LayerPiece> spanLayers, LayerPiece? pooled, DocumentFigures row,
-        KeptRatings kept, int leftOut, int annotationCount)
+        KeptRatings kept, int leftOut, int annotationCount, RelationPiece relations)
     {
         Document = document;
+        Relations = relations;
         AnnotationCount = annotationCount;
         LeftOut = leftOut;
         Revision = revision;
@@ -87,8 +89,12 @@ internal sealed class DocumentPieces
     /// <summary>The document's row in the per-document table.</summary>
     public DocumentFigures Row { get; }
 
+    /// <summary>Relation agreement's share of the document (counts per type and type coincidences).</summary>
+    public RelationPiece Relations { get; }
+
+    /// <param name="relations">The document's live relations (none when null).</param>
     public static DocumentPieces Compute(AgreementDocument document, string revision, IReadOnlyList<AgreementAnnotation> annotations, int leftOut = 0,
-        KeptRatings kept = KeptRatings.None)
+        KeptRatings kept = KeptRatings.None, IReadOnlyList<AgreementRelation>? relations = null)
     {
         var tokens = document.Tokens;
         var coders = annotations.Select(a => a.AnnotatorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -107,7 +113,19 @@ internal sealed class DocumentPieces
         var kinds = annotations.Select(a => (a.Kind, a.Layer)).Distinct().ToList();
         return new DocumentPieces(new PieceDocument(document.Id, document.Title, document.Version, document.Text.Length, tokens.Count, document.Codebook),
             revision, coders, [.. annotations.Where(a => a.Kind != Annotation.SpanKind)], kinds, layers,
-            kept.HasFlag(KeptRatings.Pooled) ? pooled : null, row, kept, leftOut, annotations.Count);
+            kept.HasFlag(KeptRatings.Pooled) ? pooled : null, row, kept, leftOut, annotations.Count + (relations?.Count ?? 0),
+            RelationAgreement.Piece(ToLibrary(document, relations ?? []), coders));
+    }
+
+    // Relations as the agreement library takes them: direction from the codebook (a type it no longer has counts as
+    // directed, the codebook's default), ends labelled "layer/label" (labels of different layers may share an id).
+    private static List<LabelledRelation> ToLibrary(AgreementDocument document, IReadOnlyList<AgreementRelation> relations)
+    {
+        var directed = (document.Codebook?.Relations ?? []).GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Directed, StringComparer.Ordinal);
+        return [.. relations.Select(r => new LabelledRelation(document.Id, r.AnnotatorId, r.Type,
+            new RelationEnd((int)r.SourceStart, (int)r.SourceEnd, $"{r.SourceLayer}/{r.SourceLabel}"),
+            new RelationEnd((int)r.TargetStart, (int)r.TargetEnd, $"{r.TargetLayer}/{r.TargetLabel}"),
+            directed.GetValueOrDefault(r.Type, true)))];
     }
 
     private static LabelledSpan Span(string document, AgreementAnnotation a, string label) =>

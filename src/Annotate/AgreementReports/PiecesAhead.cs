@@ -63,5 +63,5 @@ internal static class PiecesAhead
     }
 
     private static DocumentPieces Compute(DocumentRows document, KeptRatings kept) =>
-        DocumentPieces.Compute(document.Document, document.Head.Revision, document.Live, document.LeftOut, kept);
+        DocumentPieces.Compute(document.Document, document.Head.Revision, document.Live, document.LeftOut, kept, document.Relations);
 }

@@ -27,8 +27,9 @@ internal static class ProjectAgreement
     public static ProjectAgreementReport Compute(AgreementSnapshot snapshot, string? documentId, long revision, AgreementOptions options)
     {
         var byDocument = snapshot.Annotations.GroupBy(a => a.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var relations = (snapshot.Relations ?? []).GroupBy(r => r.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var pieces = snapshot.Documents.Where(d => byDocument.ContainsKey(d.Id)).AsParallel().AsOrdered()
-            .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id], kept: Kept(options))).ToList();
+            .Select(d => DocumentPieces.Compute(d, "", byDocument[d.Id], kept: Kept(options), relations: relations.GetValueOrDefault(d.Id))).ToList();
         return Combine(snapshot.ProjectId, snapshot.Visibility, documentId, revision, pieces, snapshot.Annotators, snapshot.LeftOut, options);
     }
 
@@ -117,7 +118,8 @@ internal static class ProjectAgreement
         var groups = options.GroupBy is { } attribute
             ? Groups(attribute, pieces ?? throw new InvalidOperationException("Perspective groups need the documents' pieces."), annotators, notes)
             : null;
-        return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, sums.Rows, layers, groups, notes);
+        var relations = RelationFigures.Of(sums, notes);
+        return new ProjectAgreementReport(projectId, documentId, revision, visibility, annotators, sums.Rows, layers, groups, notes, relations);
     }
 
     private static SpanLayerFigures SpanLayer(ProjectSums project, IReadOnlyList<DocumentPieces>? pieces, string layer, LayerDefinition? definition,

@@ -17,7 +17,8 @@ public sealed record ProjectAgreementReport(
     IReadOnlyList<DocumentFigures> Documents,
     IReadOnlyList<LayerFigures> Layers,
     GroupFigures? Groups,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    RelationFigures? Relations = null);
 
 /// <summary>One document's figures over its span layers together.</summary>
 public sealed record DocumentFigures(string Id, string Title, int Annotators, int Spans, double? AlphaU, double? TokenAlpha, double? SpanF1Overlap);

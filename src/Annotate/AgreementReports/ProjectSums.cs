@@ -1,4 +1,5 @@
 using Annotate.Agreement;
+using Annotate.Agreement.Relations;
 using Annotate.Agreement.Spans;
 using Annotate.Annotations;
 using Annotate.Codebook;
@@ -22,6 +23,7 @@ internal sealed class ProjectSums(IReadOnlyDictionary<string, IReadOnlyCollectio
     private readonly List<Continuum> continua = [];
     private readonly List<IReadOnlyList<string>> codersOfDocument = [];
     private readonly Dictionary<string, LayerDefinition> definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RelationDefinition> relationTypes = new(StringComparer.Ordinal);
     private readonly HashSet<CodebookDefinition> codebooksSeen = new(ReferenceEqualityComparer.Instance);
     private CodebookDefinition? firstCodebook;
 
@@ -60,6 +62,12 @@ internal sealed class ProjectSums(IReadOnlyDictionary<string, IReadOnlyCollectio
 
     public SpanLayerSums SpanLayer(string layer) => spanLayers[layer];
 
+    /// <summary>Relation agreement summed over the documents added: counts per type and type coincidences, no relation kept.</summary>
+    public RelationAgreementSum Relations { get; } = new();
+
+    /// <summary>The relation types of the documents' codebooks, first definition of each, in codebook order.</summary>
+    public IReadOnlyCollection<RelationDefinition> RelationTypes => relationTypes.Values;
+
     /// <summary>The first definition of a layer in the documents' codebooks, in document order.</summary>
     public LayerDefinition? Definition(string layer) => definitions.GetValueOrDefault(layer);
 
@@ -78,11 +86,14 @@ internal sealed class ProjectSums(IReadOnlyDictionary<string, IReadOnlyCollectio
             firstCodebook ??= codebook;
             foreach (var definition in codebook.Layers)
                 definitions.TryAdd(definition.Id, definition);
+            foreach (var type in codebook.Relations)
+                relationTypes.TryAdd(type.Id, type);
         }
 
         // Documents where nobody marked a layer still count: their annotators agree there is nothing to mark.
         continua.Add(new Continuum(piece.Document.Id, 0, piece.Document.Length));
         codersOfDocument.Add(piece.Coders);
+        Relations.Add(piece.Relations);
         foreach (var (layer, sums) in spanLayers)
             sums.Add(piece.Layer(layer), piece.Coders);
     }

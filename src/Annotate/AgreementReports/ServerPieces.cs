@@ -117,7 +117,7 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
             if (!pending.Remove(head.Id, out var document))
                 continue;
             // The revision the caller saw, so a change made meanwhile is read again next time.
-            var piece = await worker.RunAsync(() => DocumentPieces.Compute(document.Document, head.Revision, document.Live, document.LeftOut));
+            var piece = await worker.RunAsync(() => DocumentPieces.Compute(document.Document, head.Revision, document.Live, document.LeftOut, relations: document.Relations));
             Cache.Offer(projectId, piece);
             yield return piece;
         }
@@ -130,6 +130,7 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
         if (stale.Count == 0)
             return fresh;
         var rows = await store.AnnotationsAsync(projectId, stale.Select(d => d.Id).ToList(), cancellationToken);
+        var relations = await store.RelationsAsync(projectId, stale, cancellationToken);
         foreach (var head in stale)
         {
             if (await store.DocumentAsync(head, cancellationToken) is not { } text)
@@ -137,7 +138,8 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
             var piece = await worker.RunAsync(() =>
             {
                 var (live, _) = AgreementStore.OnCurrentText([text], rows);
-                return DocumentPieces.Compute(text, head.Revision, live, (rows.GetValueOrDefault(text.Id)?.Count ?? 0) - live.Count);
+                return DocumentPieces.Compute(text, head.Revision, live, (rows.GetValueOrDefault(text.Id)?.Count ?? 0) - live.Count,
+                    relations: relations.GetValueOrDefault(text.Id));
             });
             Cache.Offer(projectId, piece);
             fresh[head.Id] = piece;

@@ -13,8 +13,8 @@ using Annotate.Projects;
 namespace Annotate.Cli;
 
 /// <summary>
-/// `annotate agreement FILE | --spans FILE | --project P`: agreement of a ratings file, a spans file, or a project in
-/// the database. A public contract, documented in the README; exit code 2 for bad input, with the line and problem.
+/// `annotate agreement FILE | --spans FILE | --relations FILE | --project P`: agreement of a ratings file, a spans
+/// file, a relations file, or a project in the database (one at a time: each prints its own report). A public contract, documented in the README; exit code 2 for bad input, with the line and problem.
 /// </summary>
 internal static class AgreementCommand
 {
@@ -32,14 +32,16 @@ internal static class AgreementCommand
         var spans = new Option<FileInfo?>("--spans") { Description = "A CSV file of spans with the header doc,coder,start,end,label (start inclusive, end exclusive).", HelpName = "FILE" };
         var length = new Option<int?>("--length") { Description = "With --spans: the length of every document's continuum (default: up to its last span's end).", HelpName = "N" };
         var begin = new Option<int>("--begin") { Description = "With --spans: where every continuum begins (default 0).", HelpName = "B", DefaultValueFactory = _ => 0 };
+        var relations = new Option<FileInfo?>("--relations") { Description = "A CSV file of relations between spans with the header doc,coder,type,source_start,source_end,source_label,target_start,target_end,target_label[,directed].", HelpName = "FILE" };
+        var endLabels = new Option<bool>("--end-labels") { Description = "With --relations: the ends' span labels must match too, not only their offsets." };
         var project = new Option<string?>("--project") { Description = "Everything for a project, straight from the database (see --db).", HelpName = "P" };
         var db = new Option<string?>("--db") { Description = "With --project: the SQLite database file or postgres://… server (default: data/annotate.db).", HelpName = "PATH|URL" };
         var groupBy = new Option<string?>("--group-by") { Description = "With --project: compare perspective groups formed by this annotator attribute.", HelpName = "ATTRIBUTE" };
         var gamma = new GammaCliOptions();
         var distance = new Option<FileInfo?>("--distance") { Description = "With a ratings FILE: a CSV a,b,distance of distances between categories, used by alpha (as δ², not squared), weighted kappa and AC2.", HelpName = "MATRIX.csv" };
-        var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; or all of it for a project.")
+        var command = new Command("agreement", "Inter-annotator agreement: Krippendorff's alpha, kappas, AC1/AC2 of a ratings file; unitizing alpha, span F1 and token alpha of spans; relation F1 and alpha over types of relations; or all of it for a project.")
         {
-            file, level, categories, format, bootstrap, spans, length, begin, project, db, groupBy, distance,
+            file, level, categories, format, bootstrap, spans, length, begin, relations, endLabels, project, db, groupBy, distance,
         };
         foreach (var option in gamma.All)
         {
@@ -56,10 +58,15 @@ internal static class AgreementCommand
                 return await FailAsync(io, $"--bootstrap takes 100 to 1,000,000 samples; {samples} was given.");
             }
 
-            var modes = new[] { result.GetValue(file) is not null, result.GetValue(spans) is not null, result.GetValue(project) is not null }.Count(m => m);
+            var modes = new[] { result.GetValue(file) is not null, result.GetValue(spans) is not null, result.GetValue(relations) is not null, result.GetValue(project) is not null }.Count(m => m);
             if (modes != 1)
             {
-                return await FailAsync(io, "Give exactly one of: a ratings FILE, --spans FILE, or --project P.");
+                return await FailAsync(io, "Give exactly one of: a ratings FILE, --spans FILE, --relations FILE, or --project P.");
+            }
+
+            if (result.GetValue(endLabels) && result.GetValue(relations) is null)
+            {
+                return await FailAsync(io, "--end-labels goes with --relations FILE.");
             }
 
             var (gammaOptions, gammaError) = gamma.Read(result, result.GetValue(spans) is not null);
@@ -72,7 +79,14 @@ internal static class AgreementCommand
             {
                 if (result.GetValue(distance) is not null && result.GetValue(file) is null)
                 {
-                    return await FailAsync(io, "--distance goes with a ratings FILE, not with --spans or --project.");
+                    return await FailAsync(io, "--distance goes with a ratings FILE, not with --spans, --relations or --project.");
+                }
+
+                if (result.GetValue(relations) is { } relationsFile)
+                {
+                    var report = RelationReport.Of(ReadRelations(relationsFile), result.GetValue(endLabels));
+                    await io.Output.WriteAsync(json ? JsonSerializer.Serialize(report, Json) + "\n" : AgreementTables.Relations(report));
+                    return 0;
                 }
 
                 if (result.GetValue(project) is { } projectId)
@@ -152,6 +166,19 @@ internal static class AgreementCommand
 
         var coders = documents.ToDictionary(d => d, d => (IReadOnlyCollection<string>)spans.Where(s => s.Document == d).Select(s => s.Coder).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         return new SpanData(spans, continua, coders, Tokens: null);
+    }
+
+    private static RelationsFile ReadRelations(FileInfo path)
+    {
+        using var reader = Open(path);
+        try
+        {
+            return RelationsCsv.Read(reader);
+        }
+        catch (RatingsFileException ex)
+        {
+            throw new RatingsFileException($"{path.Name}: {ex.Message}");
+        }
     }
 
     private static async Task<int> ProjectAsync(InvocationConfiguration io, string projectId, string? dbPath, string? groupBy, int? samples, bool json, CancellationToken ct)

@@ -74,6 +74,21 @@ internal static class AgreementTables
         return text.ToString();
     }
 
+    public static string Relations(RelationReport r)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"{r.Relations} relations, {r.Coders} coders, {r.Documents} document(s){(r.EndLabels ? ", end labels must match" : "")}"));
+        Row(text, "Relation F1, exact", r.RelationF1Exact);
+        Row(text, "Relation F1, overlap", r.RelationF1Overlap);
+        Row(text, "Alpha over types", r.TypeAlpha);
+        text.AppendLine(Invariant($"  ({r.SharedPairs} endpoint pairs related by two or more coders)"));
+        text.AppendLine("Per type: relations, F1 exact, F1 overlap");
+        foreach (var t in r.ByType)
+            text.AppendLine(Invariant($"  {t.Type + (t.Directed ? "" : " (undirected)"),-26} {t.Relations,5} {F(t.RelationF1Exact),7} {F(t.RelationF1Overlap),7}"));
+        Notes(text, r.Notes);
+        return text.ToString();
+    }
+
     public static string Project(ProjectAgreementReport r)
     {
         var text = new StringBuilder();
@@ -108,6 +123,17 @@ internal static class AgreementTables
                 Row(text, "Fleiss' kappa", c.FleissKappa);
                 Row(text, "Gwet's AC1", c.GwetAC1);
             }
+        }
+
+        if (r.Relations is { } rel)
+        {
+            text.AppendLine(Invariant($"Relations: {rel.Relations}, {rel.SharedPairs} endpoint pairs related by two or more annotators"));
+            Row(text, "Relation F1, exact", rel.RelationF1Exact);
+            Row(text, "Relation F1, overlap", rel.RelationF1Overlap);
+            Row(text, "Alpha over types", rel.TypeAlpha);
+            text.AppendLine("  Per type: relations, F1 exact, F1 overlap");
+            foreach (var t in rel.ByType)
+                text.AppendLine(Invariant($"    {t.Name,-24} {t.Relations,5} {F(t.RelationF1Exact),7} {F(t.RelationF1Overlap),7}"));
         }
 
         text.AppendLine("Per document: annotators, spans, unitizing alpha, token alpha, F1 overlap");

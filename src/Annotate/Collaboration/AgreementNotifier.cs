@@ -25,6 +25,9 @@ internal sealed class AgreementNotifier(ProjectStore projects, ProjectMembers me
             case AnnotationCommitted annotation:
                 Changed(scope.ProjectId, annotation.Change.DocumentId);
                 break;
+            case RelationCommitted relation:
+                Changed(scope.ProjectId, relation.Change.DocumentId);
+                break;
             case DocumentVersionCommitted document:
                 Changed(scope.ProjectId, document.DocumentId);
                 break;

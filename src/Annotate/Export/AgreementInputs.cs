@@ -7,7 +7,8 @@ namespace Annotate.Export;
 /// <summary>
 /// What the agreement report was computed from, in `annotate agreement`'s own input formats: spans-LAYER.csv
 /// (doc,coder,start,end,label: UTF-16 offsets, for --spans) per span layer, ratings-LAYER.csv (unit,coder,value,
-/// several labels of one person joined by '+', as the report counts them) per document-label layer.
+/// several labels of one person joined by '+', as the report counts them) per document-label layer, and relations.csv
+/// (the --relations format) when there are relations.
 /// </summary>
 internal static class AgreementInputs
 {
@@ -38,6 +39,25 @@ internal static class AgreementInputs
                 {
                     await file.RowAsync(rating.First().DocumentId, rating.Key, string.Join('+', rating.Select(a => a.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
                 }
+            }
+        }
+
+        if (report.Relations is { Relations: > 0 } relations)
+        {
+            // The --relations format, with a line for each person who annotated a document and drew no relation there.
+            var directed = relations.ByType.ToDictionary(t => t.Type, t => t.Directed, StringComparer.Ordinal);
+            await using var file = await CsvFile.CreateAsync(sink, "relations.csv", spreadsheetSafe, cancellationToken);
+            await file.RowAsync("doc", "coder", "type", "source_start", "source_end", "source_label", "target_start", "target_end", "target_label", "directed");
+            await foreach (var (document, coders, rows) in store.RelationInputsAsync(projectId, documentId, cancellationToken))
+            {
+                foreach (var r in rows)
+                {
+                    await file.RowAsync(document, r.AnnotatorId, r.Type, CsvFile.Number(r.SourceStart), CsvFile.Number(r.SourceEnd), $"{r.SourceLayer}/{r.SourceLabel}",
+                        CsvFile.Number(r.TargetStart), CsvFile.Number(r.TargetEnd), $"{r.TargetLayer}/{r.TargetLabel}", directed.GetValueOrDefault(r.Type, true) ? "true" : "false");
+                }
+
+                foreach (var coder in coders.Where(c => !rows.Any(r => r.AnnotatorId == c)))
+                    await file.RowAsync(document, coder, "", "", "", "", "", "", "", "");
             }
         }
     }

@@ -3,7 +3,7 @@ using Annotate.AgreementReports;
 
 namespace Annotate.Export;
 
-/// <summary>The agreement report's tables as CSV files: per layer, label, annotator pair and document.</summary>
+/// <summary>The agreement report's tables as CSV files: per layer, label, annotator pair and document, and per relation type when there are relations.</summary>
 internal static class AgreementTables
 {
     public static async Task WriteAsync(ProjectAgreementReport report, IExportSink sink, bool spreadsheetSafe, CancellationToken cancellationToken)
@@ -43,6 +43,20 @@ internal static class AgreementTables
                     await pairs.RowAsync(layer.Layer, pair.A, names.GetValueOrDefault(pair.A), pair.B, names.GetValueOrDefault(pair.B),
                         CsvFile.Number(pair.TokenAlpha), CsvFile.Number(pair.SpanF1Overlap), CsvFile.Number(pair.AlphaU));
                 }
+            }
+        }
+
+        if (report.Relations is { Relations: > 0 } relations)
+        {
+            // A first row over all types (with alpha over types), then one per type.
+            await using var file = await CsvFile.CreateAsync(sink, "agreement-relations.csv", spreadsheetSafe, cancellationToken);
+            await file.RowAsync("type", "name", "directed", "relations", "relation_f1_exact", "relation_f1_overlap", "type_alpha", "shared_pairs");
+            await file.RowAsync("", "All types", "", CsvFile.Number(relations.Relations), CsvFile.Number(relations.RelationF1Exact), CsvFile.Number(relations.RelationF1Overlap),
+                CsvFile.Number(relations.TypeAlpha), CsvFile.Number(relations.SharedPairs));
+            foreach (var type in relations.ByType)
+            {
+                await file.RowAsync(type.Type, type.Name, type.Directed ? "true" : "false", CsvFile.Number(type.Relations), CsvFile.Number(type.RelationF1Exact),
+                    CsvFile.Number(type.RelationF1Overlap), null, null);
             }
         }
 

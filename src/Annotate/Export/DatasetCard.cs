@@ -71,6 +71,11 @@ internal sealed class DatasetCard(Db db, AgreementStore agreement, ProjectStore 
                     : $"Krippendorff's alpha {Figure(layer.Coding?.KrippendorffAlpha)}").Append('\n');
             }
 
+            if (report.Relations is { Relations: > 0 } relations)
+            {
+                card.Append(CultureInfo.InvariantCulture, $"- Relations ({relations.Relations}): relation F1 (exact ends) {Figure(relations.RelationF1Exact)}, (overlapping ends) {Figure(relations.RelationF1Overlap)}, alpha over types {Figure(relations.TypeAlpha)} on {relations.SharedPairs} pair(s) of spans related by two or more annotators\n");
+            }
+
             card.Append('\n');
         }
 

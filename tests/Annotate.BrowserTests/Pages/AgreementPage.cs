@@ -30,6 +30,13 @@ public sealed class AgreementPage(IPage page)
     public ILocator LabelRow(string layerId, string label) =>
         Layer(layerId).GetByTestId("label-table").Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = label }) });
 
+    /// <summary>The Relations section: relation F1, alpha over types and the per-type table.</summary>
+    public ILocator Relations => page.GetByTestId("relations-agreement");
+
+    /// <summary>The row of one relation type: type, relations, F1 exact, F1 overlap.</summary>
+    public ILocator RelationRow(string typeName) =>
+        Relations.GetByTestId("relation-table").Locator("tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { NameRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(typeName)}") }) });
+
     public ILocator PairHeatMap(string layerId) => Layer(layerId).GetByTestId("pair-heat-map");
 
     public ILocator BarChart(string layerId) => Layer(layerId).Locator(".bar-chart canvas");

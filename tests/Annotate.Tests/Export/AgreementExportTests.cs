@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using Annotate.Tests.Infrastructure;
+using Annotate.Tests.Relations;
 
 namespace Annotate.Tests.Export;
 
@@ -50,5 +52,33 @@ public sealed class AgreementExportTests
         var (rated, _, ratedError) = await AnnotateProcess.RunAsync("agreement", Path.Combine(one, "ratings-stance.csv"));
         Assert.True(recomputed == 0, recomputeError);
         Assert.True(rated == 0, ratedError);
+    }
+    [Fact]
+    public async Task Relations_Get_Their_Table_A_Line_On_The_Card_And_An_Input_File_That_Recomputes_Them()
+    {
+        await using var scenario = await ExportScenario.CreateAsync();
+        var anas = await RelationWork.CreateAsync(scenario.Ana);
+        await anas.RelateAsync("said-by", anas.Claim, anas.Source);
+        await anas.RelateAsync("restates", anas.OtherClaim, anas.Denial);
+        var bens = await RelationWork.CreateAsync(scenario.Ben);
+        await bens.RelateAsync("said-by", bens.Claim, bens.Source);
+        await bens.RelateAsync("restates", bens.Denial, bens.OtherClaim);
+        await bens.RelateAsync("supports", bens.Claim, bens.OtherClaim);
+
+        var folder = await scenario.ExportAsync("agreement", "relations");
+
+        var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "agreement.json"))).RootElement.GetProperty("relations");
+        var (_, rows) = CsvExportTests.Read(Path.Combine(folder, "agreement-relations.csv"));
+        Assert.Equal(("All types", "5"), (rows[0]["name"], rows[0]["relations"]));
+        Assert.Equal(report.GetProperty("relationF1Exact").GetDouble(), double.Parse(rows[0]["relation_f1_exact"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(rows, r => r["type"] == "restates" && r["directed"] == "false" && r["relations"] == "2");
+        Assert.Contains("- Relations (5): relation F1 (exact ends) ", await File.ReadAllTextAsync(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
+
+        // The input file is `annotate agreement --relations` input as it stands, and gives the report's figures.
+        var (exit, output, error) = await AnnotateProcess.RunAsync("agreement", "--relations", Path.Combine(folder, "relations.csv"), "--format", "json");
+        Assert.True(exit == 0, error);
+        var recomputed = JsonDocument.Parse(output).RootElement;
+        foreach (var key in new[] { "relations", "relationF1Exact", "relationF1Overlap", "typeAlpha", "sharedPairs" })
+            Assert.Equal(report.GetProperty(key).GetDouble(), recomputed.GetProperty(key).GetDouble(), 12);
     }
 }

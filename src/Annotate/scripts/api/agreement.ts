@@ -121,6 +121,28 @@ export interface Groups {
   ungrouped: string[];
 }
 
+export interface RelationTypeAgreement {
+  type: string;
+  name: string;
+  color: string | null;
+  directed: boolean;
+  relations: number;
+  relationF1Exact: number | null;
+  relationF1Overlap: number | null;
+}
+
+/** Relation agreement (null in the report when there is no relation and the codebook declares no relation type). */
+export interface RelationAgreement {
+  relations: number;
+  relationF1Exact: number | null;
+  relationF1Overlap: number | null;
+  /** Krippendorff's alpha over relation types on the endpoint pairs two or more annotators related. */
+  typeAlpha: number | null;
+  sharedPairs: number;
+  byType: RelationTypeAgreement[];
+  coincidence: Coincidence;
+}
+
 export interface AgreementReport {
   projectId: string;
   documentId: string | null;
@@ -131,6 +153,7 @@ export interface AgreementReport {
   layers: LayerAgreement[];
   groups: Groups | null;
   notes: string[];
+  relations?: RelationAgreement | null;
 }
 
 export interface TextSegment {

@@ -15,6 +15,7 @@ import { codingLayer } from './codingLayer';
 import { followAgreement } from './follow';
 import { GammaFollower } from './gamma';
 import { documentsTable, groupsSection } from './groups';
+import { RELATIONS_NOTES, relationsSection } from './relations';
 import { SpanLayerView } from './spanLayer';
 
 /** Bootstrap samples for the 95% intervals when the person asks for them (slower on a big project). */
@@ -136,7 +137,7 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
     // Keep focus where it was (a link in a table that is about to be rebuilt).
     const focusKey = body.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['focusKey'] : undefined;
     const seen = new Set<string>();
-    const notes = splitNotes(report.notes, report.layers.map((l) => l.name));
+    const notes = splitNotes(report.notes, [...report.layers.map((l) => l.name), RELATIONS_NOTES]);
     const sections = report.layers.map((layer) => {
       seen.add(layer.layer);
       return layerSection(layer, report, notes.byLayer.get(layer.name) ?? []);
@@ -151,6 +152,9 @@ export function agreementView(ctx: AppContext, documentId: string | null, initia
       notesList(notes.general, 'Notes on these figures'),
       report.groups ? groupsSection(report.groups, report) : null,
       sections.length ? sections : h('p', { class: 'empty' }, 'Nothing to compare yet: agreement needs a codebook and at least two annotators on a document.'),
+      // Relations once someone drew one, or beside span layers (where none drawn is a finding); not on an empty page.
+      report.relations && (report.relations.relations > 0 || sections.length > 0)
+        ? relationsSection(report.relations, notes.byLayer.get(RELATIONS_NOTES) ?? []) : null,
       documentId ? null : h('section', { 'aria-labelledby': 'documents-title' }, h('h2', { id: 'documents-title' }, 'By document'), documentsTable(report, groupBy)));
     if (focusKey) body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
     gamma.follow(report.revision);
