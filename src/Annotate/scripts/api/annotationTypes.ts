@@ -134,9 +134,9 @@ export interface Annotation {
   deleted?: boolean;
   createdAt: string;
   updatedAt: string;
-  /** A relation's ends (span ids); never on the wire's annotations. */
-  source?: string;
-  target?: string;
+  /** A relation's ends (span ids), in the browser only: never on the wire's annotations. */
+  sourceSpan?: string;
+  targetSpan?: string;
 }
 
 export interface AnnotationList {

@@ -17,7 +17,7 @@ class FakeApi implements SessionTransport {
 
   async put(target: Target, id: string, sent: SavePayload & { version?: number }): Promise<Annotation> {
     // A relation's body names its type; stored, it is the session's relation item (type as the label).
-    const body = ('type' in sent ? { ...sent, label: sent.type, layer: '' } : sent) as AnnotationPut & { version?: number };
+    const body = ('type' in sent ? { ...sent, label: sent.type, layer: '', sourceSpan: sent.source, targetSpan: sent.target } : sent) as AnnotationPut & { version?: number };
     this.log.push(`PUT ${target} ${id.slice(0, 4)} ${body.label} v${body.version}`);
     await Promise.resolve();
     const failure = this.failNext;
@@ -236,7 +236,7 @@ test('a relation is saved to the relations endpoint with its type and ends', asy
   await s.outbox.idle();
   assert.ok(api.log.at(-1)!.startsWith(`PUT relations ${r.id.slice(0, 4)} said-by v0`), api.log.join('\n'));
   const stored = api.rows.get(r.id)!;
-  assert.deepEqual([stored.source, stored.target, stored.kind], [a.id, b.id, 'relation']);
+  assert.deepEqual([stored.sourceSpan, stored.targetSpan, stored.kind], [a.id, b.id, 'relation']);
   assert.equal(s.relationTwin('said-by', a.id, b.id, true)?.id, r.id);
   assert.equal(s.relationTwin('said-by', b.id, a.id, true), undefined, 'directed: the other way round is another relation');
   assert.equal(s.relationTwin('said-by', b.id, a.id, false)?.id, r.id, 'undirected: either way round');
@@ -263,7 +263,7 @@ test('deleting a span deletes its relations first, in one undo step; undo brings
   const back = spans.find((x) => x.label === 'accusation')!;
   assert.notEqual(back.id, a.id, 'a span the server saw deleted comes back under a new id');
   assert.equal(relations.length, 1);
-  assert.deepEqual([relations[0]!.source, relations[0]!.target], [back.id, b.id], 'the relation follows its span to the new id');
+  assert.deepEqual([relations[0]!.sourceSpan, relations[0]!.targetSpan], [back.id, b.id], 'the relation follows its span to the new id');
   assert.deepEqual(api.live().map((x) => x.kind).sort(), ['relation', 'span', 'span']);
   const order = api.log.filter((l) => l.startsWith('PUT')).map((l) => l.split(' ')[1]);
   assert.deepEqual(order.slice(-2), ['annotations', 'relations'], 'the span is saved before the relation that needs it');
@@ -278,7 +278,7 @@ test('a relation pushed from elsewhere is applied and deleted like any annotatio
   const remote = {
     id: 'r1', documentId: 'doc', documentVersion: 0, codebookVersion: 1, kind: 'relation' as const, layer: '', label: 'supports', start: null, end: null,
     quote: null, prefix: null, suffix: null, attributes: {}, attribution: null, note: null, annotatorId: 'ann', annotatorName: 'Ann', version: 1,
-    status: 'ok' as const, createdAt: '', updatedAt: '', source: 'x', target: 'y',
+    status: 'ok' as const, createdAt: '', updatedAt: '', sourceSpan: 'x', targetSpan: 'y',
   };
   assert.equal(s.applyRemote('upsert', remote), true);
   assert.deepEqual(s.relationsOf('x').map((x) => x.id), ['r1']);

@@ -61,7 +61,7 @@ test('a relation is drawn only when its author is shown and both ends are drawn'
     codebook.relations);
   const mine = fromRelation({ id: 'r1', documentId: 'd', codebookVersion: 1, type: 'said-by', source: 'a', target: 'b', attributes: {}, note: null,
     annotatorId: 'me', annotatorName: 'me', version: 1, deleted: false, status: 'ok', createdAt: '', updatedAt: '' });
-  const toOthers = { ...mine, id: 'r2', target: 'o' };
+  const toOthers = { ...mine, id: 'r2', targetSpan: 'o' };
   const theirs = { ...mine, id: 'r3', annotatorId: 'ann', annotatorName: 'Ann' };
   for (const r of [mine, toOthers, theirs]) items.set(r.id, r);
   assert.deepEqual(lens.drawn().map((r) => r.id), ['r1'], 'others off: only mine between drawn spans');

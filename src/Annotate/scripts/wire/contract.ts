@@ -112,9 +112,9 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<CodebookInfo, S['CodebookInfo']>>,
   Expect<Matches<Attribution, S['Attribution']>>,
   // The server's Annotation also has `provenance`, null except in the gold layer: GoldAnnotation (below) has it.
-  // `source` and `target` are the browser's own (a relation's ends while it rides in the annotation session).
-  Expect<Matches<Annotation, S['Annotation'], 'provenance' | 'source' | 'target'>>,
-  Expect<Matches<AnnotationList, S['AnnotationList'], 'provenance'>>,
+  // `sourceSpan` and `targetSpan` are the browser's own (a relation's ends while it rides in the annotation session).
+  Expect<Matches<Annotation, S['Annotation'], 'provenance' | 'sourceSpan' | 'targetSpan'>>,
+  Expect<Matches<AnnotationList, S['AnnotationList'], 'provenance' | 'sourceSpan' | 'targetSpan'>>,
   Expect<Accepted<AnnotationPut, S['AnnotationRequest']>>,
   // Relations (scripts/api/relations.ts).
   Expect<Matches<Relation, S['Relation']>>,
@@ -196,11 +196,11 @@ export type WireTypesMatchTheServer = [
   // Curation (scripts/api/curation.ts).
   Expect<Matches<ProvenanceSource, S['ProvenanceSource']>>,
   Expect<Matches<Provenance, S['Provenance']>>,
-  Expect<Matches<GoldAnnotation, S['Annotation']>>,
+  Expect<Matches<GoldAnnotation, S['Annotation'], 'sourceSpan' | 'targetSpan'>>,
   Expect<Matches<SpanCluster, S['SpanCluster']>>,
   Expect<Matches<LabelDecision, S['LabelDecision']>>,
   // Its spans and labels are plain annotations (provenance null); its gold ones are checked by GoldAnnotation.
-  Expect<Matches<CurationView, S['CurationView'], 'provenance'>>,
+  Expect<Matches<CurationView, S['CurationView'], 'provenance' | 'sourceSpan' | 'targetSpan'>>,
   Expect<Accepted<GoldPut, S['GoldRequest']>>,
 ];
 

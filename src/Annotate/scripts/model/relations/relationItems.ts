@@ -12,7 +12,7 @@ export function fromRelation(r: Relation): Annotation {
     layer: '', label: r.type, start: null, end: null, quote: null, prefix: null, suffix: null,
     attributes: r.attributes, attribution: null, note: r.note, annotatorId: r.annotatorId, annotatorName: r.annotatorName,
     version: r.version, status: r.status, deleted: r.deleted, createdAt: r.createdAt, updatedAt: r.updatedAt,
-    source: r.source, target: r.target,
+    sourceSpan: r.source, targetSpan: r.target,
   };
 }
 
@@ -23,7 +23,7 @@ export function relationFeedChange(change: RelationChange): { seq: number; kind:
 
 /** The PUT body for a relation item as it stands. */
 export function relationPut(a: Annotation): RelationPut {
-  return { type: a.label, source: a.source ?? '', target: a.target ?? '', attributes: a.attributes, note: a.note };
+  return { type: a.label, source: a.sourceSpan ?? '', target: a.targetSpan ?? '', attributes: a.attributes, note: a.note };
 }
 
 /** Whether a conflict's `current` is a relation (it has ends) rather than an annotation. */

@@ -36,8 +36,8 @@ export class RelationLens {
   /** Drawn when its author is shown and both its ends are drawn spans. */
   drawable(a: Annotation): boolean {
     if (a.kind !== 'relation' || !this.lens.shown(a)) return false;
-    const source = a.source ? this.items.get(a.source) : undefined;
-    const target = a.target ? this.items.get(a.target) : undefined;
+    const source = a.sourceSpan ? this.items.get(a.sourceSpan) : undefined;
+    const target = a.targetSpan ? this.items.get(a.targetSpan) : undefined;
     return !!source && !!target && this.lens.drawable(source) && this.lens.drawable(target);
   }
 
@@ -54,8 +54,8 @@ export class RelationLens {
     const directed = type?.directed ?? true;
     const quote = (id: string | undefined) => clip(id ? this.items.get(id)?.quote ?? '' : '');
     return {
-      id: a.id, type: a.label, name: this.name(a), color: this.color(a), directed, source: a.source ?? '', target: a.target ?? '',
-      text: `“${quote(a.source)}” ${directed ? '→' : '—'} “${quote(a.target)}”`,
+      id: a.id, type: a.label, name: this.name(a), color: this.color(a), directed, source: a.sourceSpan ?? '', target: a.targetSpan ?? '',
+      text: `“${quote(a.sourceSpan)}” ${directed ? '→' : '—'} “${quote(a.targetSpan)}”`,
       by: this.lens.isMine(a) ? '' : this.lens.annotatorName(a), mine: this.lens.isMine(a),
     };
   }
@@ -65,7 +65,7 @@ export class RelationLens {
     const out: Annotation[] = [];
     for (const a of this.items.values()) if (this.drawable(a)) out.push(a);
     const at = (id: string | undefined) => (id ? this.items.get(id)?.start ?? 0 : 0);
-    return out.sort((x, y) => at(x.source) - at(y.source) || at(x.target) - at(y.target));
+    return out.sort((x, y) => at(x.sourceSpan) - at(y.sourceSpan) || at(x.targetSpan) - at(y.targetSpan));
   }
 }
 

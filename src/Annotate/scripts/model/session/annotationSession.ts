@@ -167,19 +167,19 @@ export class AnnotationSession {
   relationTwin(type: string, source: string, target: string, directed: boolean): Annotation | undefined {
     for (const a of this.items.values()) {
       if (a.kind !== 'relation' || !this.isMine(a) || a.label !== type) continue;
-      if ((a.source === source && a.target === target) || (!directed && a.source === target && a.target === source)) return a;
+      if ((a.sourceSpan === source && a.targetSpan === target) || (!directed && a.sourceSpan === target && a.targetSpan === source)) return a;
     }
     return undefined;
   }
 
   /** The live relations that have this span at one end. */
   relationsOf(spanId: string): Annotation[] {
-    return [...this.items.values()].filter((a) => a.kind === 'relation' && (a.source === spanId || a.target === spanId));
+    return [...this.items.values()].filter((a) => a.kind === 'relation' && (a.sourceSpan === spanId || a.targetSpan === spanId));
   }
 
   /** A new relation of this person between two spans (ids); shown at once, saved and undoable like a span. */
   createRelation(type: string, source: string, target: string, fields: Partial<Pick<Editable, 'attributes' | 'note'>> = {}): Annotation {
-    return this.create('relation', { layer: '', label: type, source, target, ...fields });
+    return this.create('relation', { layer: '', label: type, sourceSpan: source, targetSpan: target, ...fields });
   }
 
   create(kind: 'span' | 'document' | 'relation', fields: Partial<Editable> & Pick<Editable, 'layer' | 'label'>): Annotation {
@@ -279,8 +279,8 @@ export class AnnotationSession {
     this.renamed.set(from, to);
     const moved = (a: Annotation): Annotation => {
       let next = a;
-      if (a.source === from) next = { ...next, source: to };
-      if (a.target === from) next = { ...next, target: to };
+      if (a.sourceSpan === from) next = { ...next, sourceSpan: to };
+      if (a.targetSpan === from) next = { ...next, targetSpan: to };
       return next;
     };
     for (const a of [...this.items.values()]) {
@@ -295,15 +295,15 @@ export class AnnotationSession {
 
   /** A relation being re-created in the middle of an undo: its ends may have got new ids a moment ago. */
   private followRenames(a: Annotation): Annotation {
-    if (a.kind !== 'relation' || a.source === undefined || a.target === undefined) return a;
+    if (a.kind !== 'relation' || a.sourceSpan === undefined || a.targetSpan === undefined) return a;
     const follow = (id: string) => {
       let at = id;
       for (let next = this.renamed.get(at); next !== undefined; next = this.renamed.get(at)) at = next;
       return at;
     };
-    const source = follow(a.source);
-    const target = follow(a.target);
-    return source === a.source && target === a.target ? a : { ...a, source, target };
+    const sourceSpan = follow(a.sourceSpan);
+    const targetSpan = follow(a.targetSpan);
+    return sourceSpan === a.sourceSpan && targetSpan === a.targetSpan ? a : { ...a, sourceSpan, targetSpan };
   }
 
   private send(a: Annotation): void {

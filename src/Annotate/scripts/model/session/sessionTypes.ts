@@ -11,7 +11,7 @@ export type SavePayload = AnnotationPut | RelationPut;
 export interface SaveBody { target: Target; payload: SavePayload }
 
 /** What a person can change about an annotation. */
-export type Editable = Pick<Annotation, 'layer' | 'label' | 'start' | 'end' | 'quote' | 'attributes' | 'attribution' | 'note' | 'source' | 'target'>;
+export type Editable = Pick<Annotation, 'layer' | 'label' | 'start' | 'end' | 'quote' | 'attributes' | 'attribution' | 'note' | 'sourceSpan' | 'targetSpan'>;
 
 export type SessionEvent =
   | { kind: 'set'; annotation: Annotation; previous: Annotation | undefined }
@@ -42,7 +42,7 @@ export interface SessionNotices {
 export const editable = (a: Annotation): Editable => ({
   layer: a.layer, label: a.label, start: a.start, end: a.end, quote: a.quote,
   attributes: a.attributes, attribution: a.attribution, note: a.note,
-  ...(a.kind === 'relation' ? { source: a.source, target: a.target } : {}),
+  ...(a.kind === 'relation' ? { sourceSpan: a.sourceSpan, targetSpan: a.targetSpan } : {}),
 });
 
 export function targetOf(a: Annotation): Target {

@@ -301,7 +301,7 @@ export class Annotator {
   private showRelation(id: string | null, scroll: boolean): void {
     this.arcs.select(id);
     const relation = id ? this.session.items.get(id) : undefined;
-    const source = relation?.source ? this.session.items.get(relation.source) : undefined;
+    const source = relation?.sourceSpan ? this.session.items.get(relation.sourceSpan) : undefined;
     if (source && scroll && this.lens.drawable(source)) this.scrollToSpan(source);
     if (relation) this.state.announce(`Selected relation ${this.relations.name(relation)}: ${this.relations.row(relation).text}. Delete removes it.`);
   }

@@ -150,8 +150,8 @@ export class ArcLayer {
   private gather(): void {
     this.relations = [];
     for (const relation of this.source.relations()) {
-      const source = this.source.span(relation.source ?? '');
-      const target = this.source.span(relation.target ?? '');
+      const source = this.source.span(relation.sourceSpan ?? '');
+      const target = this.source.span(relation.targetSpan ?? '');
       if (!source || !target) continue;
       this.relations.push({ relation, source, target, first: this.chunkOf(Math.min(source.start!, target.start!)), last: this.chunkOf(Math.max(source.start!, target.start!)) });
     }

@@ -98,8 +98,8 @@ export class RelationsPanel {
     const { session, codebook, relations, state } = this.cx;
     const row = relations.row(relation);
     const mine = session.isMine(relation);
-    const source = session.items.get(relation.source ?? '');
-    const target = session.items.get(relation.target ?? '');
+    const source = session.items.get(relation.sourceSpan ?? '');
+    const target = session.items.get(relation.targetSpan ?? '');
     const end = (label: string, span: Annotation | undefined) => {
       const go = h('button', { type: 'button', class: 'button link' }, `“${(span?.quote ?? '').slice(0, 60)}”`);
       go.addEventListener('click', () => span && state.select(span.id, { scroll: true }));

@@ -138,7 +138,7 @@ export class SpansSide {
     const a = event.annotation;
     if (a.kind === 'relation') {
       const selected = this.cx.state.selectedId;
-      if (selected && (a.source === selected || a.target === selected)) this.showLinks(this.cx.session.items.get(selected) ?? null);
+      if (selected && (a.sourceSpan === selected || a.targetSpan === selected)) this.showLinks(this.cx.session.items.get(selected) ?? null);
       return;
     }
     if (a.kind === 'document') {
@@ -169,10 +169,10 @@ export class SpansSide {
     const link = h('button', { type: 'button', class: 'button', 'data-testid': 'link-span' }, 'Link to another span… ', h('kbd', null, 'Shift+L'));
     link.addEventListener('click', () => tab.startLinking());
     const list = relations.map((r) => {
-      const other = this.cx.session.items.get(r.source === span.id ? r.target ?? '' : r.source ?? '');
+      const other = this.cx.session.items.get(r.sourceSpan === span.id ? r.targetSpan ?? '' : r.sourceSpan ?? '');
       const type = this.cx.codebook.codebook.relations.find((t) => t.id === r.label);
       const go = h('button', { type: 'button', class: 'button link', 'data-relation': r.id },
-        `${type?.name ?? r.label} ${r.source === span.id ? '→' : '←'} “${(other?.quote ?? '').slice(0, 40)}”`);
+        `${type?.name ?? r.label} ${r.sourceSpan === span.id ? '→' : '←'} “${(other?.quote ?? '').slice(0, 40)}”`);
       go.addEventListener('click', () => this.cx.state.selectRelation(r.id, { scroll: true }));
       return h('li', null, go);
     });
