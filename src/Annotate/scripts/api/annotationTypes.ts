@@ -110,8 +110,8 @@ export interface Annotation {
   documentId: string;
   documentVersion: number;
   codebookVersion: number;
-  /** 'rejected' only in the gold layer (a curator's decision that a stretch has no gold span). */
-  kind: 'span' | 'document' | 'rejected';
+  /** 'rejected' and 'rejected-relation' only in the gold layer (a curator's decision that a stretch, or annotators' relations, have no gold counterpart). */
+  kind: 'span' | 'document' | 'rejected' | 'rejected-relation';
   layer: string;
   label: string;
   start: number | null;

@@ -9,8 +9,9 @@ import { attributeList } from './attributeList';
 import type { Curation } from './controller';
 import { goldEditor, type EditorHost } from './goldEditor';
 import type { Names } from './names';
+import { relationsSection, type RelationActions } from './relationsPanel';
 
-export interface ClusterActions {
+export interface ClusterActions extends RelationActions {
   accept(spans: Annotation[], annotatorName: string): void;
   merge(spans: Annotation[], label: string): void;
   reject(cluster: SpanCluster): void;
@@ -38,7 +39,7 @@ export class ClusterPanel {
         h('p', { class: 'hint' }, 'Click a coloured stretch, or press j / k to move through the clusters (Shift+N: the next open one).'));
       return;
     }
-    if (this.editing && !cluster.gold.includes(this.editing)) this.editing = null;
+    if (this.editing && !cluster.gold.includes(this.editing) && !this.curation.relationsAt(cluster).some((r) => r.gold.includes(this.editing!))) this.editing = null;
     const checked = new Set([...this.element.querySelectorAll<HTMLInputElement>('input[name="merge"]:checked')].map((c) => c.value));
     const disagreed = disagreedAttributes(cluster.spans.map((id) => this.curation.annotation(id)).filter((a): a is Annotation => !!a), cluster.layer);
     const rows = view.annotators.map((person, i) => this.annotatorRow(cluster, person, i, checked, disagreed));
@@ -73,7 +74,11 @@ export class ClusterPanel {
         h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'r', 'data-testid': 'reject', disabled: this.curation.busy,
           onclick: () => this.actions.reject(cluster) }, 'Reject (r)')),
       h('h3', null, 'Gold here'),
-      this.goldList(cluster));
+      this.goldList(cluster),
+      relationsSection(this.curation, this.names, this.text, this.actions, {
+        editing: this.editing,
+        edit: (id) => (id ? this.edit(id, '.gold-editor select') : this.stopEditing()),
+      }));
     refreshLabels();
   }
 
@@ -120,10 +125,16 @@ export class ClusterPanel {
         h('button', { type: 'button', class: 'button subtle', disabled: this.curation.busy, onclick: () => this.actions.remove(r) }, 'Remove rejection'))));
   }
 
-  private edit(id: string): void {
+  private edit(id: string, focus = '.gold-editor select'): void {
     this.editing = id;
     this.render();
-    this.element.querySelector<HTMLElement>('.gold-editor select')?.focus();
+    this.element.querySelector<HTMLElement>(focus)?.focus();
+  }
+
+  /** Brings the chosen relation block into view (within the panel's scroller) and onto the keyboard's focus path. */
+  showChosenRelation(): void {
+    const chosen = this.element.querySelector<HTMLElement>('.relation-cluster.chosen .relation-choose');
+    chosen?.scrollIntoView({ block: 'nearest' });
   }
 
   private stopEditing(): void {
