@@ -153,13 +153,17 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
     {
         if (Environment.GetEnvironmentVariable("ANNOTATE_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            try
+            for (var attempt = 0; attempt < 3; attempt++)
             {
-                await scrollTo.ScrollIntoViewIfNeededAsync(new() { Timeout = 2_000 });
-            }
-            catch (PlaywrightException)
-            {
-                // The panel was redrawn under the scroll (a live refresh): the picture is taken as the page is.
+                try
+                {
+                    await scrollTo.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })", null, new() { Timeout = 2_000 });
+                    break;
+                }
+                catch (PlaywrightException)
+                {
+                    // The panel was redrawn under the scroll (a live refresh): try the new one.
+                }
             }
 
             Directory.CreateDirectory(folder);

@@ -32,6 +32,21 @@ export class ClusterPanel {
   constructor(private readonly curation: Curation, private readonly names: Names, private readonly text: string, private readonly actions: ClusterActions) {}
 
   render(): void {
+    // Focus inside a relation block stays in that block when the panel is redrawn: going back to the title would
+    // scroll the side column up, away from the relations at its foot.
+    const focusedRelation = this.element.contains(document.activeElement)
+      ? document.activeElement?.closest('[data-relation-cluster]')?.getAttribute('data-relation-cluster') ?? null
+      : null;
+    this.draw();
+    if (focusedRelation) this.relationButton(focusedRelation)?.focus({ preventScroll: true });
+  }
+
+  private relationButton(id: string): HTMLElement | null {
+    return [...this.element.querySelectorAll<HTMLElement>('[data-relation-cluster]')].find((e) => e.dataset['relationCluster'] === id)
+      ?.querySelector<HTMLElement>('.relation-choose') ?? null;
+  }
+
+  private draw(): void {
     const cluster = this.curation.selected;
     const view = this.curation.view;
     if (!cluster || !view) {
@@ -83,7 +98,8 @@ export class ClusterPanel {
   }
 
   focus(): void {
-    this.element.querySelector<HTMLElement>('#cluster-title')?.focus();
+    const relation = this.curation.chosenRelation();
+    ((relation ? this.relationButton(relation.id) : null) ?? this.element.querySelector<HTMLElement>('#cluster-title'))?.focus();
   }
 
   private annotatorRow(cluster: SpanCluster, person: { id: string; name: string }, index: number, checked: Set<string>, disagreed: ReadonlySet<string>): HTMLElement {
@@ -133,8 +149,10 @@ export class ClusterPanel {
 
   /** Brings the chosen relation block into view (within the panel's scroller) and onto the keyboard's focus path. */
   showChosenRelation(): void {
-    const chosen = this.element.querySelector<HTMLElement>('.relation-cluster.chosen .relation-choose');
-    chosen?.scrollIntoView({ block: 'nearest' });
+    const chosen = this.curation.chosenRelation();
+    const button = chosen ? this.relationButton(chosen.id) : null;
+    button?.focus({ preventScroll: true });
+    button?.scrollIntoView({ block: 'nearest' });
   }
 
   private stopEditing(): void {
