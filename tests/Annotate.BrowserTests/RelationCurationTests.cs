@@ -65,8 +65,13 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
         await page.AcceptAsync(ana);
         await Expect(page.GoldItems).ToHaveCountAsync(1);
         await Expect(relations.GetByTestId("relation-row").First).Not.ToContainTextAsync("not in gold yet");
+        await Expect(page.Cluster("claim", claim.Start, claim.End)).ToContainTextAsync("1 relation (1 open)");
+
+        // Both spans are curated, the relation is not: Shift+N goes to the claim and chooses its relation.
+        await page.Page.Keyboard.PressAsync("Shift+N");
+        await Expect(page.Panel.Locator("#cluster-title")).ToContainTextAsync($"{claim.Start}–{claim.End}");
+        await Expect(relations.First).ToHaveClassAsync("relation-cluster chosen");
         await Shots("relations-desktop-chosen", page.Page, relations.First);
-        await page.Page.Keyboard.PressAsync("]");
         await page.Page.Keyboard.PressAsync("2");
 
         // Assert: the gold relation with its provenance, Bea's attributes, and the cluster curated.

@@ -110,9 +110,17 @@ export function curateView(ctx: AppContext, id: string): View {
     }
 
     function pickNextOpen(): void {
-      const next = nextOpen(curation.ordered, curation.selected?.id ?? null);
-      if (next) pick(next, true);
-      else setStatus('Every cluster is curated or rejected.');
+      // A decided cluster with an open relation starting there is still work: Shift+N stops there, on that relation.
+      const openRelations = curation.view?.relationClusters.filter((r) => r.status === 'open') ?? [];
+      const work = curation.ordered.map((c) => (c.status !== 'open' && openRelations.some((r) => r.sourceCluster === c.id) ? { ...c, status: 'open' as const } : c));
+      const next = nextOpen(work, curation.selected?.id ?? null);
+      const cluster = next && curation.ordered.find((c) => c.id === next.id);
+      if (!cluster) {
+        setStatus(curation.view?.relationClusters.length ? 'Every cluster and relation is curated or rejected.' : 'Every cluster is curated or rejected.');
+        return;
+      }
+      pick(cluster, true, cluster.status === 'open' ? null : openRelations.find((r) => r.sourceCluster === cluster.id)?.id ?? null);
+      if (curation.selectedRelation) page?.showChosenRelation();
     }
 
     const unsubscribe = curation.subscribe(render);
