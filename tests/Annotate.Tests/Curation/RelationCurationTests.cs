@@ -215,6 +215,32 @@ public sealed class RelationCurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_Undirected_Relation_Made_Either_Way_Round_Is_One_Agreed_Cluster_Accepted_With_The_Spans()
+    {
+        var restated = new List<string>();
+        foreach (var (who, first) in new[] { (ana, true), (ben, false) })
+        {
+            var quote = await who.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "factual-claim", 0, 20, layer: "claim");
+            var paraphrase = await who.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "factual-claim", 30, 50, layer: "claim");
+            var (source, target) = first ? (quote.Id, paraphrase.Id) : (paraphrase.Id, quote.Id);
+            var response = await who.Http.PutAsJsonAsync($"/api/documents/{Doc}/relations/{Guid.NewGuid()}", new { type = "restates", source, target });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            restated.Add((await response.Content.ReadFromJsonAsync<Relation>())!.Id);
+        }
+
+        var cluster = OnlyRelationCluster(await ViewAsync());
+        var accepted = await (await cora.Http.PostAsJsonAsync($"/api/documents/{Doc}/gold/accept-agreed", new { })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("restates:claim:0-20~claim:30-50", cluster.GetProperty("id").GetString());
+        Assert.False(cluster.GetProperty("directed").GetBoolean());
+        Assert.True(cluster.GetProperty("agreed").GetBoolean(), cluster.ToString());
+        Assert.Equal(restated.Order(StringComparer.Ordinal), Strings(cluster.GetProperty("relations")).Order(StringComparer.Ordinal));
+        var relation = Assert.Single(accepted.GetProperty("relations").EnumerateArray().ToList());
+        Assert.Equal(2, relation.GetProperty("provenance").GetProperty("sources").GetArrayLength());
+        Assert.Equal("curated", OnlyRelationCluster(await ViewAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Annotators_Cannot_Curate_Relations()
     {
         var anas = await SaidByAsync(ana);
