@@ -10,7 +10,7 @@ namespace Annotate.BrowserTests;
 /// <summary>
 /// Curation of relations in the browser: two annotators relate the same claim to its source; a curator sees both
 /// relations in the cluster panel and side by side, is told to accept the ends first, accepts one annotator's
-/// relation by keyboard, undoes it, sees an annotator's change live, and does the same on a phone by touch.
+/// relation by keyboard, edits it, undoes both, sees an annotator's change live, and accepts on a phone by touch.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture browser)
@@ -82,16 +82,26 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
         await Expect(page.Progress).ToContainTextAsync("1 relation: 1 curated, 0 rejected, 0 open");
         await Shots("relations-desktop-accepted", page.Page, relations.First);
 
+        // Edit the gold relation: how it is reported becomes Ana's.
+        await gold.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Expect(page.Panel.GetByTestId("edit-relation-type")).ToHaveValueAsync("said-by");
+        await page.Panel.Locator(".gold-editor [data-attribute='mode']").SelectOptionAsync("reported-speech");
+        await page.Panel.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(gold).ToContainTextAsync($"edited from {bea} by {cora}");
+        await Expect(gold).ToContainTextAsync("How it is reported: reported-speech");
+
         // Side by side: each column lists its relations as "type: source → target".
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Side by side" }).ClickAsync();
         var columns = page.SideColumns;
         ILocator Column(string title) => page.Page.Locator($"[data-testid='side-column'][aria-label='{title}']");
         await Expect(Column(ana).GetByTestId("side-relation")).ToContainTextAsync(line);
         await Expect(Column(bea).GetByTestId("side-relation")).ToContainTextAsync(line);
-        await Expect(columns.Last.GetByTestId("side-relation")).ToContainTextAsync($"accepted from {bea} by {cora}");
+        await Expect(columns.Last.GetByTestId("side-relation")).ToContainTextAsync($"edited from {bea} by {cora}");
         await Shots("relations-desktop-side-by-side", page.Page, columns.First);
 
-        // Undo takes the gold relation back out; the spans stay gold.
+        // Undo takes the edit back, then the gold relation out; the spans stay gold.
+        await page.Page.Keyboard.PressAsync("Control+z");
+        await Expect(columns.Last.GetByTestId("side-relation")).ToContainTextAsync("How it is reported: paraphrase");
         await page.Page.Keyboard.PressAsync("Control+z");
         await Expect(page.Progress).ToContainTextAsync("1 relation: 0 curated, 0 rejected, 1 open");
         await Expect(columns.Last.GetByTestId("side-relation")).ToHaveCountAsync(0);
