@@ -81,6 +81,8 @@ test('] and [ step through a cluster’s relations, wrapping round', () => {
   const key = (k: string) => curationCommand({ key: k, ctrlKey: false, shiftKey: false, altKey: false, metaKey: false });
   assert.deepEqual(key(']'), { kind: 'nextRelation' });
   assert.deepEqual(key('['), { kind: 'previousRelation' });
+  assert.deepEqual(key('.'), { kind: 'nextRelation' });
+  assert.deepEqual(key(','), { kind: 'previousRelation' });
 });
 
 test('relation progress and kinds read as words', () => {

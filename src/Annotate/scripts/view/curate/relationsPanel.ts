@@ -34,7 +34,7 @@ export function describeRelation(curation: Curation, names: Names, text: string,
 
 /**
  * The relations with an end in the chosen cluster, one block per relation cluster: each annotator's relation with
- * Accept (keys 1–9 once the block is chosen with ] / [), who made none, the gold relations and rejections with
+ * Accept (keys 1–9 once the block is chosen with ] / [ or . / ,), who made none, the gold relations and rejections with
  * their provenance, and Reject (r).
  */
 export function relationsSection(curation: Curation, names: Names, text: string, actions: RelationActions, state: RelationPanelState): HTMLElement | null {
@@ -96,6 +96,6 @@ export function relationsSection(curation: Curation, names: Names, text: string,
 
   return h('section', { class: 'curate-relations', 'aria-labelledby': 'relations-title', 'data-testid': 'relations-panel' },
     h('h3', { id: 'relations-title' }, `Relations (${clusters.length})`),
-    h('p', { class: 'hint' }, '] / [ choose a relation; then 1–9 accept that annotator’s, r rejects, Esc goes back to the cluster.'),
+    h('p', { class: 'hint' }, '] / [ (or . / ,) choose a relation; then 1–9 accept that annotator’s, r rejects, Esc goes back to the cluster.'),
     h('ol', { class: 'plain relation-clusters' }, clusters.map(block)));
 }
