@@ -130,6 +130,37 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
         Assert.Empty(phone.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task Accept_All_Agreed_Takes_An_Agreed_Relation_With_Its_Spans_And_Undoes_Them_As_One_Step()
+    {
+        // Arrange: Ana and Bea mark the same claim and source, and relate them alike.
+        const string walkout = "aldmere-broadcasting.2026-03-13-sarn-pass-deal-after-varenian-walkout";
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var text = (await server.DocumentAsync(walkout)).Text;
+        var claim = At(text, "I regret that it took eleven days");
+        var source = At(text, "Foreign Secretary Beatrix Anholt");
+        await using var anaBrowser = await browser.OpenAsync(server.BaseAddress);
+        await using var beaBrowser = await browser.OpenAsync(server.BaseAddress);
+        await using var coraBrowser = await browser.OpenAsync(server.BaseAddress);
+        await new SignInPage(anaBrowser.Page).SignInAsync($"Ana {suffix}");
+        await new SignInPage(beaBrowser.Page).SignInAsync($"Bea {suffix}");
+        await RelateAsync(anaBrowser.Page, claim, source, "direct-quote", walkout);
+        await RelateAsync(beaBrowser.Page, claim, source, "direct-quote", walkout);
+        await MakeCuratorAsync(coraBrowser.Page, $"Cora {suffix}");
+        var page = await new CurationPage(coraBrowser.Page).OpenAsync(walkout);
+        await Expect(page.Progress).ToHaveTextAsync("2 clusters: 0 curated, 0 rejected, 2 open · 1 relation: 0 curated, 0 rejected, 1 open");
+
+        // Act
+        await page.AcceptAgreedButton.ClickAsync();
+
+        // Assert: the spans, then the relation between them, in one step that one undo takes back.
+        await Expect(page.Progress).ToHaveTextAsync("2 clusters: 2 curated, 0 rejected, 0 open · 1 relation: 1 curated, 0 rejected, 0 open");
+        await Expect(page.Status).ToContainTextAsync("Accepted 3 agreed annotations (1 relation) (one undo step).");
+        await page.Page.Keyboard.PressAsync("Control+z");
+        await Expect(page.Progress).ToHaveTextAsync("2 clusters: 0 curated, 0 rejected, 2 open · 1 relation: 0 curated, 0 rejected, 1 open");
+        Assert.Empty(coraBrowser.ConsoleErrors);
+    }
+
     private static (int Start, int End) At(string text, string phrase)
     {
         var start = text.IndexOf(phrase, StringComparison.Ordinal);
@@ -138,12 +169,12 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
     }
 
     /// <summary>The annotator's claim and source spans and a said-by relation between them; returns the relation's id.</summary>
-    private static async Task<string> RelateAsync(IPage page, (int Start, int End) claim, (int Start, int End) source, string mode)
+    private static async Task<string> RelateAsync(IPage page, (int Start, int End) claim, (int Start, int End) source, string mode, string document = Doc)
     {
         var (claimId, sourceId, relationId) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
-        await PutAsync(page, $"/api/documents/{Doc}/annotations/{claimId}", new { layer = "claim", label = "factual-claim", start = claim.Start, end = claim.End });
-        await PutAsync(page, $"/api/documents/{Doc}/annotations/{sourceId}", new { layer = "source", label = "official", start = source.Start, end = source.End });
-        await PutAsync(page, $"/api/documents/{Doc}/relations/{relationId}", new { type = "said-by", source = claimId, target = sourceId, attributes = new { mode } });
+        await PutAsync(page, $"/api/documents/{document}/annotations/{claimId}", new { layer = "claim", label = "factual-claim", start = claim.Start, end = claim.End });
+        await PutAsync(page, $"/api/documents/{document}/annotations/{sourceId}", new { layer = "source", label = "official", start = source.Start, end = source.End });
+        await PutAsync(page, $"/api/documents/{document}/relations/{relationId}", new { type = "said-by", source = claimId, target = sourceId, attributes = new { mode } });
         return relationId;
     }
 
