@@ -50,6 +50,9 @@ public sealed record Annotation(
     /// <summary>A typed link between two spans (docs/api.md, Relations); stored as a row like the others, with no layer.</summary>
     public const string RelationKind = "relation";
 
+    /// <summary>A curator's decision that annotators' relations have no gold relation (gold layer only; no ends, its type as the label).</summary>
+    public const string RejectedRelationKind = "rejected-relation";
+
     /// <summary>The layer column of a relation: empty, which no layer id can be, so renames of labels and of relation types never meet.</summary>
     public const string RelationLayer = "";
     public const string Ok = "ok";

@@ -26,5 +26,11 @@ internal abstract record WriteOutcome
     /// <summary>The project is in a discuss round: annotators' editing is refused until a revise round opens.</summary>
     public sealed record Frozen(string Round, string Detail) : WriteOutcome;
 
+    /// <summary>
+    /// A gold relation asked to join an annotator's span that has no gold copy yet: the curator accepts that span
+    /// first. Field is "source" or "target"; SpanId the annotator's span.
+    /// </summary>
+    public sealed record MissingGoldEnd(string Field, string SpanId, string Detail) : WriteOutcome;
+
     public static Invalid Error(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,13 +1,15 @@
 using Annotate.Annotations;
+using Annotate.Relations;
 using Annotate.Sessions;
 
 namespace Annotate.Curation;
 
 /// <summary>
 /// Accepts in one action everything the document's annotators agree on and the gold layer lacks: each agreed
-/// cluster's spans and each agreed label layer's labels become gold, with every annotator's copy as the sources.
+/// cluster's spans and each agreed label layer's labels become gold, with every annotator's copy as the sources; then
+/// each agreed relation whose ends are in gold by then.
 /// </summary>
-internal sealed class AcceptAgreed(CurationReader reader, GoldWriter gold)
+internal sealed class AcceptAgreed(CurationReader reader, GoldWriter gold, GoldRelationWriter goldRelations)
 {
     public async Task<(AcceptAgreedResult? Result, WriteOutcome? Failure)> RunAsync(string documentId, string? layer, SessionUser curator, CancellationToken ct)
     {
@@ -47,7 +49,43 @@ internal sealed class AcceptAgreed(CurationReader reader, GoldWriter gold)
             }
         }
 
-        return (new AcceptAgreedResult(created), null);
+        var relations = new List<Relation>();
+        if (await AcceptRelationsAsync(documentId, layer, curator, relations, ct) is { } relationFailure)
+            return (null, relationFailure);
+        return (new AcceptAgreedResult(created, relations), null);
+    }
+
+    /// <summary>
+    /// After the spans: each agreed relation whose two ends are now gold spans, between those gold spans, with every
+    /// annotator's copy as the sources. One whose ends are not both in gold stays open (its spans were not agreed).
+    /// </summary>
+    private async Task<WriteOutcome?> AcceptRelationsAsync(string documentId, string? layer, SessionUser curator, List<Relation> created, CancellationToken ct)
+    {
+        if (await reader.ReadAsync(documentId, ct) is not { } view)
+            return null;
+        var layerOf = view.Clusters.ToDictionary(c => c.Id, c => c.Layer, StringComparer.Ordinal);
+        var byId = view.Relations.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var cluster in view.RelationClusters.Where(c => c.Agreed && c.Status == "open"
+            && (layer is null || layerOf[c.SourceCluster] == layer || layerOf[c.TargetCluster] == layer)))
+        {
+            if (cluster.Ends.Count == 0 || cluster.Ends[0] is not { Source: { } source, Target: { } target } ends)
+                continue;
+            var first = byId[ends.Relation];
+            var request = new GoldRelationRequest(first.Type, source, target, first.Attributes.ToDictionary(), first.Note, null,
+                CurationActions.Accepted, [.. cluster.Relations]);
+            switch (await goldRelations.UpsertAsync(documentId, Guid.CreateVersion7().ToString(), request, curator, ct))
+            {
+                case WriteOutcome.Saved saved:
+                    created.Add(Relation.From(saved.Annotation));
+                    break;
+                case WriteOutcome.Invalid:
+                    break; // e.g. the gold layer already joins these spans by that type: nothing to add
+                case var failure:
+                    return failure;
+            }
+        }
+
+        return null;
     }
 
     private async Task<WriteOutcome?> WriteAsync(string documentId, string kind, GoldRequest request, SessionUser curator, List<Annotation> created, CancellationToken ct)

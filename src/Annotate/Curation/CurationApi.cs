@@ -25,6 +25,18 @@ internal static class CurationApi
         MapKind(api, "gold-labels", Annotation.DocumentKind, "gold document label");
         MapKind(api, "rejections", Annotation.RejectedKind, "rejection (a stretch decided to have no gold span)");
 
+        api.MapPut("/documents/{documentId}/relation-rejections/{id}", async (string documentId, string id, RelationRejectionRequest? request, SessionUser me, GoldRelationWriter writer, CancellationToken ct) =>
+                AnnotationsApi.ToHttp(request is null
+                    ? WriteOutcome.Error("body", "Send a JSON body with type and sources (the rejected relations' ids).")
+                    : await writer.RejectAsync(documentId, id, request, me, ct), documentId, "relation-rejections"))
+            .RequireDocumentAccess(ProjectRight.Curate)
+            .WithSummary("Creates or updates a rejection of annotators' relations (a decision that they have no gold relation), with its provenance.");
+
+        api.MapDelete("/documents/{documentId}/relation-rejections/{id}", async (string documentId, string id, int? version, GoldRelationWriter writer, CancellationToken ct) =>
+                AnnotationsApi.ToHttp(await writer.DeleteAsync(documentId, id, version, Annotation.RejectedRelationKind, ct), documentId, "relation-rejections"))
+            .RequireDocumentAccess(ProjectRight.Curate)
+            .WithSummary("Deletes a rejection of relations (kept as a tombstone, so it can be restored by a PUT with the tombstone's version).");
+
         api.MapPost("/documents/{documentId}/gold/accept-agreed", async Task<Results<Ok<AcceptAgreedResult>, ValidationProblem, ProblemHttpResult>> (
                 string documentId, AcceptAgreedRequest? request, SessionUser me, AcceptAgreed accept, CancellationToken ct) =>
             {
@@ -38,7 +50,7 @@ internal static class CurationApi
                 };
             })
             .RequireDocumentAccess(ProjectRight.Curate)
-            .WithSummary("Accepts into the gold layer every span and label all the document's annotators agree on and the gold layer lacks; returns what was created.");
+            .WithSummary("Accepts into the gold layer every span and label all the document's annotators agree on and the gold layer lacks, then every relation they agree on whose ends are then in gold; returns what was created.");
         return api;
     }
 

@@ -2,6 +2,7 @@ using Annotate.Annotations;
 using Annotate.Codebook;
 using Annotate.Corpus;
 using Annotate.Data;
+using Annotate.Relations;
 
 namespace Annotate.Curation;
 
@@ -10,13 +11,16 @@ public sealed record CurationAnnotator(string Id, string Name);
 
 /// <summary>
 /// What a curator sees of a document: every annotator's current spans and labels, the gold layer with provenance,
-/// rejections, and the clusters and label layers with their disagreements classified.
+/// rejections, and the clusters and label layers with their disagreements classified; then the same for relations:
+/// annotators' relations (between spans of the clusters), the gold layer's, rejections of relations, and relation clusters.
 /// </summary>
 public sealed record CurationView(
     string DocumentId, int Version, IReadOnlyList<CurationAnnotator> Annotators,
     IReadOnlyList<Annotation> Spans, IReadOnlyList<Annotation> Labels,
     IReadOnlyList<Annotation> Gold, IReadOnlyList<Annotation> GoldLabels, IReadOnlyList<Annotation> Rejections,
-    IReadOnlyList<SpanCluster> Clusters, IReadOnlyList<LabelDecision> LabelLayers);
+    IReadOnlyList<SpanCluster> Clusters, IReadOnlyList<LabelDecision> LabelLayers,
+    IReadOnlyList<Relation> Relations, IReadOnlyList<Relation> GoldRelations, IReadOnlyList<Annotation> RelationRejections,
+    IReadOnlyList<RelationCluster> RelationClusters);
 
 /// <summary>Builds a document's <see cref="CurationView"/> from the database.</summary>
 internal sealed class CurationReader(Db db, DocumentStore documents, CodebookStore codebooks)
@@ -53,7 +57,18 @@ internal sealed class CurationReader(Db db, DocumentStore documents, CodebookSto
         var annotators = spans.Concat(labels).GroupBy(a => a.AnnotatorId, StringComparer.Ordinal)
             .Select(g => new CurationAnnotator(g.Key, g.First().AnnotatorName)).OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var ids = annotators.Select(a => a.Id).ToList();
+        var clusters = CurationClusters.Spans(spans, ids, gold, rejections);
+        // A relation is shown while both its ends are spans of the current text (the clusters' spans and the gold's).
+        var inClusters = spans.Concat(gold).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        bool Placed(Annotation r) => r.Source is { } s && r.Target is { } t && inClusters.Contains(s) && inClusters.Contains(t);
+        var relations = Of(Annotation.RelationKind, false).Where(Placed).ToList();
+        var goldRelations = Of(Annotation.RelationKind, true).Where(Placed).ToList();
+        var relationRejections = Of(Annotation.RejectedRelationKind, true);
+        var directed = (codebook?.Codebook.Relations ?? []).ToDictionary(r => r.Id, r => r.Directed, StringComparer.Ordinal);
+        var relationClusters = RelationClusters.Build(relations, spans, clusters, ids, gold, goldRelations, relationRejections,
+            type => directed.GetValueOrDefault(type, true));
         return new CurationView(documentId, version, annotators, spans, labels, gold, goldLabels, rejections,
-            CurationClusters.Spans(spans, ids, gold, rejections), CurationClusters.Labels(labels, ids, goldLabels));
+            clusters, CurationClusters.Labels(labels, ids, goldLabels),
+            [.. relations.Select(Relation.From)], [.. goldRelations.Select(Relation.From)], relationRejections, relationClusters);
     }
 }

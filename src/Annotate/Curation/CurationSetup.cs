@@ -6,6 +6,7 @@ internal static class CurationSetup
     public static IServiceCollection AddAnnotateCuration(this IServiceCollection services)
     {
         services.AddSingleton<GoldWriter>();
+        services.AddSingleton<GoldRelationWriter>();
         services.AddSingleton<CurationReader>();
         services.AddSingleton<AcceptAgreed>();
         return services;

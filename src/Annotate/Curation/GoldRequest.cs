@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Annotate.Annotations;
+using Annotate.Relations;
 
 namespace Annotate.Curation;
 
@@ -30,5 +31,5 @@ public sealed record GoldRequest(
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record AcceptAgreedRequest(string? Layer);
 
-/// <summary>What accept-agreed created (in the order written), so the client can undo it as one step.</summary>
-public sealed record AcceptAgreedResult(IReadOnlyList<Annotation> Created);
+/// <summary>What accept-agreed created (in the order written: spans and labels, then relations), so the client can undo it as one step.</summary>
+public sealed record AcceptAgreedResult(IReadOnlyList<Annotation> Created, IReadOnlyList<Relation> Relations);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Annotate.Annotations;
+using Annotate.Curation;
 
 namespace Annotate.Relations;
 
@@ -9,6 +10,7 @@ namespace Annotate.Relations;
 /// <param name="Source">The id of the span the relation starts at (either end, for an undirected type).</param>
 /// <param name="Target">The id of the span it ends at.</param>
 /// <param name="Status">"ok", or "unknown-label" when the codebook no longer has the type.</param>
+/// <param name="Provenance">The gold layer's only: how a curator arrived at it (null for annotators' relations).</param>
 public sealed record Relation(
     string Id,
     string DocumentId,
@@ -24,10 +26,11 @@ public sealed record Relation(
     bool Deleted,
     string Status,
     string CreatedAt,
-    string UpdatedAt)
+    string UpdatedAt,
+    Provenance? Provenance = null)
 {
     internal static Relation From(Annotation a) => new(a.Id, a.DocumentId, a.CodebookVersion, a.Label, a.Source ?? "", a.Target ?? "",
-        a.Attributes, a.Note, a.AnnotatorId, a.AnnotatorName, a.Version, a.Deleted, a.Status, a.CreatedAt, a.UpdatedAt);
+        a.Attributes, a.Note, a.AnnotatorId, a.AnnotatorName, a.Version, a.Deleted, a.Status, a.CreatedAt, a.UpdatedAt, a.Provenance);
 }
 
 public sealed record RelationList(IReadOnlyList<Relation> Items);

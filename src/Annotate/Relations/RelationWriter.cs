@@ -20,7 +20,10 @@ namespace Annotate.Relations;
 /// </summary>
 internal sealed class RelationWriter(Db db, DocumentStore documents, VersionTexts texts, CodebookStore codebooks, ICommittedChanges changes, TimeProvider time)
 {
-    public async Task<WriteOutcome> UpsertAsync(string documentId, string id, RelationRequest request, SessionUser author, CancellationToken cancellationToken)
+    /// <param name="kind">A relation, or (gold layer only) a rejection of annotators' relations, which has no ends.</param>
+    /// <param name="provenanceJson">For the gold layer only: where the relation (or rejection) came from.</param>
+    public async Task<WriteOutcome> UpsertAsync(string documentId, string id, RelationRequest request, SessionUser author, CancellationToken cancellationToken,
+        string kind = Annotation.RelationKind, string? provenanceJson = null)
     {
         if (!Guid.TryParse(id, out _))
         {
@@ -43,17 +46,22 @@ internal sealed class RelationWriter(Db db, DocumentStore documents, VersionText
         var attributes = (request.Attributes ?? []).Where(a => a.Value.ValueKind != JsonValueKind.Null)
             .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value);
         var candidate = new AnnotationRow(id, documentId, context.Current!.Version, context.Codebook.Collection, context.Codebook.Version,
-            author.UserId, author.DisplayName, Annotation.RelationKind, Annotation.RelationLayer, type!.Id, null, null, null, null, null,
-            JsonSerializer.Serialize(attributes), null, string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, 0, now, now, null,
+            author.UserId, author.DisplayName, kind, Annotation.RelationLayer, type!.Id, null, null, null, null, null,
+            JsonSerializer.Serialize(attributes), null, string.IsNullOrEmpty(request.Note) ? null : request.Note, 1, 0, 0, 0, now, now, provenanceJson,
             request.Source, request.Target);
         var outcome = await db.WriteAsync((c, t) => ApplyAsync(c, t, candidate, type, request.Version, context), cancellationToken);
         if (outcome is WriteOutcome.Saved saved)
         {
-            await changes.PublishAsync(new RelationCommitted(RelationChange.Of(saved.Seq, saved.Annotation)));
+            await PublishAsync(saved.Seq, saved.Annotation);
         }
 
         return outcome;
     }
+
+    // A rejection of relations travels like a span rejection: as a gold annotation, which no annotator's page shows.
+    private Task PublishAsync(long seq, Annotation annotation) => annotation.Kind == Annotation.RelationKind
+        ? changes.PublishAsync(new RelationCommitted(RelationChange.Of(seq, annotation)))
+        : changes.PublishAsync(new AnnotationCommitted(new AnnotationChange(seq, annotation.DocumentId, annotation.Deleted ? AnnotationChange.Delete : AnnotationChange.Upsert, annotation)));
 
     private static async Task<WriteOutcome> ApplyAsync(IDbConnection c, IDbTransaction t, AnnotationRow candidate, RelationDefinition type, int? basedOn, WriteContext context)
     {
@@ -74,7 +82,7 @@ internal sealed class RelationWriter(Db db, DocumentStore documents, VersionText
             return Forbidden(candidate.Id, "change");
         }
 
-        if (await CheckEndsAsync(c, t, candidate, type) is { } problem)
+        if (candidate.Kind == Annotation.RelationKind && await CheckEndsAsync(c, t, candidate, type) is { } problem)
         {
             return problem;
         }
@@ -149,12 +157,14 @@ internal sealed class RelationWriter(Db db, DocumentStore documents, VersionText
     }
 
     private static bool SameContent(AnnotationRow a, AnnotationRow b) =>
-        a.Label == b.Label && a.SourceId == b.SourceId && a.TargetId == b.TargetId && a.AttributesJson == b.AttributesJson && a.Note == b.Note;
+        a.Label == b.Label && a.SourceId == b.SourceId && a.TargetId == b.TargetId && a.AttributesJson == b.AttributesJson && a.Note == b.Note
+        && a.ProvenanceJson == b.ProvenanceJson;
 
     // Never the author's name: in blind mode it would tell who else annotates.
     private static WriteOutcome.Forbidden Forbidden(string id, string verb) => new($"Relation {id} belongs to another annotator; only its author can {verb} it.");
 
-    public async Task<WriteOutcome> DeleteAsync(string documentId, string id, int? basedOn, SessionUser author, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> DeleteAsync(string documentId, string id, int? basedOn, SessionUser author, CancellationToken cancellationToken,
+        string kind = Annotation.RelationKind)
     {
         var context = await WriteContext.LoadAsync(documents, texts, codebooks, documentId, null, cancellationToken);
         if (context.Failure is { } failure)
@@ -171,9 +181,11 @@ internal sealed class RelationWriter(Db db, DocumentStore documents, VersionText
 
             await Db.LockAsync(c, t, documentId);
             var existing = await AnnotationStore.GetAsync(c, t, id);
-            if (existing is null || existing.DocumentId != documentId || existing.Kind != Annotation.RelationKind)
+            if (existing is null || existing.DocumentId != documentId || existing.Kind != kind)
             {
-                return new WriteOutcome.NotFound($"Document '{documentId}' has no relation {id}.");
+                return new WriteOutcome.NotFound(kind == Annotation.RelationKind
+                    ? $"Document '{documentId}' has no relation {id}."
+                    : $"Document '{documentId}' has no rejection of relations {id}.");
             }
 
             if (existing.AnnotatorId != author.UserId)
@@ -198,7 +210,7 @@ internal sealed class RelationWriter(Db db, DocumentStore documents, VersionText
         }, cancellationToken);
         if (outcome is WriteOutcome.Removed { Tombstone: { } deleted } removed)
         {
-            await changes.PublishAsync(new RelationCommitted(RelationChange.Of(removed.Seq, deleted)));
+            await PublishAsync(removed.Seq, deleted);
         }
 
         return outcome;

@@ -111,11 +111,12 @@ export interface Annotation {
   documentVersion: number;
   codebookVersion: number;
   /**
-   * 'rejected' only in the gold layer (a curator's decision that a stretch has no gold span). 'relation' only in the
-   * browser: a relation (api/relations.ts) rides in the annotation session as an item of its own kind, its type as
-   * the label and its ends in source and target, so saving, undo and live changes treat it like any annotation.
+   * 'rejected' and 'rejected-relation' only in the gold layer (a curator's decision that a stretch, or annotators'
+   * relations, have no gold counterpart). 'relation' only in the browser: a relation (api/relations.ts) rides in the
+   * annotation session as an item of its own kind, its type as the label and its ends in sourceSpan and targetSpan,
+   * so saving, undo and live changes treat it like any annotation.
    */
-  kind: 'span' | 'document' | 'rejected' | 'relation';
+  kind: 'span' | 'document' | 'rejected' | 'rejected-relation' | 'relation';
   layer: string;
   label: string;
   start: number | null;

@@ -1,5 +1,6 @@
 import { getJson, request } from './http';
 import type { Annotation, AttributeValue, Attribution } from './annotationTypes';
+import type { Relation } from './relations';
 
 // Wire types of the curation endpoints (JSON, camelCase): the curation view, the gold layer with its provenance,
 // rejections, and accepting everything agreed. Keep in step with src/Annotate/Curation/*.cs.
@@ -53,6 +54,38 @@ export interface LabelDecision {
   status: 'open' | 'curated';
 }
 
+/** Annotators' relations of one type between the same two span clusters (docs/api.md, Curation). */
+export interface RelationCluster {
+  /** "type:sourceCluster>targetCluster" ("~" for an undirected type), stable while those clusters are. */
+  id: string;
+  type: string;
+  directed: boolean;
+  sourceCluster: string;
+  targetCluster: string;
+  kinds: RelationDisagreement[];
+  agreed: boolean;
+  /** Annotator ids who made it, and who did not. */
+  annotators: string[];
+  missing: string[];
+  relations: string[];
+  /** Per relation: the gold spans its ends are in gold as (null: that span is not accepted yet). */
+  ends: RelationGoldEnds[];
+  gold: string[];
+  rejections: string[];
+  status: CurationStatus;
+}
+
+export type RelationDisagreement = 'missed' | 'type' | 'ends' | 'attributes';
+
+export interface RelationGoldEnds {
+  relation: string;
+  source: string | null;
+  target: string | null;
+}
+
+/** A gold relation: the gold layer's, with where it came from. */
+export type GoldRelation = Relation;
+
 export interface CurationView {
   documentId: string;
   version: number;
@@ -64,10 +97,47 @@ export interface CurationView {
   rejections: GoldAnnotation[];
   clusters: SpanCluster[];
   labelLayers: LabelDecision[];
+  relations: Relation[];
+  goldRelations: GoldRelation[];
+  /** Rejections of relations: gold annotations of kind "rejected-relation", the type as their label. */
+  relationRejections: GoldAnnotation[];
+  relationClusters: RelationCluster[];
 }
 
-/** Where a gold write goes: gold spans, gold document labels, or rejections. */
-export type GoldTarget = 'gold' | 'gold-labels' | 'rejections';
+/** Where a gold write goes: gold spans, gold document labels, rejections, gold relations, or rejections of relations. */
+export type GoldTarget = 'gold' | 'gold-labels' | 'rejections' | 'gold-relations' | 'relation-rejections';
+
+/**
+ * Body of PUT …/gold-relations/{id}. With an action, source and target may name annotators' spans: the relation
+ * joins their gold copies (409 with `field` and `span` while one has none).
+ */
+export interface GoldRelationPut {
+  type: string;
+  source: string;
+  target: string;
+  attributes?: Record<string, AttributeValue | null>;
+  note?: string | null;
+  version?: number;
+  action?: CurationAction;
+  sources?: string[];
+}
+
+/** Body of PUT …/relation-rejections/{id}: the type rejected and the annotators' relations rejected. */
+export interface RelationRejectionPut {
+  type: string;
+  sources: string[];
+  note?: string | null;
+  version?: number;
+}
+
+/** Whatever a curation write sends. */
+export type CurationPut = GoldPut | GoldRelationPut | RelationRejectionPut;
+
+/** What accept-agreed created: spans and labels, then relations. */
+export interface AcceptAgreedResult {
+  created: GoldAnnotation[];
+  relations: GoldRelation[];
+}
 
 /** Body of PUT …/gold/{id}, …/gold-labels/{id}, …/rejections/{id}; version: the one the edit is based on (omit to create). */
 export interface GoldPut {
@@ -89,8 +159,8 @@ export const curationApi = {
   view: (documentId: string, signal?: AbortSignal) => getJson<CurationView>(`${doc(documentId)}/curation`, undefined, signal),
 
   /** Creates (201) or updates (200); 409 with `current` when the version is stale. */
-  async put(target: GoldTarget, documentId: string, id: string, body: GoldPut): Promise<GoldAnnotation> {
-    const saved = await request<GoldAnnotation>('PUT', `${doc(documentId)}/${target}/${encodeURIComponent(id)}`, { body });
+  async put(target: GoldTarget, documentId: string, id: string, body: CurationPut): Promise<GoldAnnotation | GoldRelation> {
+    const saved = await request<GoldAnnotation | GoldRelation>('PUT', `${doc(documentId)}/${target}/${encodeURIComponent(id)}`, { body });
     if (!saved) throw new Error(`PUT ${target}/${id} returned no body.`);
     return saved;
   },
@@ -100,9 +170,9 @@ export const curationApi = {
     await request('DELETE', `${doc(documentId)}/${target}/${encodeURIComponent(id)}`, { query: { version: String(version) } });
   },
 
-  async acceptAgreed(documentId: string, layer?: string): Promise<GoldAnnotation[]> {
-    const answer = await request<{ created: GoldAnnotation[] }>('POST', `${doc(documentId)}/gold/accept-agreed`, { body: layer ? { layer } : {} });
-    return answer?.created ?? [];
+  async acceptAgreed(documentId: string, layer?: string): Promise<AcceptAgreedResult> {
+    const answer = await request<AcceptAgreedResult>('POST', `${doc(documentId)}/gold/accept-agreed`, { body: layer ? { layer } : {} });
+    return { created: answer?.created ?? [], relations: answer?.relations ?? [] };
   },
 };
 

@@ -1,5 +1,6 @@
 import { getJson, request } from './http';
 import type { AttributeValue } from './annotationTypes';
+import type { Provenance } from './curation';
 
 // Wire types and calls of the relations endpoints (docs/api.md, Relations): typed links between two spans of one
 // author, or of the gold layer ("gold-relations", curators only).
@@ -30,6 +31,8 @@ export interface Relation {
   status: RelationStatus;
   createdAt: string;
   updatedAt: string;
+  /** The gold layer's only: how a curator arrived at it. */
+  provenance?: Provenance | null;
 }
 
 export interface RelationList {

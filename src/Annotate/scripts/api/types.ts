@@ -96,4 +96,7 @@ export interface ProblemDetails {
   errors?: Record<string, string[]>;
   /** On 409 Conflict from an annotation write: the stored annotation the edit collided with. */
   current?: unknown;
+  /** On 409 from a gold relation write: the end ("source" or "target") whose span is not in the gold layer, and that span. */
+  field?: string;
+  span?: string;
 }

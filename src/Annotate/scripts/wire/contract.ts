@@ -17,7 +17,7 @@ import type {
   Project, ProjectSummary, Provenance, ProvenanceSource, Round, RoundLayerMeasures, RoundMeasures, RoundsOverview, RoundStart,
   Session, SpanAgreement, SpanCluster, StudentPresence, StudentProgress,
   DocumentWork, DoneMark, InstructionView, YourDocuments,
-  Relation, RelationList, RelationPut,
+  Relation, RelationList, RelationPut, RelationCluster, RelationGoldEnds, GoldRelationPut, RelationRejectionPut, AcceptAgreedResult,
   ExerciseRequest, ExerciseScore, ExerciseSettings, LabelLayerScore, LabelScore,
   AttemptFigures, ExerciseAttempts, ExerciseDifferences, ExerciseSpan, LabelDifference, MissedRegion, SpanDifferenceView,
   ActivityReceipt, GradeRound, GradeSheet, MeanScore, StudentGrades,
@@ -202,6 +202,11 @@ export type WireTypesMatchTheServer = [
   // Its spans and labels are plain annotations (provenance null); its gold ones are checked by GoldAnnotation.
   Expect<Matches<CurationView, S['CurationView'], 'provenance' | 'sourceSpan' | 'targetSpan'>>,
   Expect<Accepted<GoldPut, S['GoldRequest']>>,
+  Expect<Matches<RelationCluster, S['RelationCluster']>>,
+  Expect<Matches<RelationGoldEnds, S['RelationGoldEnds']>>,
+  Expect<Accepted<GoldRelationPut, S['GoldRelationRequest']>>,
+  Expect<Accepted<RelationRejectionPut, S['RelationRejectionRequest']>>,
+  Expect<Matches<AcceptAgreedResult, S['AcceptAgreedResult'], 'provenance'>>,
 ];
 
 /** The routes scripts/api calls answer with (or read) the schemas checked above. */
@@ -225,7 +230,9 @@ export type RoutesUseThoseSchemas = [
   Expect<Is<Answer<'/api/documents/{documentId}/relations/{id}', 'put'>, S['Relation']>>,
   Expect<Is<Body<'/api/documents/{documentId}/relations/{id}', 'put'>, S['RelationRequest']>>,
   Expect<Is<Answer<'/api/documents/{documentId}/gold-relations/{id}', 'put'>, S['Relation']>>,
-  Expect<Is<Body<'/api/documents/{documentId}/gold-relations/{id}', 'put'>, S['RelationRequest']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/gold-relations/{id}', 'put'>, S['GoldRelationRequest']>>,
+  Expect<Is<Body<'/api/documents/{documentId}/relation-rejections/{id}', 'put'>, S['RelationRejectionRequest']>>,
+  Expect<Is<Answer<'/api/documents/{documentId}/gold/accept-agreed', 'post'>, S['AcceptAgreedResult']>>,
   Expect<Is<Answer<'/api/projects', 'get'>, S['ProjectSummary'][]>>,
   Expect<Is<Answer<'/api/projects/{projectId}', 'get'>, S['ProjectSettings']>>,
   Expect<Is<Answer<'/api/projects/{projectId}/members', 'get'>, S['ProjectMember'][]>>,

@@ -93,12 +93,13 @@ export const shortcuts: { section: string; items: Shortcut[] }[] = [
     items: [
       { keys: ['j', 'n'], action: 'Next cluster' },
       { keys: ['k', 'p'], action: 'Previous cluster' },
-      { keys: ['Shift+N'], action: 'Next open cluster' },
-      { keys: ['1–9'], action: 'Accept that annotator’s span in the chosen cluster' },
-      { keys: ['r'], action: 'Reject the chosen cluster (no gold span there)' },
+      { keys: ['Shift+N'], action: 'Next open cluster (or a decided one with an open relation)' },
+      { keys: ['1–9'], action: 'Accept that annotator’s span in the chosen cluster (or their relation, with a relation chosen)' },
+      { keys: ['r'], action: 'Reject the chosen cluster (no gold span there), or the chosen relation' },
+      { keys: [']', '['], action: 'Choose the next or previous relation of the cluster (also . and ,)' },
       { keys: ['v'], action: 'Merged or side-by-side view' },
       { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo, redo your curation' },
-      { keys: ['Esc'], action: 'Close the cluster panel' },
+      { keys: ['Esc'], action: 'Back from the chosen relation to its cluster, then close the cluster panel' },
     ],
   },
 ];

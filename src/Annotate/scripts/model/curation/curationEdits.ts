@@ -93,5 +93,6 @@ export function sameContent(a: GoldContent, b: GoldContent): boolean {
 
 /** Which endpoint a gold annotation belongs to. */
 export function targetOf(a: { kind: string }): GoldTarget {
+  if (a.kind === 'rejected-relation') return 'relation-rejections';
   return a.kind === 'rejected' ? 'rejections' : a.kind === 'document' ? 'gold-labels' : 'gold';
 }

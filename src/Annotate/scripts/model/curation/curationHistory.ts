@@ -5,12 +5,16 @@
 
 import type { GoldTarget } from '../../api/curation';
 import type { GoldContent } from './curationEdits';
+import type { GoldRelationContent, RelationRejectionContent } from './curationRelations';
+
+/** What one id holds in the gold layer: a span or label, a rejection, a gold relation, or a rejection of relations. */
+export type CurationContent = GoldContent | GoldRelationContent | RelationRejectionContent;
 
 export interface GoldChange {
   target: GoldTarget;
   id: string;
-  before: GoldContent | null;
-  after: GoldContent | null;
+  before: CurationContent | null;
+  after: CurationContent | null;
 }
 
 export interface GoldStep {
@@ -21,7 +25,7 @@ export interface GoldStep {
 
 /** One write that brings an id to the content wanted: a PUT (version omitted to create) or a DELETE. */
 export type GoldOp =
-  | { kind: 'put'; target: GoldTarget; id: string; body: GoldContent; version?: number }
+  | { kind: 'put'; target: GoldTarget; id: string; body: CurationContent; version?: number }
   | { kind: 'delete'; target: GoldTarget; id: string; version: number };
 
 /**

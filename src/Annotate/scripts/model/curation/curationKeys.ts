@@ -4,7 +4,9 @@ import type { KeyPress } from '../app/keys';
 
 export type CurationCommand =
   | { kind: 'next' | 'previous' | 'nextOpen' | 'reject' | 'undo' | 'redo' | 'toggleView' | 'close' }
-  /** Accept the span of the annotator at this place in the panel (0-based; keys 1–9). */
+  /** Choose the next or previous relation of the chosen cluster (] and [, or . and ,); 1–9 and r then act on that relation. */
+  | { kind: 'nextRelation' | 'previousRelation' }
+  /** Accept the span (or, with a relation chosen, the relation) of the annotator at this place in the panel (0-based; keys 1–9). */
   | { kind: 'accept'; annotator: number };
 
 export function curationCommand(e: KeyPress & { shiftKey: boolean }): CurationCommand | null {
@@ -21,6 +23,9 @@ export function curationCommand(e: KeyPress & { shiftKey: boolean }): CurationCo
     case 'N': return { kind: 'nextOpen' };
     case 'r': return { kind: 'reject' };
     case 'v': return { kind: 'toggleView' };
+    // . and , too: on many layouts (German, French) the brackets need AltGr, which reads as Alt here.
+    case ']': case '.': return { kind: 'nextRelation' };
+    case '[': case ',': return { kind: 'previousRelation' };
     case 'Escape': return { kind: 'close' };
     default:
       if (/^[1-9]$/.test(e.key)) return { kind: 'accept', annotator: Number(e.key) - 1 };

@@ -10,6 +10,13 @@ export function clusterList(curation: Curation, names: Names, text: string, pick
   const list = h('ol', { class: 'cluster-list', 'aria-label': 'Clusters', 'data-testid': 'cluster-list' });
   const element = h('section', { class: 'curate-clusters', 'aria-labelledby': 'clusters-title' },
     h('h2', { id: 'clusters-title' }, 'Clusters'), list);
+  /** " · 2 relations (1 open)" for the relations starting in a cluster, so the list shows where relation work is left. */
+  const relationsNote = (c: SpanCluster): string => {
+    const from = curation.view?.relationClusters.filter((r) => r.sourceCluster === c.id) ?? [];
+    if (from.length === 0) return '';
+    const open = from.filter((r) => r.status === 'open').length;
+    return ` · ${from.length} ${from.length === 1 ? 'relation' : 'relations'}${open ? ` (${open} open)` : ''}`;
+  };
   return {
     element,
     render() {
@@ -21,7 +28,7 @@ export function clusterList(curation: Curation, names: Names, text: string, pick
         },
           h('span', { class: 'cluster-where' }, `${names.layer(c.layer)} ${offsets(c.start, c.end)}`),
           h('span', { class: 'cluster-quote-line' }, shortQuote(text, c.start, c.end, 60)),
-          h('span', { class: 'cluster-state' }, `${kindsText(c)} · ${c.status}`));
+          h('span', { class: 'cluster-state' }, `${kindsText(c)} · ${c.status}`, relationsNote(c)));
         button.addEventListener('click', () => pick(c));
         return h('li', null, button);
       }));

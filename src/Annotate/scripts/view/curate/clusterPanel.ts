@@ -9,8 +9,9 @@ import { attributeList } from './attributeList';
 import type { Curation } from './controller';
 import { goldEditor, type EditorHost } from './goldEditor';
 import type { Names } from './names';
+import { relationsSection, type RelationActions } from './relationsPanel';
 
-export interface ClusterActions {
+export interface ClusterActions extends RelationActions {
   accept(spans: Annotation[], annotatorName: string): void;
   merge(spans: Annotation[], label: string): void;
   reject(cluster: SpanCluster): void;
@@ -31,6 +32,21 @@ export class ClusterPanel {
   constructor(private readonly curation: Curation, private readonly names: Names, private readonly text: string, private readonly actions: ClusterActions) {}
 
   render(): void {
+    // Focus inside a relation block stays in that block when the panel is redrawn: going back to the title would
+    // scroll the side column up, away from the relations at its foot.
+    const focusedRelation = this.element.contains(document.activeElement)
+      ? document.activeElement?.closest('[data-relation-cluster]')?.getAttribute('data-relation-cluster') ?? null
+      : null;
+    this.draw();
+    if (focusedRelation) this.relationButton(focusedRelation)?.focus({ preventScroll: true });
+  }
+
+  private relationButton(id: string): HTMLElement | null {
+    return [...this.element.querySelectorAll<HTMLElement>('[data-relation-cluster]')].find((e) => e.dataset['relationCluster'] === id)
+      ?.querySelector<HTMLElement>('.relation-choose') ?? null;
+  }
+
+  private draw(): void {
     const cluster = this.curation.selected;
     const view = this.curation.view;
     if (!cluster || !view) {
@@ -38,7 +54,7 @@ export class ClusterPanel {
         h('p', { class: 'hint' }, 'Click a coloured stretch, or press j / k to move through the clusters (Shift+N: the next open one).'));
       return;
     }
-    if (this.editing && !cluster.gold.includes(this.editing)) this.editing = null;
+    if (this.editing && !cluster.gold.includes(this.editing) && !this.curation.relationsAt(cluster).some((r) => r.gold.includes(this.editing!))) this.editing = null;
     const checked = new Set([...this.element.querySelectorAll<HTMLInputElement>('input[name="merge"]:checked')].map((c) => c.value));
     const disagreed = disagreedAttributes(cluster.spans.map((id) => this.curation.annotation(id)).filter((a): a is Annotation => !!a), cluster.layer);
     const rows = view.annotators.map((person, i) => this.annotatorRow(cluster, person, i, checked, disagreed));
@@ -73,12 +89,17 @@ export class ClusterPanel {
         h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'r', 'data-testid': 'reject', disabled: this.curation.busy,
           onclick: () => this.actions.reject(cluster) }, 'Reject (r)')),
       h('h3', null, 'Gold here'),
-      this.goldList(cluster));
+      this.goldList(cluster),
+      relationsSection(this.curation, this.names, this.text, this.actions, {
+        editing: this.editing,
+        edit: (id) => (id ? this.edit(id, '.gold-editor select') : this.stopEditing()),
+      }));
     refreshLabels();
   }
 
   focus(): void {
-    this.element.querySelector<HTMLElement>('#cluster-title')?.focus();
+    const relation = this.curation.chosenRelation();
+    ((relation ? this.relationButton(relation.id) : null) ?? this.element.querySelector<HTMLElement>('#cluster-title'))?.focus();
   }
 
   private annotatorRow(cluster: SpanCluster, person: { id: string; name: string }, index: number, checked: Set<string>, disagreed: ReadonlySet<string>): HTMLElement {
@@ -120,10 +141,18 @@ export class ClusterPanel {
         h('button', { type: 'button', class: 'button subtle', disabled: this.curation.busy, onclick: () => this.actions.remove(r) }, 'Remove rejection'))));
   }
 
-  private edit(id: string): void {
+  private edit(id: string, focus = '.gold-editor select'): void {
     this.editing = id;
     this.render();
-    this.element.querySelector<HTMLElement>('.gold-editor select')?.focus();
+    this.element.querySelector<HTMLElement>(focus)?.focus();
+  }
+
+  /** Brings the chosen relation block into view (within the panel's scroller) and onto the keyboard's focus path. */
+  showChosenRelation(): void {
+    const chosen = this.curation.chosenRelation();
+    const button = chosen ? this.relationButton(chosen.id) : null;
+    button?.focus({ preventScroll: true });
+    button?.scrollIntoView({ block: 'nearest' });
   }
 
   private stopEditing(): void {

@@ -1,6 +1,8 @@
 import { ApiError } from '../../api';
 import type { Annotation } from '../../api/annotationTypes';
-import { curationApi, type CurationView, type GoldAnnotation, type SpanCluster } from '../../api/curation';
+import { curationApi, type CurationView, type GoldAnnotation, type RelationCluster, type SpanCluster } from '../../api/curation';
+import type { Relation } from '../../api/relations';
+import { goldRelationContent, relationsAt } from '../../model/curation/curationRelations';
 import { contentOf, targetOf } from '../../model/curation/curationEdits';
 import { CurationHistory, opFor, versionAfter, type GoldChange, type GoldOp, type GoldStep } from '../../model/curation/curationHistory';
 import { keepSelection, readingOrder } from '../../model/curation/curationNav';
@@ -22,6 +24,10 @@ export class Curation {
   selected: SpanCluster | null = null;
   readonly history = new CurationHistory();
   readonly byId = new Map<string, Annotation>();
+  /** Annotators' relations and the gold layer's, by id. */
+  readonly relationById = new Map<string, Relation>();
+  /** The relation cluster chosen within the chosen cluster (keys 1–9 and r then act on it), or null. */
+  selectedRelation: string | null = null;
   private readonly listeners = new Set<() => void>();
   busy = false;
 
@@ -35,9 +41,35 @@ export class Curation {
   /** Fetches the view again (calls during a fetch are folded into one more), keeping the chosen cluster. */
   readonly refresh = coalescedRefresh(async () => this.adopt(await curationApi.view(this.documentId, this.signal)));
 
-  select(cluster: SpanCluster | null): void {
+  select(cluster: SpanCluster | null, relation: string | null = null): void {
+    if (cluster?.id !== this.selected?.id || relation) this.selectedRelation = relation;
     this.selected = cluster;
     this.emit();
+  }
+
+  /** Chooses a relation cluster of the chosen cluster (null: back to the cluster itself). */
+  selectRelation(id: string | null): void {
+    this.selectedRelation = id;
+    this.emit();
+  }
+
+  /** The relation clusters with an end in a span cluster (all of them for null). */
+  relationsAt(cluster: SpanCluster | null): RelationCluster[] {
+    return relationsAt(this.view?.relationClusters ?? [], cluster?.id ?? null);
+  }
+
+  /** The chosen relation cluster, while it is still one of the chosen cluster's. */
+  chosenRelation(): RelationCluster | null {
+    return this.selected ? this.relationsAt(this.selected).find((c) => c.id === this.selectedRelation) ?? null : null;
+  }
+
+  relation(id: string): Relation | undefined {
+    return this.relationById.get(id);
+  }
+
+  /** An annotator's relations in a relation cluster. */
+  relationsOf(cluster: RelationCluster, annotatorId: string): Relation[] {
+    return cluster.relations.map((id) => this.relationById.get(id)).filter((r): r is Relation => r?.annotatorId === annotatorId);
   }
 
   annotation(id: string): Annotation | undefined {
@@ -74,11 +106,17 @@ export class Curation {
   async acceptAgreed(): Promise<void> {
     await this.writing(async () => {
       try {
-        const created = await curationApi.acceptAgreed(this.documentId);
-        for (const a of created) this.history.noteVersion(a.id, a.version);
-        const changes = created.map((a): GoldChange => ({ target: targetOf(a), id: a.id, before: null, after: contentOf(a, targetOf(a)) }));
-        this.history.record({ description: `Accepted ${created.length} agreed ${created.length === 1 ? 'annotation' : 'annotations'}`, changes });
-        this.notices.status(created.length ? `Accepted ${created.length} agreed ${created.length === 1 ? 'annotation' : 'annotations'} (one undo step).` : 'Nothing agreed is left to accept.');
+        const { created, relations } = await curationApi.acceptAgreed(this.documentId);
+        for (const a of [...created, ...relations]) this.history.noteVersion(a.id, a.version);
+        const changes = [
+          ...created.map((a): GoldChange => ({ target: targetOf(a), id: a.id, before: null, after: contentOf(a, targetOf(a)) })),
+          // Undone backwards: the relations go before the spans they join.
+          ...relations.map((r): GoldChange => ({ target: 'gold-relations', id: r.id, before: null, after: goldRelationContent(r) })),
+        ];
+        const n = changes.length;
+        const what = `${n} agreed ${n === 1 ? 'annotation' : 'annotations'}${relations.length ? ` (${relations.length} ${relations.length === 1 ? 'relation' : 'relations'})` : ''}`;
+        this.history.record({ description: `Accepted ${what}`, changes });
+        this.notices.status(n ? `Accepted ${what} (one undo step).` : 'Nothing agreed is left to accept.');
       } catch (error) {
         this.problem(error, 'Accept all agreed');
       }
@@ -155,8 +193,10 @@ export class Curation {
 
   problem(error: unknown, what: string): void {
     if (error instanceof DOMException && error.name === 'AbortError') return;
+    // A 409 naming an end is not a race: a relation's span is not in gold yet, which its detail says.
+    const endMissing = error instanceof ApiError && error.status === 409 && typeof error.problem.field === 'string';
     const text = error instanceof ApiError
-      ? error.status === 409 ? 'another curator changed it meanwhile; the page now shows their version.' : `${error.title}${error.detail ? `: ${error.detail}` : ''}`
+      ? error.status === 409 && !endMissing ? 'another curator changed it meanwhile; the page now shows their version.' : `${error.title}${error.detail ? `: ${error.detail}` : ''}`
       : error instanceof Error ? error.message : String(error);
     this.notices.status(`${what} failed: ${text}`, true);
   }
@@ -164,9 +204,12 @@ export class Curation {
   private adopt(view: CurationView): void {
     this.view = view;
     this.byId.clear();
-    for (const a of [...view.spans, ...view.labels, ...view.gold, ...view.goldLabels, ...view.rejections]) this.byId.set(a.id, a);
+    for (const a of [...view.spans, ...view.labels, ...view.gold, ...view.goldLabels, ...view.rejections, ...view.relationRejections]) this.byId.set(a.id, a);
+    this.relationById.clear();
+    for (const r of [...view.relations, ...view.goldRelations]) this.relationById.set(r.id, r);
     this.ordered = readingOrder(view.clusters);
     this.selected = keepSelection(this.ordered, this.selected);
+    if (!this.chosenRelation()) this.selectedRelation = null;
     this.emit();
   }
 

@@ -1,4 +1,4 @@
-import type { CodebookAttribute, CodebookInfo } from '../../api/annotationTypes';
+import type { CodebookAttribute, CodebookInfo, CodebookRelation } from '../../api/annotationTypes';
 import { CodebookIndex } from '../../model/annotate/codebook';
 
 /** Display names for the codebook's layers and labels, falling back to their ids. */
@@ -20,6 +20,20 @@ export class Names {
   /** The labels of a layer, for a select. */
   labels(layer: string): { id: string; name: string }[] {
     return this.codebook.layer(layer)?.labels.map((l) => ({ id: l.id, name: l.name })) ?? [];
+  }
+
+  /** A relation type of the codebook. */
+  relationType(id: string): CodebookRelation | undefined {
+    return this.codebook.codebook.relations.find((r) => r.id === id);
+  }
+
+  relation(id: string): string {
+    return this.relationType(id)?.name ?? id;
+  }
+
+  /** The relation types, for a select. */
+  relationTypes(): CodebookRelation[] {
+    return this.codebook.codebook.relations;
   }
 
   /** The attributes a layer defines, in the codebook's order. */

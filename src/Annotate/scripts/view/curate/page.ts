@@ -4,6 +4,7 @@ import type { SpanCluster } from '../../api/curation';
 import type { DocumentDetail } from '../../api/types';
 import { curationCommand } from '../../model/curation/curationKeys';
 import { nextOpen, stepCluster } from '../../model/curation/curationNav';
+import { stepRelation } from '../../model/curation/curationRelations';
 import { agreementRoute, readerRoute, routeHref } from '../../model/app/routes';
 import { isAbort } from '../cache';
 import type { AppContext, View } from '../context';
@@ -55,16 +56,16 @@ export function curateView(ctx: AppContext, id: string): View {
     replace(heading, 'Curate: ', h('span', { class: 'curate-doc-title', dir: 'auto' }, doc.title));
     const names = new Names(info);
     let mode = storedMode();
-    const pick = (cluster: SpanCluster | null, scroll = false) => {
-      curation.select(cluster);
+    const pick = (cluster: SpanCluster | null, scroll = false, relation: string | null = null) => {
+      curation.select(cluster, relation);
       if (scroll) merged.showSelected(true);
     };
     const merged = new MergedText(doc, curation, (c) => pick(c));
-    const actions = curateActions(curation, names, setStatus);
+    const actions = curateActions(curation, names, doc.text, setStatus);
     const panel = new ClusterPanel(curation, names, doc.text, { ...actions, selectedStretch: () => merged.selectedStretch() });
     const labels = labelsPanel(curation, names, { accept: actions.acceptLabel, remove: actions.remove });
     const list = clusterList(curation, names, doc.text, (c) => pick(c, true));
-    const side = sideBySide(curation, names, doc.text, (c) => pick(c));
+    const side = sideBySide(curation, names, doc.text, (c, relation) => pick(c, false, relation ?? null));
     const empty = h('p', { class: 'empty', 'data-testid': 'curation-empty' }, 'No one has annotated this document yet.');
     const setMode = (next: CurateMode) => {
       mode = next;
@@ -109,15 +110,25 @@ export function curateView(ctx: AppContext, id: string): View {
     }
 
     function pickNextOpen(): void {
-      const next = nextOpen(curation.ordered, curation.selected?.id ?? null);
-      if (next) pick(next, true);
-      else setStatus('Every cluster is curated or rejected.');
+      // A decided cluster with an open relation starting there is still work: Shift+N stops there, on that relation.
+      const openRelations = curation.view?.relationClusters.filter((r) => r.status === 'open') ?? [];
+      const work = curation.ordered.map((c) => (c.status !== 'open' && openRelations.some((r) => r.sourceCluster === c.id) ? { ...c, status: 'open' as const } : c));
+      const next = nextOpen(work, curation.selected?.id ?? null);
+      const cluster = next && curation.ordered.find((c) => c.id === next.id);
+      if (!cluster) {
+        setStatus(curation.view?.relationClusters.length ? 'Every cluster and relation is curated or rejected.' : 'Every cluster is curated or rejected.');
+        return;
+      }
+      pick(cluster, true, cluster.status === 'open' ? null : openRelations.find((r) => r.sourceCluster === cluster.id)?.id ?? null);
+      if (curation.selectedRelation) page?.showChosenRelation();
     }
 
     const unsubscribe = curation.subscribe(render);
     render();
     return {
-      pick, pickNextOpen, accept: actions.accept, reject: actions.reject,
+      pick, pickNextOpen, accept: actions.accept, reject: actions.reject, acceptRelation: actions.acceptRelation, rejectRelation: actions.rejectRelation,
+      showChosenRelation: () => panel.showChosenRelation(),
+      relationName: (type: string) => names.relation(type),
       toggleMode: () => setMode(mode === 'merged' ? 'side' : 'merged'),
       dispose: () => {
         unsubscribe();
@@ -151,6 +162,7 @@ export function curateView(ctx: AppContext, id: string): View {
       const command = page ? curationCommand(event) : null;
       if (!page || !command) return false;
       const selected = curation.selected;
+      const relation = curation.chosenRelation();
       switch (command.kind) {
         case 'next': case 'previous':
           page.pick(stepCluster(curation.ordered, selected?.id ?? null, command.kind === 'next' ? 1 : -1), true);
@@ -159,12 +171,31 @@ export function curateView(ctx: AppContext, id: string): View {
         case 'undo': void curation.undo(); return true;
         case 'redo': void curation.redo(); return true;
         case 'toggleView': page.toggleMode(); return true;
+        case 'nextRelation': case 'previousRelation': {
+          if (!selected) {
+            setStatus('Choose a cluster first (j / k), then its relations with ] / [.');
+            return true;
+          }
+          const next = stepRelation(curation.relationsAt(selected), curation.selectedRelation, command.kind === 'nextRelation' ? 1 : -1);
+          if (!next) setStatus('No relation starts or ends in this cluster.');
+          else {
+            curation.selectRelation(next.id);
+            page.showChosenRelation();
+            ctx.announce(`Relation ${page.relationName(next.type)}: ${next.status}`);
+          }
+          return true;
+        }
         case 'close':
+          if (relation) {
+            curation.selectRelation(null);
+            return true;
+          }
           if (!selected) return false;
           page.pick(null);
           return true;
         case 'reject':
-          if (selected) page.reject(selected);
+          if (relation) page.rejectRelation(relation);
+          else if (selected) page.reject(selected);
           return !!selected;
         case 'accept': {
           if (!selected) {
@@ -172,6 +203,12 @@ export function curateView(ctx: AppContext, id: string): View {
             return true;
           }
           const person = curation.view?.annotators[command.annotator];
+          if (relation) {
+            const mine = person ? curation.relationsOf(relation, person.id) : [];
+            if (mine[0] && person) page.acceptRelation(relation, mine[0], person.name);
+            else setStatus(person ? `${person.name} made no such relation.` : 'No annotator has that number.');
+            return true;
+          }
           const spans = person ? curation.spansOf(selected, person.id) : [];
           if (spans.length && person) page.accept(spans, person.name);
           else setStatus(person ? `${person.name} marked nothing in this cluster.` : 'No annotator has that number.');

@@ -1,4 +1,5 @@
 import { progressText } from '../../model/curation/curationNav';
+import { relationProgress } from '../../model/curation/curationRelations';
 import { h } from '../dom';
 import { exportControl } from '../exportControl';
 import type { Curation } from './controller';
@@ -34,7 +35,7 @@ export function curateToolbar(curation: Curation, projectId: string, actions: To
       merged.setAttribute('aria-pressed', String(mode === 'merged'));
       side.setAttribute('aria-pressed', String(mode === 'side'));
       const view = curation.view;
-      progress.textContent = view ? progressText(view.clusters) : '';
+      progress.textContent = view ? [progressText(view.clusters), relationProgress(view.relationClusters)].filter(Boolean).join(' · ') : '';
       const open = view?.clusters.some((c) => c.agreed && c.status === 'open') || view?.labelLayers.some((d) => d.agreed && d.status === 'open');
       acceptAll.disabled = curation.busy || !open;
       undo.disabled = curation.busy || !curation.history.canUndo;
