@@ -206,7 +206,7 @@ export type WireTypesMatchTheServer = [
   Expect<Matches<RelationGoldEnds, S['RelationGoldEnds']>>,
   Expect<Accepted<GoldRelationPut, S['GoldRelationRequest']>>,
   Expect<Accepted<RelationRejectionPut, S['RelationRejectionRequest']>>,
-  Expect<Matches<AcceptAgreedResult, S['AcceptAgreedResult'], 'provenance'>>,
+  Expect<Matches<AcceptAgreedResult, S['AcceptAgreedResult'], 'provenance' | 'sourceSpan' | 'targetSpan'>>,
 ];
 
 /** The routes scripts/api calls answer with (or read) the schemas checked above. */
