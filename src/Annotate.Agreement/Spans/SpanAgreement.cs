@@ -22,7 +22,7 @@ public static class SpanAgreement
         long matches = 0, counted = 0;
         foreach (var (first, second) in CoderPairs(spans, selected, codersByDocument))
         {
-            matches += SpanMatcher.Match(first, second, matching).Count;
+            matches += matching == SpanMatching.Exact ? SpanMatcher.CountExact(first, second) : SpanMatcher.CountByOverlap(first, second);
             counted += first.Count + second.Count;
         }
 
@@ -50,29 +50,36 @@ public static class SpanAgreement
     {
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(coders);
-        // Each coder's spans by label, in the order given (the greedy overlap matching breaks ties by position in the list).
-        var byCoder = coders.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, List<LabelledSpan>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Each label's spans by coder (an index into the distinct coders), in the order given: the greedy overlap
+        // matching breaks ties by position in the list.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var coder in coders)
+            index.TryAdd(coder, index.Count);
+        var byLabel = new Dictionary<string, List<LabelledSpan>?[]>(StringComparer.Ordinal);
         foreach (var span in spans)
         {
-            if (!byCoder.TryGetValue(span.Coder, out var labels))
+            if (!index.TryGetValue(span.Coder, out var c))
                 continue;
-            if (!labels.TryGetValue(span.Label, out var list))
-                labels[span.Label] = list = [];
-            list.Add(span);
+            if (!byLabel.TryGetValue(span.Label, out var byCoder))
+                byLabel[span.Label] = byCoder = new List<LabelledSpan>?[index.Count];
+            (byCoder[c] ??= []).Add(span);
         }
 
+        List<LabelledSpan> none = [];
         var result = new List<PairMatches>();
         for (var i = 0; i < coders.Count; i++)
         {
             for (var j = i + 1; j < coders.Count; j++)
             {
-                var (first, second) = (byCoder[coders[i]], byCoder[coders[j]]);
+                var (first, second) = (index[coders[i]], index[coders[j]]);
                 var labels = new Dictionary<string, LabelMatches>(StringComparer.Ordinal);
-                foreach (var label in first.Keys.Concat(second.Keys).Distinct(StringComparer.Ordinal))
+                foreach (var (label, byCoder) in byLabel)
                 {
-                    var a = first.GetValueOrDefault(label) ?? [];
-                    var b = second.GetValueOrDefault(label) ?? [];
-                    labels[label] = new LabelMatches(SpanMatcher.Match(a, b, SpanMatching.Exact).Count, SpanMatcher.Match(a, b, SpanMatching.Overlap).Count, a.Count + b.Count);
+                    if (byCoder[first] is null && byCoder[second] is null)
+                        continue;
+                    var a = byCoder[first] ?? none;
+                    var b = byCoder[second] ?? none;
+                    labels[label] = new LabelMatches(SpanMatcher.CountExact(a, b), SpanMatcher.CountByOverlap(a, b), a.Count + b.Count);
                 }
 
                 result.Add(new PairMatches(coders[i], coders[j], labels));
@@ -90,17 +97,9 @@ public static class SpanAgreement
         long agree = 0, boundary = 0, label = 0, both = 0, missed = 0;
         foreach (var (first, second) in CoderPairs(spans, spans, codersByDocument))
         {
-            foreach (var difference in SpanComparison.Compare(first, second))
-            {
-                _ = difference.Kind switch
-                {
-                    SpanDifferenceKind.Matched => agree++,
-                    SpanDifferenceKind.Boundary => boundary++,
-                    SpanDifferenceKind.Label => label++,
-                    SpanDifferenceKind.BoundaryAndLabel => both++,
-                    _ => missed++,
-                };
-            }
+            var counts = SpanComparison.Count(first, second);
+            (agree, boundary, label, both, missed) =
+                (agree + counts.Agreements, boundary + counts.Boundary, label + counts.Label, both + counts.BoundaryAndLabel, missed + counts.Missed);
         }
 
         return new SpanDisagreements(agree, boundary, label, both, missed);
