@@ -48,6 +48,9 @@ public sealed class TokenRatings
         var labelSets = new List<string[]> { Array.Empty<string>() };
         var codes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var unitBase = 0;
+        // Reused for every coder: a report builds ratings for every layer of every document.
+        var events = new List<(int Token, int Delta, string Label)>();
+        var active = new ActiveLabels();
         foreach (var document in documents)
         {
             var documentSpans = spansByDocument.GetValueOrDefault(document.Key) ?? [];
@@ -65,7 +68,7 @@ public sealed class TokenRatings
 
                 // A sweep over the tokens: each span adds its label where its first token begins and removes it
                 // after its last, so a value is formed only where the set of covering labels changes.
-                var events = new List<(int Token, int Delta, string Label)>();
+                events.Clear();
                 foreach (var span in documentSpans)
                 {
                     if (span.Coder != coder || (label is not null && span.Label != label))
@@ -79,8 +82,8 @@ public sealed class TokenRatings
                     }
                 }
 
-                events.Sort((a, b) => a.Token.CompareTo(b.Token));
-                var active = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                events.Sort(static (a, b) => a.Token.CompareTo(b.Token));
+                active.Clear();
                 var current = none;
                 var next = 0;
                 for (var t = 0; t < documentTokens.Count; t++)
@@ -88,18 +91,11 @@ public sealed class TokenRatings
                     if (next < events.Count && events[next].Token == t)
                     {
                         for (; next < events.Count && events[next].Token == t; next++)
-                        {
-                            var (_, delta, eventLabel) = events[next];
-                            var count = active.GetValueOrDefault(eventLabel) + delta;
-                            if (count == 0)
-                                active.Remove(eventLabel);
-                            else
-                                active[eventLabel] = count;
-                        }
+                            active.Add(events[next].Label, events[next].Delta);
 
-                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? string.Join('+', active.Keys) : "yes");
+                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? active.Joined() : "yes");
                         if (labelSets.Count <= current)
-                            labelSets.Add([.. active.Keys]);
+                            labelSets.Add(active.Labels());
                     }
 
                     code[unitBase + t] = current;
@@ -169,15 +165,33 @@ public sealed class TokenRatings
             }
         }
 
-        var result = new Dictionary<(string, string), CoincidenceMatrix>();
+        // The values in ordinal order once; each pair's categories are the ones it used, in that order.
+        var ordinal = new int[k];
+        for (var v = 0; v < k; v++)
+            ordinal[v] = v;
+        Array.Sort(ordinal, (x, y) => string.CompareOrdinal(values[x], values[y]));
+        var result = new Dictionary<(string, string), CoincidenceMatrix>(pairs.Count);
         for (var p = 0; p < pairs.Count; p++)
         {
-            var order = Enumerable.Range(0, k).Where(v => used[(p * k) + v]).OrderBy(v => values[v], StringComparer.Ordinal).ToArray();
+            var usedCount = 0;
+            for (var v = 0; v < k; v++)
+                usedCount += used[(p * k) + v] ? 1 : 0;
+            var order = new int[usedCount];
+            usedCount = 0;
+            foreach (var v in ordinal)
+            {
+                if (used[(p * k) + v])
+                    order[usedCount++] = v;
+            }
+
             var cells = new double[order.Length * order.Length];
             for (var r = 0; r < order.Length; r++)
                 for (var c = 0; c < order.Length; c++)
                     cells[(r * order.Length) + c] = counts[(p * k * k) + (order[r] * k) + order[c]];
-            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells([.. order.Select(v => values[v])], cells, pairable[p]);
+            var categories = new string[order.Length];
+            for (var c = 0; c < order.Length; c++)
+                categories[c] = values[order[c]];
+            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells(categories, cells, pairable[p]);
         }
 
         return result;
@@ -343,8 +357,14 @@ public sealed class TokenRatings
     }
 
     // Tokens grouped by document (documents in first-seen order), each group sorted by start.
-    private static List<KeyValuePair<string, List<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
+    private static List<KeyValuePair<string, IReadOnlyList<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
     {
+        if (OneDocumentInOrder(tokens))
+        {
+            // A document's own tokens, as the tokenizer gives them: nothing to group or sort (the report's case).
+            return tokens.Count == 0 ? [] : [new(tokens[0].Document, tokens)];
+        }
+
         var groups = new Dictionary<string, List<Token>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var token in tokens)
@@ -360,11 +380,22 @@ public sealed class TokenRatings
 
         foreach (var list in groups.Values)
             list.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return order.Select(d => new KeyValuePair<string, List<Token>>(d, groups[d])).ToList();
+        return order.Select(d => new KeyValuePair<string, IReadOnlyList<Token>>(d, groups[d])).ToList();
+    }
+
+    private static bool OneDocumentInOrder(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Start <= tokens[i - 1].Start || (!ReferenceEquals(tokens[i].Document, tokens[0].Document) && tokens[i].Document != tokens[0].Document))
+                return false;
+        }
+
+        return true;
     }
 
     // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
-    private static int FirstEndingAfter(List<Token> tokens, int position)
+    private static int FirstEndingAfter(IReadOnlyList<Token> tokens, int position)
     {
         int low = 0, high = tokens.Count;
         while (low < high)
@@ -380,7 +411,7 @@ public sealed class TokenRatings
     }
 
     // The first token starting at or after a position (tokens sorted by start).
-    private static int FirstStartingAtOrAfter(List<Token> tokens, int position)
+    private static int FirstStartingAtOrAfter(IReadOnlyList<Token> tokens, int position)
     {
         int low = 0, high = tokens.Count;
         while (low < high)
