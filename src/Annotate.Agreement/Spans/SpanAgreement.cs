@@ -112,9 +112,24 @@ public static class SpanAgreement
         // Coders are those who annotated the document (when known), else those who marked anything there, whatever
         // the label: a coder who gave a stretch another label, or nothing of this label, still disagrees with those
         // who did. Grouped once: looking spans up per document and coder would cost documents × coders × spans.
-        var selectedBy = selected.GroupBy(s => (s.Document, s.Coder)).ToDictionary(g => g.Key, g => g.ToList());
-        var codersOf = all.GroupBy(s => s.Document, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.Coder).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Loops rather than LINQ, and the grouped lists handed out as they are (the matchings only read them): a
+        // project report calls this for every layer of every document.
+        var selectedBy = new Dictionary<(string Document, string Coder), List<LabelledSpan>>();
+        foreach (var span in selected)
+        {
+            if (!selectedBy.TryGetValue((span.Document, span.Coder), out var list))
+                selectedBy[(span.Document, span.Coder)] = list = [];
+            list.Add(span);
+        }
+
+        var codersOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var span in all)
+        {
+            if (!codersOf.TryGetValue(span.Document, out var coders))
+                codersOf[span.Document] = coders = new HashSet<string>(StringComparer.Ordinal);
+            coders.Add(span.Coder);
+        }
+
         foreach (var (document, listed) in codersByDocument ?? new Dictionary<string, IReadOnlyCollection<string>>())
         {
             if (!codersOf.TryGetValue(document, out var coders))
@@ -122,15 +137,21 @@ public static class SpanAgreement
             coders.UnionWith(listed);
         }
 
-        foreach (var (document, set) in codersOf.OrderBy(d => d.Key, StringComparer.Ordinal))
+        var documents = new List<string>(codersOf.Keys);
+        documents.Sort(StringComparer.Ordinal);
+        List<LabelledSpan> none = [];
+        foreach (var document in documents)
         {
-            var coders = set.Order(StringComparer.Ordinal).ToList();
-            var byCoder = coders.ToDictionary(c => c, c => selectedBy.TryGetValue((document, c), out var spans) ? new List<LabelledSpan>(spans) : [], StringComparer.Ordinal);
+            var coders = new List<string>(codersOf[document]);
+            coders.Sort(StringComparer.Ordinal);
+            var byCoder = new List<LabelledSpan>[coders.Count];
+            for (var c = 0; c < coders.Count; c++)
+                byCoder[c] = selectedBy.GetValueOrDefault((document, coders[c])) ?? none;
             for (var i = 0; i < coders.Count; i++)
             {
                 for (var j = i + 1; j < coders.Count; j++)
                 {
-                    yield return (byCoder[coders[i]], byCoder[coders[j]]);
+                    yield return (byCoder[i], byCoder[j]);
                 }
             }
         }

@@ -44,6 +44,27 @@ internal static class SpanMatcher
     {
         if (first.Count == 0 || second.Count == 0)
             return 0;
+        if (second.Count <= 256)
+        {
+            // A multiset matching pairs off min(count in first, count in second) of each span, in whatever order it
+            // goes: for the few spans one annotator gives one label in one document, a scan needs no sort.
+            Span<bool> taken = stackalloc bool[second.Count];
+            var matched = 0;
+            foreach (var x in first)
+            {
+                for (var k = 0; k < second.Count; k++)
+                {
+                    if (!taken[k] && CompareExtentAndLabel(x, second[k]) == 0)
+                    {
+                        (taken[k], matched) = (true, matched + 1);
+                        break;
+                    }
+                }
+            }
+
+            return matched;
+        }
+
         var a = Sorted(first);
         var b = Sorted(second);
         int i = 0, j = 0, count = 0;
@@ -108,9 +129,13 @@ internal static class SpanMatcher
     /// <summary>How many pairs <see cref="MatchByOverlap"/> (same label) makes, without listing them.</summary>
     public static int CountByOverlap(List<LabelledSpan> first, List<LabelledSpan> second)
     {
-        var candidates = Candidates(first, second, sameLabel: true);
-        if (candidates.Length == 0)
+        var most = first.Count * second.Count;
+        if (most == 0)
             return 0;
+        // The usual few spans a side: the candidates on the stack (a report counts millions of these).
+        Span<Candidate> buffer = most <= 256 ? stackalloc Candidate[most] : default;
+        var candidates = most <= 256 ? buffer[..Fill(first, second, true, buffer)] : Candidates(first, second, sameLabel: true);
+        candidates.Sort(GreedyOrder);
         Span<bool> usedA = first.Count <= 256 ? stackalloc bool[first.Count] : new bool[first.Count];
         Span<bool> usedB = second.Count <= 256 ? stackalloc bool[second.Count] : new bool[second.Count];
         var count = 0;
@@ -126,7 +151,36 @@ internal static class SpanMatcher
         return count;
     }
 
-    // Every overlapping pair, in the greedy order. The index pair makes every key distinct, so any sort gives this order.
+    // Every overlapping pair into a buffer of first.Count × second.Count, unsorted; returns how many there are.
+    private static int Fill(List<LabelledSpan> first, List<LabelledSpan> second, bool sameLabel, Span<Candidate> buffer)
+    {
+        var count = 0;
+        for (var a = 0; a < first.Count; a++)
+        {
+            var x = first[a];
+            for (var b = 0; b < second.Count; b++)
+            {
+                var y = second[b];
+                var overlap = Math.Min(x.End, y.End) - Math.Max(x.Start, y.Start);
+                if (overlap > 0 && (!sameLabel || x.Label == y.Label))
+                    buffer[count++] = new Candidate(overlap, Math.Min(x.Start, y.Start), Math.Abs(x.End - y.End), a, b);
+            }
+        }
+
+        return count;
+    }
+
+    // The greedy order: largest overlap, earlier start, closer ends. The index pair makes every key distinct, so any sort gives this order.
+    private static readonly Comparison<Candidate> GreedyOrder = static (x, y) =>
+    {
+        var order = y.Overlap.CompareTo(x.Overlap);
+        order = order != 0 ? order : x.Start.CompareTo(y.Start);
+        order = order != 0 ? order : x.EndGap.CompareTo(y.EndGap);
+        order = order != 0 ? order : x.A.CompareTo(y.A);
+        return order != 0 ? order : x.B.CompareTo(y.B);
+    };
+
+    // Every overlapping pair, in the greedy order.
     private static Candidate[] Candidates(List<LabelledSpan> first, List<LabelledSpan> second, bool sameLabel)
     {
         var candidates = new List<Candidate>();
@@ -143,14 +197,7 @@ internal static class SpanMatcher
         }
 
         var sorted = candidates.ToArray();
-        Array.Sort(sorted, static (x, y) =>
-        {
-            var order = y.Overlap.CompareTo(x.Overlap);
-            order = order != 0 ? order : x.Start.CompareTo(y.Start);
-            order = order != 0 ? order : x.EndGap.CompareTo(y.EndGap);
-            order = order != 0 ? order : x.A.CompareTo(y.A);
-            return order != 0 ? order : x.B.CompareTo(y.B);
-        });
+        Array.Sort(sorted, GreedyOrder);
         return sorted;
     }
 

@@ -207,11 +207,13 @@ public sealed class TokenRatings
         ArgumentNullException.ThrowIfNull(labels);
         const int No = 0, Yes = 1;
         var all = Selected(null).Select(c => codes[c]).ToArray();
-        // Which labels each (mapped) value holds.
+        // Which labels each (mapped) value holds. Flat arrays, not [,] ones: their indexing costs a call per access
+        // in a loop that runs for every token of every document.
         var holds = labelsOfValue.Select(set => labels.Select(l => set.Contains(l, StringComparer.Ordinal)).ToArray()).ToArray();
-        var cells = new double[labels.Count, 4];
-        var used = new bool[labels.Count, 2];
-        var yes = new int[labels.Count];
+        var labelCount = labels.Count;
+        var cells = new double[labelCount * 4];
+        var used = new bool[labelCount * 2];
+        var yes = new int[labelCount];
         var pairable = 0;
         for (var u = 0; u < UnitCount; u++)
         {
@@ -228,30 +230,31 @@ public sealed class TokenRatings
                         yes[l]++;
             }
 
-            for (var l = 0; l < labels.Count; l++)
+            for (var l = 0; l < labelCount; l++)
             {
                 if (yes[l] > 0)
-                    used[l, Yes] = true;
+                    used[(l * 2) + Yes] = true;
                 if (yes[l] < m)
-                    used[l, No] = true;
+                    used[(l * 2) + No] = true;
             }
 
             if (m < 2)
                 continue;
             pairable++;
             var weight = 1.0 / (m - 1);
-            for (var l = 0; l < labels.Count; l++)
+            for (var l = 0; l < labelCount; l++)
             {
                 // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
                 int a = yes[l], b = m - a;
+                var cell = l * 4;
                 if (b > 0)
-                    cells[l, (No * 2) + No] += (double)b * (b - 1) * weight;
+                    cells[cell + (No * 2) + No] += (double)b * (b - 1) * weight;
                 if (a > 0)
-                    cells[l, (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
+                    cells[cell + (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
                 if (a > 0 && b > 0)
                 {
-                    cells[l, (No * 2) + Yes] += (double)b * a * weight;
-                    cells[l, (Yes * 2) + No] += (double)a * b * weight;
+                    cells[cell + (No * 2) + Yes] += (double)b * a * weight;
+                    cells[cell + (Yes * 2) + No] += (double)a * b * weight;
                 }
             }
         }
@@ -259,11 +262,12 @@ public sealed class TokenRatings
         var result = new Dictionary<string, CoincidenceMatrix>(StringComparer.Ordinal);
         for (var l = 0; l < labels.Count; l++)
         {
-            int[] order = used[l, No] && used[l, Yes] ? [No, Yes] : used[l, Yes] ? [Yes] : used[l, No] ? [No] : [];
+            bool usedNo = used[(l * 2) + No], usedYes = used[(l * 2) + Yes];
+            int[] order = usedNo && usedYes ? [No, Yes] : usedYes ? [Yes] : usedNo ? [No] : [];
             var matrix = new double[order.Length * order.Length];
             for (var r = 0; r < order.Length; r++)
                 for (var c = 0; c < order.Length; c++)
-                    matrix[(r * order.Length) + c] = cells[l, (order[r] * 2) + order[c]];
+                    matrix[(r * order.Length) + c] = cells[(l * 4) + (order[r] * 2) + order[c]];
             result[labels[l]] = CoincidenceMatrix.FromCells([.. order.Select(v => v == Yes ? "yes" : "no")], matrix, pairable);
         }
 
