@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   hub-load [--clients 50] [--savers 5] [--rate 50] [--seconds 10] [--max-rate] [--instances 1|2] [--db postgres://…]
 //   agreement-live [--viewers 30] [--savers 5] [--rate 10] [--seconds 20]
 //   agreement-profile [--store]   (diagnostic: agreement stages timed one by one)
+//   agreement-report-profile --db PATH [--project bench] [--out FILE] [--sequential]   (diagnostic: one report's CPU time and allocations)
 //   micro [BenchmarkDotNet arguments, e.g. --job short]   (runs every benchmark unless --filter is given)
 //   corpus-load-breakdown [--articles 10000] [--dir PATH] [--keep]   (diagnostic: a cold load's stages timed one by one)
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
@@ -31,6 +32,8 @@ try
             return await HubLoad.RunAsync(Arguments.Parse(rest, ["--max-rate"]));
         case AgreementProfile.Command:
             return AgreementProfile.Run(Arguments.Parse(rest, ["--store"]));
+        case AgreementReportProfile.Command:
+            return await AgreementReportProfile.RunAsync(Arguments.Parse(rest, ["--sequential"]));
         case AgreementLive.Command:
             return await AgreementLive.RunAsync(Arguments.Parse(rest, []));
         case LongArticleBenchmark.Command:
@@ -88,6 +91,9 @@ try
                       cold and warm report over HTTP, each with peak memory. Exit code 1 when a target (15 s, 500 MB) is missed.
                   agreement-profile [--store]
                       Diagnostic: agreement stages timed one by one (--store: the app's report after one save).
+                  agreement-report-profile --db PATH [--project bench] [--out FILE] [--sequential]
+                      Diagnostic: one project report computed in process on an existing database (e.g. one that
+                      agreement-scale --keep left): wall and CPU time, bytes allocated, GCs, peak working set.
                 """);
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }

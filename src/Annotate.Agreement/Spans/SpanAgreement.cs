@@ -22,7 +22,7 @@ public static class SpanAgreement
         long matches = 0, counted = 0;
         foreach (var (first, second) in CoderPairs(spans, selected, codersByDocument))
         {
-            matches += SpanMatcher.Match(first, second, matching).Count;
+            matches += matching == SpanMatching.Exact ? SpanMatcher.CountExact(first, second) : SpanMatcher.CountByOverlap(first, second);
             counted += first.Count + second.Count;
         }
 
@@ -50,29 +50,36 @@ public static class SpanAgreement
     {
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(coders);
-        // Each coder's spans by label, in the order given (the greedy overlap matching breaks ties by position in the list).
-        var byCoder = coders.Distinct(StringComparer.Ordinal).ToDictionary(c => c, _ => new Dictionary<string, List<LabelledSpan>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Each label's spans by coder (an index into the distinct coders), in the order given: the greedy overlap
+        // matching breaks ties by position in the list.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var coder in coders)
+            index.TryAdd(coder, index.Count);
+        var byLabel = new Dictionary<string, List<LabelledSpan>?[]>(StringComparer.Ordinal);
         foreach (var span in spans)
         {
-            if (!byCoder.TryGetValue(span.Coder, out var labels))
+            if (!index.TryGetValue(span.Coder, out var c))
                 continue;
-            if (!labels.TryGetValue(span.Label, out var list))
-                labels[span.Label] = list = [];
-            list.Add(span);
+            if (!byLabel.TryGetValue(span.Label, out var byCoder))
+                byLabel[span.Label] = byCoder = new List<LabelledSpan>?[index.Count];
+            (byCoder[c] ??= []).Add(span);
         }
 
+        List<LabelledSpan> none = [];
         var result = new List<PairMatches>();
         for (var i = 0; i < coders.Count; i++)
         {
             for (var j = i + 1; j < coders.Count; j++)
             {
-                var (first, second) = (byCoder[coders[i]], byCoder[coders[j]]);
+                var (first, second) = (index[coders[i]], index[coders[j]]);
                 var labels = new Dictionary<string, LabelMatches>(StringComparer.Ordinal);
-                foreach (var label in first.Keys.Concat(second.Keys).Distinct(StringComparer.Ordinal))
+                foreach (var (label, byCoder) in byLabel)
                 {
-                    var a = first.GetValueOrDefault(label) ?? [];
-                    var b = second.GetValueOrDefault(label) ?? [];
-                    labels[label] = new LabelMatches(SpanMatcher.Match(a, b, SpanMatching.Exact).Count, SpanMatcher.Match(a, b, SpanMatching.Overlap).Count, a.Count + b.Count);
+                    if (byCoder[first] is null && byCoder[second] is null)
+                        continue;
+                    var a = byCoder[first] ?? none;
+                    var b = byCoder[second] ?? none;
+                    labels[label] = new LabelMatches(SpanMatcher.CountExact(a, b), SpanMatcher.CountByOverlap(a, b), a.Count + b.Count);
                 }
 
                 result.Add(new PairMatches(coders[i], coders[j], labels));
@@ -90,17 +97,9 @@ public static class SpanAgreement
         long agree = 0, boundary = 0, label = 0, both = 0, missed = 0;
         foreach (var (first, second) in CoderPairs(spans, spans, codersByDocument))
         {
-            foreach (var difference in SpanComparison.Compare(first, second))
-            {
-                _ = difference.Kind switch
-                {
-                    SpanDifferenceKind.Matched => agree++,
-                    SpanDifferenceKind.Boundary => boundary++,
-                    SpanDifferenceKind.Label => label++,
-                    SpanDifferenceKind.BoundaryAndLabel => both++,
-                    _ => missed++,
-                };
-            }
+            var counts = SpanComparison.Count(first, second);
+            (agree, boundary, label, both, missed) =
+                (agree + counts.Agreements, boundary + counts.Boundary, label + counts.Label, both + counts.BoundaryAndLabel, missed + counts.Missed);
         }
 
         return new SpanDisagreements(agree, boundary, label, both, missed);
@@ -113,9 +112,24 @@ public static class SpanAgreement
         // Coders are those who annotated the document (when known), else those who marked anything there, whatever
         // the label: a coder who gave a stretch another label, or nothing of this label, still disagrees with those
         // who did. Grouped once: looking spans up per document and coder would cost documents × coders × spans.
-        var selectedBy = selected.GroupBy(s => (s.Document, s.Coder)).ToDictionary(g => g.Key, g => g.ToList());
-        var codersOf = all.GroupBy(s => s.Document, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.Coder).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Loops rather than LINQ, and the grouped lists handed out as they are (the matchings only read them): a
+        // project report calls this for every layer of every document.
+        var selectedBy = new Dictionary<(string Document, string Coder), List<LabelledSpan>>();
+        foreach (var span in selected)
+        {
+            if (!selectedBy.TryGetValue((span.Document, span.Coder), out var list))
+                selectedBy[(span.Document, span.Coder)] = list = [];
+            list.Add(span);
+        }
+
+        var codersOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var span in all)
+        {
+            if (!codersOf.TryGetValue(span.Document, out var coders))
+                codersOf[span.Document] = coders = new HashSet<string>(StringComparer.Ordinal);
+            coders.Add(span.Coder);
+        }
+
         foreach (var (document, listed) in codersByDocument ?? new Dictionary<string, IReadOnlyCollection<string>>())
         {
             if (!codersOf.TryGetValue(document, out var coders))
@@ -123,15 +137,21 @@ public static class SpanAgreement
             coders.UnionWith(listed);
         }
 
-        foreach (var (document, set) in codersOf.OrderBy(d => d.Key, StringComparer.Ordinal))
+        var documents = new List<string>(codersOf.Keys);
+        documents.Sort(StringComparer.Ordinal);
+        List<LabelledSpan> none = [];
+        foreach (var document in documents)
         {
-            var coders = set.Order(StringComparer.Ordinal).ToList();
-            var byCoder = coders.ToDictionary(c => c, c => selectedBy.TryGetValue((document, c), out var spans) ? new List<LabelledSpan>(spans) : [], StringComparer.Ordinal);
+            var coders = new List<string>(codersOf[document]);
+            coders.Sort(StringComparer.Ordinal);
+            var byCoder = new List<LabelledSpan>[coders.Count];
+            for (var c = 0; c < coders.Count; c++)
+                byCoder[c] = selectedBy.GetValueOrDefault((document, coders[c])) ?? none;
             for (var i = 0; i < coders.Count; i++)
             {
                 for (var j = i + 1; j < coders.Count; j++)
                 {
-                    yield return (byCoder[coders[i]], byCoder[coders[j]]);
+                    yield return (byCoder[i], byCoder[j]);
                 }
             }
         }

@@ -67,6 +67,62 @@ public static class SpanComparison
         return result;
     }
 
+    /// <summary>
+    /// What <see cref="Compare"/> finds, counted (Missed and Extra together) without listing the pairings: one
+    /// coder's spans on one document each (equal spans are then the same in every field, so which of them a
+    /// matching takes makes no difference). <see cref="SpanAgreement.Disagreements"/> counts every pair of
+    /// annotators in every document.
+    /// </summary>
+    internal static SpanDisagreements Count(List<LabelledSpan> first, List<LabelledSpan> second)
+    {
+        // Compare's exact step removes, for each match, the first span equal to the matched one: the earliest of
+        // equal spans, which are the ones the exact matching takes (it takes equal spans in list order).
+        var exact = SpanMatcher.Match(first, second, SpanMatching.Exact);
+        var restA = exact.Count == 0 ? first : Without(first, exact.Count, static p => p.First, exact);
+        var restB = exact.Count == 0 ? second : Without(second, exact.Count, static p => p.Second, exact);
+        long boundary = 0, label = 0, both = 0;
+        var overlapping = SpanMatcher.MatchByOverlap(restA, restB, sameLabel: false);
+        foreach (var (a, b) in overlapping)
+        {
+            if (a.Start == b.Start && a.End == b.End)
+                label++;
+            else if (a.Label == b.Label)
+                boundary++;
+            else
+                both++;
+        }
+
+        return new SpanDisagreements(exact.Count, boundary, label, both, restA.Count + restB.Count - (2L * overlapping.Count));
+    }
+
+    // The spans left once the matched ones are taken out, each match taking the earliest equal span still there.
+    private static List<LabelledSpan> Without(List<LabelledSpan> spans, int count, Func<(LabelledSpan First, LabelledSpan Second), LabelledSpan> side,
+        List<(LabelledSpan First, LabelledSpan Second)> matches)
+    {
+        var taken = new bool[spans.Count];
+        for (var m = 0; m < count; m++)
+        {
+            var matched = side(matches[m]);
+            for (var i = 0; i < spans.Count; i++)
+            {
+                if (!taken[i] && spans[i].Equals(matched))
+                {
+                    taken[i] = true;
+                    break;
+                }
+            }
+        }
+
+        var rest = new List<LabelledSpan>(spans.Count - count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (!taken[i])
+                rest.Add(spans[i]);
+        }
+
+        return rest;
+    }
+
     // The spans left once the paired ones are taken out, instance by instance (records compare by value).
     private static List<LabelledSpan> Unpaired(List<LabelledSpan> spans, List<LabelledSpan> paired)
     {

@@ -48,6 +48,9 @@ public sealed class TokenRatings
         var labelSets = new List<string[]> { Array.Empty<string>() };
         var codes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var unitBase = 0;
+        // Reused for every coder: a report builds ratings for every layer of every document.
+        var events = new List<(int Token, int Delta, string Label)>();
+        var active = new ActiveLabels();
         foreach (var document in documents)
         {
             var documentSpans = spansByDocument.GetValueOrDefault(document.Key) ?? [];
@@ -65,7 +68,7 @@ public sealed class TokenRatings
 
                 // A sweep over the tokens: each span adds its label where its first token begins and removes it
                 // after its last, so a value is formed only where the set of covering labels changes.
-                var events = new List<(int Token, int Delta, string Label)>();
+                events.Clear();
                 foreach (var span in documentSpans)
                 {
                     if (span.Coder != coder || (label is not null && span.Label != label))
@@ -79,8 +82,8 @@ public sealed class TokenRatings
                     }
                 }
 
-                events.Sort((a, b) => a.Token.CompareTo(b.Token));
-                var active = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                events.Sort(static (a, b) => a.Token.CompareTo(b.Token));
+                active.Clear();
                 var current = none;
                 var next = 0;
                 for (var t = 0; t < documentTokens.Count; t++)
@@ -88,18 +91,11 @@ public sealed class TokenRatings
                     if (next < events.Count && events[next].Token == t)
                     {
                         for (; next < events.Count && events[next].Token == t; next++)
-                        {
-                            var (_, delta, eventLabel) = events[next];
-                            var count = active.GetValueOrDefault(eventLabel) + delta;
-                            if (count == 0)
-                                active.Remove(eventLabel);
-                            else
-                                active[eventLabel] = count;
-                        }
+                            active.Add(events[next].Label, events[next].Delta);
 
-                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? string.Join('+', active.Keys) : "yes");
+                        current = active.Count == 0 ? none : Intern(valueIds, label is null ? active.Joined() : "yes");
                         if (labelSets.Count <= current)
-                            labelSets.Add([.. active.Keys]);
+                            labelSets.Add(active.Labels());
                     }
 
                     code[unitBase + t] = current;
@@ -152,32 +148,57 @@ public sealed class TokenRatings
         var counts = new long[pairs.Count * k * k];
         var used = new bool[pairs.Count * k];
         var pairable = new int[pairs.Count];
-        for (var u = 0; u < UnitCount; u++)
-        {
-            for (var p = 0; p < pairs.Count; p++)
-            {
-                int x = rated[pairs[p].A]![u], y = rated[pairs[p].B]![u];
-                if (x != Missing)
-                    used[(p * k) + (x = map is null ? x : map[x])] = true;
-                if (y != Missing)
-                    used[(p * k) + (y = map is null ? y : map[y])] = true;
-                if (x == Missing || y == Missing)
-                    continue;
-                pairable[p]++;
-                counts[(p * k * k) + (x * k) + y]++;
-                counts[(p * k * k) + (y * k) + x]++;
-            }
-        }
-
-        var result = new Dictionary<(string, string), CoincidenceMatrix>();
+        // Pair by pair, each a pass over two coders' codes side by side: the counts are whole numbers, so the order
+        // they are taken in changes nothing, and sequential reads of two arrays beat a jump between pairs per token.
         for (var p = 0; p < pairs.Count; p++)
         {
-            var order = Enumerable.Range(0, k).Where(v => used[(p * k) + v]).OrderBy(v => values[v], StringComparer.Ordinal).ToArray();
+            var (first, second) = (rated[pairs[p].A]!, rated[pairs[p].B]!);
+            var (usedAt, countsAt) = (p * k, p * k * k);
+            var pairableUnits = 0;
+            for (var u = 0; u < UnitCount; u++)
+            {
+                int x = first[u], y = second[u];
+                if (x != Missing)
+                    used[usedAt + (x = map is null ? x : map[x])] = true;
+                if (y != Missing)
+                    used[usedAt + (y = map is null ? y : map[y])] = true;
+                if (x == Missing || y == Missing)
+                    continue;
+                pairableUnits++;
+                counts[countsAt + (x * k) + y]++;
+                counts[countsAt + (y * k) + x]++;
+            }
+
+            pairable[p] = pairableUnits;
+        }
+
+        // The values in ordinal order once; each pair's categories are the ones it used, in that order.
+        var ordinal = new int[k];
+        for (var v = 0; v < k; v++)
+            ordinal[v] = v;
+        Array.Sort(ordinal, (x, y) => string.CompareOrdinal(values[x], values[y]));
+        var result = new Dictionary<(string, string), CoincidenceMatrix>(pairs.Count);
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var usedCount = 0;
+            for (var v = 0; v < k; v++)
+                usedCount += used[(p * k) + v] ? 1 : 0;
+            var order = new int[usedCount];
+            usedCount = 0;
+            foreach (var v in ordinal)
+            {
+                if (used[(p * k) + v])
+                    order[usedCount++] = v;
+            }
+
             var cells = new double[order.Length * order.Length];
             for (var r = 0; r < order.Length; r++)
                 for (var c = 0; c < order.Length; c++)
                     cells[(r * order.Length) + c] = counts[(p * k * k) + (order[r] * k) + order[c]];
-            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells([.. order.Select(v => values[v])], cells, pairable[p]);
+            var categories = new string[order.Length];
+            for (var c = 0; c < order.Length; c++)
+                categories[c] = values[order[c]];
+            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells(categories, cells, pairable[p]);
         }
 
         return result;
@@ -193,11 +214,13 @@ public sealed class TokenRatings
         ArgumentNullException.ThrowIfNull(labels);
         const int No = 0, Yes = 1;
         var all = Selected(null).Select(c => codes[c]).ToArray();
-        // Which labels each (mapped) value holds.
+        // Which labels each (mapped) value holds. Flat arrays, not [,] ones: their indexing costs a call per access
+        // in a loop that runs for every token of every document.
         var holds = labelsOfValue.Select(set => labels.Select(l => set.Contains(l, StringComparer.Ordinal)).ToArray()).ToArray();
-        var cells = new double[labels.Count, 4];
-        var used = new bool[labels.Count, 2];
-        var yes = new int[labels.Count];
+        var labelCount = labels.Count;
+        var cells = new double[labelCount * 4];
+        var used = new bool[labelCount * 2];
+        var yes = new int[labelCount];
         var pairable = 0;
         for (var u = 0; u < UnitCount; u++)
         {
@@ -214,30 +237,31 @@ public sealed class TokenRatings
                         yes[l]++;
             }
 
-            for (var l = 0; l < labels.Count; l++)
+            for (var l = 0; l < labelCount; l++)
             {
                 if (yes[l] > 0)
-                    used[l, Yes] = true;
+                    used[(l * 2) + Yes] = true;
                 if (yes[l] < m)
-                    used[l, No] = true;
+                    used[(l * 2) + No] = true;
             }
 
             if (m < 2)
                 continue;
             pairable++;
             var weight = 1.0 / (m - 1);
-            for (var l = 0; l < labels.Count; l++)
+            for (var l = 0; l < labelCount; l++)
             {
                 // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
                 int a = yes[l], b = m - a;
+                var cell = l * 4;
                 if (b > 0)
-                    cells[l, (No * 2) + No] += (double)b * (b - 1) * weight;
+                    cells[cell + (No * 2) + No] += (double)b * (b - 1) * weight;
                 if (a > 0)
-                    cells[l, (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
+                    cells[cell + (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
                 if (a > 0 && b > 0)
                 {
-                    cells[l, (No * 2) + Yes] += (double)b * a * weight;
-                    cells[l, (Yes * 2) + No] += (double)a * b * weight;
+                    cells[cell + (No * 2) + Yes] += (double)b * a * weight;
+                    cells[cell + (Yes * 2) + No] += (double)a * b * weight;
                 }
             }
         }
@@ -245,11 +269,12 @@ public sealed class TokenRatings
         var result = new Dictionary<string, CoincidenceMatrix>(StringComparer.Ordinal);
         for (var l = 0; l < labels.Count; l++)
         {
-            int[] order = used[l, No] && used[l, Yes] ? [No, Yes] : used[l, Yes] ? [Yes] : used[l, No] ? [No] : [];
+            bool usedNo = used[(l * 2) + No], usedYes = used[(l * 2) + Yes];
+            int[] order = usedNo && usedYes ? [No, Yes] : usedYes ? [Yes] : usedNo ? [No] : [];
             var matrix = new double[order.Length * order.Length];
             for (var r = 0; r < order.Length; r++)
                 for (var c = 0; c < order.Length; c++)
-                    matrix[(r * order.Length) + c] = cells[l, (order[r] * 2) + order[c]];
+                    matrix[(r * order.Length) + c] = cells[(l * 4) + (order[r] * 2) + order[c]];
             result[labels[l]] = CoincidenceMatrix.FromCells([.. order.Select(v => v == Yes ? "yes" : "no")], matrix, pairable);
         }
 
@@ -343,8 +368,14 @@ public sealed class TokenRatings
     }
 
     // Tokens grouped by document (documents in first-seen order), each group sorted by start.
-    private static List<KeyValuePair<string, List<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
+    private static List<KeyValuePair<string, IReadOnlyList<Token>>> IndexByDocument(IReadOnlyList<Token> tokens)
     {
+        if (OneDocumentInOrder(tokens))
+        {
+            // A document's own tokens, as the tokenizer gives them: nothing to group or sort (the report's case).
+            return tokens.Count == 0 ? [] : [new(tokens[0].Document, tokens)];
+        }
+
         var groups = new Dictionary<string, List<Token>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var token in tokens)
@@ -360,11 +391,22 @@ public sealed class TokenRatings
 
         foreach (var list in groups.Values)
             list.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return order.Select(d => new KeyValuePair<string, List<Token>>(d, groups[d])).ToList();
+        return order.Select(d => new KeyValuePair<string, IReadOnlyList<Token>>(d, groups[d])).ToList();
+    }
+
+    private static bool OneDocumentInOrder(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Start <= tokens[i - 1].Start || (!ReferenceEquals(tokens[i].Document, tokens[0].Document) && tokens[i].Document != tokens[0].Document))
+                return false;
+        }
+
+        return true;
     }
 
     // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
-    private static int FirstEndingAfter(List<Token> tokens, int position)
+    private static int FirstEndingAfter(IReadOnlyList<Token> tokens, int position)
     {
         int low = 0, high = tokens.Count;
         while (low < high)
@@ -380,7 +422,7 @@ public sealed class TokenRatings
     }
 
     // The first token starting at or after a position (tokens sorted by start).
-    private static int FirstStartingAtOrAfter(List<Token> tokens, int position)
+    private static int FirstStartingAtOrAfter(IReadOnlyList<Token> tokens, int position)
     {
         int low = 0, high = tokens.Count;
         while (low < high)

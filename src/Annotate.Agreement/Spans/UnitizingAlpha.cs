@@ -49,6 +49,14 @@ public static class UnitizingAgreement
         return data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal);
     }
 
+    /// <summary>αu over all labels and for each label (as <see cref="Alpha"/> and <see cref="AlphaByLabel"/>), laying the spans out once.</summary>
+    public static (UnitizingAlphaResult Overall, IReadOnlyDictionary<string, UnitizingAlphaResult> ByLabel) AlphaAndByLabel(IReadOnlyList<LabelledSpan> spans,
+        IReadOnlyList<Continuum> continua, IReadOnlyList<string>? coders = null)
+    {
+        var data = UnitizingData.Build(spans, continua, coders);
+        return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
+    }
+
     private static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
     {
         var segments = data.For(label);

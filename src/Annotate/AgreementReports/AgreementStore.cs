@@ -95,36 +95,34 @@ internal sealed partial class AgreementStore(Db db, VersionTexts texts, Codebook
             """;
         var heads = (await AnnotatedDocumentsAsync(projectId, documentId, cancellationToken)).Where(h => only is null || only.Contains(h.Id))
             .ToDictionary(h => h.Id, StringComparer.Ordinal);
-        // Ids, kinds, layers and labels repeat on every row: one string each, not one per row.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Name(string value)
-        {
-            if (!names.TryGetValue(value, out var known))
-                names[value] = known = value;
-            return known;
-        }
-
         var withRelations = await HasRelationsAsync(projectId, documentId, cancellationToken);
         await using var rows = await db.OpenAsync(cancellationToken);
-        await using var texts = await db.OpenAsync(cancellationToken);
+        await using var texts = new DocumentTextReader(await db.OpenAsync(cancellationToken), codebooks);
+        await using var command = rows.CreateCommand();
+        command.CommandText = sql;
+        AnnotationRows.AddParameter(command, "ProjectId", projectId);
+        AnnotationRows.AddParameter(command, "DocumentId", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var read = new AnnotationRows(reader);
         var current = new List<AgreementAnnotation>();
         AnnotatedDocument? head = null;
-        await foreach (var row in rows.QueryUnbufferedAsync<AgreementAnnotation>(sql, new { ProjectId = projectId, DocumentId = documentId }).WithCancellation(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (head is not null && row.DocumentId != head.Id)
+            var id = read.DocumentId();
+            if (head is not null && id != head.Id)
             {
-                if (await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } done)
+                if (await texts.ReadAsync(head, current, withRelations, cancellationToken) is { } done)
                     yield return done;
                 current = [];
                 head = null;
             }
 
-            if (head is null && !heads.TryGetValue(row.DocumentId, out head))
+            if (head is null && !heads.TryGetValue(id, out head))
                 continue;
-            current.Add(new AgreementAnnotation(head.Id, row.DocumentVersion, Name(row.AnnotatorId), Name(row.Kind), Name(row.Layer), Name(row.Label), row.StartOffset, row.EndOffset));
+            current.Add(read.Annotation(head.Id));
         }
 
-        if (head is not null && await ReadAsync(texts, head, current, withRelations, cancellationToken) is { } last)
+        if (head is not null && await texts.ReadAsync(head, current, withRelations, cancellationToken) is { } last)
             yield return last;
     }
 
@@ -180,27 +178,12 @@ internal sealed partial class AgreementStore(Db db, VersionTexts texts, Codebook
         }
     }
 
-    private static int ByAnnotatorAndPlace(AgreementAnnotation a, AgreementAnnotation b)
+    internal static int ByAnnotatorAndPlace(AgreementAnnotation a, AgreementAnnotation b)
     {
         var order = string.CompareOrdinal(a.AnnotatorId, b.AnnotatorId);
         order = order != 0 ? order : Nullable.Compare(a.StartOffset, b.StartOffset);
         order = order != 0 ? order : Nullable.Compare(a.EndOffset, b.EndOffset);
         return order != 0 ? order : string.CompareOrdinal(a.Label, b.Label);
-    }
-
-    // A document's text (read past the texts cache) and its rows on that text, in the order the report expects.
-    private async Task<DocumentRows?> ReadAsync(System.Data.Common.DbConnection connection, AnnotatedDocument head, List<AgreementAnnotation> rows, bool withRelations,
-        CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT Text FROM DocumentVersions WHERE DocumentId = @DocumentId AND Version = @Version;";
-        var text = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { DocumentId = head.Id, Version = head.CurrentVersion }, cancellationToken: cancellationToken));
-        if (text is null)
-            return null;
-        rows.Sort(ByAnnotatorAndPlace);
-        var live = rows.Where(r => r.DocumentVersion == head.CurrentVersion).ToList();
-        var codebook = (await codebooks.ForCollectionAsync(head.Collection, cancellationToken))?.Codebook;
-        var relations = withRelations ? await RelationsAsync(connection, head, cancellationToken) : [];
-        return new DocumentRows(head, new AgreementDocument(head.Id, head.Title, head.CurrentVersion, text, codebook), live, rows.Count - live.Count, relations);
     }
 
     /// <summary>A document's current text and its collection's codebook (both cached by their stores).</summary>

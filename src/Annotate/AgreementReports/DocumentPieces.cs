@@ -151,10 +151,10 @@ internal sealed class LayerPiece
         var coders = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal) { [document] = documentCoders };
         var built = TokenRatings.Build(spans, tokens, coders);
         Tokens = built.Coincidences();
-        Overlap = SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, coders);
         ratings = keepRatings ? built : null;
         if (summaryOnly)
         {
+            Overlap = SpanAgreement.PairwiseF1(spans, SpanMatching.Overlap, null, coders);
             Exact = Overlap;
             Disagreements = new SpanDisagreements(0, 0, 0, 0, 0);
             Labels = [];
@@ -166,7 +166,10 @@ internal sealed class LayerPiece
 
         // Every pair's matches per label at once: the layer's F1, each label's and each pair's are sums of them.
         var matches = SpanAgreement.MatchesByPair(spans, documentCoders);
-        Exact = ProjectAgreement.Sum(matches.Sum(p => p.ByLabel.Values.Sum(l => l.Exact)), matches.Sum(p => p.ByLabel.Values.Sum(l => l.Spans)));
+        var spansOfPairs = matches.Sum(p => p.ByLabel.Values.Sum(l => l.Spans));
+        Exact = ProjectAgreement.Sum(matches.Sum(p => p.ByLabel.Values.Sum(l => l.Exact)), spansOfPairs);
+        // Spans of different labels never match, so the overlap matches over all labels are the sum of each label's.
+        Overlap = ProjectAgreement.Sum(matches.Sum(p => p.ByLabel.Values.Sum(l => l.Overlap)), spansOfPairs);
         Disagreements = SpanAgreement.Disagreements(spans, coders);
         Labels = [.. spans.Select(s => s.Label).Distinct(StringComparer.Ordinal)];
         // Every label's matrix in one pass over the tokens; a label nobody used here (every token "no" for everyone,

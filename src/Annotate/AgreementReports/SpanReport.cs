@@ -78,13 +78,14 @@ internal static class SpanFigures
         }
 
         var coders = data.Coders;
-        var overall = UnitizingAgreement.Alpha(data.Spans, continua, coders);
+        // Overall and per label from one layout of the spans (a layer of a large project has hundreds of thousands).
+        var (overall, alphaByLabel) = byLabel ? UnitizingAgreement.AlphaAndByLabel(data.Spans, continua, coders) : (UnitizingAgreement.Alpha(data.Spans, continua, coders), null);
         if (overall.MergedSpans > 0)
         {
             notes.Add($"alphaU: {overall.MergedSpans} overlapping span(s) of one annotator with the same label were merged into their union (unitizing alpha does not allow one coder's units of a label to overlap).");
         }
 
-        var labels = !byLabel ? new Dictionary<string, double?>(StringComparer.Ordinal) : UnitizingAgreement.AlphaByLabel(data.Spans, continua, coders)
+        var labels = alphaByLabel is null ? new Dictionary<string, double?>(StringComparer.Ordinal) : alphaByLabel
             .ToDictionary(l => l.Key, l => Value(l.Value.Alpha, $"alphaUByLabel.{l.Key}", notes), StringComparer.Ordinal);
         return (Value(overall.Alpha, "alphaU", notes), labels);
     }
