@@ -54,6 +54,7 @@ export class ArcLayer {
   private previewNodes: SVGElement[] = [];
   private draws = 0;
   private later = 0;
+  private disposed = false;
   private lastDraw = -Infinity;
   /** The ends of what was last drawn, by relation, for outlining the hovered or selected one. */
   private drawnEnds = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null; arc: Arc }>();
@@ -107,6 +108,7 @@ export class ArcLayer {
   }
 
   dispose(): void {
+    this.disposed = true;
     cancelAnimationFrame(this.frame);
     clearTimeout(this.later);
     this.intersection.disconnect();
@@ -124,10 +126,14 @@ export class ArcLayer {
     this.scheduleWhileScrolling();
   }
 
+  /**
+   * Draws in a task after the next frame is painted, not in the frame itself: by then the layout the highlighter's
+   * writes dirtied is done, so measuring the ends forces none (the arcs show one frame after the spans).
+   */
   private schedule(): void {
     clearTimeout(this.later);
     this.later = 0;
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (!this.frame) this.frame = requestAnimationFrame(() => setTimeout(() => !this.disposed && this.draw(), 0));
   }
 
   /**
