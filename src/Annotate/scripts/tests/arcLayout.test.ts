@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ArcIndex, layoutArcs, sameLine, type Arc, type ArcInput, type EndBox } from '../model/relations/arcLayout';
+import { layoutArcs, sameLine, type Arc, type ArcInput, type EndBox } from '../model/relations/arcLayout';
 
 // A word on line n (20 px high lines, 24 px apart), from x to x + width.
 const word = (line: number, x: number, width = 40): EndBox => ({ left: x, right: x + width, top: line * 24, bottom: line * 24 + 20 });
@@ -56,18 +56,4 @@ test('no two gutter arcs whose ranges overlap share a lane, whatever the order (
       if (overlap) assert.notEqual(a.lane, b.lane, `${a.id} and ${b.id} overlap`);
     }
   }
-});
-
-test('the index finds exactly the arcs a viewport reaches, each once, long ones from any band they cross', () => {
-  let seed = 11;
-  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-  const relations = Array.from({ length: 2000 }, (_, i) => relation(`r${i}`, word(Math.floor(random() * 12000), random() * 500), word(Math.floor(random() * 12000), random() * 500)));
-  const arcs = layoutArcs(relations);
-  const index = new ArcIndex(arcs);
-  for (const top of [0, 1234, 100_000, 287_000]) {
-    const bottom = top + 844;
-    const expected = arcs.filter((a) => a.bottom >= top && a.top <= bottom).map((a) => a.id).sort();
-    assert.deepEqual(index.visible(top, bottom).map((a) => a.id).sort(), expected);
-  }
-  assert.ok(index.visible(100_000, 100_844).length > 0);
 });

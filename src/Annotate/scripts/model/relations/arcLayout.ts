@@ -40,7 +40,7 @@ export function sameLine(a: EndBox, b: EndBox): boolean {
   return overlap >= Math.min(a.bottom - a.top, b.bottom - b.top) / 2;
 }
 
-/** Lays out every arc at once; each arc's top and bottom bound what it covers, for ArcIndex. */
+/** Lays out every arc at once; each arc's top and bottom bound what it covers. */
 export function layoutArcs(relations: readonly ArcInput[], metrics: ArcMetrics = defaultMetrics): Arc[] {
   const inline: ArcInput[] = [];
   const gutter: ArcInput[] = [];
@@ -111,36 +111,3 @@ function innermostFirst(ranges: readonly { id: string; start: number; end: numbe
 
 const centre = (box: EndBox) => (box.left + box.right) / 2;
 const middle = (box: EndBox) => (box.top + box.bottom) / 2;
-
-/**
- * Finds the arcs a viewport shows without looking at every arc: arcs are filed in bands of the page's height, so a
- * scroll asks a few bands (an arc spanning many bands is filed in each).
- */
-export class ArcIndex {
-  private readonly bands = new Map<number, Arc[]>();
-
-  constructor(arcs: readonly Arc[], private readonly band = 800) {
-    for (const arc of arcs) {
-      for (let b = Math.floor(arc.top / band); b <= Math.floor(arc.bottom / band); b++) {
-        const list = this.bands.get(b);
-        if (list) list.push(arc);
-        else this.bands.set(b, [arc]);
-      }
-    }
-  }
-
-  /** Arcs that reach into [top, bottom], each once. */
-  visible(top: number, bottom: number): Arc[] {
-    const seen = new Set<string>();
-    const result: Arc[] = [];
-    for (let b = Math.floor(top / this.band); b <= Math.floor(bottom / this.band); b++) {
-      for (const arc of this.bands.get(b) ?? []) {
-        if (arc.bottom >= top && arc.top <= bottom && !seen.has(arc.id)) {
-          seen.add(arc.id);
-          result.push(arc);
-        }
-      }
-    }
-    return result;
-  }
-}
