@@ -23,13 +23,14 @@ internal static class LongArticleBenchmark
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        args.Only("--words", "--spans", "--relations", "--runs", "--creates", "--parallel", "--dir", "--keep");
+        args.Only("--words", "--spans", "--relations", "--runs", "--creates", "--parallel", "--dir", "--keep", "--trace");
         var words = args.Int("--words", 100_000, min: 100);
         var spanCount = args.Int("--spans", 10_000, min: 0);
         var relationCount = args.Int("--relations", 2_000, min: 0);
         var runs = args.Int("--runs", 5, min: 1);
         var creates = args.Int("--creates", 10, min: 1);
         var parallel = args.Int("--parallel", 4, min: 1);
+        var tracePath = args.String("--trace");
         var work = args.String("--dir") ?? Path.Combine(Path.GetTempPath(), $"annotate-long-article-{Guid.NewGuid():N}");
         var corpus = Directory.CreateDirectory(Path.Combine(work, "corpus")).FullName;
         var database = Path.Combine(work, "annotate.db");
@@ -86,7 +87,7 @@ internal static class LongArticleBenchmark
             }
 
             await LongArticleBrowser.WaitForSavedAsync(page);
-            var scroll = await LongArticleBrowser.ScrollAsync(page);
+            var scroll = await LongArticleBrowser.ScrollAsync(page, tracePath);
             var sizes = await PayloadSizesAsync(app, id);
             report.Append(Report(words, spanCount, textLength, seeding, parallel, sizes, navigations, created, scroll, load));
             var arcDraws = (await page.EvaluateAsync<double[]>("() => performance.getEntriesByName('annotate:arcs-drawn').map(e => e.duration)")).Order().ToArray();

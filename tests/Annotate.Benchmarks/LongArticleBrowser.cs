@@ -101,10 +101,11 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
         return (inPage, wall);
     }
 
-    /// <summary>Scrolls 300 px a frame for 120 frames and records each frame's length.</summary>
-    public static async Task<ScrollTiming> ScrollAsync(IPage page)
+    /// <summary>Scrolls 300 px a frame for 120 frames and records each frame's length (and a Chrome trace of it, given a path).</summary>
+    public static async Task<ScrollTiming> ScrollAsync(IPage page, string? tracePath = null)
     {
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var trace = await LongArticleTrace.StartAsync(page, tracePath);
         var json = await page.EvaluateAsync<JsonElement>("""
             () => new Promise(resolve => {
               const frames = [];
@@ -119,6 +120,11 @@ internal sealed class LongArticleBrowser : IAsyncDisposable
               requestAnimationFrame(step);
             })
             """);
+        if (trace is not null)
+        {
+            await trace.StopAsync();
+        }
+
         var frames = json.EnumerateArray().Select(e => e.GetDouble()).Order().ToArray();
         return new ScrollTiming(frames.Length, Percentile(frames, 0.5), Percentile(frames, 0.95), frames[^1], frames.Count(f => f > 50));
     }

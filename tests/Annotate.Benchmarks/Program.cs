@@ -12,7 +12,7 @@ using BenchmarkDotNet.Running;
 //   corpus-load-phase ...   (hidden: one phase in a child process; used by corpus-load)
 //   agreement-scale [--documents 10000] [--annotations 1000000] [--dir PATH] [--keep]
 //   export [--documents 10000] [--annotations 1000000] [--formats jsonl,csv,...] [--dir PATH] [--keep]
-//   long-article [--words 100000] [--spans 10000] [--relations 2000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
+//   long-article [--words 100000] [--spans 10000] [--relations 2000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep] [--trace FILE]
 //   live-latency [--readers 10] [--spans 100] [--runs 1] [--warmup 3] [--pause 250]
 //   cli-speed [--units 200000] [--coders 5] [--runs 5] [--annotate PATH] [--python PATH] [--file PATH] [--seed 15]
 // See docs/benchmarks.md.
@@ -62,7 +62,7 @@ try
                       Diagnostic: a cold load's stages (scan, read, parse, SQLite writes) timed one by one.
                   micro [BenchmarkDotNet arguments, e.g. --job short]
                       Per-article parse, render and sanitise; the agreement core; agreement read from SQLite.
-                  long-article [--words 100000] [--spans 10000] [--relations 2000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep]
+                  long-article [--words 100000] [--spans 10000] [--relations 2000] [--runs 5] [--creates 10] [--parallel 4] [--dir PATH] [--keep] [--trace FILE]
                       The annotation view in headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) on a generated
                       article with that many spans: first text, span creation, scrolling, payload sizes.
                       Exit code 1 when a target is missed (first text 1.5 s, a span 100 ms).

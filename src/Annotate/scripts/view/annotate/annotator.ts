@@ -15,6 +15,7 @@ import { h } from '../dom';
 import { applyLabel, chooseDocumentLabel, deleteSelected, redo, setLayer, toggleDocumentLabel, undo } from './actions';
 import type { ArticleDom } from './articleDom';
 import { Highlighter } from './highlighter';
+import { NearViewport } from './nearViewport';
 import { annotateKey, bindPointer, type InputContext } from './input';
 import { LiveDocument } from './live';
 import { AnnotatorPanels } from './panels';
@@ -57,6 +58,7 @@ export class Annotator {
   private readonly session: AnnotationSession;
   private readonly lens: AnnotationLens;
   private readonly map: TextMap;
+  private readonly near: NearViewport;
   private readonly highlighter: Highlighter;
   private readonly panels: AnnotatorPanels;
   private readonly input: InputContext;
@@ -76,7 +78,8 @@ export class Annotator {
     const codebook = new CodebookIndex(info.codebook);
     const model = new TextModel(doc.text, doc.blocks, doc.language ?? undefined);
     this.map = new TextMap(body, model, doc.blocks, dom.blockEls);
-    this.highlighter = new Highlighter(container, this.map, dom, doc.blocks);
+    this.near = new NearViewport(body, dom);
+    this.highlighter = new Highlighter(container, this.map, dom, doc.blocks, this.near);
     const stickyBottom = () => this.panels.stickyBottom();
     const selection = new TextSelection(this.map, this.highlighter.layer, () => settings.words, stickyBottom);
     const stored = settings.layer;
@@ -108,7 +111,7 @@ export class Annotator {
     }, {
       hover: (id, x, y) => this.hoverRelation(id, x, y),
       click: (id) => state.selectRelation(id),
-    });
+    }, this.near);
     const link: LinkContext = {
       state, codebook, session, lens,
       scrollTo: (id) => {
@@ -258,6 +261,7 @@ export class Annotator {
     this.unsubscribe.forEach((off) => off());
     this.highlighter.dispose();
     this.arcs.dispose();
+    this.near.dispose();
     this.relationsPanel?.dispose();
     this.panels.dispose();
     window.removeEventListener('beforeunload', this.warnUnsaved);

@@ -4,6 +4,7 @@ import { layoutArcs, offsetLanes, type Arc, type ArcInput, type EndBox } from '.
 import { mergeLineBoxes } from '../../model/annotate/lineRects';
 import { blockAt } from '../../model/text/textIndex';
 import type { ArticleDom } from './articleDom';
+import type { NearViewport } from './nearViewport';
 import { arcShapes, type ArcStyle, type DrawnEnd } from './arcShapes';
 import type { TextMap } from './textMap';
 
@@ -30,17 +31,17 @@ const scrollDrawMs = 120;
  * highlighter draws spans: an arc above the line when both ends share a line, else a bracket in the left gutter.
  * Gutter lanes come from text offsets, so they are known without laying out a long article; an end far from the
  * viewport is not measured at all (its bracket simply runs out of view). Scrolling costs nothing: the layer is
- * redrawn when the parts near the viewport, the layout or the relations change.
+ * redrawn when the parts near the viewport or the relations change, or when a new layout moved the parts it drew.
  */
 export class ArcLayer {
   readonly element: HTMLElement;
   private readonly svg: SVGSVGElement;
   private readonly arcs: SVGGElement;
   private readonly focus: SVGGElement;
-  private readonly visible = new Set<number>();
-  private readonly chunkIndex = new WeakMap<Element, number>();
-  private readonly intersection: IntersectionObserver;
-  private readonly resize: ResizeObserver;
+  private readonly visible: ReadonlySet<number>;
+  private readonly unsubscribe: () => void;
+  /** Where each part near the viewport was (its top and width, in the layer's coordinates) when last drawn. */
+  private drawnAt = new Map<number, { top: number; width: number }>();
   private lanes = new Map<string, number>();
   /** The relations to draw and their ends' offsets, gathered again only when they change (not on every scroll). */
   private relations: { relation: Annotation; source: Annotation; target: Annotation; first: number; last: number }[] = [];
@@ -60,7 +61,7 @@ export class ArcLayer {
   private drawnEnds = new Map<string, { source: DrawnEnd | null; target: DrawnEnd | null; arc: Arc }>();
 
   constructor(container: HTMLElement, private readonly map: TextMap, private readonly dom: ArticleDom, private readonly blocks: readonly Block[],
-    private readonly source: ArcSource, private readonly events: ArcEvents) {
+    private readonly source: ArcSource, private readonly events: ArcEvents, near: NearViewport) {
     this.element = document.createElement('div');
     this.element.className = 'arc-layer';
     this.element.setAttribute('aria-hidden', 'true');
@@ -71,13 +72,8 @@ export class ArcLayer {
     this.svg.append(this.arcs, this.focus);
     this.element.append(this.svg);
     container.append(this.element);
-    dom.chunks.forEach((c, i) => this.chunkIndex.set(c.el, i));
-    this.intersection = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
-    this.resize = new ResizeObserver(() => this.schedule());
-    const observe = () => dom.chunks.forEach((c) => c.el.isConnected && this.intersection.observe(c.el));
-    observe();
-    void dom.complete.then(observe);
-    this.resize.observe(map.root);
+    this.visible = near.visible;
+    this.unsubscribe = near.subscribe({ near: () => this.scheduleWhileScrolling(), resized: () => this.relayout() });
     this.svg.addEventListener('pointerover', this.onOver);
     this.svg.addEventListener('pointerout', this.onOut);
     this.svg.addEventListener('click', this.onClick);
@@ -111,19 +107,28 @@ export class ArcLayer {
     this.disposed = true;
     cancelAnimationFrame(this.frame);
     clearTimeout(this.later);
-    this.intersection.disconnect();
-    this.resize.disconnect();
+    this.unsubscribe();
     this.element.remove();
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const chunk = this.chunkIndex.get(entry.target);
-      if (chunk === undefined) continue;
-      if (entry.isIntersecting) this.visible.add(chunk);
-      else this.visible.delete(chunk);
+  /**
+   * The article was laid out anew: redrawn only when a part it drew moved or changed width. In a first scroll through
+   * a long article, the parts laid out for the first time are ahead of the viewport, below what is drawn.
+   */
+  private relayout(): void {
+    if (this.drawnAt.size === 0 || this.frame) return;
+    const origin = this.element.getBoundingClientRect();
+    for (const [chunk, at] of this.drawnAt) {
+      const box = this.dom.chunks[chunk]!.el.getBoundingClientRect();
+      if (Math.abs(box.width - at.width) >= 0.5) {
+        this.schedule();
+        return;
+      }
+      if (Math.abs(box.top - origin.top - at.top) >= 0.5) {
+        this.scheduleWhileScrolling();
+        return;
+      }
     }
-    this.scheduleWhileScrolling();
   }
 
   /**
@@ -175,6 +180,7 @@ export class ArcLayer {
       this.arcs.replaceChildren();
       this.drawnShapes.clear();
       this.drawnEnds.clear();
+      this.drawnAt.clear();
       this.drawFocus();
       return;
     }
@@ -185,6 +191,10 @@ export class ArcLayer {
       last = Math.max(last, chunk);
     }
     const origin = this.element.getBoundingClientRect();
+    this.drawnAt = new Map([...this.visible].map((chunk) => {
+      const box = this.dom.chunks[chunk]!.el.getBoundingClientRect();
+      return [chunk, { top: box.top - origin.top, width: box.width }];
+    }));
     const ends = new Map<string, DrawnEnd | null>();
     const endOf = (span: Annotation): DrawnEnd | null => {
       if (!ends.has(span.id)) ends.set(span.id, this.measure(span, origin));

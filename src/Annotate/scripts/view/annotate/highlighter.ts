@@ -4,46 +4,39 @@ import { assignLanes, freeLane, laneGeometry } from '../../model/annotate/lanes'
 import { mergeLineBoxes, type Box } from '../../model/annotate/lineRects';
 import { SpanIndex } from '../../model/annotate/spanIndex';
 import type { ArticleDom } from './articleDom';
+import type { NearViewport } from './nearViewport';
 import type { TextMap } from './textMap';
-
 
 type Placed = SpanStyle & { lane: number };
 interface Line { span: Placed; box: Box; step: number; thickness: number }
+/** A drawn chunk: its group of lines and where the chunk was (in the layer's coordinates) when they were measured. */
+interface Drawn { group: HTMLElement; top: number; left: number; width: number; height: number }
 
 /**
  * Draws spans as stacked underlines in an overlay behind the text, only for the parts of the article near the
- * viewport. Adding or removing a span redraws just the chunks it touches; a change of layout (width, fonts, a
- * long article's parts being laid out) redraws what is visible.
+ * viewport. Adding or removing a span redraws just the chunks it touches. When the article is laid out anew, a chunk
+ * whose own size changed is redrawn, and one that only moved (a part above it was laid out for the first time, as
+ * happens all through a first scroll of a long article) is shifted, without measuring its lines again.
  */
 export class Highlighter {
   readonly layer: HTMLElement;
   private readonly index: SpanIndex<Placed>;
-  private readonly groups = new Map<number, HTMLElement>();
-  private readonly visible = new Set<number>();
-  private readonly chunkIndex = new WeakMap<Element, number>();
+  private readonly drawn = new Map<number, Drawn>();
+  private readonly visible: ReadonlySet<number>;
   private selected: string | null = null;
   private readonly dirty = new Set<number>();
   private frame = 0;
-  private readonly intersection: IntersectionObserver;
-  private readonly resize: ResizeObserver;
+  private readonly unsubscribe: () => void;
 
-  constructor(container: HTMLElement, private readonly map: TextMap, private readonly dom: ArticleDom, private readonly blocks: readonly Block[]) {
+  constructor(container: HTMLElement, private readonly map: TextMap, private readonly dom: ArticleDom, private readonly blocks: readonly Block[],
+    near: NearViewport) {
     this.index = new SpanIndex(blocks);
-    dom.chunks.forEach((c, i) => this.chunkIndex.set(c.el, i));
     this.layer = document.createElement('div');
     this.layer.className = 'hl-layer';
     this.layer.setAttribute('aria-hidden', 'true');
     container.append(this.layer);
-    this.intersection = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
-    // Layout changed (width, fonts, parts of a long article laid out): redraw now, before this frame is painted.
-    this.resize = new ResizeObserver(() => {
-      this.visible.forEach((c) => this.dirty.add(c));
-      this.flush();
-    });
-    const observe = () => dom.chunks.forEach((c) => c.el.isConnected && this.intersection.observe(c.el));
-    observe();
-    void dom.complete.then(observe);
-    this.resize.observe(map.root);
+    this.visible = near.visible;
+    this.unsubscribe = near.subscribe({ near: (changed) => this.redraw(changed), resized: () => this.relayout() });
   }
 
   get size(): number {
@@ -84,8 +77,7 @@ export class Highlighter {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
-    this.intersection.disconnect();
-    this.resize.disconnect();
+    this.unsubscribe();
     this.layer.remove();
   }
 
@@ -93,16 +85,23 @@ export class Highlighter {
     return [...new Set(blocks.map((b) => this.dom.chunkOf[b] ?? -1))].filter((c) => c >= 0);
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    const changed: number[] = [];
-    for (const entry of entries) {
-      const chunk = this.chunkIndex.get(entry.target);
-      if (chunk === undefined) continue;
-      if (entry.isIntersecting) this.visible.add(chunk);
-      else this.visible.delete(chunk);
-      changed.push(chunk);
+  /**
+   * The article was laid out anew (width, fonts, a part laid out for the first time), before this frame is painted:
+   * chunks whose box changed size are redrawn; those that only moved are shifted. Reads every box, then writes.
+   */
+  private relayout(): void {
+    const origin = this.layer.getBoundingClientRect();
+    const moves: [HTMLElement, number][] = [];
+    for (const [chunk, at] of this.drawn) {
+      const box = this.dom.chunks[chunk]!.el.getBoundingClientRect();
+      if (!same(box.left - origin.left, at.left) || !same(box.width, at.width) || !same(box.height, at.height)) this.dirty.add(chunk);
+      else moves.push([at.group, box.top - origin.top - at.top]);
     }
-    this.redraw(changed);
+    for (const [group, dy] of moves) {
+      const transform = Math.abs(dy) < 0.5 ? '' : `translateY(${dy}px)`;
+      if (group.style.transform !== transform) group.style.transform = transform;
+    }
+    this.flush();
   }
 
   /** Marks chunks for drawing in the next frame (several changes in one task draw once). */
@@ -120,21 +119,26 @@ export class Highlighter {
     const chunks = [...this.dirty];
     this.dirty.clear();
     const origin = this.layer.getBoundingClientRect();
-    const drawn = chunks.map((chunk) => ({ chunk, lines: this.visible.has(chunk) ? this.measure(chunk) : null }));
-    for (const { chunk, lines } of drawn) {
-      if (!lines) {
-        this.groups.get(chunk)?.remove();
-        this.groups.delete(chunk);
+    const measured = chunks.map((chunk) => {
+      if (!this.visible.has(chunk)) return { chunk, lines: null, box: null };
+      const lines = this.measure(chunk);
+      return { chunk, lines, box: this.dom.chunks[chunk]!.el.getBoundingClientRect() };
+    });
+    for (const { chunk, lines, box } of measured) {
+      if (!lines || !box) {
+        this.drawn.get(chunk)?.group.remove();
+        this.drawn.delete(chunk);
         continue;
       }
-      let group = this.groups.get(chunk);
+      let group = this.drawn.get(chunk)?.group;
       if (!group) {
         group = document.createElement('div');
         group.className = 'hl-group';
         this.layer.append(group);
-        this.groups.set(chunk, group);
       }
+      group.style.transform = '';
       group.replaceChildren(...lines.flatMap((line) => this.draw(line, origin)));
+      this.drawn.set(chunk, { group, top: box.top - origin.top, left: box.left - origin.left, width: box.width, height: box.height });
     }
   }
 
@@ -176,4 +180,8 @@ export class Highlighter {
     out.push(line);
     return out;
   }
+}
+
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.5;
 }

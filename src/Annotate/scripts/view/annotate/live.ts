@@ -35,6 +35,7 @@ export class LiveDocument {
   private readonly presence: ChangeThrottle<number | null>;
   private disposed = false;
   private retryTimer = 0;
+  private scrollTimer = 0;
   private joined = false;
   /** The document or project was taken away: no rejoining (it would be refused). */
   private lost = false;
@@ -122,6 +123,7 @@ export class LiveDocument {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.scrollTimer);
     this.feed.dispose();
     this.presence.dispose();
     this.unsubscribe();
@@ -149,7 +151,14 @@ export class LiveDocument {
     if (notify) this.cx.state.setPresent(this.present.values());
   }
 
-  private readonly onScroll = () => this.presence.update(this.topBlock());
+  /** Where the reader is, read at most every 250 ms of a scroll: reading it measures blocks, which forces a layout. */
+  private readonly onScroll = () => {
+    if (this.scrollTimer) return;
+    this.scrollTimer = window.setTimeout(() => {
+      this.scrollTimer = 0;
+      if (!this.disposed) this.presence.update(this.topBlock());
+    }, 250);
+  };
 
   /** The first block whose bottom is below the sticky header and toolbar: the one being read. */
   private topBlock(): number | null {
