@@ -11,6 +11,7 @@ internal static class CorpusSetup
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<ArticleHtml>();
         services.AddSingleton<ReaderHtml>();
+        services.AddSingleton<ReaderWarmUp>();
         services.AddSingleton<VersionTexts>();
         services.AddSingleton<CorpusWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>());

@@ -8,7 +8,8 @@ namespace Annotate.Corpus;
 /// Loads the corpus at start, then watches the folder and reloads after changes settle. A reload rescans with one
 /// stat per file, so any burst of events (or a lost one: the watcher's buffer can overflow) ends in a correct state.
 /// </summary>
-internal sealed class CorpusWatcher(CorpusLoader loader, IOptions<AnnotateOptions> options, ILogger<CorpusWatcher> logger) : BackgroundService
+internal sealed class CorpusWatcher(CorpusLoader loader, ReaderWarmUp warmUp, IOptions<AnnotateOptions> options, ILogger<CorpusWatcher> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(5);
@@ -23,6 +24,7 @@ internal sealed class CorpusWatcher(CorpusLoader loader, IOptions<AnnotateOption
         await Task.Yield(); // let the server start answering while the corpus loads
         using var watcher = options.Value.WatchCorpus ? StartWatching(Path.GetFullPath(options.Value.CorpusPath), stoppingToken) : null;
         await ReloadAsync(stoppingToken);
+        await warmUp.RunAsync(stoppingToken);
         while (await changes.Reader.WaitToReadAsync(stoppingToken))
         {
             // Reload once the folder has been quiet for a moment, so a file still being written is read when complete;

@@ -56,6 +56,14 @@ internal sealed class DocumentStore(Db db)
             && (string.IsNullOrEmpty(tag) || document.Tags.Any(t => compare.Compare(t, tag, loose) == 0));
     }
 
+    /// <summary>The id of the present document with the most words (none in an empty corpus).</summary>
+    public async Task<string?> LongestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT Id FROM Documents WHERE IsMissing = 0 ORDER BY WordCount DESC, Id LIMIT 1;", cancellationToken: cancellationToken));
+    }
+
     public async Task<(DocumentRow Document, VersionRow Version)?> GetAsync(string id, int? version, CancellationToken cancellationToken)
     {
         const string sql = $"""
