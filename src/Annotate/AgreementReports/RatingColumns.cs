@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Annotate.AgreementReports;
 
@@ -63,7 +62,6 @@ internal sealed class RatingColumns
     /// <summary>The first line each value was read on: an error about a value names the first line that has it.</summary>
     public IReadOnlyList<int> ValueFirstLine => valueFirstLine;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Add(int line, ReadOnlySpan<char> unit, ReadOnlySpan<char> coder, ReadOnlySpan<char> value)
     {
         if (units is null || coders is null || values is null)
@@ -106,7 +104,6 @@ internal sealed class RatingColumns
     /// The first rating, in line order, of a coder who already rated its unit, with the line of that earlier rating;
     /// null when every (unit, coder) pair is rated once. Linear: ratings are bucketed by unit, which keeps line order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
     {
         var unitOf = UnitOf;

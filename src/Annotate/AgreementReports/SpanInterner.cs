@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Annotate.AgreementReports;
 
@@ -19,7 +18,6 @@ internal sealed class SpanInterner
 
     public IReadOnlyList<string> NameList => names;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public int Id(ReadOnlySpan<char> text)
     {
         if (last >= 0 && text.SequenceEqual(names[last]))
