@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Annotate.Agreement;
 
@@ -94,6 +95,7 @@ public sealed class CoincidenceMatrix
     /// <paramref name="map"/> (code → category), as token ratings hold them: no table, no string per rating.
     /// Categories are those used, in ordinal order, as <see cref="RatingTable.FromNominal"/> orders them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating, as in From
     internal static CoincidenceMatrix FromCodes(IReadOnlyList<string> values, IReadOnlyList<int[]> codeList, int unitCount, int[]? map = null)
     {
         // An array, not the list: a foreach over an IReadOnlyList in the loop over units allocated an enumerator
@@ -133,6 +135,7 @@ public sealed class CoincidenceMatrix
     }
 
     // Adds one unit's values (category indices) to the cells; false when the unit has fewer than two values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static bool AddUnit(ReadOnlySpan<int> values, double[] cells, int[] counts, int[] present)
     {
         var k = counts.Length;

@@ -1,4 +1,3 @@
-
 namespace Annotate.Agreement;
 
 public static partial class CodingAgreement

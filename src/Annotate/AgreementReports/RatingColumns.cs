@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Annotate.AgreementReports;
 
@@ -62,6 +63,7 @@ internal sealed class RatingColumns
     /// <summary>The first line each value was read on: an error about a value names the first line that has it.</summary>
     public IReadOnlyList<int> ValueFirstLine => valueFirstLine;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Add(int line, ReadOnlySpan<char> unit, ReadOnlySpan<char> coder, ReadOnlySpan<char> value)
     {
         if (units is null || coders is null || values is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Annotate.AgreementReports;
@@ -61,6 +62,7 @@ internal sealed class RatingsChunk
     public ReadOnlySpan<int> LineOf => lineOf.AsSpan(offset, Count);
 
     /// <summary>Reads <paramref name="data"/> (whole records, no quote byte) with the unit, coder and value at fields <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Parse(ReadOnlySpan<byte> data, int[] at)
     {
         var ascii = Ascii.IsValid(data);
@@ -128,6 +130,7 @@ internal sealed class RatingsChunk
         Records = record;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int record, ReadOnlySpan<byte> unit, ReadOnlySpan<byte> coder, ReadOnlySpan<byte> value)
     {
         if (Count == capacity)
@@ -146,6 +149,7 @@ internal sealed class RatingsChunk
     // The field's bytes as the interners want them: trimmed, and for text beyond ASCII decoded as the char reader
     // decodes (an invalid byte becomes U+FFFD), trimmed of Unicode white space and encoded again, so that equal
     // strings are equal bytes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> data, int start, int end, bool ascii, int role)
     {
         var bytes = data[start..end];

@@ -1,4 +1,3 @@
-
 namespace Annotate.AgreementReports;
 
 /// <summary>

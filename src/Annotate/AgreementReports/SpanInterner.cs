@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Annotate.AgreementReports;
 
@@ -18,6 +19,7 @@ internal sealed class SpanInterner
 
     public IReadOnlyList<string> NameList => names;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public int Id(ReadOnlySpan<char> text)
     {
         if (last >= 0 && text.SequenceEqual(names[last]))

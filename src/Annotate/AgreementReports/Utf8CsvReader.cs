@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Annotate.AgreementReports;
@@ -35,6 +36,7 @@ internal sealed class Utf8CsvReader
     /// Field <paramref name="index"/> of the current record, decoded and trimmed; empty when the record is shorter.
     /// Each field index has its own buffer, so the spans of several fields of a record stay valid until the next read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Field(int index)
     {
         if (index >= FieldCount)
@@ -78,6 +80,7 @@ internal sealed class Utf8CsvReader
     }
 
     /// <summary>Moves to the next record; false at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -97,6 +100,7 @@ internal sealed class Utf8CsvReader
 
     // Parses one record from data into the field buffer; the bytes consumed, or −1 when data ends inside the record
     // and more may come.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TryParse(ReadOnlySpan<byte> data, bool final)
     {
         var p = 0;

@@ -28,6 +28,7 @@ internal sealed class Utf8Interner
     /// <summary>The bytes of text <paramref name="id"/>.</summary>
     public ReadOnlySpan<byte> Bytes(int id) => arena.AsSpan(starts[id], lengths[id]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per field of every rating
     public int Id(ReadOnlySpan<byte> text, string? name = null)
     {
         var head = Head(text);
