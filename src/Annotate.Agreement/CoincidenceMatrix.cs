@@ -41,7 +41,6 @@ public sealed class CoincidenceMatrix
     public int PairableUnits { get; }
 
     /// <summary>Accumulates the matrix in one pass over units; memory is categories², not units × categories².</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public static CoincidenceMatrix From(RatingTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Annotate.Agreement;
 
 public static partial class CodingAgreement
@@ -44,7 +42,6 @@ public static partial class CodingAgreement
     // One pass over units: mean (weighted) agreement over units with ≥ 2 ratings, category prevalence over units
     // with ≥ 1. A unit's agreement is Σ_k r_k (Σ_l w_kl r_l − 1) / (r (r − 1)); with identity weights that is
     // Σ_k r_k (r_k − 1) / (r (r − 1)), the unweighted form.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static MultiraterTotals? Multirater(RatingTable table, double[] weights, out string? undefined)
     {
         undefined = null;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Annotate.Agreement;
 
 public static partial class CodingAgreement
@@ -37,7 +35,6 @@ public static partial class CodingAgreement
     public static Coefficient RandolphKappa(RatingTable table) => BennettS(table);
 
     // Mean over units with ≥ 2 values of the proportion of agreeing ordered coder pairs.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static (double Agreement, long Units) MeanPairwiseAgreement(RatingTable table)
     {
         var counts = new int[table.Categories.Count];

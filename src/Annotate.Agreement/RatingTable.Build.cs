@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Annotate.Agreement;
@@ -69,7 +68,6 @@ public sealed partial class RatingTable
 
     // Counting-sorts interned ratings by unit (stable: a unit's ratings keep their input order) and refuses a
     // coder who rated a unit twice.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static RatingTable Sorted(string[] units, string[] coders, string[] categories, double[]? numeric, bool declared,
         ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList)
     {

@@ -100,6 +100,15 @@ public sealed record AgreementReport(
             return null;
         }
 
+        // The coefficients below are independent: on a large table these run on a second thread while this
+        // one computes alpha, the per-category figures and percent agreement.
+        var ahead = CoefficientsAhead.Start(table,
+            () => CodingAgreement.CohenKappa(table),
+            () => CodingAgreement.ScottPi(table),
+            () => CodingAgreement.BennettS(table),
+            () => CodingAgreement.FleissKappa(table),
+            () => CodingAgreement.RandolphKappa(table),
+            () => CodingAgreement.GwetAC1(table));
         var alpha = distances is null ? CodingAgreement.KrippendorffAlpha(table, level) : CodingAgreement.KrippendorffAlpha(table, distances);
         var numeric = level != MeasurementLevel.Nominal;
         double? Weighted(string name, Func<Coefficient> compute)
@@ -119,14 +128,14 @@ public sealed record AgreementReport(
             table.UnitCount, table.CoderCount, alpha.Coincidences.Total, level.ToString().ToLowerInvariant(),
             Take("percentAgreement", CodingAgreement.PercentAgreement(table)),
             Take("krippendorffAlpha", alpha.Alpha), alpha.ObservedDisagreement, alpha.ExpectedDisagreement,
-            Take("cohenKappa", CodingAgreement.CohenKappa(table)),
+            Take("cohenKappa", ahead.Get(0)),
             Weighted("cohenKappaLinear", () => CodingAgreement.CohenKappa(table, KappaWeighting.Linear)),
             Weighted("cohenKappaQuadratic", () => CodingAgreement.CohenKappa(table, KappaWeighting.Quadratic)),
-            Take("scottPi", CodingAgreement.ScottPi(table)),
-            Take("bennettS", CodingAgreement.BennettS(table)),
-            Take("fleissKappa", CodingAgreement.FleissKappa(table)),
-            Take("randolphKappa", CodingAgreement.RandolphKappa(table)),
-            Take("gwetAC1", CodingAgreement.GwetAC1(table)),
+            Take("scottPi", ahead.Get(1)),
+            Take("bennettS", ahead.Get(2)),
+            Take("fleissKappa", ahead.Get(3)),
+            Take("randolphKappa", ahead.Get(4)),
+            Take("gwetAC1", ahead.Get(5)),
             Weighted("gwetAC2Linear", () => CodingAgreement.GwetAC2(table, KappaWeighting.Linear)),
             Weighted("gwetAC2Quadratic", () => CodingAgreement.GwetAC2(table, KappaWeighting.Quadratic)),
             perCategory, notes)

@@ -159,7 +159,6 @@ internal static class QuoteFreeRatings
 
     // Moves a part's ratings down to where the merged columns continue (never later than where they are, so a
     // forward copy is safe in place), mapping ids or adding a line base; the first part is already in place.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating
     private static void Move(ReadOnlySpan<int> from, int[]? map, Span<int> to, int add)
     {
         if (map is null)

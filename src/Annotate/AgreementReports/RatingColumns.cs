@@ -106,7 +106,6 @@ internal sealed class RatingColumns
     /// The first rating, in line order, of a coder who already rated its unit, with the line of that earlier rating;
     /// null when every (unit, coder) pair is rated once. Linear: ratings are bucketed by unit, which keeps line order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
     {
         var unitOf = UnitOf;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Annotate.Agreement;
 
 namespace Annotate.AgreementReports;
@@ -71,7 +70,6 @@ internal static class RatingTables
     }
 
     // The ratings' value indices mapped to category indices, then counting-sorted by unit.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     private static RatingTable Table(RatingColumns ratings, int[] map, string[] categories, double[]? numeric, bool declared)
     {
         var categoryOf = new int[ratings.Count];

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Annotate.AgreementReports;
 
 /// <summary>
@@ -42,7 +40,6 @@ internal static class RatingsFile
         return data;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     internal static RatingColumns ReadRecords(Utf8CsvReader csv)
     {
         int[]? at = null;

@@ -113,7 +113,7 @@ internal static class AgreementCommand
                 var declared = result.GetValue(categories)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 var coding = RatingsFileAgreement.Compute(
                     result.GetValue(file)!, Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples, result.GetValue(distance));
-                await io.Output.WriteAsync(json ? JsonSerializer.Serialize(coding, AgreementReportJson.Default.AgreementReport) + "\n" : AgreementTables.Coding(coding));
+                await io.Output.WriteAsync(json ? AgreementReportWriter.Write(coding) + "\n" : AgreementTables.Coding(coding));
                 return 0;
             }
             catch (RatingsFileException ex)
