@@ -68,6 +68,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.Locale = "en-GB";
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
+        // A page load waits for every script and style: at load average 50 a /join page took over 10 s to load.
+        // Waits for what a page draws keep the 10 s above.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }

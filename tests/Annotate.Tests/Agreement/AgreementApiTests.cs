@@ -181,10 +181,15 @@ public sealed class AgreementApiTests
         Assert.True(JsonElement.DeepEquals(after.GetProperty("layers"), JsonDocument.Parse(output).RootElement.GetProperty("layers")), "incremental and full computations differ");
         Assert.Equal(2, after.GetProperty("documents").GetArrayLength());
 
+        // Someone still watching is the sentinel: once they are told of the next change, a message to the viewer for
+        // it would have been sent too (one message to the group), and the viewer's next call returns after it.
+        await using var watcher = await HubUser.SignInAsync(app, "Watcher");
+        await watcher.Hub.InvokeAsync("WatchAgreement", "default");
         await viewer.Hub.InvokeAsync("UnwatchAgreement", "default");
         var count = viewer.AgreementUpdates.Count;
         await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "legal", 40, 50);
-        await Task.Delay(600);
+        await Eventually.TrueAsync(() => watcher.AgreementUpdates.Any(u => u.DocumentIds.Contains(Doc)), "the watcher is told of the change");
+        await viewer.Hub.InvokeAsync("UnwatchAgreement", "default");
         Assert.Equal(count, viewer.AgreementUpdates.Count);
     }
 

@@ -61,8 +61,16 @@ public sealed class AgreementLimitsTests
         await ana.Http.GetAsync("/api/projects/default/agreement"); // the plain pieces, so all sixteen start together
 
         // Sixteen distinct heavy requests at once: bootstraps of 3,985 … 4,000 samples, half of them by group too.
-        var distinct = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            ana.Http.GetAsync($"/api/projects/default/agreement?bootstrap={4000 - i}{(i % 2 == 0 ? "&groupBy=group" : "")}")));
+        // The heavy lane is held until every refused one has been answered, so the two admitted ones are still
+        // computing when the others arrive however slowly the machine runs them (no timing involved).
+        using var gate = new ManualResetEventSlim();
+        var held = app.Services.GetRequiredService<AgreementService>().OnHeavyLaneAsync(() => gate.Wait(TimeSpan.FromMinutes(2)));
+        var pending = Enumerable.Range(0, 16).Select(i =>
+            ana.Http.GetAsync($"/api/projects/default/agreement?bootstrap={4000 - i}{(i % 2 == 0 ? "&groupBy=group" : "")}")).ToList();
+        await AnsweredAsync(pending, 16 - AgreementLimits.MaxHeavyPerUser).WaitAsync(TimeSpan.FromMinutes(2));
+        gate.Set();
+        Assert.True(await held);
+        var distinct = await Task.WhenAll(pending);
         // Four identical ones at once: one computation, one of Ana's places, every caller answered.
         var same = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ana.Http.GetAsync("/api/projects/default/agreement?bootstrap=3000")));
         // Ben has places of his own.
@@ -80,6 +88,16 @@ public sealed class AgreementLimitsTests
         Assert.All(same, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(same.Select(r => r.Content.ReadAsStringAsync().Result).Distinct());
         Assert.Equal(HttpStatusCode.OK, bens.StatusCode);
+    }
+
+    // Completes when `count` of the requests have been answered, whichever they are.
+    private static async Task AnsweredAsync(List<Task<HttpResponseMessage>> requests, int count)
+    {
+        var waiting = requests.ToList();
+        for (var answered = 0; answered < count; answered++)
+        {
+            waiting.Remove(await Task.WhenAny(waiting));
+        }
     }
 
     [Fact]

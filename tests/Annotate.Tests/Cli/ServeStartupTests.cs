@@ -46,7 +46,8 @@ public sealed class ServeStartupTests : IDisposable
     [Fact]
     public async Task Help_Lists_The_Commands()
     {
-        var (exitCode, output, _) = await AnnotateExecutable.RunAsync("--help");
+        // In the test process: the help is the command line's, not the executable's (the tests above start it).
+        var (exitCode, output, _) = await AnnotateProcess.RunAsync("--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("serve", output, StringComparison.Ordinal);
