@@ -89,7 +89,15 @@ public sealed class CoincidenceMatrix
     }
 
     /// <summary>A matrix from its cells (row-major, categories in ordinal order), as a running sum holds them.</summary>
-    internal static CoincidenceMatrix FromCells(IReadOnlyList<string> categories, double[] cells, int pairableUnits) => new(categories, cells, pairableUnits);
+    /// <exception cref="ArgumentException">The cells are not categories × categories.</exception>
+    public static CoincidenceMatrix FromCells(IReadOnlyList<string> categories, double[] cells, int pairableUnits)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(cells);
+        if (cells.Length != categories.Count * categories.Count)
+            throw new ArgumentException($"{cells.Length} cells for {categories.Count} categories.", nameof(cells));
+        return new(categories, cells, pairableUnits);
+    }
 
     /// <summary>
     /// The matrix straight from each coder's code per unit (−1 for missing), optionally mapped through

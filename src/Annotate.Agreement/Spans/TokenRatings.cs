@@ -137,6 +137,19 @@ public sealed class TokenRatings
     /// </summary>
     public IReadOnlyDictionary<(string, string), CoincidenceMatrix> PairCoincidences(IReadOnlyList<string> coders)
     {
+        var counts = PairCounts(coders);
+        var result = new Dictionary<(string, string), CoincidenceMatrix>(counts.PairCount);
+        for (var p = 0; p < counts.PairCount; p++)
+            result[counts.PairAt(p)] = counts.Matrix(p);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="PairCoincidences"/> as whole-number counts over this ratings' values, without a matrix per pair:
+    /// for sums over documents that add counts (a report adds every pair of every layer of every document).
+    /// </summary>
+    public PairCoincidenceCounts PairCounts(IReadOnlyList<string> coders)
+    {
         ArgumentNullException.ThrowIfNull(coders);
         var k = values.Length;
         var rated = coders.Select(c => codes.GetValueOrDefault(c)).ToArray();
@@ -172,36 +185,7 @@ public sealed class TokenRatings
             pairable[p] = pairableUnits;
         }
 
-        // The values in ordinal order once; each pair's categories are the ones it used, in that order.
-        var ordinal = new int[k];
-        for (var v = 0; v < k; v++)
-            ordinal[v] = v;
-        Array.Sort(ordinal, (x, y) => string.CompareOrdinal(values[x], values[y]));
-        var result = new Dictionary<(string, string), CoincidenceMatrix>(pairs.Count);
-        for (var p = 0; p < pairs.Count; p++)
-        {
-            var usedCount = 0;
-            for (var v = 0; v < k; v++)
-                usedCount += used[(p * k) + v] ? 1 : 0;
-            var order = new int[usedCount];
-            usedCount = 0;
-            foreach (var v in ordinal)
-            {
-                if (used[(p * k) + v])
-                    order[usedCount++] = v;
-            }
-
-            var cells = new double[order.Length * order.Length];
-            for (var r = 0; r < order.Length; r++)
-                for (var c = 0; c < order.Length; c++)
-                    cells[(r * order.Length) + c] = counts[(p * k * k) + (order[r] * k) + order[c]];
-            var categories = new string[order.Length];
-            for (var c = 0; c < order.Length; c++)
-                categories[c] = values[order[c]];
-            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells(categories, cells, pairable[p]);
-        }
-
-        return result;
+        return new PairCoincidenceCounts(values, [.. pairs.Select(p => (coders[p.A], coders[p.B]))], counts, used, pairable);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static class UnitizingAgreement
         return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
     }
 
-    private static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
+    internal static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
     {
         var segments = data.For(label);
         if (data.Coders.Count < 2 || segments is null || segments.UnitCount == 0)
@@ -69,7 +69,7 @@ public static class UnitizingAgreement
         return Result(observed, expected, segments.MergedSpans);
     }
 
-    private static UnitizingAlphaResult Overall(UnitizingData data)
+    internal static UnitizingAlphaResult Overall(UnitizingData data)
     {
         var labels = data.Labels.ToList();
         if (data.Coders.Count < 2 || labels.Count == 0)
@@ -91,7 +91,7 @@ public static class UnitizingAgreement
         return Result(observed / labels.Count, expected / labels.Count, merged);
     }
 
-    private static UnitizingAlphaResult Result(double observed, double expected, int merged)
+    internal static UnitizingAlphaResult Result(double observed, double expected, int merged)
     {
         var alpha = expected > 0
             ? Coefficient.Of(1 - (observed / expected))
@@ -99,6 +99,6 @@ public static class UnitizingAgreement
         return new UnitizingAlphaResult(alpha, observed, expected) { MergedSpans = merged };
     }
 
-    private static UnitizingAlphaResult Undefined(string reason) =>
+    internal static UnitizingAlphaResult Undefined(string reason) =>
         new(Coefficient.NotDefined(reason), double.NaN, double.NaN);
 }
