@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Annotate.Agreement.Spans;
 
 /// <summary>
@@ -57,7 +59,13 @@ public sealed class TokenRatings
             IEnumerable<string> coders = codersByDocument is not null && codersByDocument.TryGetValue(document.Key, out var listed)
                 ? listed
                 : documentSpans.Select(s => s.Coder).Distinct(StringComparer.Ordinal);
-            var documentTokens = document.Value;
+            // A span over the tokens, not the list: the binary searches below call no interface per step.
+            ReadOnlySpan<Token> documentTokens = document.Value switch
+            {
+                List<Token> list => CollectionsMarshal.AsSpan(list),
+                Token[] array => array,
+                var other => [.. other],
+            };
             foreach (var coder in coders)
             {
                 if (!codes.TryGetValue(coder, out var code))
@@ -86,7 +94,7 @@ public sealed class TokenRatings
                 active.Clear();
                 var current = none;
                 var next = 0;
-                for (var t = 0; t < documentTokens.Count; t++)
+                for (var t = 0; t < documentTokens.Length; t++)
                 {
                     if (next < events.Count && events[next].Token == t)
                     {
@@ -102,7 +110,7 @@ public sealed class TokenRatings
                 }
             }
 
-            unitBase += documentTokens.Count;
+            unitBase += documentTokens.Length;
         }
 
         var names = new string[valueIds.Count];
@@ -198,54 +206,71 @@ public sealed class TokenRatings
         ArgumentNullException.ThrowIfNull(labels);
         const int No = 0, Yes = 1;
         var all = Selected(null).Select(c => codes[c]).ToArray();
-        // Which labels each (mapped) value holds. Flat arrays, not [,] ones: their indexing costs a call per access
-        // in a loop that runs for every token of every document.
-        var holds = labelsOfValue.Select(set => labels.Select(l => set.Contains(l, StringComparer.Ordinal)).ToArray()).ToArray();
+        // Which labels each (mapped) value holds, as label indices: a token's value holds one label or none mostly.
+        var holds = labelsOfValue.Select(set => Enumerable.Range(0, labels.Count).Where(l => set.Contains(labels[l], StringComparer.Ordinal)).ToArray()).ToArray();
         var labelCount = labels.Count;
         var cells = new double[labelCount * 4];
         var used = new bool[labelCount * 2];
         var yes = new int[labelCount];
+        // Each label's terms for the current run of tokens (NN, YY, NY, YN) and which of them apply: neighbouring
+        // tokens mostly carry the same codes from every coder, so the terms are formed when the codes change and
+        // only added for each token (the same additions, in the same order, as forming them every time).
+        var terms = new double[labelCount * 4];
+        var kinds = new int[labelCount];
+        var previous = new int[all.Length];
+        const int HasNo = 1, HasYes = 2;
+        var m = 0;
         var pairable = 0;
         for (var u = 0; u < UnitCount; u++)
         {
-            Array.Clear(yes);
-            var m = 0;
-            foreach (var code in all)
+            var same = u > 0;
+            for (var i = 0; same && i < all.Length; i++)
+                same = all[i][u] == previous[i];
+            if (!same)
             {
-                if (code[u] == Missing)
-                    continue;
-                m++;
-                var held = holds[map is null ? code[u] : map[code[u]]];
-                for (var l = 0; l < held.Length; l++)
-                    if (held[l])
+                Array.Clear(yes);
+                m = 0;
+                for (var i = 0; i < all.Length; i++)
+                {
+                    var code = previous[i] = all[i][u];
+                    if (code == Missing)
+                        continue;
+                    m++;
+                    foreach (var l in holds[map is null ? code : map[code]])
                         yes[l]++;
-            }
+                }
 
-            for (var l = 0; l < labelCount; l++)
-            {
-                if (yes[l] > 0)
-                    used[(l * 2) + Yes] = true;
-                if (yes[l] < m)
-                    used[(l * 2) + No] = true;
+                var weight = m < 2 ? 0 : 1.0 / (m - 1);
+                for (var l = 0; l < labelCount; l++)
+                {
+                    // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
+                    int a = yes[l], b = m - a;
+                    if (a > 0)
+                        used[(l * 2) + Yes] = true;
+                    if (b > 0)
+                        used[(l * 2) + No] = true;
+                    kinds[l] = (b > 0 ? HasNo : 0) | (a > 0 ? HasYes : 0);
+                    terms[(l * 4) + 0] = (double)b * (b - 1) * weight;
+                    terms[(l * 4) + 1] = (double)a * (a - 1) * weight;
+                    terms[(l * 4) + 2] = (double)b * a * weight;
+                    terms[(l * 4) + 3] = (double)a * b * weight;
+                }
             }
 
             if (m < 2)
                 continue;
             pairable++;
-            var weight = 1.0 / (m - 1);
             for (var l = 0; l < labelCount; l++)
             {
-                // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
-                int a = yes[l], b = m - a;
-                var cell = l * 4;
-                if (b > 0)
-                    cells[cell + (No * 2) + No] += (double)b * (b - 1) * weight;
-                if (a > 0)
-                    cells[cell + (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
-                if (a > 0 && b > 0)
+                var (kind, cell, term) = (kinds[l], l * 4, l * 4);
+                if ((kind & HasNo) != 0)
+                    cells[cell + (No * 2) + No] += terms[term];
+                if ((kind & HasYes) != 0)
+                    cells[cell + (Yes * 2) + Yes] += terms[term + 1];
+                if (kind == (HasNo | HasYes))
                 {
-                    cells[cell + (No * 2) + Yes] += (double)b * a * weight;
-                    cells[cell + (Yes * 2) + No] += (double)a * b * weight;
+                    cells[cell + (No * 2) + Yes] += terms[term + 2];
+                    cells[cell + (Yes * 2) + No] += terms[term + 3];
                 }
             }
         }
@@ -390,9 +415,9 @@ public sealed class TokenRatings
     }
 
     // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
-    private static int FirstEndingAfter(IReadOnlyList<Token> tokens, int position)
+    private static int FirstEndingAfter(ReadOnlySpan<Token> tokens, int position)
     {
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
@@ -406,9 +431,9 @@ public sealed class TokenRatings
     }
 
     // The first token starting at or after a position (tokens sorted by start).
-    private static int FirstStartingAtOrAfter(IReadOnlyList<Token> tokens, int position)
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<Token> tokens, int position)
     {
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;

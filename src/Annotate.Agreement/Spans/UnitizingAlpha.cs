@@ -54,7 +54,24 @@ public static class UnitizingAgreement
         IReadOnlyList<Continuum> continua, IReadOnlyList<string>? coders = null)
     {
         var data = UnitizingData.Build(spans, continua, coders);
-        return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
+        if (data.Coders.Count < 2)
+            return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
+        // Each label's D_o and D_e once: the overall figure is their mean, summed in the same (ordinal) order as Overall.
+        var byLabel = new Dictionary<string, UnitizingAlphaResult>(StringComparer.Ordinal);
+        double observed = 0, expected = 0;
+        var merged = 0;
+        foreach (var label in data.Labels)
+        {
+            var segments = data.For(label)!;
+            var (o, e) = UnitizingDisagreement.Of(segments, data.Coders.Count, data.Length);
+            byLabel[label] = Result(o, e, segments.MergedSpans);
+            observed += o;
+            expected += e;
+            merged += segments.MergedSpans;
+        }
+
+        var overall = byLabel.Count == 0 ? Undefined("no coder marked any span") : Result(observed / byLabel.Count, expected / byLabel.Count, merged);
+        return (overall, byLabel);
     }
 
     internal static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
