@@ -9,11 +9,11 @@ public sealed class PairCoincidenceCounts
 {
     private readonly string[] values;
     private readonly (string, string)[] pairs;
-    private readonly long[] counts;
+    private readonly int[] counts;
     private readonly bool[] used;
     private readonly int[] pairable;
 
-    internal PairCoincidenceCounts(string[] values, (string, string)[] pairs, long[] counts, bool[] used, int[] pairable) =>
+    internal PairCoincidenceCounts(string[] values, (string, string)[] pairs, int[] counts, bool[] used, int[] pairable) =>
         (this.values, this.pairs, this.counts, this.used, this.pairable) = (values, pairs, counts, used, pairable);
 
     /// <summary>The values, by index.</summary>

@@ -166,7 +166,7 @@ public sealed class TokenRatings
             for (var j = i + 1; j < rated.Length; j++)
                 if (rated[i] is not null && rated[j] is not null)
                     pairs.Add((i, j));
-        var counts = new long[pairs.Count * k * k];
+        var counts = new int[pairs.Count * k * k]; // a document's counts fit an int; the sums add them as longs
         var used = new bool[pairs.Count * k];
         var pairable = new int[pairs.Count];
         // Pair by pair, each a pass over two coders' codes side by side: the counts are whole numbers, so the order
