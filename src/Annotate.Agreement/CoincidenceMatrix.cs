@@ -88,7 +88,15 @@ public sealed class CoincidenceMatrix
     }
 
     /// <summary>A matrix from its cells (row-major, categories in ordinal order), as a running sum holds them.</summary>
-    internal static CoincidenceMatrix FromCells(IReadOnlyList<string> categories, double[] cells, int pairableUnits) => new(categories, cells, pairableUnits);
+    /// <exception cref="ArgumentException">The cells are not categories × categories.</exception>
+    public static CoincidenceMatrix FromCells(IReadOnlyList<string> categories, double[] cells, int pairableUnits)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(cells);
+        if (cells.Length != categories.Count * categories.Count)
+            throw new ArgumentException($"{cells.Length} cells for {categories.Count} categories.", nameof(cells));
+        return new(categories, cells, pairableUnits);
+    }
 
     /// <summary>
     /// The matrix straight from each coder's code per unit (−1 for missing), optionally mapped through
@@ -116,22 +124,76 @@ public sealed class CoincidenceMatrix
         var counts = new int[k];
         var present = new int[k];
         var unit = new int[codes.Length];
+        // A unit's terms (cell, value) for the current run of units: neighbouring tokens mostly carry the same codes
+        // from every coder, so the terms are formed when the codes change and only added for each unit. Each cell
+        // takes one term per unit, the same value AddUnit would form, so every sum is the same to the last bit.
+        var previous = new int[codes.Length];
+        var termCells = new int[k * k];
+        var termValues = new double[k * k];
+        var terms = -1; // -1: the unit has fewer than two values
         var pairable = 0;
         for (var u = 0; u < unitCount; u++)
         {
-            var m = 0;
-            for (var i = 0; i < codes.Length; i++)
+            var same = u > 0;
+            for (var i = 0; same && i < codes.Length; i++)
+                same = codes[i][u] == previous[i];
+            if (!same)
             {
-                var code = codes[i][u];
-                if (code >= 0)
-                    unit[m++] = rank[map is null ? code : map[code]];
+                var m = 0;
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    var code = previous[i] = codes[i][u];
+                    if (code >= 0)
+                        unit[m++] = rank[map is null ? code : map[code]];
+                }
+
+                terms = UnitTerms(unit.AsSpan(0, m), k, counts, present, termCells, termValues);
             }
 
-            if (AddUnit(unit.AsSpan(0, m), cells, counts, present))
-                pairable++;
+            if (terms < 0)
+                continue;
+            for (var t = 0; t < terms; t++)
+                cells[termCells[t]] += termValues[t];
+            pairable++;
         }
 
         return new CoincidenceMatrix([.. order.Select(i => values[i])], cells, pairable);
+    }
+
+    // One unit's terms as AddUnit forms them, as (cell, value) pairs: how many, or −1 when the unit has fewer than two values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per change of codes along every document's tokens
+    private static int UnitTerms(ReadOnlySpan<int> values, int k, int[] counts, int[] present, int[] termCells, double[] termValues)
+    {
+        var m = values.Length;
+        if (m < 2)
+            return -1;
+        var distinct = 0;
+        foreach (var c in values)
+        {
+            if (counts[c]++ == 0)
+                present[distinct++] = c;
+        }
+
+        var weight = 1.0 / (m - 1);
+        var terms = 0;
+        for (var i = 0; i < distinct; i++)
+        {
+            var c = present[i];
+            termCells[terms] = (c * k) + c;
+            termValues[terms++] = (double)counts[c] * (counts[c] - 1) * weight;
+            for (var j = 0; j < distinct; j++)
+            {
+                if (j != i)
+                {
+                    termCells[terms] = (c * k) + present[j];
+                    termValues[terms++] = (double)counts[c] * counts[present[j]] * weight;
+                }
+            }
+        }
+
+        for (var i = 0; i < distinct; i++)
+            counts[present[i]] = 0;
+        return terms;
     }
 
     // Adds one unit's values (category indices) to the cells; false when the unit has fewer than two values.

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Annotate.Agreement.Spans;
 
 /// <summary>
@@ -57,7 +59,13 @@ public sealed class TokenRatings
             IEnumerable<string> coders = codersByDocument is not null && codersByDocument.TryGetValue(document.Key, out var listed)
                 ? listed
                 : documentSpans.Select(s => s.Coder).Distinct(StringComparer.Ordinal);
-            var documentTokens = document.Value;
+            // A span over the tokens, not the list: the binary searches below call no interface per step.
+            ReadOnlySpan<Token> documentTokens = document.Value switch
+            {
+                List<Token> list => CollectionsMarshal.AsSpan(list),
+                Token[] array => array,
+                var other => [.. other],
+            };
             foreach (var coder in coders)
             {
                 if (!codes.TryGetValue(coder, out var code))
@@ -86,7 +94,7 @@ public sealed class TokenRatings
                 active.Clear();
                 var current = none;
                 var next = 0;
-                for (var t = 0; t < documentTokens.Count; t++)
+                for (var t = 0; t < documentTokens.Length; t++)
                 {
                     if (next < events.Count && events[next].Token == t)
                     {
@@ -102,7 +110,7 @@ public sealed class TokenRatings
                 }
             }
 
-            unitBase += documentTokens.Count;
+            unitBase += documentTokens.Length;
         }
 
         var names = new string[valueIds.Count];
@@ -137,6 +145,19 @@ public sealed class TokenRatings
     /// </summary>
     public IReadOnlyDictionary<(string, string), CoincidenceMatrix> PairCoincidences(IReadOnlyList<string> coders)
     {
+        var counts = PairCounts(coders);
+        var result = new Dictionary<(string, string), CoincidenceMatrix>(counts.PairCount);
+        for (var p = 0; p < counts.PairCount; p++)
+            result[counts.PairAt(p)] = counts.Matrix(p);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="PairCoincidences"/> as whole-number counts over this ratings' values, without a matrix per pair:
+    /// for sums over documents that add counts (a report adds every pair of every layer of every document).
+    /// </summary>
+    public PairCoincidenceCounts PairCounts(IReadOnlyList<string> coders)
+    {
         ArgumentNullException.ThrowIfNull(coders);
         var k = values.Length;
         var rated = coders.Select(c => codes.GetValueOrDefault(c)).ToArray();
@@ -145,7 +166,7 @@ public sealed class TokenRatings
             for (var j = i + 1; j < rated.Length; j++)
                 if (rated[i] is not null && rated[j] is not null)
                     pairs.Add((i, j));
-        var counts = new long[pairs.Count * k * k];
+        var counts = new int[pairs.Count * k * k]; // a document's counts fit an int; the sums add them as longs
         var used = new bool[pairs.Count * k];
         var pairable = new int[pairs.Count];
         // Pair by pair, each a pass over two coders' codes side by side: the counts are whole numbers, so the order
@@ -172,36 +193,7 @@ public sealed class TokenRatings
             pairable[p] = pairableUnits;
         }
 
-        // The values in ordinal order once; each pair's categories are the ones it used, in that order.
-        var ordinal = new int[k];
-        for (var v = 0; v < k; v++)
-            ordinal[v] = v;
-        Array.Sort(ordinal, (x, y) => string.CompareOrdinal(values[x], values[y]));
-        var result = new Dictionary<(string, string), CoincidenceMatrix>(pairs.Count);
-        for (var p = 0; p < pairs.Count; p++)
-        {
-            var usedCount = 0;
-            for (var v = 0; v < k; v++)
-                usedCount += used[(p * k) + v] ? 1 : 0;
-            var order = new int[usedCount];
-            usedCount = 0;
-            foreach (var v in ordinal)
-            {
-                if (used[(p * k) + v])
-                    order[usedCount++] = v;
-            }
-
-            var cells = new double[order.Length * order.Length];
-            for (var r = 0; r < order.Length; r++)
-                for (var c = 0; c < order.Length; c++)
-                    cells[(r * order.Length) + c] = counts[(p * k * k) + (order[r] * k) + order[c]];
-            var categories = new string[order.Length];
-            for (var c = 0; c < order.Length; c++)
-                categories[c] = values[order[c]];
-            result[(coders[pairs[p].A], coders[pairs[p].B])] = CoincidenceMatrix.FromCells(categories, cells, pairable[p]);
-        }
-
-        return result;
+        return new PairCoincidenceCounts(values, [.. pairs.Select(p => (coders[p.A], coders[p.B]))], counts, used, pairable);
     }
 
     /// <summary>
@@ -214,54 +206,71 @@ public sealed class TokenRatings
         ArgumentNullException.ThrowIfNull(labels);
         const int No = 0, Yes = 1;
         var all = Selected(null).Select(c => codes[c]).ToArray();
-        // Which labels each (mapped) value holds. Flat arrays, not [,] ones: their indexing costs a call per access
-        // in a loop that runs for every token of every document.
-        var holds = labelsOfValue.Select(set => labels.Select(l => set.Contains(l, StringComparer.Ordinal)).ToArray()).ToArray();
+        // Which labels each (mapped) value holds, as label indices: a token's value holds one label or none mostly.
+        var holds = labelsOfValue.Select(set => Enumerable.Range(0, labels.Count).Where(l => set.Contains(labels[l], StringComparer.Ordinal)).ToArray()).ToArray();
         var labelCount = labels.Count;
         var cells = new double[labelCount * 4];
         var used = new bool[labelCount * 2];
         var yes = new int[labelCount];
+        // Each label's terms for the current run of tokens (NN, YY, NY, YN) and which of them apply: neighbouring
+        // tokens mostly carry the same codes from every coder, so the terms are formed when the codes change and
+        // only added for each token (the same additions, in the same order, as forming them every time).
+        var terms = new double[labelCount * 4];
+        var kinds = new int[labelCount];
+        var previous = new int[all.Length];
+        const int HasNo = 1, HasYes = 2;
+        var m = 0;
         var pairable = 0;
         for (var u = 0; u < UnitCount; u++)
         {
-            Array.Clear(yes);
-            var m = 0;
-            foreach (var code in all)
+            var same = u > 0;
+            for (var i = 0; same && i < all.Length; i++)
+                same = all[i][u] == previous[i];
+            if (!same)
             {
-                if (code[u] == Missing)
-                    continue;
-                m++;
-                var held = holds[map is null ? code[u] : map[code[u]]];
-                for (var l = 0; l < held.Length; l++)
-                    if (held[l])
+                Array.Clear(yes);
+                m = 0;
+                for (var i = 0; i < all.Length; i++)
+                {
+                    var code = previous[i] = all[i][u];
+                    if (code == Missing)
+                        continue;
+                    m++;
+                    foreach (var l in holds[map is null ? code : map[code]])
                         yes[l]++;
-            }
+                }
 
-            for (var l = 0; l < labelCount; l++)
-            {
-                if (yes[l] > 0)
-                    used[(l * 2) + Yes] = true;
-                if (yes[l] < m)
-                    used[(l * 2) + No] = true;
+                var weight = m < 2 ? 0 : 1.0 / (m - 1);
+                for (var l = 0; l < labelCount; l++)
+                {
+                    // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
+                    int a = yes[l], b = m - a;
+                    if (a > 0)
+                        used[(l * 2) + Yes] = true;
+                    if (b > 0)
+                        used[(l * 2) + No] = true;
+                    kinds[l] = (b > 0 ? HasNo : 0) | (a > 0 ? HasYes : 0);
+                    terms[(l * 4) + 0] = (double)b * (b - 1) * weight;
+                    terms[(l * 4) + 1] = (double)a * (a - 1) * weight;
+                    terms[(l * 4) + 2] = (double)b * a * weight;
+                    terms[(l * 4) + 3] = (double)a * b * weight;
+                }
             }
 
             if (m < 2)
                 continue;
             pairable++;
-            var weight = 1.0 / (m - 1);
             for (var l = 0; l < labelCount; l++)
             {
-                // As CoincidenceMatrix.AddUnit forms each term: count × (count − 1) × weight, count × other count × weight.
-                int a = yes[l], b = m - a;
-                var cell = l * 4;
-                if (b > 0)
-                    cells[cell + (No * 2) + No] += (double)b * (b - 1) * weight;
-                if (a > 0)
-                    cells[cell + (Yes * 2) + Yes] += (double)a * (a - 1) * weight;
-                if (a > 0 && b > 0)
+                var (kind, cell, term) = (kinds[l], l * 4, l * 4);
+                if ((kind & HasNo) != 0)
+                    cells[cell + (No * 2) + No] += terms[term];
+                if ((kind & HasYes) != 0)
+                    cells[cell + (Yes * 2) + Yes] += terms[term + 1];
+                if (kind == (HasNo | HasYes))
                 {
-                    cells[cell + (No * 2) + Yes] += (double)b * a * weight;
-                    cells[cell + (Yes * 2) + No] += (double)a * b * weight;
+                    cells[cell + (No * 2) + Yes] += terms[term + 2];
+                    cells[cell + (Yes * 2) + No] += terms[term + 3];
                 }
             }
         }
@@ -406,9 +415,9 @@ public sealed class TokenRatings
     }
 
     // Non-overlapping tokens sorted by start are sorted by end too: binary search for the first ending after a position.
-    private static int FirstEndingAfter(IReadOnlyList<Token> tokens, int position)
+    private static int FirstEndingAfter(ReadOnlySpan<Token> tokens, int position)
     {
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
@@ -422,9 +431,9 @@ public sealed class TokenRatings
     }
 
     // The first token starting at or after a position (tokens sorted by start).
-    private static int FirstStartingAtOrAfter(IReadOnlyList<Token> tokens, int position)
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<Token> tokens, int position)
     {
-        int low = 0, high = tokens.Count;
+        int low = 0, high = tokens.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;

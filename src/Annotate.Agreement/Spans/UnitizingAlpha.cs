@@ -54,10 +54,27 @@ public static class UnitizingAgreement
         IReadOnlyList<Continuum> continua, IReadOnlyList<string>? coders = null)
     {
         var data = UnitizingData.Build(spans, continua, coders);
-        return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
+        if (data.Coders.Count < 2)
+            return (Overall(data), data.Labels.ToDictionary(l => l, l => ForLabel(data, l), StringComparer.Ordinal));
+        // Each label's D_o and D_e once: the overall figure is their mean, summed in the same (ordinal) order as Overall.
+        var byLabel = new Dictionary<string, UnitizingAlphaResult>(StringComparer.Ordinal);
+        double observed = 0, expected = 0;
+        var merged = 0;
+        foreach (var label in data.Labels)
+        {
+            var segments = data.For(label)!;
+            var (o, e) = UnitizingDisagreement.Of(segments, data.Coders.Count, data.Length);
+            byLabel[label] = Result(o, e, segments.MergedSpans);
+            observed += o;
+            expected += e;
+            merged += segments.MergedSpans;
+        }
+
+        var overall = byLabel.Count == 0 ? Undefined("no coder marked any span") : Result(observed / byLabel.Count, expected / byLabel.Count, merged);
+        return (overall, byLabel);
     }
 
-    private static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
+    internal static UnitizingAlphaResult ForLabel(UnitizingData data, string label)
     {
         var segments = data.For(label);
         if (data.Coders.Count < 2 || segments is null || segments.UnitCount == 0)
@@ -69,7 +86,7 @@ public static class UnitizingAgreement
         return Result(observed, expected, segments.MergedSpans);
     }
 
-    private static UnitizingAlphaResult Overall(UnitizingData data)
+    internal static UnitizingAlphaResult Overall(UnitizingData data)
     {
         var labels = data.Labels.ToList();
         if (data.Coders.Count < 2 || labels.Count == 0)
@@ -91,7 +108,7 @@ public static class UnitizingAgreement
         return Result(observed / labels.Count, expected / labels.Count, merged);
     }
 
-    private static UnitizingAlphaResult Result(double observed, double expected, int merged)
+    internal static UnitizingAlphaResult Result(double observed, double expected, int merged)
     {
         var alpha = expected > 0
             ? Coefficient.Of(1 - (observed / expected))
@@ -99,6 +116,6 @@ public static class UnitizingAgreement
         return new UnitizingAlphaResult(alpha, observed, expected) { MergedSpans = merged };
     }
 
-    private static UnitizingAlphaResult Undefined(string reason) =>
+    internal static UnitizingAlphaResult Undefined(string reason) =>
         new(Coefficient.NotDefined(reason), double.NaN, double.NaN);
 }

@@ -14,10 +14,12 @@ internal readonly record struct UnitSegment(long Start, long End)
     public long Length => End - Start;
 }
 
-/// <summary>One label's units: for each coder (by index), sorted, non-overlapping segments; and how many spans were merged.</summary>
-internal sealed record LabelSegments(UnitSegment[][] ByCoder, int MergedSpans)
+/// <summary>One label's units: for each coder (by index), sorted, non-overlapping segments; and how many of each coder's spans were merged.</summary>
+internal sealed record LabelSegments(UnitSegment[][] ByCoder, int[] MergedByCoder)
 {
     public int UnitCount => ByCoder.Sum(c => c.Length);
+
+    public int MergedSpans => MergedByCoder.Sum();
 }
 
 /// <summary>
@@ -124,7 +126,7 @@ internal sealed class UnitizingData
     /// <summary>One coder's overlapping spans of one label become their union (αu allows no overlap there); touching ones stay apart.</summary>
     private static LabelSegments Merge(List<UnitSegment>[] perCoder)
     {
-        var merged = 0;
+        var merged = new int[perCoder.Length];
         var byCoder = new UnitSegment[perCoder.Length][];
         for (var c = 0; c < perCoder.Length; c++)
         {
@@ -136,7 +138,7 @@ internal sealed class UnitizingData
                 if (result.Count > 0 && segment.Start < result[^1].End)
                 {
                     result[^1] = result[^1] with { End = Math.Max(result[^1].End, segment.End) };
-                    merged++;
+                    merged[c]++;
                 }
                 else
                 {

@@ -6,8 +6,19 @@ internal static class UnitizingDisagreement
     /// <param name="segments">Each coder's sorted, non-overlapping units of the category.</param>
     /// <param name="coders">m, the number of coders (coders without units count: all gap).</param>
     /// <param name="length">L, the length of the continuum.</param>
-    public static (double Observed, double Expected) Of(LabelSegments segments, int coders, long length) =>
-        (Observed(segments.ByCoder, coders, length), Expected(segments.ByCoder, coders, length));
+    /// <param name="sortedGaps">Each coder's gaps sorted by length (<see cref="SortedGaps"/>), when already known.</param>
+    public static (double Observed, double Expected) Of(LabelSegments segments, int coders, long length, long[][]? sortedGaps = null) =>
+        (Observed(segments.ByCoder, coders, length), Expected(segments.ByCoder, coders, length, sortedGaps));
+
+    /// <summary>One coder's gaps (before, between and after their units) on a continuum of <paramref name="length"/>, shortest first.</summary>
+    public static long[] SortedGaps(UnitSegment[] units, long length)
+    {
+        var gaps = new List<long>(units.Length + 1);
+        AddGaps(gaps, units, length);
+        var sorted = gaps.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
 
     /// <summary>
     /// Σ over ordered coder pairs of δ² / (m(m − 1)L²). δ² is nonzero only for overlapping units
@@ -70,35 +81,23 @@ internal static class UnitizingDisagreement
     /// with N the number of units and the gaps those of every coder (Krippendorff 2004). Gaps are sorted once, so
     /// each unit's inner sum is a binary search and a suffix sum.
     /// </summary>
-    private static double Expected(UnitSegment[][] byCoder, int coders, long length)
+    private static double Expected(UnitSegment[][] byCoder, int coders, long length, long[][]? sortedGaps)
     {
-        var gaps = new List<long>();
         long units = 0;
         double squared = 0;
         foreach (var coder in byCoder)
         {
-            long previous = 0;
             foreach (var unit in coder)
             {
-                if (unit.Start > previous)
-                {
-                    gaps.Add(unit.Start - previous);
-                }
-
-                previous = unit.End;
                 units++;
                 squared += (double)unit.Length * (unit.Length - 1);
             }
-
-            if (length > previous)
-            {
-                gaps.Add(length - previous);
-            }
         }
 
-        gaps.Sort();
-        var suffix = new double[gaps.Count + 1];
-        for (var i = gaps.Count - 1; i >= 0; i--)
+        // Every coder's gaps, shortest first: the same sorted list whether sorted here or merged from sorted parts.
+        var gaps = sortedGaps is null ? AllGaps(byCoder, length) : Merge(sortedGaps);
+        var suffix = new double[gaps.Length + 1];
+        for (var i = gaps.Length - 1; i >= 0; i--)
         {
             suffix[i] = suffix[i + 1] + gaps[i];
         }
@@ -110,7 +109,7 @@ internal static class UnitizingDisagreement
             {
                 double l = unit.Length;
                 var first = LowerBound(gaps, unit.Length);
-                var fitting = suffix[first] - ((l - 1) * (gaps.Count - first));
+                var fitting = suffix[first] - ((l - 1) * (gaps.Length - first));
                 numerator += ((units - 1) * l * (l - 1) * ((2 * l) - 1) / 3) + (l * l * fitting);
             }
         }
@@ -119,10 +118,54 @@ internal static class UnitizingDisagreement
         return 2.0 / length * numerator / ((ml * (ml - 1)) - squared);
     }
 
-    /// <summary>Index of the first gap at least <paramref name="value"/> long.</summary>
-    private static int LowerBound(List<long> sorted, long value)
+    private static long[] AllGaps(UnitSegment[][] byCoder, long length)
     {
-        int lo = 0, hi = sorted.Count;
+        var gaps = new List<long>();
+        foreach (var coder in byCoder)
+            AddGaps(gaps, coder, length);
+        var sorted = gaps.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private static void AddGaps(List<long> gaps, UnitSegment[] units, long length)
+    {
+        long previous = 0;
+        foreach (var unit in units)
+        {
+            if (unit.Start > previous)
+                gaps.Add(unit.Start - previous);
+            previous = unit.End;
+        }
+
+        if (length > previous)
+            gaps.Add(length - previous);
+    }
+
+    private static long[] Merge(long[][] sorted)
+    {
+        var merged = sorted.Length == 0 ? [] : sorted[0];
+        for (var p = 1; p < sorted.Length; p++)
+        {
+            var (a, b) = (merged, sorted[p]);
+            var result = new long[a.Length + b.Length];
+            int i = 0, j = 0, k = 0;
+            while (i < a.Length && j < b.Length)
+                result[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+            while (i < a.Length)
+                result[k++] = a[i++];
+            while (j < b.Length)
+                result[k++] = b[j++];
+            merged = result;
+        }
+
+        return merged;
+    }
+
+    /// <summary>Index of the first gap at least <paramref name="value"/> long.</summary>
+    private static int LowerBound(long[] sorted, long value)
+    {
+        int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;

@@ -136,6 +136,7 @@ internal sealed class DocumentPieces
 internal sealed class LayerPiece
 {
     private readonly ConcurrentDictionary<(string, string), (CoincidenceMatrix Tokens, SpanF1 Overlap)> pairs = new();
+    private readonly Dictionary<(string, string), SpanF1> pairOverlap = [];
     private readonly CoincidenceMatrix allNo;
     private readonly string document;
     private readonly TokenRatings? ratings;
@@ -181,11 +182,11 @@ internal sealed class LayerPiece
         allNo = byLabel[unused];
         if (!keepRatings && documentCoders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // The pair table needs every pair of the document's annotators: a few small matrices instead of the
-            // ratings, all pairs in one pass over the tokens.
-            var pairTokens = built.PairCoincidences(documentCoders);
+            // The pair table needs every pair of the document's annotators: their coincidence counts instead of the
+            // ratings, all pairs in one pass over the tokens, added into the sums without a matrix each.
+            PairCounts = built.PairCounts(documentCoders);
             foreach (var pair in matches)
-                pairs[(pair.A, pair.B)] = (pairTokens[(pair.A, pair.B)], ProjectAgreement.Sum(pair.ByLabel.Values.Sum(l => l.Overlap), pair.ByLabel.Values.Sum(l => l.Spans)));
+                pairOverlap[(pair.A, pair.B)] = ProjectAgreement.Sum(pair.ByLabel.Values.Sum(l => l.Overlap), pair.ByLabel.Values.Sum(l => l.Spans));
         }
     }
 
@@ -227,10 +228,31 @@ internal sealed class LayerPiece
     /// <summary>Span F1 of one label (nothing to count when nobody used it here).</summary>
     public (SpanF1 Exact, SpanF1 Overlap)? F1Of(string label) => F1ByLabel.TryGetValue(label, out var f1) ? f1 : null;
 
-    /// <summary>Two annotators' token coincidences and overlap F1 here (both must have annotated the document).</summary>
-    public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key => ComputePair(Ratings, key.Item1, key.Item2));
+    /// <summary>
+    /// Every pair of the document's annotators' token coincidences as counts, with <see cref="PairOverlapOf"/>, when
+    /// the ratings were not kept (the project's sums add them); null when they were (<see cref="Pair"/> computes them).
+    /// </summary>
+    public PairCoincidenceCounts? PairCounts { get; }
 
-    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(TokenRatings from, string a, string b) => (from.Coincidences([a, b]), PairOverlap(a, b));
+    /// <summary>Two annotators' overlap F1 here, alongside <see cref="PairCounts"/>.</summary>
+    public SpanF1 PairOverlapOf(string a, string b) => pairOverlap.TryGetValue((a, b), out var f1) ? f1 : Pair(a, b).Overlap;
+
+    /// <summary>Two annotators' token coincidences and overlap F1 here (both must have annotated the document).</summary>
+    public (CoincidenceMatrix Tokens, SpanF1 Overlap) Pair(string a, string b) => pairs.GetOrAdd((a, b), key => ComputePair(key.Item1, key.Item2));
+
+    private (CoincidenceMatrix Tokens, SpanF1 Overlap) ComputePair(string a, string b)
+    {
+        if (PairCounts is { } counts && pairOverlap.TryGetValue((a, b), out var overlap))
+        {
+            for (var p = 0; p < counts.PairCount; p++)
+            {
+                if (counts.PairAt(p) == (a, b))
+                    return (counts.Matrix(p), overlap);
+            }
+        }
+
+        return (Ratings.Coincidences([a, b]), PairOverlap(a, b));
+    }
 
     private SpanF1 PairOverlap(string a, string b)
     {

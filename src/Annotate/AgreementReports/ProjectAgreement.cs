@@ -158,11 +158,13 @@ internal static class ProjectAgreement
         List<PairFigures>? pairs = null;
         if (data.Coders.Count <= AgreementOptions.MaxListedAnnotators)
         {
-            // Pairs are independent: their sums are kept, only their unitizing alpha goes over the spans again.
+            // Pairs are independent: their sums are kept, only their unitizing alpha goes over the spans again, from
+            // one layout of the layer's spans when every pair shares the whole continuum.
             var coderPairs = Pairs(data.Coders).ToList();
+            var layout = SharedLayout(project, sums, data.Coders);
             pairs = parallel
-                ? [.. coderPairs.AsParallel().AsOrdered().Select(p => Pair(project, sums, p.A, p.B))]
-                : [.. coderPairs.Select(p => Pair(project, sums, p.A, p.B))];
+                ? [.. coderPairs.AsParallel().AsOrdered().Select(p => Pair(project, sums, layout, p.A, p.B))]
+                : [.. coderPairs.Select(p => Pair(project, sums, layout, p.A, p.B))];
         }
         else
         {
@@ -176,10 +178,39 @@ internal static class ProjectAgreement
             sums.Disagreements, byLabel, pairs, MatrixFigures.From(tokenAlpha.Coincidences));
     }
 
-    private static PairFigures Pair(ProjectSums project, SpanLayerSums sums, string a, string b)
+    /// <summary>
+    /// The layer's spans laid out once for every pair's unitizing alpha, when every document someone annotated was
+    /// annotated by all of <paramref name="coders"/>: each pair's documents are then the whole continuum, and its αu
+    /// from this layout is the one of its own layout to the last bit. Otherwise null (each pair lays out its own).
+    /// </summary>
+    private static UnitizingLayout? SharedLayout(ProjectSums project, SpanLayerSums sums, IReadOnlyList<string> coders)
+    {
+        var annotated = new List<Continuum>();
+        for (var i = 0; i < project.Continua.Count; i++)
+        {
+            var of = project.CodersOfDocument[i];
+            if (of.Count == 0)
+                continue;
+            if (of.Count != coders.Count || !coders.All(of.Contains))
+                return null;
+            annotated.Add(project.Continua[i]);
+        }
+
+        return annotated.Count == 0 ? null : UnitizingLayout.Build(sums.Spans, annotated, coders);
+    }
+
+    private static PairFigures Pair(ProjectSums project, SpanLayerSums sums, UnitizingLayout? layout, string a, string b)
     {
         if (sums.Pair(a, b) is not { } figures)
             return new PairFigures(a, b, null, null, null);
+        if (layout is not null)
+        {
+            return new PairFigures(a, b,
+                SpanFigures.Value(CodingAgreement.KrippendorffAlpha(figures.Tokens).Alpha, "", null),
+                F1(figures.Overlap),
+                SpanFigures.Value(layout.PairAlpha(a, b).Alpha, "", null));
+        }
+
         // Only the documents both annotated: elsewhere the pair has nothing to agree or disagree on.
         var shared = Enumerable.Range(0, project.Continua.Count).Where(i => project.CodersOfDocument[i].Contains(a) && project.CodersOfDocument[i].Contains(b)).ToList();
         var both = shared.ToDictionary(i => project.Continua[i].Document, _ => (IReadOnlyCollection<string>)[a, b], StringComparer.Ordinal);
