@@ -25,7 +25,9 @@ internal sealed class GammaReports(AgreementStore store, AgreementWorker worker)
 
     // pygamma-agreement's defaults.
     private static readonly GammaOptions Options = new();
-    private static readonly GammaLimits Limits = GammaLimits.Default;
+    // Tighter than the library's defaults (2 million candidates, a few hundred MB and seconds per search): a shared server
+    // computes this for every revision of a class's work, and 19 or more students on the same words pass this bound.
+    private static readonly GammaLimits Limits = new(MaxCandidates: 250_000, MaxStates: 1_000_000);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<GammaLayer>>>> reports = new(StringComparer.Ordinal);
 

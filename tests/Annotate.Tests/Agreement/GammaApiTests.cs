@@ -97,4 +97,37 @@ public sealed class GammaApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Empty(empty.GetProperty("layers").EnumerateArray());
     }
+    // A class on the same words makes 2^(n−1) candidate alignments; the server's tighter limit refuses 20 annotators
+    // (524,288 candidates) with the reason within a fraction of a second, instead of building them on the agreement thread.
+    [Fact]
+    public async Task A_Class_On_The_Same_Words_Gets_Gamma_Undefined_With_The_Server_Limit_Named()
+    {
+        using var app = new AnnotateApp();
+        var students = new List<HubUser>();
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                students.Add(await HubUser.SignInAsync(app, $"Student {i}"));
+            }
+
+            (await students[0].Http.PatchAsJsonAsync("/api/projects/default", new { visibility = "open" })).EnsureSuccessStatusCode();
+            foreach (var student in students)
+            {
+                await student.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 10);
+            }
+
+            var layer = (await ReadyAsync(students[0])).GetProperty("layers")[0];
+
+            Assert.Equal(JsonValueKind.Null, layer.GetProperty("gamma").ValueKind);
+            Assert.Contains(layer.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("250,000 candidate", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var student in students)
+            {
+                await student.DisposeAsync();
+            }
+        }
+    }
 }

@@ -373,4 +373,18 @@ public class GammaTests
         Assert.False(result.Gamma.IsDefined);
         Assert.Contains("limits", result.Gamma.Undefined, StringComparison.Ordinal);
     }
+    // A class of 40 marking the same words: every subset of their 40 identical units is a candidate (2^39 from the
+    // first unit alone). The limit must stop the enumeration as it passes it, not after the first unit's subsets are
+    // all listed (that took the test server's memory to 19 GB).
+    [Fact]
+    public async Task A_Crowd_On_One_Span_Is_Refused_As_Soon_As_The_Candidates_Pass_The_Limit()
+    {
+        LabelledSpan[] spans = [.. Enumerable.Range(0, 40).Select(c => S($"student{c}", 10, 20, "X"))];
+
+        var result = await Task.Run(() => GammaAgreement.Compute(spans, One(spans), new GammaOptions(Samples: 2), limits: new GammaLimits(MaxCandidates: 100_000)))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(result.Gamma.IsDefined);
+        Assert.Contains("100,000 candidate", result.Gamma.Undefined, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,8 @@ internal sealed class CandidateAlignments
 
         var byAnchor = new List<Candidate>[units.Length];
         long kept = 0;
+        long examined = 0;
+        var examinedLimit = limits.MaxCandidates * 16; // the pair limit prunes loosely: most of what it lets through is kept
         var chosen = new List<int>(n);
         for (var anchor = 0; anchor < units.Length; anchor++)
         {
@@ -50,20 +52,26 @@ internal sealed class CandidateAlignments
             chosen.Clear();
             chosen.Add(anchor);
             Extend(0, 0);
-            kept += found.Count;
-            if (kept > limits.MaxCandidates)
-            {
-                throw new GammaSearchTooLargeException($"more than {limits.MaxCandidates:N0} candidate unitary alignments (units too dense or too many annotators for an exact alignment)");
-            }
 
             void Extend(int annotator, double sum)
             {
                 if (annotator == n)
                 {
+                    if (++examined > examinedLimit)
+                    {
+                        throw new GammaSearchTooLargeException($"more than {examinedLimit:N0} unitary alignments examined (units too dense or too many annotators for an exact alignment)");
+                    }
+
                     var k = chosen.Count;
                     var disorder = (sum + ((pairs - (k * (k - 1) / 2)) * dissimilarity.DeltaEmpty)) / pairs;
                     if (k >= 2 && disorder <= k * dissimilarity.DeltaEmpty)
                     {
+                        // Counted as they are found: one anchor alone can have 2^(n−1) of them (n annotators on the same words).
+                        if (++kept > limits.MaxCandidates)
+                        {
+                            throw new GammaSearchTooLargeException($"more than {limits.MaxCandidates:N0} candidate unitary alignments (units too dense or too many annotators for an exact alignment)");
+                        }
+
                         found.Add(new Candidate([.. chosen.Order()], disorder));
                     }
 
