@@ -172,17 +172,12 @@ public sealed class RelationCurationTests(AnnotateServer server, BrowserFixture 
     private static async Task<string> RelateAsync(IPage page, (int Start, int End) claim, (int Start, int End) source, string mode, string document = Doc)
     {
         var (claimId, sourceId, relationId) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
-        await PutAsync(page, $"/api/documents/{document}/annotations/{claimId}", new { layer = "claim", label = "factual-claim", start = claim.Start, end = claim.End });
-        await PutAsync(page, $"/api/documents/{document}/annotations/{sourceId}", new { layer = "source", label = "official", start = source.Start, end = source.End });
-        await PutAsync(page, $"/api/documents/{document}/relations/{relationId}", new { type = "said-by", source = claimId, target = sourceId, attributes = new { mode } });
+        await PageAntiforgery.PutAsync(page, $"/api/documents/{document}/annotations/{claimId}", new { layer = "claim", label = "factual-claim", start = claim.Start, end = claim.End });
+        await PageAntiforgery.PutAsync(page, $"/api/documents/{document}/annotations/{sourceId}", new { layer = "source", label = "official", start = source.Start, end = source.End });
+        await PageAntiforgery.PutAsync(page, $"/api/documents/{document}/relations/{relationId}", new { type = "said-by", source = claimId, target = sourceId, attributes = new { mode } });
         return relationId;
     }
 
-    private static async Task PutAsync(IPage page, string url, object body)
-    {
-        var put = await page.Context.APIRequest.PutAsync(url, new() { DataObject = body, Headers = await PageAntiforgery.HeadersAsync(page) });
-        Assert.True(put.Ok, $"PUT {url} answered {put.Status}: {await put.TextAsync()}");
-    }
 
     /// <summary>Signs in with a display name, then makes that person a curator of the default project.</summary>
     private async Task MakeCuratorAsync(IPage page, string name)

@@ -11,4 +11,11 @@ internal static class PageAntiforgery
             ?? throw new InvalidOperationException("The page has no XSRF-TOKEN cookie: it has made no GET under /api yet.");
         return new Dictionary<string, string> { [AntiforgeryHandler.HeaderName] = Uri.UnescapeDataString(cookie.Value) };
     }
+
+    /// <summary>A PUT through the page's session, as the script would send it; asserts it succeeded.</summary>
+    public static async Task PutAsync(IPage page, string url, object body)
+    {
+        var put = await page.Context.APIRequest.PutAsync(url, new() { DataObject = body, Headers = await HeadersAsync(page) });
+        Assert.True(put.Ok, $"PUT {url} answered {put.Status}: {await put.TextAsync()}");
+    }
 }
