@@ -126,6 +126,60 @@ public sealed class RoundsTests(AnnotateServer server, BrowserFixture browser)
         }
     }
 
+    // A round's end is pushed (EditingChanged) before its figures are computed, so the class page's fetch of the rounds
+    // can answer without them after the start's own answer (with them) was shown: the ended round lost its column
+    // until the next change. Here that fetch is held until the start's answer is on screen, as a slow network would.
+    [Fact]
+    public async Task An_Ended_Round_Keeps_Its_Column_When_A_Rounds_Fetch_Answers_Late()
+    {
+        var userName = $"teacher-{Guid.NewGuid():N}"[..16];
+        await ClassroomTests.CreateOwnerAsync(server, userName, "Late Teacher", "teacher-password");
+        await using var teacher = await browser.OpenAsync(server.BaseAddress, 1280, 720);
+        var page = teacher.Page;
+        try
+        {
+            var classPage = await new ClassPage(page).SignInAsync(userName, "teacher-password", "Late Teacher");
+            await SetModeAsync(page, "blind");
+            await classPage.StartAsync();
+            var rounds = page.GetByTestId("class-rounds");
+            await rounds.GetByTestId("round-blind").ClickAsync();
+            await Expect(rounds.GetByTestId("round-status")).ToHaveTextAsync(new Regex(@"^Round \d+, Blind.*: students can edit\.$"));
+
+            var shown = new TaskCompletionSource();
+            var held = 0;
+            await page.RouteAsync("**/api/projects/default/rounds", async route =>
+            {
+                if (route.Request.Method != "GET" || Interlocked.Increment(ref held) > 1)
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+
+                var early = await route.FetchAsync();
+                await shown.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                await route.FulfillAsync(new() { Response = early });
+            });
+            await rounds.GetByTestId("round-discuss").ClickAsync();
+            await Expect(rounds.GetByTestId("round-status")).ToHaveTextAsync(new Regex(@"Discuss.*: editing is frozen\.$"));
+            var table = page.GetByTestId("rounds-table");
+            await Expect(table.Locator("thead")).ToContainTextAsync("· Blind");
+            Assert.Equal(1, Volatile.Read(ref held));
+
+            // Let the early answer through, wait until it has been drawn (the table is replaced), then look.
+            await table.EvaluateAsync("t => t.dataset.before = 'yes'");
+            shown.SetResult();
+            await Expect(page.Locator("[data-testid='rounds-table'][data-before]")).ToHaveCountAsync(0);
+            await Expect(table.Locator("thead")).ToContainTextAsync("· Blind");
+            Assert.Empty(teacher.ConsoleErrors);
+        }
+        finally
+        {
+            await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+            await page.Context.APIRequest.PostAsync("/api/projects/default/rounds/end", new() { Headers = await PageAntiforgery.HeadersAsync(page) });
+            await SetModeAsync(page, "blind");
+        }
+    }
+
     /// <summary>With ANNOTATE_SCREENSHOTS set to a folder, keeps a picture of the page there (for looking at the layout).</summary>
     /// <remarks>
     /// Scrolling is for the picture only: the live table is redrawn as marks arrive, and scrolling an element that was

@@ -27,8 +27,8 @@ internal sealed record ProjectVisibilityCommitted(ProjectSettings Settings) : Co
 internal sealed record AnnotatorAttributesCommitted(string ProjectId, string UserId) : CommittedChange;
 
 /// <summary>
-/// A student's Done mark (UserId and DocumentId set) or the class instruction (both null) changed: the teacher's
-/// dashboard refreshes. Personal, so it only ever goes to the project's teachers.
+/// A student's Done mark (UserId and DocumentId set), the class instruction or an ended round's kept figures (both
+/// null) changed: the teacher's dashboard refreshes. Personal, so it only ever goes to the project's teachers.
 /// </summary>
 internal sealed record WorkCommitted(string ProjectId, string? UserId, string? DocumentId) : CommittedChange;
 /// <summary>A norming round started or ended: whether annotators may edit in the project now.</summary>

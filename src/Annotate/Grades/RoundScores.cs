@@ -1,5 +1,4 @@
 using System.Globalization;
-using Annotate.Changes;
 using Annotate.Data;
 using Annotate.Rounds;
 using Dapper;
@@ -14,7 +13,7 @@ internal sealed record KeptRound(string RoundId, string KeyId, string KeptAt, st
 /// figures do not move when students (or the key) edit later. Kept right after the round's end is committed, as
 /// its agreement is: when a discuss round (a freeze) ends, nothing can have been written in between.
 /// </summary>
-internal sealed class RoundScores(Db db, ClassScores scores, ICommittedChanges changes, TimeProvider time) : IRoundEnded
+internal sealed class RoundScores(Db db, ClassScores scores, TimeProvider time) : IRoundEnded
 {
     public async Task OnRoundEndedAsync(string projectId, string roundId, CancellationToken cancellationToken)
     {
@@ -34,9 +33,6 @@ internal sealed class RoundScores(Db db, ClassScores scores, ICommittedChanges c
                     """, new { RoundId = roundId, s.UserId, s.DocumentId, s.KeySpans, s.YourSpans, s.SpanF1Exact, s.SpanF1Overlap }, t);
             }
         }, cancellationToken);
-
-        // The class page heard of the round's end before these were kept (EditingChanged comes first): tell it again.
-        await changes.PublishAsync(new WorkCommitted(projectId, null, null));
     }
 
     /// <summary>What was kept of each ended round of the project, by round id (rounds ended before this was kept have none).</summary>

@@ -99,6 +99,10 @@ internal sealed partial class RoundService(RoundStore store, ProjectStore projec
                 NoListenerFigures(logger, ended.Name, ended.ProjectId, listener.GetType().Name, ex);
             }
         }
+
+        // The class page heard of the round's end (EditingChanged) before any of this was kept, and may have fetched
+        // the rounds without these figures: tell it again, whichever of them were kept.
+        await changes.PublishAsync(new WorkCommitted(ended.ProjectId, null, null));
     }
 
     private static Round ToRound(RoundRow row, bool withMeasures) => new(row.Id, (int)row.Number, row.Name, row.Kind, row.StartedAt, row.EndedAt, row.Frozen,

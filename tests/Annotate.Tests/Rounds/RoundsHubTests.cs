@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Annotate.Collaboration;
 using Annotate.Tests.Classroom;
 using Annotate.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -52,5 +54,29 @@ public sealed class RoundsHubTests : IDisposable
         Assert.False(open.Frozen);
         Assert.Null(open.Message);
         Assert.Equal("revise", open.RoundKind);
+    }
+    // EditingChanged leaves as soon as the round ends, before its figures are computed: a class page that fetched the
+    // rounds then showed the ended round without its column. It is told again (ClassChanged) once they are kept.
+    [Fact]
+    public async Task The_Class_Page_Is_Told_Again_Once_The_Ended_Rounds_Figures_Are_Kept()
+    {
+        var teacherHttp = await ClassTeacher.SignInAsync(app);
+        var code = await ClassTeacher.StartClassAsync(teacherHttp);
+        await using var ana = await HubUser.JoinClassAsync(app, code, "Ana");
+        await using var teacher = await HubUser.SignInWithPasswordAsync(app, "teacher", "teacher passphrase");
+        var heard = new ConcurrentQueue<bool>();
+        teacher.Hub.On<ClassUpdate>(nameof(IAnnotationClient.ClassChanged), _ => heard.Enqueue(true));
+        await teacher.Hub.InvokeAsync("WatchClass", "default");
+        (await teacherHttp.PostAsJsonAsync("/api/projects/default/rounds", new { kind = "blind" })).EnsureSuccessStatusCode();
+        await ana.PutSpanAsync(Doc, Guid.NewGuid().ToString(), "protest", 0, 20);
+        var before = heard.Count;
+
+        (await teacherHttp.PostAsJsonAsync("/api/projects/default/rounds", new { kind = "discuss" })).EnsureSuccessStatusCode();
+
+        await Eventually.TrueAsync(() => heard.Count > before, "the teacher's class page hears that the ended round's figures are kept");
+        var rounds = await teacherHttp.GetFromJsonAsync<JsonElement>("/api/projects/default/rounds");
+        var ended = rounds.GetProperty("rounds").EnumerateArray().First();
+        Assert.NotEqual(JsonValueKind.Null, ended.GetProperty("endedAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, ended.GetProperty("measures").ValueKind);
     }
 }

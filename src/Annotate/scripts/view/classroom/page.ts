@@ -127,10 +127,12 @@ export function classView(ctx: AppContext, initialAnonymous: boolean, named = ''
     annotationHub.watchClass(projectId).catch(() => {});
     unsubscribe = annotationHub.subscribe({
       visibilityChanged: () => void refresh(),
+      // Also once an ended round's figures are kept, after its EditingChanged: fetch the rounds again then.
       classChanged: (change) => {
         if (change.projectId !== projectId) return;
         void refresh();
         void grades.refresh();
+        void loadRounds();
       },
       // A round started or ended (here or in another tab): an ended round's scores are in the sheet now.
       editingChanged: () => {
