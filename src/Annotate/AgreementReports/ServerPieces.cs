@@ -16,6 +16,9 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
     // Up to this many stale documents are read one by one by index (saves); more stream in one ordered query.
     private const int FewStale = 20;
 
+    // Documents read (and queued on the agreement thread) ahead of the one the caller folds next.
+    private const int ReadAhead = 8;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshing = new(StringComparer.Ordinal);
 
     public PiecesCache Cache { get; } = new(options.Value.CachedAnnotations);
@@ -92,8 +95,11 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
         }
 
         // Many (a cold start, or a project beyond the cache): one ordered query streams the stale ones, a document's
-        // text and rows at a time, merged with the cached ones in document order.
+        // text and rows at a time, merged with the cached ones in document order. Reading runs ahead of computing: while
+        // the agreement thread computes one document, the next few are read (and the caller folds the finished ones),
+        // as the command line overlaps them; the computing itself stays on the one agreement thread.
         var pending = new Dictionary<string, DocumentRows>(StringComparer.Ordinal);
+        var ahead = new Queue<Task<DocumentPieces>>();
         await using var streamed = store.StreamAsync(projectId, null, stale.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         var more = await streamed.MoveNextAsync();
@@ -101,26 +107,36 @@ internal sealed class ServerPieces(AgreementStore store, AgreementWorker worker,
         {
             if (Cache.Fresh(projectId, head) is { } kept)
             {
-                yield return kept;
-                continue;
+                ahead.Enqueue(Task.FromResult(kept));
             }
-
-            while (more && !pending.ContainsKey(head.Id))
+            else
             {
-                var current = streamed.Current;
-                pending[current.Head.Id] = current;
-                more = await streamed.MoveNextAsync();
-                if (string.CompareOrdinal(current.Head.Id, head.Id) > 0)
-                    break; // past it: the document left the stream (gone from disk meanwhile)
+                while (more && !pending.ContainsKey(head.Id))
+                {
+                    var current = streamed.Current;
+                    pending[current.Head.Id] = current;
+                    more = await streamed.MoveNextAsync();
+                    if (string.CompareOrdinal(current.Head.Id, head.Id) > 0)
+                        break; // past it: the document left the stream (gone from disk meanwhile)
+                }
+
+                if (!pending.Remove(head.Id, out var document))
+                    continue;
+                // The revision the caller saw, so a change made meanwhile is read again next time.
+                ahead.Enqueue(worker.RunAsync(() =>
+                {
+                    var piece = DocumentPieces.Compute(document.Document, head.Revision, document.Live, document.LeftOut, relations: document.Relations);
+                    Cache.Offer(projectId, piece);
+                    return piece;
+                }));
             }
 
-            if (!pending.Remove(head.Id, out var document))
-                continue;
-            // The revision the caller saw, so a change made meanwhile is read again next time.
-            var piece = await worker.RunAsync(() => DocumentPieces.Compute(document.Document, head.Revision, document.Live, document.LeftOut, relations: document.Relations));
-            Cache.Offer(projectId, piece);
-            yield return piece;
+            if (ahead.Count > ReadAhead)
+                yield return await ahead.Dequeue();
         }
+
+        while (ahead.Count > 0)
+            yield return await ahead.Dequeue();
     }
 
     // A few (saves): one by one by index.

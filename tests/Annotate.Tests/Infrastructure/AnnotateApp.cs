@@ -26,13 +26,13 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
         Folder = TempFolder.Create();
         CorpusPath = corpusPath ?? RepositoryRoot.Corpus;
         DatabasePath = TestDatabase.Create(Folder);
-        UseKestrel(0);
+        UseKestrel();
     }
 
     private AnnotateApp(string folder, string database)
     {
         (Folder, CorpusPath, DatabasePath, IsTemplate) = (folder, RepositoryRoot.Corpus, database, true);
-        UseKestrel(0);
+        UseKestrel();
     }
 
     /// <summary>The app that makes <see cref="DatabaseTemplate"/>'s database, which outlives it.</summary>
@@ -83,6 +83,10 @@ public sealed class AnnotateApp : WebApplicationFactory<Program>
             DatabaseTemplate.FillIfUntouched(DatabasePath);
         }
 
+        // A free port, as a setting: UseKestrel(0) sets it by editing the server's addresses after the app has started
+        // Kestrel on its own thread, and lost that race now and then ("Addresses cannot be modified after the server has
+        // started", dotnet/aspnetcore#67714).
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("Annotate:Corpus", CorpusPath);
         builder.UseSetting("Annotate:Database", DatabasePath);
         builder.UseSetting("Annotate:Keys", Path.Combine(Folder, "data", "keys"));
