@@ -90,6 +90,8 @@ class AnnotationHubClient {
   private wake: (() => void) | null = null;
   /** True while reconnectNow stops a waiting automatic reconnect: that close is not a drop to schedule a restart for. */
   private restarting = false;
+  /** Set by reconnectNow: a start failing soon after (the network not quite back) is tried again within a moment. */
+  private hurried = false;
   /** Projects whose agreement someone follows, with how many do: watched again after a reconnect. */
   private readonly agreementWatchers = new Map<string, number>();
   /** Projects whose class page is open (teachers only): watched again after a reconnect. */
@@ -125,6 +127,7 @@ class AnnotationHubClient {
     const connection = this.connection;
     if (!connection || connection.state === HubConnectionState.Connected) return;
     clearTimeout(this.restartTimer);
+    this.hurried = true;
     if (connection.state === HubConnectionState.Reconnecting) {
       this.restarting = true;
       void connection.stop().finally(() => {
@@ -233,6 +236,7 @@ class AnnotationHubClient {
         try {
           await connection.start();
           this.starting = null;
+          this.hurried = false;
           this.setState('connected');
           if (attempt > 0) void this.afterReconnect();
           return;
@@ -242,7 +246,9 @@ class AnnotationHubClient {
         }
       }
       // Still (re)connecting, or the start failed: look again shortly.
-      await this.pause(connection.state === HubConnectionState.Disconnected ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 10000 : 250);
+      const failed = connection.state === HubConnectionState.Disconnected;
+      await this.pause(failed && !this.hurried ? RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 10000 : 250);
+      if (failed) this.hurried = false;
     }
   }
 

@@ -110,6 +110,37 @@ test('while the server is unreachable the change waits, shows failed, and goes o
   assert.ok(states.includes('failed'));
 });
 
+// The network is back (the browser says online): a send made then can still fail (the browser's network or the
+// server not quite ready), or one already on its way fails after it. Either way the next try comes soon, not after
+// the long back-off the failures while offline had built up.
+test('asked to retry now, a failure right after is retried within a moment, not after the back-off', async () => {
+  const server = new FakeServer();
+  const timers = manualTimers();
+  const outbox = new Outbox(server, {}, timers.schedule, [1000, 2000, 5000, 10000]);
+  server.failures = [{ kind: 'retry' }, { kind: 'retry' }, { kind: 'retry' }, { kind: 'retry' }, { kind: 'retry' }];
+  outbox.enqueue({ kind: 'put', id: 'a', body: { label: 'x' } });
+  await new Promise((r) => setTimeout(r, 5));
+  timers.fire();
+  await new Promise((r) => setTimeout(r, 5));
+  timers.fire();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(timers.pending.map((t) => t.ms), [5000], 'three failures offline built up the back-off');
+
+  outbox.retryNow(); // a fourth failure: the network was not quite back
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(timers.pending.map((t) => t.ms), [250], 'retried soon after a failure right after retryNow');
+
+  timers.fire(); // in flight when the network returns, and failing
+  outbox.retryNow();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(timers.pending.map((t) => t.ms), [250], 'a send on its way when asked to retry is retried soon after it fails');
+
+  timers.fire();
+  await outbox.idle();
+  assert.equal(server.calls.length, 6);
+  assert.equal(outbox.state.status, 'saved');
+});
+
 test('a conflict hands over the stored annotation and drops queued edits of it', async () => {
   const server = new FakeServer();
   const current = { id: 'a', version: 7, label: 'theirs' };

@@ -45,6 +45,8 @@ export class Outbox<B, R extends { id: string; version: number }> {
   private error: unknown = null;
   private attempts = 0;
   private cancelRetry: (() => void) | null = null;
+  /** Asked to retry now: the next failure is retried after hurriedMs, not after the back-off built up so far. */
+  private hurried = false;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -52,6 +54,7 @@ export class Outbox<B, R extends { id: string; version: number }> {
     private readonly hooks: OutboxHooks<B, R> = {},
     private readonly schedule: Schedule = defaultSchedule,
     private readonly backoffMs: readonly number[] = [1000, 2000, 5000, 10000, 30000],
+    private readonly hurriedMs = 250,
   ) {}
 
   get state(): OutboxState {
@@ -86,8 +89,14 @@ export class Outbox<B, R extends { id: string; version: number }> {
     this.pump();
   }
 
-  /** Sends now instead of waiting for the next retry. */
+  /**
+   * Sends now instead of waiting for the next retry (the network is back, or the user asked). A failure soon after
+   * (the network not quite back, or a send already on its way failing) is retried within a moment, and the back-off
+   * starts again from its first step.
+   */
   retryNow(): void {
+    this.attempts = 0;
+    this.hurried = this.inFlight !== null || this.cancelRetry !== null;
     if (this.cancelRetry) {
       this.cancelRetry();
       this.cancelRetry = null;
@@ -133,6 +142,7 @@ export class Outbox<B, R extends { id: string; version: number }> {
   }
 
   private finish(): void {
+    this.hurried = false;
     this.inFlight = null;
     this.error = null;
     this.attempts = 0;
@@ -144,7 +154,8 @@ export class Outbox<B, R extends { id: string; version: number }> {
       this.inFlight = null;
       this.queue.unshift(op);
       this.error = error;
-      const delay = this.backoffMs[Math.min(this.attempts++, this.backoffMs.length - 1)] ?? 1000;
+      const delay = this.hurried ? this.hurriedMs : this.backoffMs[Math.min(this.attempts++, this.backoffMs.length - 1)] ?? 1000;
+      this.hurried = false;
       this.cancelRetry = this.schedule(() => {
         this.cancelRetry = null;
         this.pump();
