@@ -11,7 +11,7 @@ namespace Annotate.BrowserTests.Infrastructure;
 /// </summary>
 public class AnnotateServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public AnnotateServer() => UseKestrel(0);
+    public AnnotateServer() => UseKestrel();
 
     /// <summary>This server's own temp folder: the database, and any corpus a test writes.</summary>
     protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "annotate-tests", Guid.NewGuid().ToString("N"));
@@ -25,6 +25,9 @@ public class AnnotateServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A free port, as a setting: UseKestrel(0) edits the started server's addresses and can lose that race
+        // (dotnet/aspnetcore#67714).
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("Annotate:Corpus", CorpusFolder);
         builder.UseSetting("Annotate:Database", Path.Combine(DataFolder, "annotate.db"));
         builder.UseSetting("Annotate:WatchCorpus", "false");
