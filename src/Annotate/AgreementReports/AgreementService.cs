@@ -31,6 +31,8 @@ internal sealed class AgreementService(AgreementStore store, ServerPieces server
     private readonly ConcurrentDictionary<(string Project, string? Document), (long Change, DateTimeOffset At, IReadOnlyList<AnnotatedDocument> Heads)> heads = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ProjectAgreementReport>>> reports = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> heavyByUser = new(StringComparer.Ordinal);
+    private readonly Lock heavyStarts = new();
+    private int heavyCallers;
 
     /// <summary>Marks the project's figures stale (an annotation, a text or an annotator's attributes changed here).</summary>
     public void Touch(string projectId) => changes.AddOrUpdate(projectId, 1, (_, r) => r + 1);
@@ -84,8 +86,22 @@ internal sealed class AgreementService(AgreementStore store, ServerPieces server
             reports.TryRemove(key, out _);
         }
 
-        return await task.WaitAsync(cancellationToken);
+        var heavy = options.GroupBy is not null || options.Bootstrap is not null;
+        if (heavy)
+            Interlocked.Increment(ref heavyCallers);
+        try
+        {
+            return await task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (heavy)
+                Interlocked.Decrement(ref heavyCallers);
+        }
     }
+
+    /// <summary>Callers waiting for a heavy report, started or joined (for tests: who has got past the limits).</summary>
+    internal int HeavyCallers => Volatile.Read(ref heavyCallers);
 
     // Starts (or joins) a bootstrap or group report on the heavy lane, after its limits.
     private async Task<Task<ProjectAgreementReport>> HeavyAsync(string key, ProjectSettings project, string? documentId, long revision,
@@ -100,12 +116,6 @@ internal sealed class AgreementService(AgreementStore store, ServerPieces server
             {
                 throw new AgreementLimitException(refusal);
             }
-        }
-
-        if (!Enter(userId))
-        {
-            throw new AgreementBusyException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"You already have {AgreementLimits.MaxHeavyPerUser} agreement computations with a bootstrap or perspective groups running; try again when one has finished (in about {AgreementLimits.RetryAfter.TotalSeconds:0} s)."));
         }
 
         var ids = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -131,13 +141,21 @@ internal sealed class AgreementService(AgreementStore store, ServerPieces server
                 Exit(userId);
             }
         }));
-        var lazy = reports.GetOrAdd(key, mine);
-        if (!ReferenceEquals(lazy, mine))
+        // Joining and taking a place in one step: the same request started meanwhile (while this one was checking its
+        // cost) is joined without a place, so identical requests at once are never refused for each other's places.
+        lock (heavyStarts)
         {
-            Exit(userId); // someone else started the same request meanwhile: join theirs
-        }
+            if (reports.TryGetValue(key, out var started))
+                return started.Value;
+            if (!Enter(userId))
+            {
+                throw new AgreementBusyException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"You already have {AgreementLimits.MaxHeavyPerUser} agreement computations with a bootstrap or perspective groups running; try again when one has finished (in about {AgreementLimits.RetryAfter.TotalSeconds:0} s)."));
+            }
 
-        return lazy.Value;
+            reports[key] = mine;
+            return mine.Value;
+        }
     }
 
     private bool Enter(string? userId)

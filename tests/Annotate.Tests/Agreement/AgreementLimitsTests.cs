@@ -90,6 +90,31 @@ public sealed class AgreementLimitsTests
         Assert.Equal(HttpStatusCode.OK, bens.StatusCode);
     }
 
+    // Identical requests at once all checked their cost before either had started, and each took one of the person's
+    // two places: with one place already in use, one of the two was refused (429) for the other's place.
+    [Fact]
+    public async Task Identical_Heavy_Requests_At_Once_Share_One_Place()
+    {
+        var (app, ana, ben) = await ProjectAsync();
+        using var _ = app;
+        await using var __ = ana;
+        await using var ___ = ben;
+        await ana.Http.GetAsync("/api/projects/default/agreement");
+        var service = app.Services.GetRequiredService<AgreementService>();
+        using var gate = new ManualResetEventSlim();
+        var held = service.OnHeavyLaneAsync(() => gate.Wait(TimeSpan.FromMinutes(2)));
+        var first = ana.Http.GetAsync("/api/projects/default/agreement?bootstrap=2000");
+        await Eventually.TrueAsync(() => service.HeavyCallers == 1, "the first heavy request is computing", 30_000);
+
+        var same = Enumerable.Range(0, 2).Select(_ => ana.Http.GetAsync("/api/projects/default/agreement?bootstrap=1900")).ToList();
+        await Eventually.TrueAsync(() => service.HeavyCallers == 3 || same.Any(r => r.IsCompleted), "both identical requests are waiting", 30_000);
+        gate.Set();
+        Assert.True(await held);
+
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        Assert.All(await Task.WhenAll(same), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
     // Completes when `count` of the requests have been answered, whichever they are.
     private static async Task AnsweredAsync(List<Task<HttpResponseMessage>> requests, int count)
     {
