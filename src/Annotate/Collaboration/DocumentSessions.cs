@@ -61,7 +61,9 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         // In blind mode the last number is the caller's own: the document's would reveal others' activity.
         var lastSeq = seesAll ? await annotations.LastSeqAsync(documentId, hub.Context.ConnectionAborted) : Math.Max(afterSeq, rows.Count == 0 ? 0 : rows[^1].Seq);
 
-        var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, null, true);
+        // A rejoin (after a mode change or a reconnect) keeps where this connection was reading: until its page says it
+        // again, others joining meanwhile would otherwise get this reader without a place and show no marker.
+        var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, presence.Of(connection, documentId)?.Block, true);
         presence.Set(connection, arrival);
         await LiveSend.TryAsync(() => hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival), logger, "PresenceChanged");
         return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility, relations);

@@ -10,6 +10,10 @@ internal sealed class PresenceTracker
     public void Set(string connectionId, PresenceUpdate presence) =>
         byDocument.GetOrAdd(presence.DocumentId, _ => new(StringComparer.Ordinal))[connectionId] = presence;
 
+    /// <summary>What this connection last said on the document, if it is there.</summary>
+    public PresenceUpdate? Of(string connectionId, string documentId) =>
+        byDocument.TryGetValue(documentId, out var present) && present.TryGetValue(connectionId, out var update) ? update : null;
+
     public PresenceUpdate? Remove(string connectionId, string documentId) =>
         byDocument.TryGetValue(documentId, out var present) && present.TryRemove(connectionId, out var left) ? left with { Present = false } : null;
 

@@ -142,6 +142,24 @@ public sealed class AnnotationHubTests(AnnotateApp app) : IClassFixture<Annotate
         Assert.Contains(joined.Present, p => p.UserId == ana.UserId);
     }
 
+    // A mode change makes every page rejoin. A rejoin used to forget where that reader was (block null until their
+    // page sent it again), so a page whose own rejoin was answered in between showed no marker for them.
+    [Fact]
+    public async Task A_Rejoin_Keeps_Where_The_Reader_Was()
+    {
+        await using var ana = await HubUser.SignInAsync(app, "Ana Rejoin");
+        await using var ben = await HubUser.SignInAsync(app, "Ben Rejoin");
+        await SetVisibilityAsync(ana, "open");
+        await ana.JoinAsync(Doc);
+        await ben.JoinAsync(Doc);
+        await ben.Hub.InvokeAsync("UpdatePresence", Doc, 4);
+
+        await ben.JoinAsync(Doc); // as after VisibilityChanged, before his page has said where he reads
+        var rejoined = await ana.JoinAsync(Doc);
+
+        Assert.Contains(rejoined.Present, p => p.UserId == ben.UserId && p.Block == 4);
+    }
+
     [Fact]
     public async Task Joining_An_Unknown_Document_Or_With_A_Negative_Seq_Is_Refused()
     {
