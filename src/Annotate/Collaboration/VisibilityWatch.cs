@@ -22,23 +22,36 @@ internal sealed class VisibilityWatch(
     /// <summary>A change this instance has announced itself.</summary>
     public void Seen(string projectId, string visibility) => seen[projectId] = visibility;
 
+    /// <summary>
+    /// Reads the modes once before the server takes requests, so a change made at any moment after it has started is
+    /// told (read later, the first look would take such a change as the starting point and keep it to itself).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await TryCheckAsync(announce: false, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.LiveCheckInterval, time);
-        var first = true;
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await CheckAsync(announce: !first, stoppingToken);
-                first = false;
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
-            {
-                logger.LogWarning(ex, "Could not read the projects' visibility modes; trying again shortly.");
-            }
+            // A project read for the first time (or after a first read that failed) is learnt, not announced.
+            await TryCheckAsync(announce: true, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task TryCheckAsync(bool announce, CancellationToken ct)
+    {
+        try
+        {
+            await CheckAsync(announce, ct);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not read the projects' visibility modes; trying again shortly.");
+        }
     }
 
     private async Task CheckAsync(bool announce, CancellationToken ct)

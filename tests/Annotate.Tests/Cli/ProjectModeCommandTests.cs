@@ -62,13 +62,16 @@ public sealed class ProjectModeCommandTests : IDisposable
         using var app = new AnnotateApp();
         await using var ben = await HubUser.SignInAsync(app, "Ben");
         await ben.JoinAsync("wire.2026-03-14-first-escorted-convoy-crosses-sarn-pass");
-        await Task.Delay(1500); // the server has read the modes once since starting
-
+        // No pause: the server read the modes before it took its first request, so this change is news to it.
         var (exitCode, _, error) = await AnnotateProcess.RunAsync("project", "mode", "default", "reveal", "--db", app.DatabasePath);
 
         Assert.True(exitCode == 0, error);
         await Eventually.TrueAsync(() => ben.VisibilityChanges.Contains("reveal"), "Ben's page is told of the reveal without a reload", 5_000);
-        await Task.Delay(AnnotateApp.LiveCheck * 5); // rounds enough to send it again if it were sent every round
-        Assert.Single(ben.VisibilityChanges); // once, not every second
+        // A second change is the sentinel: the checks run every 0.2 s in tests and a command's process takes longer than
+        // that to start, so a mode sent every round would show up again before this one.
+        (exitCode, _, error) = await AnnotateProcess.RunAsync("project", "mode", "default", "open", "--db", app.DatabasePath);
+        Assert.True(exitCode == 0, error);
+        await Eventually.TrueAsync(() => ben.VisibilityChanges.Contains("open"), "Ben's page is told of the second change", 5_000);
+        Assert.Equal(["reveal", "open"], ben.VisibilityChanges); // once each, not every round
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Annotate.Tests.Infrastructure;
 
@@ -77,6 +78,26 @@ internal sealed class ServerProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// SIGTERM, then waits for the process to end: the host shuts down in order and the console logger drains its queue
+    /// first, so afterwards <see cref="Output"/> holds every line the server was ever going to write.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (Terminate(process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to the server (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        process.WaitForExit(); // and the redirected output has been read to its end
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown, no flushing, as in a crash or an out-of-memory kill.</summary>
     public void KillHard()
