@@ -17,8 +17,6 @@ namespace Annotate.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture browser)
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1.5);
-
     [Fact]
     public async Task In_Open_Mode_Two_Then_Three_Annotators_See_Each_Others_Spans_Appear_Live()
     {
@@ -82,6 +80,9 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
         await using var ann = await browser.OpenAsync(server.BaseAddress);
         await using var ben = await browser.OpenAsync(server.BaseAddress);
         await using var cai = await browser.OpenAsync(server.BaseAddress);
+        var annFrames = LiveFrames.Record(ann.Page);
+        var benFrames = LiveFrames.Record(ben.Page);
+        var caiFrames = LiveFrames.Record(cai.Page);
         try
         {
             var annPage = await SignInAndOpenAsync(ann, $"Ann {suffix}", Standard);
@@ -96,7 +97,6 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
             var annSpan = await CreateSpanAsync(annPage, "Varenian activists blocked", $"Ann {suffix}");
             var benSpan = await CreateSpanAsync(benPage, "the only all-weather crossing", $"Ben {suffix}");
 
-            await Task.Delay(QuietPeriod);
             await Expect(benPage.HighlightsOf(annSpan)).ToHaveCountAsync(0);
             await Expect(caiPage.HighlightsOf(annSpan)).ToHaveCountAsync(0);
             await Expect(caiPage.HighlightsOf(benSpan)).ToHaveCountAsync(0);
@@ -110,6 +110,13 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
             {
                 await page.WaitForLiveAsync("reveal");
             }
+
+            // Nothing of the others' spans reached any page while the round was blind: the reveal is sent on each
+            // connection after every earlier push (each save answered only once its pushes had left), so it is the
+            // sentinel that ends the blind round's messages.
+            Assert.DoesNotContain(await annFrames.BeforeAsync("VisibilityChanged", "reveal"), m => m.Contains(benSpan, StringComparison.Ordinal));
+            Assert.DoesNotContain(await benFrames.BeforeAsync("VisibilityChanged", "reveal"), m => m.Contains(annSpan, StringComparison.Ordinal));
+            Assert.DoesNotContain(await caiFrames.BeforeAsync("VisibilityChanged", "reveal"), m => m.Contains(annSpan, StringComparison.Ordinal) || m.Contains(benSpan, StringComparison.Ordinal));
 
             await Expect(benPage.HighlightsOf(annSpan)).Not.ToHaveCountAsync(0);
             await Expect(caiPage.HighlightsOf(annSpan)).Not.ToHaveCountAsync(0);
@@ -155,6 +162,7 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
         var suffix = Unique();
         await using var ann = await browser.OpenAsync(server.BaseAddress);
         await using var ben = await browser.OpenAsync(server.BaseAddress);
+        var benFrames = LiveFrames.Record(ben.Page);
         try
         {
             var annPage = await SignInAndOpenAsync(ann, $"Ann {suffix}", Standard);
@@ -163,7 +171,9 @@ public sealed class LiveCollaborationTests(AnnotateServer server, BrowserFixture
             await annPage.WaitForLiveAsync("blind");
             await benPage.WaitForLiveAsync("blind");
             var annSpan = await CreateSpanAsync(annPage, "Varenian activists blocked", $"Ann {suffix}");
-            await Task.Delay(QuietPeriod);
+            // Ben's own span, saved after Ann's, comes back to his connection after anything of hers could have.
+            var benSpan = await CreateSpanAsync(benPage, "the only all-weather crossing", $"Ben {suffix}");
+            Assert.DoesNotContain(await benFrames.BeforeAsync("AnnotationChanged", benSpan), m => m.Contains(annSpan, StringComparison.Ordinal));
             await Expect(benPage.HighlightsOf(annSpan)).ToHaveCountAsync(0);
 
             // Ben becomes a curator straight in the database, as the command line or another instance would make him.

@@ -66,7 +66,7 @@ internal sealed class DocumentSessions(AnnotationStore annotations, DocumentStor
         var arrival = new PresenceUpdate(documentId, user.UserId, user.DisplayName, presence.Of(connection, documentId)?.Block, true);
         presence.Set(connection, arrival);
         await LiveSend.TryAsync(() => hub.Clients.OthersInGroup(PresenceRoute.Group(documentId, visibility)).PresenceChanged(arrival), logger, "PresenceChanged");
-        return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility, relations);
+        return new JoinResult(changes, lastSeq, PresenceRoute.Visible(presence.On(documentId), grant), visibility, relations, seesAll);
     }
 
     public async Task LeaveAsync(AnnotationHub hub, string documentId)

@@ -46,7 +46,10 @@ public sealed record PresenceUpdate(string DocumentId, string UserId, string Dis
 
 /// <summary>
 /// The answer to JoinDocument: the changes after the given sequence number that the caller may see, annotations in
-/// <see cref="Changes"/> and relations in <see cref="Relations"/> (one sequence numbers both).
+/// <see cref="Changes"/> and relations in <see cref="Relations"/> (one sequence numbers both). <see cref="SeesOthers"/>
+/// says whether they cover everyone's work or only the caller's: a client whose previous join said otherwise (the mode
+/// or the caller's role changed while it was away) must join again from 0, since a catch-up from its last number
+/// would skip others' earlier work it may now see, or keep what it may no longer see.
 /// </summary>
 public sealed record JoinResult(IReadOnlyList<AnnotationChange> Changes, long LastSeq, IReadOnlyList<PresenceUpdate> Present, string Visibility,
-    IReadOnlyList<RelationChange> Relations);
+    IReadOnlyList<RelationChange> Relations, bool SeesOthers);

@@ -31,8 +31,11 @@ public sealed class BlindPresenceTests : IDisposable
         await using var olga = await accounts.HubAsync(NetworkAccounts.Owner);
         await using var anna = await accounts.HubAsync("anna");
         await using var ben = await accounts.HubAsync("ben");
-        await olga.JoinAsync(Doc);
+        var olgaJoin = await olga.JoinAsync(Doc);
         var annaJoin = await anna.JoinAsync(Doc);
+        // Each answer says whose work it covers, so a page can tell when that changed and join again from 0.
+        Assert.True(olgaJoin.SeesOthers);
+        Assert.False(annaJoin.SeesOthers);
 
         var benJoin = await ben.JoinAsync(Doc);
         await ben.Hub.InvokeAsync("UpdatePresence", Doc, 2);
@@ -40,15 +43,18 @@ public sealed class BlindPresenceTests : IDisposable
 
         await Eventually.TrueAsync(() => olga.Presence.Any(p => p.UserId == ben.UserId && p.Block == 2), "the owner sees Ben reading block 2");
         await Eventually.TrueAsync(() => olga.Presence.Any(p => p.UserId == anna.UserId && !p.Present), "the owner sees Anna leave");
-        await Task.Delay(300);
+        // A sentinel, not a pause: the switch to open mode is told to Anna and Ben on the same connections after every
+        // presence message the steps above could have sent them, so once it has arrived, anything leaked has too.
+        await NetworkAccounts.SetVisibilityAsync(owner, "open");
+        await Eventually.TrueAsync(() => anna.VisibilityChanges.Contains("open") && ben.VisibilityChanges.Contains("open"), "Anna and Ben are told the project is open");
         Assert.DoesNotContain(annaJoin.Present, p => p.UserId != anna.UserId);
         Assert.DoesNotContain(benJoin.Present, p => p.UserId != ben.UserId);
         Assert.DoesNotContain(anna.Presence, p => p.UserId != anna.UserId);
         Assert.DoesNotContain(ben.Presence, p => p.UserId != ben.UserId);
 
         // Outside blind mode everyone sees everyone again.
-        await NetworkAccounts.SetVisibilityAsync(owner, "open");
         var openJoin = await anna.JoinAsync(Doc);
+        Assert.True(openJoin.SeesOthers);
         Assert.Contains(openJoin.Present, p => p.UserId == ben.UserId);
         Assert.Contains(openJoin.Present, p => p.UserId == olga.UserId);
     }

@@ -29,6 +29,8 @@ export interface JoinResult {
   visibility: Visibility;
   /** Relation changes after afterSeq (one numbering with `changes`). */
   relations: RelationChange[];
+  /** Whether the answer covers everyone's work or only the caller's (blind mode, not a curator). */
+  seesOthers: boolean;
 }
 
 /** A document's text got a new version; its annotations were moved onto it (and are pushed as changes). */

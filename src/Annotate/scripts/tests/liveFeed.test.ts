@@ -36,7 +36,7 @@ test('a seq already applied is stale; in open mode a jump is a gap; in blind mod
 });
 
 test('the first join applies everything and remembers the last seq; pushes then apply in order, duplicates are dropped', async () => {
-  const s = setup([() => ({ changes: [change(1), change(2)], lastSeq: 2, visibility: 'open' })]);
+  const s = setup([() => ({ changes: [change(1), change(2)], lastSeq: 2, visibility: 'open', seesOthers: true })]);
   await s.feed.start();
   assert.deepEqual(s.joins, [0]);
   assert.deepEqual(s.full, [true]);
@@ -49,8 +49,8 @@ test('the first join applies everything and remembers the last seq; pushes then 
 
 test('in open mode a gap catches up from the last applied seq and then goes on', async () => {
   const s = setup([
-    () => ({ changes: [change(1)], lastSeq: 1, visibility: 'open' }),
-    (after) => ({ changes: [change(2), change(3)].filter((c) => c.seq > after), lastSeq: 3, visibility: 'open' }),
+    () => ({ changes: [change(1)], lastSeq: 1, visibility: 'open', seesOthers: true }),
+    (after) => ({ changes: [change(2), change(3)].filter((c) => c.seq > after), lastSeq: 3, visibility: 'open', seesOthers: true }),
   ]);
   await s.feed.start();
   s.feed.push(change(3)); // 2 was missed
@@ -63,7 +63,7 @@ test('in open mode a gap catches up from the last applied seq and then goes on',
 });
 
 test('in blind mode gaps are normal and cause no catch-up', async () => {
-  const s = setup([() => ({ changes: [change(2)], lastSeq: 2, visibility: 'blind' })]);
+  const s = setup([() => ({ changes: [change(2)], lastSeq: 2, visibility: 'blind', seesOthers: false })]);
   await s.feed.start();
   s.feed.push(change(7));
   await settle();
@@ -73,8 +73,8 @@ test('in blind mode gaps are normal and cause no catch-up', async () => {
 
 test('changes pushed while a join is on its way wait for it and are applied once', async () => {
   const s = setup([
-    () => ({ changes: [change(1)], lastSeq: 1, visibility: 'open' }),
-    () => ({ changes: [change(2), change(3)], lastSeq: 3, visibility: 'open' }),
+    () => ({ changes: [change(1)], lastSeq: 1, visibility: 'open', seesOthers: true }),
+    () => ({ changes: [change(2), change(3)], lastSeq: 3, visibility: 'open', seesOthers: true }),
   ]);
   await s.feed.start();
   s.holdNext();
@@ -90,8 +90,8 @@ test('changes pushed while a join is on its way wait for it and are applied once
 
 test('a visibility change joins again from 0 and reports a full replace', async () => {
   const s = setup([
-    () => ({ changes: [change(5)], lastSeq: 9, visibility: 'blind' }),
-    () => ({ changes: [change(3), change(9)], lastSeq: 9, visibility: 'open' }),
+    () => ({ changes: [change(5)], lastSeq: 9, visibility: 'blind', seesOthers: false }),
+    () => ({ changes: [change(3), change(9)], lastSeq: 9, visibility: 'open', seesOthers: true }),
   ]);
   await s.feed.start();
   assert.equal(s.feed.lastSeq, 9);
@@ -109,7 +109,7 @@ test('a failed join reports the error and the next catch-up starts from the last
   const feed = new LiveFeed<A>(async (after) => {
     joins.push(after);
     if (calls++ === 1) throw new Error('offline');
-    return { changes: after === 0 ? [change(1)] : [change(2)], lastSeq: after === 0 ? 1 : 2, visibility: 'open' };
+    return { changes: after === 0 ? [change(1)] : [change(2)], lastSeq: after === 0 ? 1 : 2, visibility: 'open', seesOthers: true };
   }, { apply: () => {}, failed: (e) => errors.push(e) });
   await feed.start();
   await feed.catchUp();
@@ -148,4 +148,32 @@ test('the presence throttle sends at most once per interval and only changes', (
   t.reset();
   t.update(5);
   assert.deepEqual(sent, [3, 5, 5]);
+});
+
+test('a catch-up that sees a different scope than the last join joins again from 0 and replaces what is shown', async () => {
+  // Blind mode: Ben sees only his own work, so his last seq (4) is past Ann's span (3). Made curator while away, the
+  // catch-up from 4 would never bring her span; the feed notices the wider scope and starts again.
+  const s = setup([
+    () => ({ changes: [change(4, 'ben')], lastSeq: 4, visibility: 'blind', seesOthers: false }),
+    (after) => ({ changes: [change(3, 'ann'), change(4, 'ben')].filter((c) => c.seq > after), lastSeq: 4, visibility: 'blind', seesOthers: true }),
+    () => ({ changes: [change(3, 'ann'), change(4, 'ben')], lastSeq: 4, visibility: 'blind', seesOthers: true }),
+  ]);
+  await s.feed.start();
+  await s.feed.catchUp(); // a reconnect
+  assert.deepEqual(s.joins, [0, 4, 0]);
+  assert.deepEqual(s.full, [true, true]);
+  assert.deepEqual(s.applied, [4, 3, 4]);
+  assert.equal(s.feed.lastSeq, 4);
+});
+
+test('a catch-up in the same scope goes on from the last seq', async () => {
+  const s = setup([
+    () => ({ changes: [change(4, 'ben')], lastSeq: 4, visibility: 'blind', seesOthers: false }),
+    () => ({ changes: [change(6, 'ben')], lastSeq: 6, visibility: 'blind', seesOthers: false }),
+  ]);
+  await s.feed.start();
+  await s.feed.catchUp();
+  assert.deepEqual(s.joins, [0, 4]);
+  assert.deepEqual(s.full, [true, false]);
+  assert.deepEqual(s.applied, [4, 6]);
 });

@@ -12,6 +12,8 @@ export interface FeedJoin<A> {
   changes: readonly FeedChange<A>[];
   lastSeq: number;
   visibility: string;
+  /** Whether the answer covers everyone's work or only the caller's own. */
+  seesOthers: boolean;
 }
 
 export interface FeedSink<A> {
@@ -38,6 +40,8 @@ export class LiveFeed<A> {
   lastSeq = 0;
   /** The project's visibility mode, as the last join reported it. */
   mode = 'blind';
+  /** Whether the last join covered everyone's work (null before the first). */
+  private seesOthers: boolean | null = null;
   private joining: Promise<void> | null = null;
   private needed = false;
   private needFull = false;
@@ -110,6 +114,15 @@ export class LiveFeed<A> {
         this.needFull = false;
         const result = await this.join(full ? 0 : this.lastSeq);
         if (this.disposed) return;
+        const scopeChanged = this.seesOthers !== null && result.seesOthers !== this.seesOthers;
+        this.seesOthers = result.seesOthers;
+        if (scopeChanged && !full) {
+          // Whose work is visible changed while away (a role or mode change met on a reconnect): lastSeq may be past
+          // others' earlier work that is now visible, or what is shown may hold work that no longer is. Start again.
+          this.needed = true;
+          this.needFull = true;
+          continue;
+        }
         if (full) this.lastSeq = 0;
         this.mode = result.visibility;
         this.sink.joined?.(result, full);
