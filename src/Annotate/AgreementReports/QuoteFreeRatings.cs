@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Annotate.Cli;
 
 namespace Annotate.AgreementReports;
 
@@ -33,6 +34,7 @@ internal static class QuoteFreeRatings
         for (int k = 0, offset = 0; k < chunks.Length; offset += capacities[k], k++)
             chunks[k] = new RatingsChunk(unitOf, coderOf, valueOf, lineOf, offset, capacities[k], k == 0 ? firstLine : 0);
 
+        StageTimings.Current?.Mark("file mapped and cut");
         ExceptionDispatchInfo? failure = null;
         var threads = new Thread[chunks.Length - 1];
         for (var k = 1; k < chunks.Length; k++)
@@ -50,6 +52,7 @@ internal static class QuoteFreeRatings
         foreach (var thread in threads)
             thread.Join();
         failure?.Throw();
+        StageTimings.Current?.Mark($"parsed in {chunks.Length} parts");
         return Merge(chunks, firstLine, unitOf, coderOf, valueOf, lineOf);
     }
 
@@ -139,6 +142,7 @@ internal static class QuoteFreeRatings
         }
 
         var columns = new RatingColumns(unitOf, coderOf, valueOf, lineOf, total, first.Units.Names, first.Coders.Names, first.Values.Names, valueFirstLine);
+        StageTimings.Current?.Mark("parts merged");
         return errorLine >= 0 ? throw RatingsFile.HalfRating(columns, errorLine) : RatingsFile.Checked(columns);
     }
 

@@ -17,9 +17,9 @@ internal static class RatingsFileAgreement
         var timings = StageTimings.FromEnvironment();
         var distances = distanceFile is null ? null : Named(distanceFile, DistancesFile.Read);
         var ratings = Named(file, RatingsFile.Read);
-        timings?.Mark($"read {ratings.Count} ratings");
+        timings?.Mark($"read {ratings.Count} ratings, none twice");
         var report = Named(file, _ => AgreementReport.For(ratings, level, declared, samples, distances: distances), open: false);
-        timings?.Mark("table and coefficients");
+        timings?.Mark("coefficients");
         return report with
         {
             Distance = distances is null ? level.ToString().ToLowerInvariant() : "custom",
