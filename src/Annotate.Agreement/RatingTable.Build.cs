@@ -48,7 +48,29 @@ public sealed partial class RatingTable
     public static RatingTable FromIndices(
         IReadOnlyList<string> units, IReadOnlyList<string> coders, IReadOnlyList<string> categories,
         ReadOnlySpan<int> unitOf, ReadOnlySpan<int> coderOf, ReadOnlySpan<int> categoryOf,
-        IReadOnlyList<double>? numericCategories = null, bool declared = false)
+        IReadOnlyList<double>? numericCategories = null, bool declared = false) =>
+        FromIndices(units, coders, categories, unitOf, coderOf, categoryOf, numericCategories, declared, keepUnits: false);
+
+    /// <summary>
+    /// As <see cref="FromIndices(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{double}?, bool)"/>,
+    /// but with <paramref name="keepUnits"/> the table keeps <paramref name="units"/> as given instead of copying it:
+    /// a reader that makes unit names only when they are read (a large file's are rarely read) hands over its own
+    /// list, which must not change afterwards.
+    /// </summary>
+    /// <param name="units">Unit identifiers by index.</param>
+    /// <param name="coders">Coder identifiers by index.</param>
+    /// <param name="categories">The category set in rank order, as <see cref="Categories"/>.</param>
+    /// <param name="unitOf">The unit index of each rating.</param>
+    /// <param name="coderOf">The coder index of each rating.</param>
+    /// <param name="categoryOf">The category index of each rating.</param>
+    /// <param name="numericCategories">The numeric value of each category, ascending; <see langword="null"/> for labels.</param>
+    /// <param name="declared">Whether the category set was declared rather than observed.</param>
+    /// <param name="keepUnits">Keep <paramref name="units"/> rather than a copy of it.</param>
+    /// <exception cref="ArgumentException">Columns of different lengths, an index out of range, or a duplicate (unit, coder) pair.</exception>
+    public static RatingTable FromIndices(
+        IReadOnlyList<string> units, IReadOnlyList<string> coders, IReadOnlyList<string> categories,
+        ReadOnlySpan<int> unitOf, ReadOnlySpan<int> coderOf, ReadOnlySpan<int> categoryOf,
+        IReadOnlyList<double>? numericCategories, bool declared, bool keepUnits)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(coders);
@@ -63,18 +85,18 @@ public sealed partial class RatingTable
                 throw new ArgumentException($"Rating {i} has an index out of range.", nameof(unitOf));
         }
 
-        return Sorted([.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf);
+        return Sorted(keepUnits ? units : [.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf);
     }
 
     // Counting-sorts interned ratings by unit (stable: a unit's ratings keep their input order) and refuses a
     // coder who rated a unit twice.
-    private static RatingTable Sorted(string[] units, string[] coders, string[] categories, double[]? numeric, bool declared,
+    private static RatingTable Sorted(IReadOnlyList<string> units, string[] coders, string[] categories, double[]? numeric, bool declared,
         ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList)
     {
-        var start = new int[units.Length + 1];
+        var start = new int[units.Count + 1];
         foreach (var u in unitList)
             start[u + 1]++;
-        for (var u = 0; u < units.Length; u++)
+        for (var u = 0; u < units.Count; u++)
             start[u + 1] += start[u];
 
         var next = start[..^1];
@@ -89,7 +111,7 @@ public sealed partial class RatingTable
 
         var lastUnitOfCoder = new int[coders.Length];
         Array.Fill(lastUnitOfCoder, -1);
-        for (var u = 0; u < units.Length; u++)
+        for (var u = 0; u < units.Count; u++)
         {
             for (var i = start[u]; i < start[u + 1]; i++)
             {

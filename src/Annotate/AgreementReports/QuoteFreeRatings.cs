@@ -116,6 +116,7 @@ internal static class QuoteFreeRatings
             (unitOf, coderOf, valueOf, lineOf) = (new int[total], new int[total], new int[total], new int[total]);
         var first = chunks[0];
         var valueFirstLine = first.ValueFirstRecord.Select(r => r + firstLine).ToList();
+        first.Units.Reserve(chunks.Take(used).Sum(c => c.Units.Count), chunks.Take(used).Sum(c => c.Units.ByteCount));
         var (at, line, errorLine) = (0, firstLine, -1);
         for (var k = 0; k < used; k++)
         {
@@ -154,7 +155,7 @@ internal static class QuoteFreeRatings
         var map = new int[local.Count];
         for (var id = 0; id < map.Length; id++)
         {
-            map[id] = global.Id(local.Bytes(id), local.Names[id]);
+            map[id] = global.Id(local.Bytes(id));
             added?.Invoke((id, map[id]));
         }
 

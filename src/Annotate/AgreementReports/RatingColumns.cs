@@ -53,9 +53,10 @@ internal sealed class RatingColumns
 
     public int Count { get; private set; }
 
-    public string[] Units => [.. unitNames];
+    /// <summary>The distinct units, by unit index (read from a file: each name made when first read).</summary>
+    public IReadOnlyList<string> Units => unitNames;
 
-    public string[] Coders => [.. coderNames];
+    public IReadOnlyList<string> Coders => coderNames;
 
     /// <summary>The distinct values, by value index, as written (trimmed).</summary>
     public IReadOnlyList<string> Values => valueNames;

@@ -79,8 +79,9 @@ internal static class RatingTables
             categoryOf[i] = map[valueOf[i]];
         }
 
+        // The units' names are kept, not copied: for a file they are made only if read (rarely), not all 200,000 at once.
         return RatingTable.FromIndices(ratings.Units, ratings.Coders, categories,
-            ratings.UnitOf, ratings.CoderOf, categoryOf, numeric, declared);
+            ratings.UnitOf, ratings.CoderOf, categoryOf, numeric, declared, keepUnits: true);
     }
 
     // The value, among those failing the test, that appears first in the file.
