@@ -66,11 +66,15 @@ public sealed partial class RatingTable
     /// <param name="numericCategories">The numeric value of each category, ascending; <see langword="null"/> for labels.</param>
     /// <param name="declared">Whether the category set was declared rather than observed.</param>
     /// <param name="keepUnits">Keep <paramref name="units"/> rather than a copy of it.</param>
+    /// <param name="categoryOfValue">
+    /// When not empty, <paramref name="categoryOf"/> holds value indices and this maps each to its category index (a
+    /// reader's values as written, mapped to categories without a column of its own).
+    /// </param>
     /// <exception cref="ArgumentException">Columns of different lengths, an index out of range, or a duplicate (unit, coder) pair.</exception>
     public static RatingTable FromIndices(
         IReadOnlyList<string> units, IReadOnlyList<string> coders, IReadOnlyList<string> categories,
         ReadOnlySpan<int> unitOf, ReadOnlySpan<int> coderOf, ReadOnlySpan<int> categoryOf,
-        IReadOnlyList<double>? numericCategories, bool declared, bool keepUnits)
+        IReadOnlyList<double>? numericCategories, bool declared, bool keepUnits, ReadOnlySpan<int> categoryOfValue = default)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(coders);
@@ -79,19 +83,28 @@ public sealed partial class RatingTable
             throw new ArgumentException("The unit, coder and category columns must have the same length.", nameof(categoryOf));
         if (numericCategories is not null && numericCategories.Count != categories.Count)
             throw new ArgumentException("There must be one numeric value per category.", nameof(numericCategories));
+        foreach (var category in categoryOfValue)
+        {
+            if ((uint)category >= (uint)categories.Count)
+                throw new ArgumentException($"Category index {category} is out of range.", nameof(categoryOfValue));
+        }
+
+        // The counts are read once: through the interface, the loop would call for them three times per rating.
+        var (unitCount, coderCount) = ((uint)units.Count, (uint)coders.Count);
+        var valueCount = (uint)(categoryOfValue.IsEmpty ? categories.Count : categoryOfValue.Length);
         for (var i = 0; i < unitOf.Length; i++)
         {
-            if ((uint)unitOf[i] >= (uint)units.Count || (uint)coderOf[i] >= (uint)coders.Count || (uint)categoryOf[i] >= (uint)categories.Count)
+            if ((uint)unitOf[i] >= unitCount || (uint)coderOf[i] >= coderCount || (uint)categoryOf[i] >= valueCount)
                 throw new ArgumentException($"Rating {i} has an index out of range.", nameof(unitOf));
         }
 
-        return Sorted(keepUnits ? units : [.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf);
+        return Sorted(keepUnits ? units : [.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf, categoryOfValue);
     }
 
     // Counting-sorts interned ratings by unit (stable: a unit's ratings keep their input order) and refuses a
     // coder who rated a unit twice.
     private static RatingTable Sorted(IReadOnlyList<string> units, string[] coders, string[] categories, double[]? numeric, bool declared,
-        ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList)
+        ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList, ReadOnlySpan<int> categoryOfValue = default)
     {
         var start = new int[units.Count + 1];
         foreach (var u in unitList)
@@ -102,11 +115,23 @@ public sealed partial class RatingTable
         var next = start[..^1];
         var coderOf = new int[unitList.Length];
         var categoryOf = new int[unitList.Length];
-        for (var i = 0; i < unitList.Length; i++)
+        if (categoryOfValue.IsEmpty)
         {
-            var at = next[unitList[i]]++;
-            coderOf[at] = coderList[i];
-            categoryOf[at] = categoryList[i];
+            for (var i = 0; i < unitList.Length; i++)
+            {
+                var at = next[unitList[i]]++;
+                coderOf[at] = coderList[i];
+                categoryOf[at] = categoryList[i];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < unitList.Length; i++)
+            {
+                var at = next[unitList[i]]++;
+                coderOf[at] = coderList[i];
+                categoryOf[at] = categoryOfValue[categoryList[i]];
+            }
         }
 
         var lastUnitOfCoder = new int[coders.Length];
