@@ -48,7 +48,33 @@ public sealed partial class RatingTable
     public static RatingTable FromIndices(
         IReadOnlyList<string> units, IReadOnlyList<string> coders, IReadOnlyList<string> categories,
         ReadOnlySpan<int> unitOf, ReadOnlySpan<int> coderOf, ReadOnlySpan<int> categoryOf,
-        IReadOnlyList<double>? numericCategories = null, bool declared = false)
+        IReadOnlyList<double>? numericCategories = null, bool declared = false) =>
+        FromIndices(units, coders, categories, unitOf, coderOf, categoryOf, numericCategories, declared, keepUnits: false);
+
+    /// <summary>
+    /// As <see cref="FromIndices(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{double}?, bool)"/>,
+    /// but with <paramref name="keepUnits"/> the table keeps <paramref name="units"/> as given instead of copying it:
+    /// a reader that makes unit names only when they are read (a large file's are rarely read) hands over its own
+    /// list, which must not change afterwards.
+    /// </summary>
+    /// <param name="units">Unit identifiers by index.</param>
+    /// <param name="coders">Coder identifiers by index.</param>
+    /// <param name="categories">The category set in rank order, as <see cref="Categories"/>.</param>
+    /// <param name="unitOf">The unit index of each rating.</param>
+    /// <param name="coderOf">The coder index of each rating.</param>
+    /// <param name="categoryOf">The category index of each rating.</param>
+    /// <param name="numericCategories">The numeric value of each category, ascending; <see langword="null"/> for labels.</param>
+    /// <param name="declared">Whether the category set was declared rather than observed.</param>
+    /// <param name="keepUnits">Keep <paramref name="units"/> rather than a copy of it.</param>
+    /// <param name="categoryOfValue">
+    /// When not empty, <paramref name="categoryOf"/> holds value indices and this maps each to its category index (a
+    /// reader's values as written, mapped to categories without a column of its own).
+    /// </param>
+    /// <exception cref="ArgumentException">Columns of different lengths, an index out of range, or a duplicate (unit, coder) pair.</exception>
+    public static RatingTable FromIndices(
+        IReadOnlyList<string> units, IReadOnlyList<string> coders, IReadOnlyList<string> categories,
+        ReadOnlySpan<int> unitOf, ReadOnlySpan<int> coderOf, ReadOnlySpan<int> categoryOf,
+        IReadOnlyList<double>? numericCategories, bool declared, bool keepUnits, ReadOnlySpan<int> categoryOfValue = default)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(coders);
@@ -57,39 +83,60 @@ public sealed partial class RatingTable
             throw new ArgumentException("The unit, coder and category columns must have the same length.", nameof(categoryOf));
         if (numericCategories is not null && numericCategories.Count != categories.Count)
             throw new ArgumentException("There must be one numeric value per category.", nameof(numericCategories));
+        foreach (var category in categoryOfValue)
+        {
+            if ((uint)category >= (uint)categories.Count)
+                throw new ArgumentException($"Category index {category} is out of range.", nameof(categoryOfValue));
+        }
+
+        // The counts are read once: through the interface, the loop would call for them three times per rating.
+        var (unitCount, coderCount) = ((uint)units.Count, (uint)coders.Count);
+        var valueCount = (uint)(categoryOfValue.IsEmpty ? categories.Count : categoryOfValue.Length);
         for (var i = 0; i < unitOf.Length; i++)
         {
-            if ((uint)unitOf[i] >= (uint)units.Count || (uint)coderOf[i] >= (uint)coders.Count || (uint)categoryOf[i] >= (uint)categories.Count)
+            if ((uint)unitOf[i] >= unitCount || (uint)coderOf[i] >= coderCount || (uint)categoryOf[i] >= valueCount)
                 throw new ArgumentException($"Rating {i} has an index out of range.", nameof(unitOf));
         }
 
-        return Sorted([.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf);
+        return Sorted(keepUnits ? units : [.. units], [.. coders], [.. categories], numericCategories?.ToArray(), declared, unitOf, coderOf, categoryOf, categoryOfValue);
     }
 
     // Counting-sorts interned ratings by unit (stable: a unit's ratings keep their input order) and refuses a
     // coder who rated a unit twice.
-    private static RatingTable Sorted(string[] units, string[] coders, string[] categories, double[]? numeric, bool declared,
-        ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList)
+    private static RatingTable Sorted(IReadOnlyList<string> units, string[] coders, string[] categories, double[]? numeric, bool declared,
+        ReadOnlySpan<int> unitList, ReadOnlySpan<int> coderList, ReadOnlySpan<int> categoryList, ReadOnlySpan<int> categoryOfValue = default)
     {
-        var start = new int[units.Length + 1];
+        var start = new int[units.Count + 1];
         foreach (var u in unitList)
             start[u + 1]++;
-        for (var u = 0; u < units.Length; u++)
+        for (var u = 0; u < units.Count; u++)
             start[u + 1] += start[u];
 
         var next = start[..^1];
         var coderOf = new int[unitList.Length];
         var categoryOf = new int[unitList.Length];
-        for (var i = 0; i < unitList.Length; i++)
+        if (categoryOfValue.IsEmpty)
         {
-            var at = next[unitList[i]]++;
-            coderOf[at] = coderList[i];
-            categoryOf[at] = categoryList[i];
+            for (var i = 0; i < unitList.Length; i++)
+            {
+                var at = next[unitList[i]]++;
+                coderOf[at] = coderList[i];
+                categoryOf[at] = categoryList[i];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < unitList.Length; i++)
+            {
+                var at = next[unitList[i]]++;
+                coderOf[at] = coderList[i];
+                categoryOf[at] = categoryOfValue[categoryList[i]];
+            }
         }
 
         var lastUnitOfCoder = new int[coders.Length];
         Array.Fill(lastUnitOfCoder, -1);
-        for (var u = 0; u < units.Length; u++)
+        for (var u = 0; u < units.Count; u++)
         {
             for (var i = start[u]; i < start[u + 1]; i++)
             {

@@ -15,7 +15,7 @@ public sealed partial class RatingTable
     private readonly double[]? numeric;
 
     private RatingTable(
-        string[] units, string[] coders, string[] categories, double[]? numeric, bool declared,
+        IReadOnlyList<string> units, string[] coders, string[] categories, double[]? numeric, bool declared,
         int[] unitStart, int[] coderOf, int[] categoryOf)
     {
         Units = units;

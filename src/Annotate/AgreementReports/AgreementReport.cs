@@ -83,6 +83,7 @@ public sealed record AgreementReport(
     {
         var notes = new List<string>();
         var table = RatingTables.Build(ratings, level, categories);
+        Cli.StageTimings.Current?.Mark("table");
         if (distances?.MissingPair(table.Categories) is { } missing)
         {
             throw new RatingsFileException(

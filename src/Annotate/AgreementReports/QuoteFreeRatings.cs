@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Annotate.Cli;
 
 namespace Annotate.AgreementReports;
 
@@ -33,6 +34,7 @@ internal static class QuoteFreeRatings
         for (int k = 0, offset = 0; k < chunks.Length; offset += capacities[k], k++)
             chunks[k] = new RatingsChunk(unitOf, coderOf, valueOf, lineOf, offset, capacities[k], k == 0 ? firstLine : 0);
 
+        StageTimings.Current?.Mark("file mapped and cut");
         ExceptionDispatchInfo? failure = null;
         var threads = new Thread[chunks.Length - 1];
         for (var k = 1; k < chunks.Length; k++)
@@ -50,6 +52,7 @@ internal static class QuoteFreeRatings
         foreach (var thread in threads)
             thread.Join();
         failure?.Throw();
+        StageTimings.Current?.Mark($"parsed in {chunks.Length} parts");
         return Merge(chunks, firstLine, unitOf, coderOf, valueOf, lineOf);
     }
 
@@ -113,6 +116,7 @@ internal static class QuoteFreeRatings
             (unitOf, coderOf, valueOf, lineOf) = (new int[total], new int[total], new int[total], new int[total]);
         var first = chunks[0];
         var valueFirstLine = first.ValueFirstRecord.Select(r => r + firstLine).ToList();
+        first.Units.Reserve(chunks.Take(used).Sum(c => c.Units.Count), chunks.Take(used).Sum(c => c.Units.ByteCount));
         var (at, line, errorLine) = (0, firstLine, -1);
         for (var k = 0; k < used; k++)
         {
@@ -139,6 +143,7 @@ internal static class QuoteFreeRatings
         }
 
         var columns = new RatingColumns(unitOf, coderOf, valueOf, lineOf, total, first.Units.Names, first.Coders.Names, first.Values.Names, valueFirstLine);
+        StageTimings.Current?.Mark("parts merged");
         return errorLine >= 0 ? throw RatingsFile.HalfRating(columns, errorLine) : RatingsFile.Checked(columns);
     }
 
@@ -150,7 +155,7 @@ internal static class QuoteFreeRatings
         var map = new int[local.Count];
         for (var id = 0; id < map.Length; id++)
         {
-            map[id] = global.Id(local.Bytes(id), local.Names[id]);
+            map[id] = global.Id(local.Bytes(id));
             added?.Invoke((id, map[id]));
         }
 

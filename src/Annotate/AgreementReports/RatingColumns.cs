@@ -53,9 +53,10 @@ internal sealed class RatingColumns
 
     public int Count { get; private set; }
 
-    public string[] Units => [.. unitNames];
+    /// <summary>The distinct units, by unit index (read from a file: each name made when first read).</summary>
+    public IReadOnlyList<string> Units => unitNames;
 
-    public string[] Coders => [.. coderNames];
+    public IReadOnlyList<string> Coders => coderNames;
 
     /// <summary>The distinct values, by value index, as written (trimmed).</summary>
     public IReadOnlyList<string> Values => valueNames;
@@ -106,7 +107,28 @@ internal sealed class RatingColumns
     /// The first rating, in line order, of a coder who already rated its unit, with the line of that earlier rating;
     /// null when every (unit, coder) pair is rated once. Linear: ratings are bucketed by unit, which keeps line order.
     /// </summary>
-    public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate()
+    public (int Line, int FirstLine, string Unit, string Coder)? FirstDuplicate() =>
+        coderNames.Count <= 64 && !AnyDuplicate() ? null : EarliestDuplicate();
+
+    // Whether some coder rated a unit twice, with a bit per coder of each unit: one pass and a few bytes per unit,
+    // where bucketing the ratings by unit (which finds which duplicate comes first) takes four per rating.
+    private bool AnyDuplicate()
+    {
+        var seen = new ulong[unitNames.Count];
+        var (unitOf, coderOf) = (this.unitOf, this.coderOf);
+        for (var i = 0; i < Count; i++)
+        {
+            ref var coders = ref seen[unitOf[i]];
+            var bit = 1ul << coderOf[i];
+            if ((coders & bit) != 0)
+                return true;
+            coders |= bit;
+        }
+
+        return false;
+    }
+
+    private (int Line, int FirstLine, string Unit, string Coder)? EarliestDuplicate()
     {
         var unitOf = UnitOf;
         var coderOf = CoderOf;

@@ -69,19 +69,11 @@ internal static class RatingTables
         return Table(ratings, map, [.. scale.Select(v => v.ToString(CultureInfo.InvariantCulture))], scale, declared is not null);
     }
 
-    // The ratings' value indices mapped to category indices, then counting-sorted by unit.
-    private static RatingTable Table(RatingColumns ratings, int[] map, string[] categories, double[]? numeric, bool declared)
-    {
-        var categoryOf = new int[ratings.Count];
-        var valueOf = ratings.ValueOf;
-        for (var i = 0; i < categoryOf.Length; i++)
-        {
-            categoryOf[i] = map[valueOf[i]];
-        }
-
-        return RatingTable.FromIndices(ratings.Units, ratings.Coders, categories,
-            ratings.UnitOf, ratings.CoderOf, categoryOf, numeric, declared);
-    }
+    // The ratings counting-sorted by unit, their value indices mapped to category indices on the way. The units'
+    // names are kept, not copied: for a file they are made only if read (rarely), not all 200,000 at once.
+    private static RatingTable Table(RatingColumns ratings, int[] map, string[] categories, double[]? numeric, bool declared) =>
+        RatingTable.FromIndices(ratings.Units, ratings.Coders, categories,
+            ratings.UnitOf, ratings.CoderOf, ratings.ValueOf, numeric, declared, keepUnits: true, categoryOfValue: map);
 
     // The value, among those failing the test, that appears first in the file.
     private static int? FirstLine(RatingColumns ratings, Func<int, bool> fails)

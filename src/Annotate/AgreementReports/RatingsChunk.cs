@@ -65,6 +65,7 @@ internal sealed class RatingsChunk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the loop over every rating: optimized at once, a command-line run ends before tiered JIT would get to it
     public void Parse(ReadOnlySpan<byte> data, int[] at)
     {
+        Units.Reserve(capacity, data.Length); // no more units than lines, nor more bytes than the part has (usually)
         var ascii = Ascii.IsValid(data);
         var (unitAt, coderAt, valueAt) = (at[0], at[1], at[2]);
         var lastNeeded = Math.Max(unitAt, Math.Max(coderAt, valueAt));

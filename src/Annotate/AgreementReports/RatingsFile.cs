@@ -15,17 +15,30 @@ internal static class RatingsFile
     public static RatingColumns Read(Stream bytes)
     {
         var stream = Utf8CsvReader.Utf8(bytes);
-        if (WholeFile(stream) is not { } data)
+        if (stream is FileStream file && MappedFile.Open(file, WholeFileLimit) is { } mapped)
         {
-            return ReadRecords(new Utf8CsvReader(stream));
+            using (mapped)
+            {
+                return Whole(mapped.Memory, () =>
+                {
+                    file.Position = 0;
+                    return file;
+                });
+            }
         }
 
-        var text = data.AsMemory(data is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
-        return text.Span.Contains((byte)'"') ? ReadRecords(new Utf8CsvReader(new MemoryStream(data))) : QuoteFreeRatings.Read(text, Columns);
+        return WholeFile(stream) is { } data ? Whole(data, () => new MemoryStream(data)) : ReadRecords(new Utf8CsvReader(stream));
     }
 
-    // Files up to this size are read whole, so that a file without quotes can be parsed in parallel parts; larger
-    // ones (or a pipe) stream through the record reader in a constant amount of memory.
+    // A file held whole: parsed in parallel parts unless it has a quote somewhere.
+    private static RatingColumns Whole(ReadOnlyMemory<byte> data, Func<Stream> records)
+    {
+        var text = data[(data.Span is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0)..];
+        return text.Span.Contains((byte)'"') ? ReadRecords(new Utf8CsvReader(records())) : QuoteFreeRatings.Read(text, Columns);
+    }
+
+    // Files up to this size are read whole (a file on disk is mapped, not copied), so that a file without quotes can
+    // be parsed in parallel parts; larger ones (or a pipe) stream through the record reader in a constant amount of memory.
     private const long WholeFileLimit = 256L << 20;
 
     private static byte[]? WholeFile(Stream stream)

@@ -5,31 +5,64 @@ using System.Text;
 namespace Annotate.AgreementReports;
 
 /// <summary>
-/// Gives each distinct UTF-8 text an integer id, in order of first appearance, looking texts up by their bytes: a
-/// string is made only the first time a text is seen, and nothing is decoded per row. Texts must be canonical (valid
-/// UTF-8, already trimmed), so that equal bytes and equal strings are the same thing.
+/// Gives each distinct UTF-8 text an integer id, in order of first appearance, looking texts up by their bytes:
+/// nothing is decoded per row, and a text becomes a string only when its name is asked for (a million units' names
+/// are rarely read). Texts must be canonical (valid UTF-8, already trimmed), so that equal bytes and equal strings
+/// are the same thing.
 /// </summary>
 internal sealed class Utf8Interner
 {
     private byte[] arena = new byte[1 << 12];
     private int used;
-    private int[] starts = new int[64];
-    private int[] lengths = new int[64];
-    private int[] hashes = new int[64];
-    private ulong[] heads = new ulong[64]; // the first 8 bytes: most ids are no longer, and one compare settles them
+    private Entry[] entries = new Entry[64];
     private int[] buckets = new int[128]; // id + 1, 0 for empty; open addressing, at most half full
-    private readonly List<string> names = [];
     private int last = -1;
+    private NameList? names;
 
-    public int Count => names.Count;
+    // What a lookup compares, side by side: the first 8 bytes settle most comparisons (most ids are no longer).
+    private struct Entry
+    {
+        public ulong Head;
+        public int Start;
+        public int Length;
+        public int Hash;
+    }
 
-    public List<string> Names => names;
+    public int Count { get; private set; }
+
+    /// <summary>The bytes of all texts together.</summary>
+    public int ByteCount => used;
+
+    /// <summary>The names by id, each made on first access and kept.</summary>
+    public IReadOnlyList<string> Names => names ??= new NameList(this);
 
     /// <summary>The bytes of text <paramref name="id"/>.</summary>
-    public ReadOnlySpan<byte> Bytes(int id) => arena.AsSpan(starts[id], lengths[id]);
+    public ReadOnlySpan<byte> Bytes(int id) => arena.AsSpan(entries[id].Start, entries[id].Length);
+
+    /// <summary>
+    /// Makes room for <paramref name="ids"/> texts of <paramref name="bytes"/> bytes in all, at most: the room is not
+    /// cleared, so pages never used are never touched (a part of a file reserves as many units as it has lines), and
+    /// no growing copies what was interned so far again and again.
+    /// </summary>
+    public void Reserve(int ids, int bytes)
+    {
+        if (ids > entries.Length)
+        {
+            var grown = GC.AllocateUninitializedArray<Entry>(ids);
+            entries.AsSpan(0, Count).CopyTo(grown);
+            entries = grown;
+        }
+
+        if (bytes > arena.Length)
+        {
+            var grown = GC.AllocateUninitializedArray<byte>(bytes);
+            arena.AsSpan(0, used).CopyTo(grown);
+            arena = grown;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per field of every rating
-    public int Id(ReadOnlySpan<byte> text, string? name = null)
+    public int Id(ReadOnlySpan<byte> text)
     {
         var head = Head(text);
 
@@ -38,7 +71,7 @@ internal sealed class Utf8Interner
             return last;
 
         // A handful of coders or labels: comparing with each is cheaper than hashing.
-        var count = names.Count;
+        var count = Count;
         if (count <= 8)
         {
             for (var i = 0; i < count; i++)
@@ -54,17 +87,21 @@ internal sealed class Utf8Interner
         while (buckets[slot] != 0)
         {
             var id = buckets[slot] - 1;
-            if (hashes[id] == hash && Same(id, text, head))
+            if (entries[id].Hash == hash && Same(id, text, head))
                 return last = id;
             slot = (slot + 1) & mask;
         }
 
-        return last = Add(text, head, hash, slot, name ?? Encoding.UTF8.GetString(text));
+        return last = Add(text, head, hash, slot);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Same(int id, ReadOnlySpan<byte> text, ulong head) =>
-        heads[id] == head && lengths[id] == text.Length && (text.Length <= 8 || text[8..].SequenceEqual(arena.AsSpan(starts[id] + 8, text.Length - 8)));
+    private bool Same(int id, ReadOnlySpan<byte> text, ulong head)
+    {
+        ref var entry = ref entries[id];
+        return entry.Head == head && entry.Length == text.Length
+            && (text.Length <= 8 || text[8..].SequenceEqual(arena.AsSpan(entry.Start + 8, text.Length - 8)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Head(ReadOnlySpan<byte> text)
@@ -77,26 +114,15 @@ internal sealed class Utf8Interner
         return head;
     }
 
-    private int Add(ReadOnlySpan<byte> text, ulong head, int hash, int slot, string name)
+    private int Add(ReadOnlySpan<byte> text, ulong head, int hash, int slot)
     {
-        var id = names.Count;
-        if (used + text.Length > arena.Length)
-            Array.Resize(ref arena, Math.Max(arena.Length * 2, used + text.Length));
-        if (id == starts.Length)
-        {
-            Array.Resize(ref starts, id * 2);
-            Array.Resize(ref lengths, id * 2);
-            Array.Resize(ref hashes, id * 2);
-            Array.Resize(ref heads, id * 2);
-        }
-
+        var id = Count;
+        if (used + text.Length > arena.Length || id == entries.Length)
+            Reserve(id == entries.Length ? id * 2 : id, used + text.Length > arena.Length ? Math.Max(arena.Length * 2, used + text.Length) : used);
         text.CopyTo(arena.AsSpan(used));
-        starts[id] = used;
-        lengths[id] = text.Length;
-        hashes[id] = hash;
-        heads[id] = head;
+        entries[id] = new Entry { Head = head, Start = used, Length = text.Length, Hash = hash };
         used += text.Length;
-        names.Add(name);
+        Count++;
         buckets[slot] = id + 1;
         if ((id + 1) * 2 > buckets.Length)
             Rehash();
@@ -107,9 +133,9 @@ internal sealed class Utf8Interner
     {
         buckets = new int[buckets.Length * 2];
         var mask = buckets.Length - 1;
-        for (var id = 0; id < names.Count; id++)
+        for (var id = 0; id < Count; id++)
         {
-            var slot = hashes[id] & mask;
+            var slot = entries[id].Hash & mask;
             while (buckets[slot] != 0)
                 slot = (slot + 1) & mask;
             buckets[slot] = id + 1;
@@ -131,5 +157,32 @@ internal sealed class Utf8Interner
         h *= 0xBF58476D1CE4E5B9ul;
         h ^= h >> 32;
         return (int)(h & 0x7fffffff);
+    }
+
+    // Names decoded when first read; the interner may still grow (a merge adds later parts' texts) and the list with it.
+    private sealed class NameList(Utf8Interner interner) : IReadOnlyList<string>
+    {
+        private string?[] made = [];
+
+        public int Count => interner.Count;
+
+        public string this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)interner.Count, nameof(index));
+                if (index >= made.Length)
+                    Array.Resize(ref made, interner.Count);
+                return made[index] ??= Encoding.UTF8.GetString(interner.Bytes(index));
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+                yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

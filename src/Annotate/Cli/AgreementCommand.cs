@@ -114,6 +114,7 @@ internal static class AgreementCommand
                 var coding = RatingsFileAgreement.Compute(
                     result.GetValue(file)!, Enum.Parse<MeasurementLevel>(result.GetValue(level) ?? "nominal", ignoreCase: true), declared, samples, result.GetValue(distance));
                 await io.Output.WriteAsync(json ? AgreementReportWriter.Write(coding) + "\n" : AgreementTables.Coding(coding));
+                StageTimings.Current?.Mark("report written");
                 return 0;
             }
             catch (RatingsFileException ex)

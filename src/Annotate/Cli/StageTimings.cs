@@ -17,8 +17,11 @@ internal sealed class StageTimings
         Mark("process start to here");
     }
 
+    /// <summary>The timings of this run, when asked for: the reader marks its own stages on it.</summary>
+    public static StageTimings? Current { get; private set; }
+
     public static StageTimings? FromEnvironment() =>
-        Environment.GetEnvironmentVariable("ANNOTATE_TIMINGS") == "1" ? new StageTimings() : null;
+        Current ??= Environment.GetEnvironmentVariable("ANNOTATE_TIMINGS") == "1" ? new StageTimings() : null;
 
     public void Mark(string stage)
     {

@@ -30,6 +30,43 @@ public class RatingTableTests
     }
 
     [Fact]
+    public void From_Indices_Copies_The_Unit_Names_Unless_Told_To_Keep_Them()
+    {
+        IReadOnlyList<string> units = ["u1", "u2"];
+        int[] unitOf = [1, 0, 1];
+        int[] coderOf = [0, 0, 1];
+        int[] categoryOf = [0, 1, 1];
+
+        var copied = RatingTable.FromIndices(units, ["x", "y"], ["a", "b"], unitOf, coderOf, categoryOf);
+        var kept = RatingTable.FromIndices(units, ["x", "y"], ["a", "b"], unitOf, coderOf, categoryOf, null, false, keepUnits: true);
+
+        Assert.NotSame(units, copied.Units);
+        Assert.Same(units, kept.Units);
+        Assert.Equal([(0, 1)], kept.RatingsOf(0));
+        Assert.Equal([(0, 0), (1, 1)], kept.RatingsOf(1));
+        Assert.Throws<ArgumentException>(() => RatingTable.FromIndices(units, ["x"], ["a"], [0, 0], [0, 0], [0, 0], null, false, keepUnits: true));
+    }
+
+    [Fact]
+    public void From_Indices_Can_Map_Value_Indices_To_Categories()
+    {
+        IReadOnlyList<string> units = ["u1", "u2", "u3"];
+        int[] unitOf = [2, 0, 1, 0, 2];
+        int[] coderOf = [0, 0, 1, 1, 1];
+        int[] valueOf = [2, 0, 1, 1, 0];
+        int[] categoryOfValue = [1, 2, 0];
+
+        var mapped = RatingTable.FromIndices(units, ["x", "y"], ["a", "b", "c"], unitOf, coderOf, valueOf, null, false, keepUnits: true, categoryOfValue);
+        var direct = RatingTable.FromIndices(units, ["x", "y"], ["a", "b", "c"], unitOf, coderOf, [.. valueOf.Select(v => categoryOfValue[v])]);
+
+        for (var u = 0; u < 3; u++)
+            Assert.Equal(direct.RatingsOf(u), mapped.RatingsOf(u));
+        Assert.Equal([(0, 1), (1, 2)], mapped.RatingsOf(0));
+        Assert.Throws<ArgumentException>(() => RatingTable.FromIndices(units, ["x", "y"], ["a", "b", "c"], unitOf, coderOf, valueOf, null, false, keepUnits: true, [1, 2, 3]));
+        Assert.Throws<ArgumentException>(() => RatingTable.FromIndices(units, ["x", "y"], ["a", "b", "c"], unitOf, coderOf, valueOf, null, false, keepUnits: true, [1, 2]));
+    }
+
+    [Fact]
     public void A_Coder_Rating_A_Unit_Twice_Is_Rejected()
     {
         Assert.Throws<ArgumentException>(() => RatingTable.FromNominal([("u1", "x", "a"), ("u2", "x", "a"), ("u1", "x", "b")]));
