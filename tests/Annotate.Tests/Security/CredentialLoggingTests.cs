@@ -71,6 +71,9 @@ public sealed class CredentialLoggingTests : IDisposable
             using var client = new HttpClient { BaseAddress = server.Address };
             const string secret = "not-a-real-token-but-a-secret-all-the-same";
 
+            // The server answers before it has finished starting (its start-up line comes once every background
+            // service has started); a stop before then would end the start instead, so wait for that line first.
+            await Eventually.TrueAsync(() => server.Output.Any(line => line.Contains("Now listening on", StringComparison.Ordinal)), "the server says it has started", 30_000);
             await client.PostAsync($"/hubs/annotations/negotiate?negotiateVersion=1&access_token={secret}", null);
             await client.GetAsync("/api/session");
             // The console logger writes from a queue: stopping the server drains it, so nothing is still on its way.
