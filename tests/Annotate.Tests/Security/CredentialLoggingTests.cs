@@ -71,8 +71,8 @@ public sealed class CredentialLoggingTests : IDisposable
             using var client = new HttpClient { BaseAddress = server.Address };
             const string secret = "not-a-real-token-but-a-secret-all-the-same";
 
-            // The server answers before it has finished starting (its start-up line comes once every background
-            // service has started); a stop before then would end the start instead, so wait for that line first.
+            // The server answers as soon as it listens, a moment before it logs that it does; a stop in that moment
+            // would leave the line unwritten, so wait for it first.
             await Eventually.TrueAsync(() => server.Output.Any(line => line.Contains("Now listening on", StringComparison.Ordinal)), "the server says it has started", 30_000);
             await client.PostAsync($"/hubs/annotations/negotiate?negotiateVersion=1&access_token={secret}", null);
             await client.GetAsync("/api/session");
